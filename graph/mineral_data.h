@@ -1,0 +1,41 @@
+#pragma once
+// Everything the data files say about one mineral, as plain values (no YAML here).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/breakdown.h"
+#include "graph/price_series.h"
+
+namespace mineflow {
+
+// Secondary (recycled) material procured by the focal economy over its demand, 0..1.
+struct SecondaryShare {
+  std::optional<double> value;  // nullopt: no public figure ("unknown"); indicator 6 is N/A
+  std::optional<double> proxy;  // a related public figure (EU EOL-RIR), used only on request
+  std::string proxy_source;
+  std::string note;
+  SourceRef where;
+};
+
+struct MineralData {
+  std::string id;    // rare_earths, lithium, ...
+  std::string name;  // for people
+  std::string focal_economy = "JPN";
+  std::string quantity_basis;  // what one tonne counts ("t Co contained", "t REO")
+  Breakdown reserves;
+  Breakdown mine_production;                     // the seed's figures
+  std::vector<Breakdown> mine_production_wmd;    // World Mining Data, one per year
+  std::optional<Breakdown> concentrate_imports;  // nullopt: the focal economy imports none
+  std::optional<Breakdown> refined_imports;
+  std::vector<Breakdown> other_flows;
+  SecondaryShare secondary;
+  std::vector<PriceSeries> prices;
+  std::map<std::string, std::string>
+      seed_ratings;  // indicator id -> High/Mid/Low, as the seed states
+  std::string file;  // where it was read from
+};
+
+}  // namespace mineflow

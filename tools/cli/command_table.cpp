@@ -1,0 +1,12 @@
+#include "tools/cli/command.h"
+
+namespace mineflow::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table{
+      {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
+  };
+  return table;
+}
+
+}  // namespace mineflow::cli

@@ -1,0 +1,70 @@
+#include "tools/cli/indicator_options.h"
+
+#include <charconv>
+
+#include "graph/source_ref.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+void add_indicator_options(po::options_description& options) {
+  options.add_options()("stability", po::value<std::string>(),
+                        "stability score for indicators 3-4: wgi_mean6 | wgi_pv")(
+      "stability-year", po::value<int>(), "WGI year of the stability score (2018..2022)")(
+      "oth", po::value<std::string>(),
+      "OTH convention: split_equal (lower bound) | one_block (upper bound)")(
+      "production", po::value<std::string>(), "mine-production dataset: seed | wmd:YEAR")(
+      "volatility", po::value<std::string>(),
+      "price volatility measure: cv_annual | sd_annual_log_returns")(
+      "secondary-proxy", "use the EU EOL-RIR proxy where the secondary share is unknown");
+}
+
+io::Settings indicator_settings(const std::string& settings_file, const po::variables_map& vm) {
+  io::Settings settings = io::load_settings(settings_file);
+  IndicatorSettings& ind = settings.indicators;
+  if (vm.count("stability")) {
+    auto measure = parse_stability_measure(vm["stability"].as<std::string>());
+    if (!measure) {
+      throw InputError(SourceRef{}, "--stability", vm["stability"].as<std::string>(),
+                       "one of: wgi_mean6, wgi_pv");
+    }
+    ind.stability_measure = *measure;
+  }
+  if (vm.count("stability-year")) ind.stability_year = vm["stability-year"].as<int>();
+  if (vm.count("oth")) {
+    std::string text = vm["oth"].as<std::string>();
+    if (text != "split_equal" && text != "one_block") {
+      throw InputError(SourceRef{}, "--oth", text, "one of: split_equal, one_block");
+    }
+    ind.other_convention =
+        text == "split_equal" ? OtherConvention::split_equal : OtherConvention::one_block;
+  }
+  if (vm.count("volatility")) {
+    auto measure = parse_volatility_measure(vm["volatility"].as<std::string>());
+    if (!measure) {
+      throw InputError(SourceRef{}, "--volatility", vm["volatility"].as<std::string>(),
+                       "one of: cv_annual, sd_annual_log_returns");
+    }
+    ind.volatility_measure = *measure;
+  }
+  if (vm.count("production")) {
+    std::string text = vm["production"].as<std::string>();
+    if (text == "seed") {
+      settings.graph.production_wmd_year.reset();
+    } else {
+      int year = 0;
+      bool ok = text.rfind("wmd:", 0) == 0;
+      if (ok) {
+        auto [ptr, ec] = std::from_chars(text.data() + 4, text.data() + text.size(), year);
+        ok = ec == std::errc() && ptr == text.data() + text.size();
+      }
+      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR");
+      settings.graph.production_wmd_year = year;
+    }
+  }
+  if (vm.count("secondary-proxy")) settings.graph.use_secondary_proxy = true;
+  return settings;
+}
+
+}  // namespace mineflow::cli

@@ -1,0 +1,64 @@
+// mineflow indicators [FILE...]: the six indicators of each mineral, side by side.
+
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "graph/build_graph.h"
+#include "graph/validate.h"
+#include "tools/cli/command.h"
+#include "tools/cli/data_paths.h"
+#include "tools/cli/indicator_options.h"
+#include "tools/cli/output.h"
+#include "tools/io/data_loaders.h"
+#include "tools/io/indicator_report.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
+  po::options_description options(
+      "mineflow indicators [FILE...] [options]\n\n"
+      "The six supply-risk indicators of each mineral file (default: "
+      "every bundled mineral).\n\nOptions");
+  options.add_options()("help,h", "show this help")(
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "out", po::value<std::string>(), "write to FILE (whole or not at all) instead of stdout")(
+      "files", po::value<std::vector<std::string>>(), "mineral files");
+  add_data_dir_option(options);
+  add_indicator_options(options);
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    out << options << "\n";
+    return 0;
+  }
+  Format format = parse_format(vm["format"].as<std::string>());
+  DataPaths paths = data_paths(vm);
+  io::Settings settings = indicator_settings(paths.settings(), vm);
+  CountryTable countries = io::load_countries(paths.countries());
+  RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
+  std::vector<std::string> files =
+      vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
+
+  std::vector<io::MineralIndicators> results;
+  for (const std::string& file : files) {
+    MineralData data = io::load_mineral(file, countries);
+    MineralGraph graph = build_mineral_graph(data, settings.graph);
+    validate_graph(graph.graph, file);
+    results.push_back(
+        {data.id, data.name,
+         compute_indicators(graph, data.prices, countries, thresholds, settings.indicators)});
+  }
+  std::string content = format == Format::csv    ? io::indicators_csv(results)
+                        : format == Format::json ? io::indicators_json(results)
+                                                 : io::indicators_table(results);
+  emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+  return 0;
+}
+
+}  // namespace mineflow::cli

@@ -1,0 +1,295 @@
+#include "tools/io/data_loaders.h"
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+
+#include "graph/validate.h"
+#include "tools/io/yaml_reader.h"
+
+namespace mineflow::io {
+namespace {
+
+constexpr int kEarliestYear = 1900;
+constexpr int kLatestYear = 2100;
+
+CountryShare read_share(const YamlValue& item, std::string_view amount_key, double* amount) {
+  item.allow_only({"country", amount_key, "note"});
+  CountryShare share;
+  YamlValue country = item.require("country");
+  share.country = country.as_string();
+  share.where = country.where();
+  *amount = item.require(amount_key).as_non_negative();
+  return share;
+}
+
+// A breakdown block: either shares_pct (with total) or tonnes by country (total derived).
+Breakdown read_breakdown(const YamlValue& block, std::string id) {
+  block.allow_only({"id", "description", "year", "total", "unit", "source", "reading", "note",
+                    "normalise", "shares_pct", "tonnes"});
+  Breakdown out;
+  out.id = std::move(id);
+  out.where = block.where();
+  if (auto year = block.get("year")) out.year = year->as_int_in(kEarliestYear, kLatestYear);
+  out.unit = block.require("unit").as_string();
+  out.source = block.require("source").as_string();
+  if (auto reading = block.get("reading")) out.reading = reading->as_bool();
+  if (auto note = block.get("note")) out.note = note->as_string();
+  if (auto normalise = block.get("normalise")) out.normalise_shares = normalise->as_bool();
+  auto shares = block.get("shares_pct");
+  auto tonnes = block.get("tonnes");
+  if (shares.has_value() == tonnes.has_value()) {
+    block.fail("exactly one of 'shares_pct' or 'tonnes'");
+  }
+  if (shares) {
+    out.total_t = block.require("total").as_double();
+    for (const YamlValue& item : shares->items()) {
+      double pct = 0.0;
+      CountryShare share = read_share(item, "pct", &pct);
+      share.share = pct / 100.0;
+      out.shares.push_back(std::move(share));
+    }
+    return out;
+  }
+  double sum_t = 0.0;
+  std::vector<double> amounts;
+  for (const YamlValue& item : tonnes->items()) {
+    double t = 0.0;
+    out.shares.push_back(read_share(item, "t", &t));
+    amounts.push_back(t);
+    sum_t += t;
+  }
+  if (auto total = block.get("total")) {
+    out.total_t = total->as_positive();
+  } else {
+    out.total_t = sum_t;
+  }
+  if (sum_t <= 0.0) block.fail("tonnes summing to more than 0");
+  for (std::size_t i = 0; i < amounts.size(); ++i) out.shares[i].share = amounts[i] / sum_t;
+  return out;
+}
+
+SecondaryShare read_secondary(const YamlValue& block) {
+  block.allow_only({"value", "note", "proxy", "source", "year"});
+  SecondaryShare out;
+  YamlValue value = block.require("value");
+  out.where = value.where();
+  if (!(value.is_scalar() && value.as_string() == "unknown")) out.value = value.as_double();
+  if (auto note = block.get("note")) out.note = note->as_string();
+  if (auto source = block.get("source")) out.note = source->as_string() + ". " + out.note;
+  if (auto proxy = block.get("proxy")) {
+    proxy->allow_only({"value", "source", "note"});
+    out.proxy = proxy->require("value").as_double();
+    out.proxy_source = proxy->require("source").as_string();
+  }
+  return out;
+}
+
+PriceSeries read_series(const YamlValue& block) {
+  block.allow_only(
+      {"id", "name", "unit", "frequency", "start", "source", "primary", "note", "values"});
+  PriceSeries out;
+  out.where = block.where();
+  out.id = block.require("id").as_string();
+  out.name = block.require("name").as_string();
+  out.unit = block.require("unit").as_string();
+  out.source = block.require("source").as_string();
+  YamlValue frequency = block.require("frequency");
+  out.frequency = frequency.as_choice({"annual", "monthly"}) == "annual" ? PriceFrequency::annual
+                                                                         : PriceFrequency::monthly;
+  YamlValue start = block.require("start");
+  if (out.frequency == PriceFrequency::annual) {
+    out.start_year = start.as_int_in(kEarliestYear, kLatestYear);
+  } else {
+    std::string text = start.as_string();
+    int month = 0;
+    if (text.size() != 7 || text[4] != '-' ||
+        std::sscanf(text.c_str(), "%4d-%2d", &out.start_year, &month) != 2 || month < 1 ||
+        month > 12 || out.start_year < kEarliestYear || out.start_year > kLatestYear) {
+      start.fail("a month written \"YYYY-MM\"");
+    }
+    out.start_month = month;
+  }
+  if (auto primary = block.get("primary")) out.primary = primary->as_bool();
+  for (const YamlValue& value : block.require("values").items()) {
+    out.values.push_back(value.as_positive());
+  }
+  if (out.values.empty()) block.require("values").fail("at least one price");
+  return out;
+}
+
+}  // namespace
+
+std::vector<PriceSeries> load_prices(const std::string& file) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"series", "note", "source"});
+  std::vector<PriceSeries> series;
+  int primaries = 0;
+  for (const YamlValue& item : root.require("series").items()) {
+    series.push_back(read_series(item));
+    primaries += series.back().primary ? 1 : 0;
+  }
+  if (primaries != 1) {
+    root.require("series").fail(std::to_string(primaries) + " series marked primary",
+                                "exactly one series with `primary: true`");
+  }
+  return series;
+}
+
+CountryTable load_countries(const std::string& file) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"source", "note", "countries"});
+  CountryTable table;
+  table.source = root.require("source").as_string();
+  for (const YamlValue& item : root.require("countries").items()) {
+    item.allow_only({"iso3", "name", "wgi_mean6_0to10", "wgi_pv_0to10", "note"});
+    Country country;
+    YamlValue iso3 = item.require("iso3");
+    country.iso3 = iso3.as_string();
+    country.where = iso3.where();
+    bool upper_alpha3 = country.iso3.size() == 3;
+    for (char c : country.iso3) upper_alpha3 = upper_alpha3 && c >= 'A' && c <= 'Z';
+    if (!upper_alpha3 || country.iso3 == kOtherCountry) {
+      iso3.fail("an ISO 3166-1 alpha-3 code (three capital letters, not OTH)");
+    }
+    if (table.contains(country.iso3)) iso3.fail("each country once (duplicate entry)");
+    country.name = item.require("name").as_string();
+    auto read_scores = [](const std::optional<YamlValue>& block, std::map<int, double>* out) {
+      if (!block) return;
+      for (const auto& [year, score] : block->entries()) {
+        int y = 0;
+        auto [ptr, ec] = std::from_chars(year.data(), year.data() + year.size(), y);
+        if (ec != std::errc() || ptr != year.data() + year.size() || y < kEarliestYear ||
+            y > kLatestYear) {
+          score.fail(year, "a year (four digits) as the key");
+        }
+        double value = score.as_double();
+        if (value < 0.0 || value > 10.0) score.fail("a score in [0, 10]");
+        (*out)[y] = value;
+      }
+    };
+    read_scores(item.get("wgi_mean6_0to10"), &country.wgi_mean6_0to10);
+    read_scores(item.get("wgi_pv_0to10"), &country.wgi_pv_0to10);
+    table.add(std::move(country));
+  }
+  return table;
+}
+
+MineralData load_mineral(const std::string& file, const CountryTable& countries) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"mineral", "name", "focal_economy", "quantity_basis", "reserves",
+                   "mine_production", "mine_production_wmd", "imports", "other_flows",
+                   "secondary_share", "price_file", "seed_ratings", "note"});
+  MineralData data;
+  data.file = file;
+  data.id = root.require("mineral").as_string();
+  data.name = root.require("name").as_string();
+  data.focal_economy = root.require("focal_economy").as_string();
+  if (auto basis = root.get("quantity_basis")) data.quantity_basis = basis->as_string();
+  data.reserves = read_breakdown(root.require("reserves"), "reserves");
+  data.mine_production = read_breakdown(root.require("mine_production"), "mine_production");
+  if (auto wmd = root.get("mine_production_wmd")) {
+    for (const YamlValue& item : wmd->items()) {
+      data.mine_production_wmd.push_back(read_breakdown(item, "mine_production_wmd"));
+      if (data.mine_production_wmd.back().year == 0) item.require("year");
+    }
+  }
+  YamlValue imports = root.require("imports");
+  imports.allow_only({"concentrate", "refined"});
+  auto read_import = [](const YamlValue& block, const std::string& id) -> std::optional<Breakdown> {
+    if (block.is_scalar() && block.as_string() == "none") return std::nullopt;
+    if (!block.is_map()) block.fail("`none` or an import block with total and shares_pct");
+    return read_breakdown(block, id);
+  };
+  data.concentrate_imports = read_import(imports.require("concentrate"), "imports.concentrate");
+  data.refined_imports = read_import(imports.require("refined"), "imports.refined");
+  if (auto other = root.get("other_flows")) {
+    for (const YamlValue& item : other->items()) {
+      data.other_flows.push_back(read_breakdown(item, item.require("id").as_string()));
+    }
+  }
+  data.secondary = read_secondary(root.require("secondary_share"));
+  if (auto ratings = root.get("seed_ratings")) {
+    for (const auto& [key, value] : ratings->entries()) {
+      if (!parse_indicator(key)) value.fail(key, "an indicator id (reserve_concentration, ...)");
+      value.as_choice({"High", "Mid", "Low"});
+      data.seed_ratings[key] = value.as_string();
+    }
+  }
+  if (auto price_file = root.get("price_file")) {
+    std::filesystem::path path =
+        std::filesystem::path(file).parent_path() / price_file->as_string();
+    if (!std::filesystem::is_regular_file(path)) {
+      price_file->fail("a price file that exists (relative to the mineral file)");
+    }
+    data.prices = load_prices(path.lexically_normal().string());
+  }
+  validate_mineral(data, countries);
+  return data;
+}
+
+RatingThresholds load_thresholds(const std::string& file) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"source", "note", "concentration_hhi", "import_stability", "price_volatility",
+                   "scrap_recycling"});
+  RatingThresholds out;
+  out.source = root.require("source").as_string();
+  auto read_band = [](const YamlValue& block, bool rising) {
+    block.allow_only({"low_below", "high_above", "low_from", "high_below", "origin", "note"});
+    RatingBand band;
+    band.risk_rises_with_value = rising;
+    band.low_limit = block.require(rising ? "low_below" : "low_from").as_double();
+    band.high_limit = block.require(rising ? "high_above" : "high_below").as_double();
+    band.origin = block.require("origin").as_string();
+    if (rising ? band.low_limit > band.high_limit : band.low_limit < band.high_limit) {
+      block.fail(rising ? "low_below <= high_above" : "low_from >= high_below");
+    }
+    return band;
+  };
+  out.concentration_hhi = read_band(root.require("concentration_hhi"), true);
+  out.import_stability = read_band(root.require("import_stability"), true);
+  out.price_volatility = read_band(root.require("price_volatility"), true);
+  out.scrap_recycling = read_band(root.require("scrap_recycling"), false);
+  return out;
+}
+
+Settings load_settings(const std::string& file) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"stability_measure", "stability_year", "other_convention",
+                   "other_stability_0to10", "volatility_measure", "volatility_window_years",
+                   "volatility_min_years", "production_dataset", "use_secondary_proxy", "note"});
+  Settings out;
+  IndicatorSettings& ind = out.indicators;
+  ind.stability_measure = *parse_stability_measure(
+      root.require("stability_measure").as_choice({"wgi_mean6", "wgi_pv"}));
+  ind.stability_year = root.require("stability_year").as_int_in(kEarliestYear, kLatestYear);
+  ind.other_convention =
+      root.require("other_convention").as_choice({"split_equal", "one_block"}) == "split_equal"
+          ? OtherConvention::split_equal
+          : OtherConvention::one_block;
+  YamlValue other_score = root.require("other_stability_0to10");
+  ind.other_stability_0to10 = other_score.as_double();
+  if (ind.other_stability_0to10 < 0.0 || ind.other_stability_0to10 > 10.0) {
+    other_score.fail("a score in [0, 10]");
+  }
+  ind.volatility_measure = *parse_volatility_measure(
+      root.require("volatility_measure").as_choice({"cv_annual", "sd_annual_log_returns"}));
+  ind.volatility_window_years = root.require("volatility_window_years").as_int_in(2, 100);
+  ind.volatility_min_years = root.require("volatility_min_years").as_int_in(2, 100);
+  YamlValue dataset = root.require("production_dataset");
+  std::string text = dataset.as_string();
+  if (text != "seed") {
+    if (text.rfind("wmd:", 0) != 0) dataset.fail("`seed` or `wmd:YEAR`");
+    int year = 0;
+    auto [ptr, ec] = std::from_chars(text.data() + 4, text.data() + text.size(), year);
+    if (ec != std::errc() || ptr != text.data() + text.size() || year < kEarliestYear ||
+        year > kLatestYear) {
+      dataset.fail("`seed` or `wmd:YEAR` with a four-digit year");
+    }
+    out.graph.production_wmd_year = year;
+  }
+  out.graph.use_secondary_proxy = root.require("use_secondary_proxy").as_bool();
+  return out;
+}
+
+}  // namespace mineflow::io

@@ -1,0 +1,61 @@
+// mineflow: material-flow supply-risk tool for critical minerals. This file only dispatches to a
+// subcommand and turns errors into one line and an exit code (0 ok, 1 internal, 2 bad input).
+
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <boost/program_options/errors.hpp>
+
+#include "graph/source_ref.h"
+#include "tools/cli/command.h"
+
+namespace {
+
+void print_usage(std::ostream& out) {
+  out << "usage: mineflow COMMAND [options]   (mineflow COMMAND --help for its options)\n\n"
+         "commands:\n";
+  for (const auto& command : mineflow::cli::commands()) {
+    std::string name = command.name;
+    out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ')
+        << command.summary << "\n";
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(std::cerr);
+    return 2;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(std::cout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::cout << "mineflow " << MINEFLOW_VERSION << "\n";
+    return 0;
+  }
+  mineflow::cli::Args args(argv + 2, argv + argc);
+  for (const auto& command : mineflow::cli::commands()) {
+    if (name != command.name) continue;
+    try {
+      return command.run(args, std::cout, std::cerr);
+    } catch (const mineflow::InputError& error) {
+      std::cerr << "mineflow " << name << ": " << error.what() << "\n";
+      return 2;
+    } catch (const boost::program_options::error& error) {
+      std::cerr << "mineflow " << name << ": " << error.what() << " (see mineflow " << name
+                << " --help)\n";
+      return 2;
+    } catch (const std::exception& error) {
+      std::cerr << "mineflow " << name << ": internal error: " << error.what() << "\n";
+      return 1;
+    }
+  }
+  std::cerr << "mineflow: unknown command '" << name << "'\n";
+  print_usage(std::cerr);
+  return 2;
+}
