@@ -69,6 +69,11 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
     }
   }
 
+  for (const StageCapacity& capacity : data.capacities) {
+    graph.set_capacity(graph.node(capacity.country, capacity.stage, capacity.where),
+                       capacity.t_per_yr);
+  }
+
   std::optional<double> share = data.secondary.value;
   bool proxy = false;
   if (!share && options.use_secondary_proxy && data.secondary.proxy) {

@@ -8,6 +8,7 @@
 
 #include "graph/breakdown.h"
 #include "graph/price_series.h"
+#include "graph/stage.h"
 
 namespace mineflow {
 
@@ -17,6 +18,15 @@ struct SecondaryShare {
   std::optional<double> proxy;  // a related public figure (EU EOL-RIR), used only on request
   std::string proxy_source;
   std::string note;
+  SourceRef where;
+};
+
+// Known output capacity of one (country, stage); capacity above the baseline flow is spare
+// capacity that buyers can reroute to in a disruption.
+struct StageCapacity {
+  std::string country;
+  Stage stage = Stage::refine;
+  double t_per_yr = 0.0;
   SourceRef where;
 };
 
@@ -31,6 +41,7 @@ struct MineralData {
   std::optional<Breakdown> concentrate_imports;  // nullopt: the focal economy imports none
   std::optional<Breakdown> refined_imports;
   std::vector<Breakdown> other_flows;
+  std::vector<StageCapacity> capacities;
   SecondaryShare secondary;
   std::vector<PriceSeries> prices;
   std::map<std::string, std::string>

@@ -44,7 +44,7 @@ void validate_breakdown(Breakdown& breakdown, const CountryTable& countries) {
     for (CountryShare& entry : breakdown.shares) entry.share /= sum;
   } else if (std::abs(sum * 100.0 - 100.0) > kShareSumTolerancePct + 1e-9) {
     throw InputError(breakdown.where, field + ".shares_pct",
-                     "shares summing to " + format_number(sum * 100.0) + "%",
+                     "shares summing to " + format_fixed(sum * 100.0, 2) + "%",
                      "100% within " + format_number(kShareSumTolerancePct) +
                          " percentage point (or `normalise: true`)");
   }
@@ -61,6 +61,19 @@ void validate_mineral(MineralData& data, const CountryTable& countries) {
   if (data.concentrate_imports) validate_breakdown(*data.concentrate_imports, countries);
   if (data.refined_imports) validate_breakdown(*data.refined_imports, countries);
   for (Breakdown& block : data.other_flows) validate_breakdown(block, countries);
+  std::set<std::pair<std::string, Stage>> capacity_seen;
+  for (std::size_t i = 0; i < data.capacities.size(); ++i) {
+    const StageCapacity& capacity = data.capacities[i];
+    const std::string field = "capacities[" + std::to_string(i) + "]";
+    if (!countries.contains(capacity.country)) {
+      throw InputError(capacity.where, field + ".country", capacity.country,
+                       "an ISO 3166-1 alpha-3 code listed in countries.yaml");
+    }
+    if (!capacity_seen.insert({capacity.country, capacity.stage}).second) {
+      throw InputError(capacity.where, field + ".country", capacity.country,
+                       "one capacity per country and stage (duplicate entry)");
+    }
+  }
   for (const std::optional<double>& share : {data.secondary.value, data.secondary.proxy}) {
     if (share && (!std::isfinite(*share) || *share < 0.0 || *share >= 1.0)) {
       throw InputError(data.secondary.where, "secondary_share.value", format_number(*share),

@@ -42,7 +42,7 @@ Breakdown read_breakdown(const YamlValue& block, std::string id) {
     block.fail("exactly one of 'shares_pct' or 'tonnes'");
   }
   if (shares) {
-    out.total_t = block.require("total").as_double();
+    out.total_t = block.require("total").as_positive();
     for (const YamlValue& item : shares->items()) {
       double pct = 0.0;
       CountryShare share = read_share(item, "pct", &pct);
@@ -179,7 +179,7 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
   YamlValue root = load_yaml_file(file);
   root.allow_only({"mineral", "name", "focal_economy", "quantity_basis", "reserves",
                    "mine_production", "mine_production_wmd", "imports", "other_flows",
-                   "secondary_share", "price_file", "seed_ratings", "note"});
+                   "secondary_share", "price_file", "seed_ratings", "capacities", "note"});
   MineralData data;
   data.file = file;
   data.id = root.require("mineral").as_string();
@@ -206,6 +206,24 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
   if (auto other = root.get("other_flows")) {
     for (const YamlValue& item : other->items()) {
       data.other_flows.push_back(read_breakdown(item, item.require("id").as_string()));
+    }
+  }
+  if (auto capacities = root.get("capacities")) {
+    for (const YamlValue& item : capacities->items()) {
+      item.allow_only({"country", "stage", "t_per_yr", "source", "note"});
+      StageCapacity capacity;
+      YamlValue country = item.require("country");
+      capacity.country = country.as_string();
+      capacity.where = country.where();
+      YamlValue stage = item.require("stage");
+      auto parsed = parse_stage(stage.as_string());
+      if (!parsed || *parsed == Stage::reserve || is_market_hub(*parsed)) {
+        stage.fail("a flow stage: mine, refine, fabricate, demand, in_use, end_of_life, recycle "
+                   "or stockpile");
+      }
+      capacity.stage = *parsed;
+      capacity.t_per_yr = item.require("t_per_yr").as_non_negative();
+      data.capacities.push_back(capacity);
     }
   }
   data.secondary = read_secondary(root.require("secondary_share"));

@@ -118,6 +118,12 @@ std::string YamlValue::as_string() const {
 double YamlValue::as_double() const {
   expect_scalar("a number");
   const std::string& text = node_.Scalar();
+  // YAML's own spellings of infinity and not-a-number (.inf, -.Inf, .NaN, ...).
+  if (text.find(".inf") != std::string::npos || text.find(".Inf") != std::string::npos ||
+      text.find(".INF") != std::string::npos || text.find(".nan") != std::string::npos ||
+      text.find(".NaN") != std::string::npos || text.find(".NAN") != std::string::npos) {
+    fail("a finite number");
+  }
   double value = 0.0;
   const char* begin = text.data();
   const char* end = text.data() + text.size();

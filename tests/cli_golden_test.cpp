@@ -1,0 +1,68 @@
+// `mineflow indicators` end to end against golden files, in all three formats.
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "cli_runner.h"
+#include "golden.h"
+
+namespace mineflow {
+namespace {
+
+using testing::expect_golden;
+using testing::run_cli;
+
+TEST(IndicatorsCli, CsvHas36RowsInTheDocumentedColumns) {
+  auto result = run_cli({"indicators", "--format", "csv"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.err.empty()) << result.err;
+  std::size_t lines = 0;
+  for (char c : result.out) lines += c == '\n' ? 1 : 0;
+  EXPECT_EQ(lines, 37u);  // header + 6 minerals x 6 indicators
+  EXPECT_EQ(result.out.substr(0, result.out.find('\n')), "mineral,indicator,value,rating,unit,basis");
+  for (const char* mineral : {"rare_earths", "lithium", "cobalt", "tungsten"}) {
+    EXPECT_NE(result.out.find(std::string(mineral) + ",concentrate_import_stability,,N/A,"),
+              std::string::npos)
+        << mineral;
+  }
+  expect_golden("indicators.csv", result.out);
+}
+
+TEST(IndicatorsCli, TableAndJsonMatchGolden) {
+  auto table = run_cli({"indicators"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  expect_golden("indicators.txt", table.out);
+  auto json = run_cli({"indicators", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  expect_golden("indicators.json", json.out);
+}
+
+TEST(IndicatorsCli, OutWritesTheWholeFileAndNothingToStdout) {
+  auto path = std::filesystem::temp_directory_path() / "mineflow_indicators_out.csv";
+  std::filesystem::remove(path);
+  auto result = run_cli({"indicators", "--format", "csv", "--out", path.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.empty());
+  EXPECT_EQ(testing::read_text(path), run_cli({"indicators", "--format", "csv"}).out);
+  std::filesystem::remove(path);
+}
+
+TEST(IndicatorsCli, OptionsChangeTheBasis) {
+  auto result = run_cli({"indicators", "--format", "csv", "--stability", "wgi_pv", "--oth",
+                         "one_block", "--production", "wmd:2022", "--secondary-proxy"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("wgi_pv 2022"), std::string::npos);
+  EXPECT_NE(result.out.find("mine_production_wmd 2022"), std::string::npos);
+  EXPECT_NE(result.out.find("OTH as one block"), std::string::npos);
+  EXPECT_NE(result.out.find("proxy:"), std::string::npos);
+}
+
+TEST(IndicatorsCli, HelpListsOptionsAndExitsZero) {
+  auto result = run_cli({"indicators", "--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("--format"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mineflow

@@ -1,0 +1,143 @@
+// The six indicators, hand-computed from the numbers in the data files.
+
+#include "graph/indicators.h"
+
+#include <gtest/gtest.h>
+
+#include "test_data.h"
+
+namespace mineflow {
+namespace {
+
+using testing::bundled_mineral;
+using testing::load_bundled;
+
+class IndicatorsTest : public ::testing::Test {
+ protected:
+  std::vector<IndicatorValue> compute(const MineralData& data) {
+    MineralGraph graph = build_mineral_graph(data, bundled.settings.graph);
+    return compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds,
+                              bundled.settings.indicators);
+  }
+  static const IndicatorValue& get(const std::vector<IndicatorValue>& values, IndicatorId id) {
+    for (const IndicatorValue& value : values) {
+      if (value.id == id) return value;
+    }
+    throw std::logic_error("indicator missing");
+  }
+
+  testing::BundledData bundled = load_bundled();
+};
+
+TEST_F(IndicatorsTest, RareEarthsByHand) {
+  MineralData data = io::load_mineral(bundled_mineral("rare_earths"), bundled.countries);
+  auto values = compute(data);
+  // Reserves CHN 38, BRA 19, VNM 19, RUS 10, IND 6, OTH 8 -> OTH in 2 pieces of 4 (<= 6).
+  const double reserves = 38 * 38 + 19 * 19 + 19 * 19 + 10 * 10 + 6 * 6 + 2 * 4 * 4;
+  EXPECT_NEAR(*get(values, IndicatorId::reserve_concentration).value, reserves, 1e-9);
+  EXPECT_TRUE(get(values, IndicatorId::reserve_concentration).lower_bound);
+  // Production CHN 71, AUS 12, USA 9, RUS 2, IND 1, OTH 5 -> 5 pieces of 1.
+  EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value,
+              71 * 71 + 12 * 12 + 9 * 9 + 2 * 2 + 1 * 1 + 5 * 1, 1e-9);
+  EXPECT_EQ(get(values, IndicatorId::production_concentration).rating, Rating::high);
+  // No concentrate imports: N/A, never 0.
+  EXPECT_FALSE(get(values, IndicatorId::concentrate_import_stability).value.has_value());
+  EXPECT_EQ(get(values, IndicatorId::concentrate_import_stability).rating,
+            Rating::not_applicable);
+  // Refined imports CHN 62, VNM 16, FRA 9, MYS 8, OTH 5 (one piece, w = 5.09), wgi_mean6 2022.
+  const double refined = 0.62 * 0.62 * 5.6665 + 0.16 * 0.16 * 5.6732 + 0.09 * 0.09 * 2.9209 +
+                         0.08 * 0.08 * 4.1378 + 0.05 * 0.05 * 5.09;
+  EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value, refined, 1e-9);
+  EXPECT_EQ(get(values, IndicatorId::refined_import_stability).rating, Rating::high);
+  // The secondary share is unknown: N/A.
+  EXPECT_FALSE(get(values, IndicatorId::scrap_recycling).value.has_value());
+}
+
+TEST_F(IndicatorsTest, TungstenByHand) {
+  MineralData data = io::load_mineral(bundled_mineral("tungsten"), bundled.countries);
+  auto values = compute(data);
+  // Production CHN 79, VNM 7, PRK 3, OTH 11 -> 4 pieces of 2.75.
+  EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value,
+              79 * 79 + 7 * 7 + 3 * 3 + 4 * 2.75 * 2.75, 1e-9);
+  // Refined imports print as 101%: shares are the flows over their sum (within tolerance).
+  // CHN 71, KOR 14, AUT 7, IDN 3, DEU 3, OTH 3 (one piece).
+  auto s = [](double pct) { return pct / 101.0; };
+  const double refined = s(71) * s(71) * 5.6665 + s(14) * s(14) * 3.0541 +
+                         s(7) * s(7) * 2.4134 + s(3) * s(3) * 5.0929 + s(3) * s(3) * 2.2707 +
+                         s(3) * s(3) * 5.09;
+  EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value, refined, 1e-9);
+  EXPECT_FALSE(get(values, IndicatorId::concentrate_import_stability).value.has_value());
+}
+
+TEST_F(IndicatorsTest, FixtureWithEverySourceOfSupply) {
+  MineralData data =
+      io::load_mineral(std::string(MINEFLOW_TEST_DATA_DIR) + "/minimal_mineral.yaml",
+                       bundled.countries);
+  auto values = compute(data);
+  EXPECT_NEAR(*get(values, IndicatorId::reserve_concentration).value, 3800.0, 1e-9);
+  EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value, 5200.0, 1e-9);
+  EXPECT_FALSE(get(values, IndicatorId::production_concentration).lower_bound);
+  EXPECT_NEAR(*get(values, IndicatorId::concentrate_import_stability).value, 2.0162, 1e-12);
+  EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value,
+              0.75 * 0.75 * 5.6665 + 0.25 * 0.25 * 3.0541, 1e-12);
+  EXPECT_NEAR(*get(values, IndicatorId::scrap_recycling).value, 0.2, 1e-12);
+  EXPECT_EQ(get(values, IndicatorId::scrap_recycling).rating, Rating::mid);
+  EXPECT_FALSE(get(values, IndicatorId::price_volatility).value.has_value());
+}
+
+TEST_F(IndicatorsTest, OneBlockConventionIsTheUpperBound) {
+  MineralData data = io::load_mineral(bundled_mineral("rare_earths"), bundled.countries);
+  IndicatorSettings strict = bundled.settings.indicators;
+  strict.other_convention = OtherConvention::one_block;
+  MineralGraph graph = build_mineral_graph(data, bundled.settings.graph);
+  auto values =
+      compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds, strict);
+  EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value,
+              71 * 71 + 12 * 12 + 9 * 9 + 2 * 2 + 1 * 1 + 5 * 5, 1e-9);
+  EXPECT_FALSE(get(values, IndicatorId::production_concentration).lower_bound);
+}
+
+TEST_F(IndicatorsTest, SecondaryProxyIsUsedOnlyOnRequest) {
+  MineralData data = io::load_mineral(bundled_mineral("tungsten"), bundled.countries);
+  GraphOptions options = bundled.settings.graph;
+  options.use_secondary_proxy = true;
+  MineralGraph graph = build_mineral_graph(data, options);
+  auto values = compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds,
+                                   bundled.settings.indicators);
+  const IndicatorValue& scrap = get(values, IndicatorId::scrap_recycling);
+  ASSERT_TRUE(scrap.value.has_value());
+  EXPECT_NEAR(*scrap.value, 0.42, 1e-12);  // EU EOL-RIR for tungsten
+  EXPECT_NE(scrap.basis.find("proxy"), std::string::npos);
+}
+
+TEST_F(IndicatorsTest, WorldMiningDataChangesTheProductionBasis) {
+  MineralData data = io::load_mineral(bundled_mineral("rare_earths"), bundled.countries);
+  GraphOptions options = bundled.settings.graph;
+  options.production_wmd_year = 2022;
+  MineralGraph graph = build_mineral_graph(data, options);
+  auto values = compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds,
+                                   bundled.settings.indicators);
+  // WMD 2022 REO: no OTH; HHI from the tonnes of every producer.
+  const Breakdown& wmd = production_dataset(data, 2022);
+  double expected = 0.0;
+  for (const CountryShare& share : wmd.shares) expected += share.share * share.share * 1e4;
+  EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value, expected, 1e-9);
+  EXPECT_NE(get(values, IndicatorId::production_concentration).basis.find("2022"),
+            std::string::npos);
+}
+
+TEST(Rating, BandsAndDirections) {
+  RatingBand rising{true, 1500, 2500, ""};
+  EXPECT_EQ(rate(rising, 1499.9), Rating::low);
+  EXPECT_EQ(rate(rising, 1500.0), Rating::mid);
+  EXPECT_EQ(rate(rising, 2500.0), Rating::mid);
+  EXPECT_EQ(rate(rising, 2500.1), Rating::high);
+  EXPECT_EQ(rate(rising, std::nullopt), Rating::not_applicable);
+  RatingBand falling{false, 0.30, 0.10, ""};
+  EXPECT_EQ(rate(falling, 0.30), Rating::low);
+  EXPECT_EQ(rate(falling, 0.2), Rating::mid);
+  EXPECT_EQ(rate(falling, 0.099), Rating::high);
+}
+
+}  // namespace
+}  // namespace mineflow

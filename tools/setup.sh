@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what mineflow needs from Debian 12 packages; quiet and quick when all is there.
+#   tools/setup.sh          build and run (compiler, CMake, libraries, Google Benchmark)
+#   tools/setup.sh --test   also what the tests need (GoogleTest, headless Chromium, CJK fonts,
+#                           clang with its sanitizer/fuzzer runtime)
+set -euo pipefail
+
+packages=(g++ make cmake pkg-config libboost-graph-dev libboost-program-options-dev
+  libyaml-cpp-dev libtbb-dev librandom123-dev libbenchmark-dev libgtest-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium fonts-noto-cjk clang libclang-rt-14-dev)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+[[ $(id -u) -ne 0 ]] && sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
