@@ -71,7 +71,7 @@ TEST(BundledData, ThresholdsAndSettingsCarryTheirOrigins) {
   }
   EXPECT_DOUBLE_EQ(bundled.thresholds.concentration_hhi.low_limit, 1500.0);
   EXPECT_DOUBLE_EQ(bundled.thresholds.concentration_hhi.high_limit, 2500.0);
-  EXPECT_EQ(bundled.settings.indicators.stability_measure, StabilityMeasure::wgi_mean6);
+  EXPECT_EQ(bundled.settings.indicators.stability_measure, StabilityMeasure::wgi_pv);
   EXPECT_EQ(bundled.settings.indicators.other_convention, OtherConvention::split_equal);
 }
 

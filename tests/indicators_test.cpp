@@ -26,6 +26,11 @@ class IndicatorsTest : public ::testing::Test {
     throw std::logic_error("indicator missing");
   }
 
+  void SetUp() override {
+    // Hand computations below use the six-dimension mean; the PV default has its own test.
+    bundled.settings.indicators.stability_measure = StabilityMeasure::wgi_mean6;
+  }
+
   testing::BundledData bundled = load_bundled();
 };
 
@@ -44,9 +49,9 @@ TEST_F(IndicatorsTest, RareEarthsByHand) {
   EXPECT_FALSE(get(values, IndicatorId::concentrate_import_stability).value.has_value());
   EXPECT_EQ(get(values, IndicatorId::concentrate_import_stability).rating,
             Rating::not_applicable);
-  // Refined imports CHN 62, VNM 16, FRA 9, MYS 8, OTH 5 (one piece, w = 5.09), wgi_mean6 2022.
+  // Refined imports CHN 62, VNM 16, FRA 9, MYS 8, OTH 5 (one piece, w = 5.0), wgi_mean6 2022.
   const double refined = 0.62 * 0.62 * 5.6665 + 0.16 * 0.16 * 5.6732 + 0.09 * 0.09 * 2.9209 +
-                         0.08 * 0.08 * 4.1378 + 0.05 * 0.05 * 5.09;
+                         0.08 * 0.08 * 4.1378 + 0.05 * 0.05 * 5.0;
   EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value, refined, 1e-9);
   EXPECT_EQ(get(values, IndicatorId::refined_import_stability).rating, Rating::high);
   // The secondary share is unknown: N/A.
@@ -64,7 +69,7 @@ TEST_F(IndicatorsTest, TungstenByHand) {
   auto s = [](double pct) { return pct / 101.0; };
   const double refined = s(71) * s(71) * 5.6665 + s(14) * s(14) * 3.0541 +
                          s(7) * s(7) * 2.4134 + s(3) * s(3) * 5.0929 + s(3) * s(3) * 2.2707 +
-                         s(3) * s(3) * 5.09;
+                         s(3) * s(3) * 5.0;
   EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value, refined, 1e-9);
   EXPECT_FALSE(get(values, IndicatorId::concentrate_import_stability).value.has_value());
 }
@@ -83,6 +88,22 @@ TEST_F(IndicatorsTest, FixtureWithEverySourceOfSupply) {
   EXPECT_NEAR(*get(values, IndicatorId::scrap_recycling).value, 0.2, 1e-12);
   EXPECT_EQ(get(values, IndicatorId::scrap_recycling).rating, Rating::mid);
   EXPECT_FALSE(get(values, IndicatorId::price_volatility).value.has_value());
+}
+
+TEST_F(IndicatorsTest, NickelConcentrateWithTheDefaultPoliticalStabilityScore) {
+  testing::BundledData defaults = load_bundled();
+  ASSERT_EQ(defaults.settings.indicators.stability_measure, StabilityMeasure::wgi_pv);
+  MineralData data = io::load_mineral(bundled_mineral("nickel"), defaults.countries);
+  MineralGraph graph = build_mineral_graph(data, defaults.settings.graph);
+  auto values = compute_indicators(graph, data.prices, defaults.countries, defaults.thresholds,
+                                   defaults.settings.indicators);
+  // IDN 43, NCL 26, PHL 22, AUS 6, FIN 3 with wgi_pv 2022 (NCL carries France's scores).
+  const double expected = 0.43 * 0.43 * 5.8788 + 0.26 * 0.26 * 4.3310 + 0.22 * 0.22 * 6.4260 +
+                          0.06 * 0.06 * 3.1329 + 0.03 * 0.03 * 3.2170;
+  const IndicatorValue& value = get(values, IndicatorId::concentrate_import_stability);
+  EXPECT_NEAR(*value.value, expected, 1e-9);
+  EXPECT_EQ(value.rating, Rating::high);  // as the seed states
+  EXPECT_NE(value.basis.find("wgi_pv 2022"), std::string::npos);
 }
 
 TEST_F(IndicatorsTest, OneBlockConventionIsTheUpperBound) {
