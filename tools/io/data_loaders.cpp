@@ -218,8 +218,9 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
       YamlValue stage = item.require("stage");
       auto parsed = parse_stage(stage.as_string());
       if (!parsed || *parsed == Stage::reserve || is_market_hub(*parsed)) {
-        stage.fail("a flow stage: mine, refine, fabricate, demand, in_use, end_of_life, recycle "
-                   "or stockpile");
+        stage.fail(
+            "a flow stage: mine, refine, fabricate, demand, in_use, end_of_life, recycle "
+            "or stockpile");
       }
       capacity.stage = *parsed;
       capacity.t_per_yr = item.require("t_per_yr").as_non_negative();

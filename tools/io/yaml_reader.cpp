@@ -23,6 +23,63 @@ std::string kind_of(const YAML::Node& node) {
   return node.Scalar();
 }
 
+// A conservative pre-scan: nesting from indentation, compact "- - x" sequences and flow
+// brackets, ignoring quoted text and comments. Throws before yaml-cpp ever recurses that deep.
+void check_structure(const std::string& text, const std::string& name) {
+  int flow_depth = 0;
+  int aliases = 0;
+  int line = 1;
+  std::size_t i = 0;
+  auto refuse = [&](const std::string& value, const std::string& expected) {
+    throw InputError(SourceRef{name, line, 0}, "(structure)", value, expected);
+  };
+  while (i < text.size()) {
+    // Start of a line: indentation and compact sequence dashes.
+    int depth = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+      ++i;
+      ++depth;
+    }
+    while (i + 1 < text.size() && text[i] == '-' && (text[i + 1] == ' ' || text[i + 1] == '\t')) {
+      i += 2;
+      depth += 2;
+    }
+    if (depth / 2 + flow_depth > kMaxYamlNestingDepth) {
+      refuse("nesting deeper than " + std::to_string(kMaxYamlNestingDepth) + " levels",
+             "at most " + std::to_string(kMaxYamlNestingDepth) + " levels of nesting");
+    }
+    char quote = 0;
+    for (; i < text.size() && text[i] != '\n'; ++i) {
+      char c = text[i];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || text[i - 1] == ' ')) {
+        while (i < text.size() && text[i] != '\n') ++i;
+        break;
+      } else if (c == '[' || c == '{') {
+        if (++flow_depth + depth / 2 > kMaxYamlNestingDepth) {
+          refuse("nesting deeper than " + std::to_string(kMaxYamlNestingDepth) + " levels",
+                 "at most " + std::to_string(kMaxYamlNestingDepth) + " levels of nesting");
+        }
+      } else if (c == ']' || c == '}') {
+        flow_depth = flow_depth > 0 ? flow_depth - 1 : 0;
+      } else if (c == '*' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '[' ||
+                              text[i - 1] == ',' || text[i - 1] == '{')) {
+        if (++aliases > kMaxYamlAliases) {
+          refuse("more than " + std::to_string(kMaxYamlAliases) + " aliases",
+                 "at most " + std::to_string(kMaxYamlAliases) + " aliases (*name)");
+        }
+      }
+    }
+    if (i < text.size()) ++i;  // the newline
+    ++line;
+  }
+}
+
 }  // namespace
 
 YamlValue::YamlValue(YAML::Node node, std::string file, std::string path)
@@ -182,6 +239,11 @@ std::string YamlValue::as_choice(std::initializer_list<std::string_view> choices
 }
 
 YamlValue load_yaml_text(const std::string& text, const std::string& name) {
+  if (text.size() > kMaxYamlFileBytes) {
+    throw InputError(SourceRef{name, 0, 0}, "(file)", std::to_string(text.size()) + " bytes",
+                     "at most " + std::to_string(kMaxYamlFileBytes) + " bytes");
+  }
+  check_structure(text, name);
   try {
     return YamlValue(YAML::Load(text), name, "");
   } catch (const YAML::Exception& error) {

@@ -17,6 +17,12 @@ namespace mineflow::io {
 
 // Limits that keep a hostile or mistaken file from exhausting memory (see docs/limits.md).
 inline constexpr std::uintmax_t kMaxYamlFileBytes = 64ull * 1024 * 1024;
+// yaml-cpp parses recursively; deeper nesting than this is refused before parsing so a hostile
+// file cannot overflow the stack. Real data files nest fewer than 10 levels.
+inline constexpr int kMaxYamlNestingDepth = 64;
+// Anchors and aliases can make a small file stand for an exponentially large document; data files
+// have no need of more than a few.
+inline constexpr int kMaxYamlAliases = 1000;
 
 class YamlValue {
  public:

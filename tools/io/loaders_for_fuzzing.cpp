@@ -1,0 +1,17 @@
+#include "tools/io/loaders_for_fuzzing.h"
+
+#include "tools/io/data_loaders.h"
+
+namespace mineflow::io {
+
+std::vector<FuzzableLoader> loaders_for_fuzzing() {
+  return {
+      [](const std::string& file, const CountryTable& countries) { load_mineral(file, countries); },
+      [](const std::string& file, const CountryTable&) { load_countries(file); },
+      [](const std::string& file, const CountryTable&) { load_prices(file); },
+      [](const std::string& file, const CountryTable&) { load_thresholds(file); },
+      [](const std::string& file, const CountryTable&) { load_settings(file); },
+  };
+}
+
+}  // namespace mineflow::io

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this; README command 2):
+#   1. set-up (tools/setup.sh --test)
+#   2. Release build with warnings as errors, all tests through ctest
+#   3. AddressSanitizer + UndefinedBehaviorSanitizer build, all tests through ctest
+#   4. ThreadSanitizer build, the tests that TBB's headers allow (see docs/limits.md)
+#   5. libFuzzer over every YAML loader for MINEFLOW_FUZZ_SECONDS (default 60); a crasher is
+#      copied to tests/fuzz/regressions/ so it becomes a regression test, and the run fails.
+# Options: --quick runs steps 1-2 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+quick=0
+[[ "${1:-}" == "--quick" ]] && quick=1
+
+tools/setup.sh --test
+
+echo "== Release build and tests"
+cmake -S . -B build -DMINEFLOW_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+[[ $quick -eq 1 ]] && exit 0
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMINEFLOW_WERROR=ON \
+  -DMINEFLOW_SANITIZE=address,undefined -DMINEFLOW_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+if [[ -n "${MINEFLOW_TSAN_TESTS:-}" || -f tests/tsan_tests.txt ]]; then
+  echo "== ThreadSanitizer build and tests"
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMINEFLOW_WERROR=ON \
+    -DMINEFLOW_SANITIZE=thread -DMINEFLOW_BUILD_BENCH=OFF >/dev/null
+  cmake --build build-tsan -j"$jobs"
+  pattern=${MINEFLOW_TSAN_TESTS:-$(paste -sd'|' tests/tsan_tests.txt)}
+  TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tests/tsan.supp" \
+    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "$pattern"
+fi
+
+echo "== libFuzzer over the YAML loaders"
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMINEFLOW_FUZZ=ON \
+  -DMINEFLOW_SANITIZE=fuzzer-no-link,address,undefined -DMINEFLOW_BUILD_BENCH=OFF \
+  -DMINEFLOW_BUILD_TESTS=ON >/dev/null
+cmake --build build-fuzz -j"$jobs" --target loaders_fuzz
+corpus=$(mktemp -d)
+artifacts=$(mktemp -d)
+find scenarios tests/fuzz/regressions -name '*.yaml' -exec cp {} "$corpus"/ \;
+status=0
+build-fuzz/tests/fuzz/loaders_fuzz "$corpus" -max_total_time="${MINEFLOW_FUZZ_SECONDS:-60}" \
+  -rss_limit_mb=2048 -max_len=65536 -timeout=10 -artifact_prefix="$artifacts/" \
+  -print_final_stats=1 2>"$artifacts/log" || status=$?
+tail -n 12 "$artifacts/log"
+if [[ $status -ne 0 ]]; then
+  for crash in "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-*; do
+    [[ -f "$crash" ]] && cp "$crash" tests/fuzz/regressions/ && echo "saved $(basename "$crash") to tests/fuzz/regressions/"
+  done
+  echo "fuzzing found a failure (exit $status)"
+  exit 1
+fi
+rm -rf "$corpus" "$artifacts"
+echo "all test stages passed"
