@@ -32,15 +32,15 @@ std::string_view to_string(FlowKind kind) {
 
 NodeId SupplyGraph::node(const std::string& country, Stage stage, const SourceRef& where) {
   if (auto existing = find(country, stage)) return *existing;
-  return boost::add_vertex(Node{country, stage, 0.0, 0.0, where}, graph_);
+  NodeId id = boost::add_vertex(Node{country, stage, 0.0, 0.0, where}, graph_);
+  index_.emplace(std::make_pair(country, stage), id);
+  return id;
 }
 
 std::optional<NodeId> SupplyGraph::find(const std::string& country, Stage stage) const {
-  // Linear scan: graphs are built once and are small next to the work done on them.
-  for (NodeId id = 0; id < node_count(); ++id) {
-    if (graph_[id].stage == stage && graph_[id].country == country) return id;
-  }
-  return std::nullopt;
+  auto it = index_.find(std::make_pair(country, stage));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
 }
 
 EdgeId SupplyGraph::add_edge(NodeId from, NodeId to, FlowKind kind, double flow_t_per_yr,

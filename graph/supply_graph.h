@@ -5,6 +5,7 @@
 // Thread safety: a built graph is an immutable value; concurrent const use is safe.
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,7 @@ class SupplyGraph {
       boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, EdgeId>;
   BoostGraph graph_;
   std::vector<Edge> edges_;
+  std::map<std::pair<std::string, Stage>, NodeId> index_;  // (country, stage) -> node
 };
 
 }  // namespace mineflow
