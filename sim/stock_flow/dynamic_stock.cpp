@@ -1,5 +1,6 @@
 #include "sim/stock_flow/dynamic_stock.h"
 
+#include <algorithm>
 #include <cassert>
 #include <vector>
 
@@ -27,16 +28,21 @@ DynamicStockResult run_inflow_driven(const RegionSeries& inflow, const SurvivalT
   int n = inflow.regions;
   DynamicStockResult result{inflow, RegionSeries(years, n), RegionSeries(years, n), {}};
   for (int t = 0; t < years; ++t) {
-    double* stock = result.stock.row(t);
-    double* outflow = result.outflow.row(t);
+    double* __restrict stock = result.stock.row(t);
+    double* __restrict outflow = result.outflow.row(t);
     for (int c = 0; c <= t; ++c) {
       const double* sf = survival.curve(c);
       int age = t - c;
       // Outflow pdf: the share leaving at this age; at age 0 whatever does not survive age 0.
       double leaving = age == 0 ? 1.0 - sf[0] : sf[age - 1] - sf[age];
-      const double* in = inflow.row(c);
-      axpy(n, sf[age], in, stock);
-      axpy(n, leaving, in, outflow);
+      double surviving = sf[age];
+      const double* __restrict in = inflow.row(c);
+      // One pass over the cohort's row feeds both convolutions (stock and outflow); regions are
+      // contiguous, so this vectorises.
+      for (int r = 0; r < n; ++r) {
+        stock[r] += surviving * in[r];
+        outflow[r] += leaving * in[r];
+      }
     }
   }
   return result;
