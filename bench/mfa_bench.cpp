@@ -5,28 +5,19 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench/mfa_bench_case.h"
 #include "sim/stock_flow/dynamic_stock.h"
 
 namespace {
 
 using namespace mineflow::stock_flow;
 
-RegionSeries bench_inflow(int years, int regions) {
-  RegionSeries inflow(years, regions);
-  for (int t = 0; t < years; ++t) {
-    for (int r = 0; r < regions; ++r) {
-      inflow.at(t, r) = 100.0 + 50.0 * std::sin(0.1 * t + 0.01 * r) + 0.5 * t;
-    }
-  }
-  return inflow;
-}
-
-const Lifetime kNormal{LifetimeKind::normal, 15.0, 5.0, 0.0, 0.0};
+using mineflow::bench_case::kNormal;
 
 void BM_InflowDriven(benchmark::State& state) {
   int years = static_cast<int>(state.range(0));
   int regions = static_cast<int>(state.range(1));
-  RegionSeries inflow = bench_inflow(years, regions);
+  RegionSeries inflow = mineflow::bench_case::inflow(years, regions);
   for (auto _ : state) {
     // Includes building the survival table, as ODYM's compute_sf does on each run.
     SurvivalTable survival({kNormal}, years, InflowTiming::start_of_year);
@@ -40,7 +31,8 @@ void BM_StockDriven(benchmark::State& state) {
   int regions = static_cast<int>(state.range(1));
   bool correct = state.range(2) != 0;
   SurvivalTable survival({kNormal}, years, InflowTiming::start_of_year);
-  RegionSeries target = run_inflow_driven(bench_inflow(years, regions), survival).stock;
+  RegionSeries target =
+      run_inflow_driven(mineflow::bench_case::inflow(years, regions), survival).stock;
   for (auto _ : state) {
     SurvivalTable table({kNormal}, years, InflowTiming::start_of_year);
     DynamicStockResult result = run_stock_driven(target, table, correct);
@@ -50,7 +42,11 @@ void BM_StockDriven(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_InflowDriven)->Args({200, 1000})->Args({200, 1})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_InflowDriven)
+    ->Args({200, 1000})
+    ->Args({200, 100})
+    ->Args({200, 1})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_StockDriven)
     ->Args({200, 1000, 0})
     ->Args({200, 1000, 1})
