@@ -124,6 +124,26 @@ TEST(MfaLoader, ReadsPathsRegionsAndLifetimes) {
   EXPECT_EQ(m.categories[1].lifetime_by_cohort.size(), 1u);
 }
 
+TEST(MfaLoader, CohortVaryingLifetimeAndOptions) {
+  std::string text = broken("lifetime: {distribution: normal, mean: 4, sd: 1.5}",
+                            "lifetime: {distribution: lognormal, mean: {points: {2020: 4, 2026: "
+                            "10}}, sd: 2}");
+  text = "timing: mid_year\nnegative_inflow_correction: true\n" + text;
+  stock_flow::StockFlowModel m = io::load_mfa_model_text(text, "vary.yaml");
+  EXPECT_EQ(m.timing, stock_flow::InflowTiming::mid_year);
+  EXPECT_TRUE(m.negative_inflow_correction);
+  const auto& lifetimes = m.categories[1].lifetime_by_cohort;
+  ASSERT_EQ(lifetimes.size(), 7u);
+  EXPECT_EQ(lifetimes[0].kind, stock_flow::LifetimeKind::lognormal);
+  EXPECT_DOUBLE_EQ(lifetimes[3].mean_yr, 7.0);
+  EXPECT_DOUBLE_EQ(lifetimes[6].sd_yr, 2.0);
+  // A Weibull lifetime takes shape and scale, never a mean.
+  EXPECT_THROW(
+      io::load_mfa_model_text(
+          broken("distribution: fixed, mean: 2", "distribution: weibull, mean: 2"), "w.yaml"),
+      InputError);
+}
+
 TEST(MfaModels, EveryBundledModelBalancesToRounding) {
   for (const auto& entry : fs::directory_iterator(fs::path(testing::scenarios_dir()) / "mfa")) {
     stock_flow::StockFlowModel m = io::load_mfa_model(entry.path().string());
