@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -13,6 +15,7 @@
 #include "sim/stock_flow/stock_flow_model.h"
 #include "tests/cli_runner.h"
 #include "tools/io/mfa_loader.h"
+#include "tools/io/mfa_report.h"
 
 namespace mineflow {
 namespace {
@@ -193,8 +196,58 @@ TEST(MfaCommand, GoldenOutputs) {
   expect_golden("mfa_tungsten_sankey_2030.csv",
                 testing::read_text(dir.path() / "tungsten_sankey_2030.csv"));
   EXPECT_EQ(testing::read_text(dir.path() / "tungsten.json"), files.out);
+  EXPECT_TRUE(fs::exists(dir.path() / "tungsten_cohorts_2030.csv"));
   EXPECT_EQ(testing::read_text(dir.path() / "tungsten_series.csv"),
             run_cli({"mfa", "tungsten", "--format", "csv"}).out);
+}
+
+TEST(MfaReports, CohortRowsSumToTotalsAndSankeyNodesBalance) {
+  stock_flow::StockFlowResult r =
+      stock_flow::run_stock_flow_model(io::load_mfa_model_text(kGoodModel, "tiny.yaml"));
+  // Cohort rows of 2024 add up to each category's stock and outflow.
+  std::map<std::string, double> sums;
+  std::istringstream lines(io::mfa_cohort_csv(r, 2024));
+  std::string line;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) f.push_back(cell);
+    ASSERT_EQ(f.size(), 7u) << line;
+    sums[f[1] + "/" + f[2] + "/" + f[4]] += std::stod(f[5]);
+  }
+  for (int region = 0; region < 2; ++region) {
+    for (std::size_t k = 0; k < 2; ++k) {
+      std::string key = r.regions[static_cast<std::size_t>(region)] + "/" + r.category_ids[k] + "/";
+      EXPECT_NEAR(sums[key + "in_use_stock"], r.categories[k].stock.stock.at(4, region), 1e-9);
+      EXPECT_NEAR(sums[key + "eol_outflow"], r.categories[k].stock.outflow.at(4, region), 1e-9);
+    }
+  }
+  // Every inner node of the Sankey table passes on what it receives.
+  for (int year = 2020; year <= 2026; ++year) {
+    std::map<std::string, double> net;
+    for (const auto& flow : stock_flow::sankey_flows_in_year(r, year)) {
+      EXPECT_GE(flow.value, 0.0);
+      net[flow.source] -= flow.value;
+      net[flow.target] += flow.value;
+    }
+    for (const char* node : {"market", "collection", "recycling", "use: tools", "use: magnets"}) {
+      EXPECT_NEAR(net[node], 0.0, 1e-9) << node << " " << year;
+    }
+  }
+}
+
+TEST(MfaCommand, WarnsAboutNegativeInflowUnlessCorrected) {
+  TempDir dir;
+  std::string falling =
+      broken("{2020: 50, 2023: 200, 2026: 100}", "{2020: 50, 2023: 200, 2024: 10}");
+  testing::CliResult plain = run_cli({"mfa", dir.write("fall.yaml", falling)});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("magnets needs negative inflow"), std::string::npos) << plain.out;
+  testing::CliResult corrected =
+      run_cli({"mfa", dir.write("fixed.yaml", "negative_inflow_correction: true\n" + falling)});
+  ASSERT_EQ(corrected.exit_code, 0) << corrected.err;
+  EXPECT_EQ(corrected.out.find("negative inflow in"), std::string::npos) << corrected.out;
 }
 
 TEST(MfaCommand, UsageErrorsExitTwo) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 namespace mineflow::stock_flow {
 namespace {
@@ -96,6 +97,9 @@ StockFlowResult run_stock_flow_model(const StockFlowModel& model) {
                   : run_stock_driven(category.driver_series, c.survival,
                                      model.negative_inflow_correction);
     c.end_of_life = apply_end_of_life(c.stock.outflow, category.end_of_life);
+    c.negative_inflow_cells =
+        static_cast<int>(std::count_if(c.stock.inflow.values.begin(), c.stock.inflow.values.end(),
+                                       [](double v) { return v < 0.0; }));
     add_into(c.stock.inflow, &out.demand);
     add_into(c.end_of_life.secondary_recovered, &out.secondary_supply);
     out.category_ids.push_back(category.id);
@@ -127,7 +131,13 @@ double secondary_share_in_year(const StockFlowResult& result, int year, int regi
 std::vector<SankeyFlow> sankey_flows_in_year(const StockFlowResult& result, int year) {
   int t = year_index(result, year);
   std::vector<SankeyFlow> flows;
+  // A Sankey arrow cannot be negative: a negative flow is drawn the other way (a shrinking stock
+  // flows back into use; a negative stock-driven inflow flows back to the market).
   auto add = [&](std::string source, std::string target, double value) {
+    if (value < 0.0) {
+      std::swap(source, target);
+      value = -value;
+    }
     flows.push_back({std::move(source), std::move(target), value});
   };
   add("primary supply", "market", region_sum(result.primary_demand, t));
@@ -143,12 +153,7 @@ std::vector<SankeyFlow> sankey_flows_in_year(const StockFlowResult& result, int 
     std::string stock = "in-use stock: " + result.category_ids[i];
     add("market", use, region_sum(c.stock.inflow, t));
     double change = region_sum(c.stock.stock, t) - (t > 0 ? region_sum(c.stock.stock, t - 1) : 0.0);
-    // A Sankey arrow cannot be negative: a shrinking stock flows back into use.
-    if (change >= 0.0) {
-      add(use, stock, change);
-    } else {
-      add(stock, use, -change);
-    }
+    add(use, stock, change);
     add(use, "collection", region_sum(c.end_of_life.collected, t));
     add(use, "uncollected loss", region_sum(c.end_of_life.uncollected_loss, t));
     exported += region_sum(c.end_of_life.scrap_exported, t);

@@ -40,6 +40,9 @@ struct CategoryResult {
   SurvivalTable survival;
   DynamicStockResult stock;
   EndOfLifeFlows end_of_life;
+  // Stock-driven without correction: (year, region) cells whose inflow came out negative, a sign
+  // that the stock path falls faster than the lifetime lets products retire.
+  int negative_inflow_cells = 0;
 };
 
 // The processes whose mass balance is checked each year (inputs - outputs - stock change).

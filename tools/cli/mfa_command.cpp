@@ -40,7 +40,8 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(),
-      "also write DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv and DIR/<model>.json")(
+      "also write DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
+      "DIR/<model>_cohorts_<year>.csv and DIR/<model>.json")(
       "year", po::value<int>(), "year of the Sankey flow table (default: the last model year)")(
       "model", po::value<std::string>(), "model file or bundled model name");
   add_data_dir_option(options);
@@ -76,6 +77,8 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     io::write_file_atomically(stem + "_series.csv", io::mfa_csv(result));
     io::write_file_atomically(stem + "_sankey_" + std::to_string(year) + ".csv",
                               io::mfa_sankey_csv(result, year));
+    io::write_file_atomically(stem + "_cohorts_" + std::to_string(year) + ".csv",
+                              io::mfa_cohort_csv(result, year));
     io::write_file_atomically(stem + ".json", io::mfa_json(result, info));
   }
   std::string content = format == Format::csv    ? io::mfa_csv(result)

@@ -144,6 +144,29 @@ std::string mfa_sankey_csv(const StockFlowResult& result, int year) {
   return out;
 }
 
+std::string mfa_cohort_csv(const StockFlowResult& result, int year) {
+  std::string out = "year,region,category,cohort,quantity,value,unit\n";
+  int t = year - result.first_year;
+  for (std::size_t r = 0; r < result.regions.size(); ++r) {
+    for (std::size_t k = 0; k < result.categories.size(); ++k) {
+      const CategoryResult& c = result.categories[k];
+      std::string prefix = std::to_string(year) + "," + csv_field(result.regions[r]) + "," +
+                           csv_field(result.category_ids[k]) + ",";
+      int region = static_cast<int>(r);
+      for (int cohort = 0; cohort <= t; ++cohort) {
+        std::string cohort_year = std::to_string(result.first_year + cohort);
+        double stock = stock_flow::cohort_stock(c.stock, c.survival, t, cohort, region);
+        double outflow = stock_flow::cohort_outflow(c.stock, c.survival, t, cohort, region);
+        out += prefix + cohort_year + ",in_use_stock," + format_number(stock) + "," +
+               csv_field(result.unit) + "\n";
+        out += prefix + cohort_year + ",eol_outflow," + format_number(outflow) + "," +
+               csv_field(result.unit + "/yr") + "\n";
+      }
+    }
+  }
+  return out;
+}
+
 std::string mfa_json(const StockFlowResult& result, const MfaReportInfo& info) {
   std::string out = "{\n  \"model\": " + json_string(info.model_id) +
                     ",\n  \"name\": " + json_string(info.name) +
@@ -207,6 +230,14 @@ std::string mfa_table(const StockFlowResult& result, const MfaReportInfo& info) 
   out += "\nlosses = uncollected + recycling losses; exported scrap is counted separately.\n";
   out += "largest mass-balance residual, any process and year: " +
          format_number(worst_residual(result)) + " " + result.unit + "/yr\n";
+  for (std::size_t k = 0; k < result.categories.size(); ++k) {
+    if (result.categories[k].negative_inflow_cells > 0) {
+      out += "note: " + result.category_ids[k] + " needs negative inflow in " +
+             std::to_string(result.categories[k].negative_inflow_cells) +
+             " year-region cells (its stock falls faster than products retire; see "
+             "negative_inflow_correction)\n";
+    }
+  }
   out += "\nflows in " + std::to_string(info.sankey_year) + " (for a Sankey diagram):\n";
   TextTable flows({"source", "target", result.unit + "/yr"});
   for (const auto& flow : stock_flow::sankey_flows_in_year(result, info.sankey_year)) {

@@ -19,5 +19,8 @@ std::string mfa_table(const stock_flow::StockFlowResult& result, const MfaReport
 std::string mfa_csv(const stock_flow::StockFlowResult& result);
 std::string mfa_json(const stock_flow::StockFlowResult& result, const MfaReportInfo& info);
 std::string mfa_sankey_csv(const stock_flow::StockFlowResult& result, int year);
+// Stock and outflow of every cohort in `year`, per region and category:
+// year,region,category,cohort,quantity,value,unit (ODYM's s_c and o_c rows for that year).
+std::string mfa_cohort_csv(const stock_flow::StockFlowResult& result, int year);
 
 }  // namespace mineflow::io
