@@ -70,17 +70,17 @@ DynamicStockResult run_stock_driven(const RegionSeries& target_stock, const Surv
     double* early = negative_inflow_correction ? result.early_retirement_share.row(t) : nullptr;
     bool any_correction = false;
     for (int r = 0; r < n; ++r) {
-      double gap = target[r] - older[static_cast<std::size_t>(r)];
+      std::size_t i = static_cast<std::size_t>(r);
+      double gap = target[r] - older[i];
       if (negative_inflow_correction && gap < 0.0) {
-        double share = older[static_cast<std::size_t>(r)] != 0.0
-                           ? -gap / older[static_cast<std::size_t>(r)]
-                           : 0.0;
+        // ODYM's NegativeInflowCorrect: no inflow; every older cohort loses the same share.
+        double share = older[i] != 0.0 ? -gap / older[i] : 0.0;
         early[r] = share;
-        keep[static_cast<std::size_t>(r)] = 1.0 - share;
+        keep[i] = 1.0 - share;
         inflow[r] = 0.0;
         any_correction = true;
       } else {
-        keep[static_cast<std::size_t>(r)] = 1.0;
+        keep[i] = 1.0;
         inflow[r] = sf0 != 0.0 ? gap / sf0 : 0.0;
       }
     }

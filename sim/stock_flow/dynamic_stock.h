@@ -4,6 +4,7 @@
 // outflow_c(c) = inflow(c) * (1 - S_c(0)), outflow_c(t) = stock_c(t-1) - stock_c(t) for t > c.
 // Totals are computed directly (cohort arrays would be years^2 x regions); any cohort's stock,
 // outflow or inflow is available from the functions below. See docs/stock-flow.md.
+// All functions are pure (inputs by const reference, results by value): safe to call concurrently.
 
 #include "sim/stock_flow/region_series.h"
 #include "sim/stock_flow/survival_table.h"

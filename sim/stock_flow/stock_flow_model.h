@@ -2,6 +2,7 @@
 // A mineral's material-flow model: product categories (EV batteries, magnets, wiring, ...) each
 // with a dynamic stock model and end-of-life rates, per region, and the market that balances
 // demand with primary and secondary supply. Plain data in, values out; no files, no YAML.
+// The functions are pure and safe to call concurrently on shared inputs.
 
 #include <string>
 #include <vector>
