@@ -5,6 +5,7 @@ namespace mineflow::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
+      {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
   };
   return table;
 }

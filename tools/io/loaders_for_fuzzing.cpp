@@ -1,6 +1,7 @@
 #include "tools/io/loaders_for_fuzzing.h"
 
 #include "tools/io/data_loaders.h"
+#include "tools/io/mfa_loader.h"
 
 namespace mineflow::io {
 
@@ -11,6 +12,7 @@ std::vector<FuzzableLoader> loaders_for_fuzzing() {
       [](const std::string& file, const CountryTable&) { load_prices(file); },
       [](const std::string& file, const CountryTable&) { load_thresholds(file); },
       [](const std::string& file, const CountryTable&) { load_settings(file); },
+      [](const std::string& file, const CountryTable&) { load_mfa_model(file); },
   };
 }
 

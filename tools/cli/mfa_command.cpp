@@ -1,0 +1,91 @@
+// mineflow mfa MODEL: the dynamic material-flow model of one mineral (docs/stock-flow.md).
+
+#include <filesystem>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "graph/source_ref.h"
+#include "tools/cli/command.h"
+#include "tools/cli/data_paths.h"
+#include "tools/cli/output.h"
+#include "tools/io/atomic_file.h"
+#include "tools/io/mfa_loader.h"
+#include "tools/io/mfa_report.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// A path to a model file, or the name of a bundled one (scenarios/mfa/<name>.yaml).
+std::string resolve_model(const std::string& model, const DataPaths& paths) {
+  namespace fs = std::filesystem;
+  if (fs::exists(model)) return model;
+  std::string bundled = paths.data_dir + "/mfa/" + model + ".yaml";
+  if (model.find('/') == std::string::npos && fs::exists(bundled)) return bundled;
+  throw InputError(SourceRef{}, "MODEL", model,
+                   "a model file, or the name of a bundled model in " + paths.data_dir + "/mfa");
+}
+
+}  // namespace
+
+int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
+  po::options_description options(
+      "mineflow mfa MODEL [options]\n\n"
+      "Stocks and flows of one mineral: in-use stock by product, end-of-life flows, collection,\n"
+      "scrap exports, secondary supply and its share of demand, year by year. MODEL is a file\n"
+      "or a bundled model name (e.g. tungsten, tungsten_policy).\n\nOptions");
+  options.add_options()("help,h", "show this help")(
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "out", po::value<std::string>(),
+      "also write DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
+      "DIR/<model>_cohorts_<year>.csv and DIR/<model>.json")(
+      "year", po::value<int>(), "year of the Sankey flow table (default: the last model year)")(
+      "model", po::value<std::string>(), "model file or bundled model name");
+  add_data_dir_option(options);
+  po::positional_options_description positional;
+  positional.add("model", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    out << options << "\n";
+    return 0;
+  }
+  if (!vm.count("model")) throw InputError(SourceRef{}, "MODEL", "nothing", "a model to run");
+  Format format = parse_format(vm["format"].as<std::string>());
+  DataPaths paths = data_paths(vm);
+  stock_flow::StockFlowModel model =
+      io::load_mfa_model(resolve_model(vm["model"].as<std::string>(), paths));
+  int last_year = model.first_year + model.years - 1;
+  int year = vm.count("year") ? vm["year"].as<int>() : last_year;
+  if (year < model.first_year || year > last_year) {
+    throw InputError(SourceRef{}, "--year", std::to_string(year),
+                     "a year of the model, " + std::to_string(model.first_year) + ".." +
+                         std::to_string(last_year));
+  }
+  stock_flow::StockFlowResult result = stock_flow::run_stock_flow_model(model);
+  io::MfaReportInfo info{model.id, model.name, year};
+  if (vm.count("out")) {
+    std::string dir = vm["out"].as<std::string>();
+    if (!std::filesystem::is_directory(dir)) {
+      throw InputError(SourceRef{}, "--out", dir, "an existing folder");
+    }
+    std::string stem = dir + "/" + model.id;
+    io::write_file_atomically(stem + "_series.csv", io::mfa_csv(result));
+    io::write_file_atomically(stem + "_sankey_" + std::to_string(year) + ".csv",
+                              io::mfa_sankey_csv(result, year));
+    io::write_file_atomically(stem + "_cohorts_" + std::to_string(year) + ".csv",
+                              io::mfa_cohort_csv(result, year));
+    io::write_file_atomically(stem + ".json", io::mfa_json(result, info));
+  }
+  std::string content = format == Format::csv    ? io::mfa_csv(result)
+                        : format == Format::json ? io::mfa_json(result, info)
+                                                 : io::mfa_table(result, info);
+  emit(content, "", out);
+  return 0;
+}
+
+}  // namespace mineflow::cli
