@@ -7,6 +7,7 @@
 
 #include "bench/mfa_bench_case.h"
 #include "sim/stock_flow/dynamic_stock.h"
+#include "sim/stock_flow/parallel_regions.h"
 
 namespace {
 
@@ -40,8 +41,26 @@ void BM_StockDriven(benchmark::State& state) {
   }
 }
 
+// Regions in blocks of 128 on up to `threads` TBB workers (bit-identical to the serial run).
+void BM_InflowDrivenParallel(benchmark::State& state) {
+  int years = static_cast<int>(state.range(0));
+  int regions = static_cast<int>(state.range(1));
+  int threads = static_cast<int>(state.range(2));
+  RegionSeries inflow = mineflow::bench_case::inflow(years, regions);
+  for (auto _ : state) {
+    SurvivalTable survival({kNormal}, years, InflowTiming::start_of_year);
+    DynamicStockResult result = run_inflow_driven_parallel(inflow, survival, threads);
+    benchmark::DoNotOptimize(result.stock.values.data());
+  }
+}
+
 }  // namespace
 
+BENCHMARK(BM_InflowDrivenParallel)
+    ->Args({200, 1000, 1})
+    ->Args({200, 1000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_InflowDriven)
     ->Args({200, 1000})
     ->Args({200, 100})
