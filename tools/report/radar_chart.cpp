@@ -15,8 +15,8 @@ namespace {
 constexpr double kFontPx = 11.0;
 constexpr double kTitleHeightPx = 24.0;
 constexpr double kLegendHeightPx = 22.0;
-// Room around the rim for the axis labels (two or three lines of about 16 characters).
-constexpr double kLabelMarginXPx = 78.0;
+// Room around the rim for the axis labels, wrapped to fit it (two or three lines).
+constexpr double kLabelMarginXPx = 90.0;
 constexpr double kLabelMarginYPx = 40.0;
 
 std::string points_attribute(const std::vector<Point>& points) {
@@ -114,7 +114,8 @@ std::string render_radar_chart(const RadarChart& chart, double width, double hei
     double c = std::cos(g.angle(i));
     double s = std::sin(g.angle(i));
     Anchor anchor = c > 0.3 ? Anchor::start : c < -0.3 ? Anchor::end : Anchor::middle;
-    std::vector<std::string> lines = wrap_text(chart.axis_labels[i], 16.0);
+    std::vector<std::string> lines =
+        wrap_text(chart.axis_labels[i], (kLabelMarginXPx - 8.0) / (0.6 * kFontPx));
     if (i < chart.axis_value_texts.size() && !chart.axis_value_texts[i].empty()) {
       lines.push_back(chart.axis_value_texts[i]);
     }
