@@ -209,7 +209,7 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   fs::path png = work / ("report_" + lang + ".png");
   BrowserRun shot =
       chromium({"--screenshot=" + png.string(),
-                "--window-size=1000," + std::to_string(page_height + 40), "--hide-scrollbars"},
+                "--window-size=800," + std::to_string(page_height + 40), "--hide-scrollbars"},
                page, work);
   ASSERT_EQ(shot.exit_code, 0) << shot.err;
   EXPECT_EQ(console_lines(shot.err), std::vector<std::string>{}) << "console messages";

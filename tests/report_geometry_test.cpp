@@ -86,7 +86,7 @@ TEST(Svg, NumbersAreShortAndLocaleFree) {
 
 TEST(TextWrap, CountsWideCharactersDouble) {
   EXPECT_DOUBLE_EQ(text_units("Cobalt"), 6.0);
-  EXPECT_DOUBLE_EQ(text_units("価格変動幅"), 10.0);
+  EXPECT_NEAR(text_units("価格変動幅"), 5.0 / 0.6, 1e-12);  // one em each
   EXPECT_DOUBLE_EQ(text_width_px("abcde", 10.0), 30.0);
 }
 
@@ -94,10 +94,22 @@ TEST(TextWrap, BreaksAtSpacesOrBetweenWideCharacters) {
   EXPECT_EQ(wrap_text("Import stability (concentrate)", 16.0),
             (std::vector<std::string>{"Import stability", "(concentrate)"}));
   EXPECT_EQ(wrap_text("short", 16.0), (std::vector<std::string>{"short"}));
-  std::vector<std::string> ja = wrap_text("輸入安定性（精鉱）", 10.0);  // 18 units
+  // 15 units; the parenthesis group stays whole.
+  std::vector<std::string> ja = wrap_text("輸入安定性（精鉱）", 10.0);
   ASSERT_EQ(ja.size(), 2u);
   EXPECT_EQ(ja[0], "輸入安定性");
   EXPECT_EQ(ja[1], "（精鉱）");
+  EXPECT_EQ(wrap_text("国別埋蔵寡占度", 7.0),
+            (std::vector<std::string>{"国別埋蔵", "寡占度"}));  // 4 x 5/3 = 6.7 units
+}
+
+TEST(TextWrap, BalancedLinesLeaveNoOrphan) {
+  // 8 glyphs of 5/3 units in at most 12.4 units: 7 + 1 plain, 4 + 4 balanced.
+  EXPECT_EQ(wrap_text("スクラップ等再生", 12.4).back(), "生");
+  EXPECT_EQ(wrap_text_balanced("スクラップ等再生", 12.4),
+            (std::vector<std::string>{"スクラッ", "プ等再生"}));
+  EXPECT_EQ(wrap_text_balanced("Scrap recycling", 40.0),
+            (std::vector<std::string>{"Scrap recycling"}));
 }
 
 TEST(Radar, VerticesStartAtTheTopAndRunClockwise) {

@@ -4,7 +4,7 @@
 # Without these the browser tests fail unless MINEFLOW_SKIP_BROWSER=1 is set.
 set -eu
 apt-get update
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+DEBIAN_FRONTEND=noninteractive apt-get install -y \
   chromium fonts-noto-cjk fontconfig
 /usr/bin/chromium --version
 fc-list :lang=ja | head -n 1

@@ -18,7 +18,7 @@ std::size_t max_header_lines(const HeatTable& table, double cell_width) {
   std::size_t lines = 1;
   double max_units = cell_width / (0.6 * kFontPx) - 1.0;
   for (const std::string& label : table.column_labels) {
-    lines = std::max(lines, wrap_text(label, max_units).size());
+    lines = std::max(lines, wrap_text_balanced(label, max_units).size());
   }
   return lines;
 }
@@ -31,7 +31,7 @@ HeatTableLayout layout_heat_table(const HeatTable& table, double width) {
   layout.title_height = table.title.empty() ? 0.0 : 26.0;
   double label_units = 0.0;
   for (const std::string& label : table.row_labels) {
-    for (const std::string& line : wrap_text(label, kMaxRowLabelUnits)) {
+    for (const std::string& line : wrap_text_balanced(label, kMaxRowLabelUnits)) {
       label_units = std::max(label_units, text_units(line));
     }
   }
@@ -54,7 +54,7 @@ std::string render_heat_table(const HeatTable& table, double width) {
   TextStyle header{kFontPx, Anchor::middle, true};
   double max_units = layout.cell_width / (0.6 * kFontPx) - 1.0;
   for (std::size_t c = 0; c < table.column_labels.size(); ++c) {
-    std::vector<std::string> lines = wrap_text(table.column_labels[c], max_units);
+    std::vector<std::string> lines = wrap_text_balanced(table.column_labels[c], max_units);
     double bottom = header_top + layout.header_height - 6.0;
     double x = layout.cell_x(c) + layout.cell_width / 2.0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -68,7 +68,7 @@ std::string render_heat_table(const HeatTable& table, double width) {
   }
   for (std::size_t r = 0; r < table.row_labels.size(); ++r) {
     double y = layout.cell_y(r);
-    std::vector<std::string> lines = wrap_text(table.row_labels[r], kMaxRowLabelUnits);
+    std::vector<std::string> lines = wrap_text_balanced(table.row_labels[r], kMaxRowLabelUnits);
     double first = y + layout.cell_height / 2.0 -
                    static_cast<double>(lines.size() - 1) * kLineHeightPx / 2.0 + 4.0;
     for (std::size_t i = 0; i < lines.size(); ++i) {

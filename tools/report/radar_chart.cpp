@@ -114,8 +114,10 @@ std::string render_radar_chart(const RadarChart& chart, double width, double hei
     double c = std::cos(g.angle(i));
     double s = std::sin(g.angle(i));
     Anchor anchor = c > 0.3 ? Anchor::start : c < -0.3 ? Anchor::end : Anchor::middle;
+    // Labels beside the chart have the margin; labels above and below may run wider.
+    double room_px = anchor == Anchor::middle ? 2.0 * kLabelMarginXPx : kLabelMarginXPx - 8.0;
     std::vector<std::string> lines =
-        wrap_text(chart.axis_labels[i], (kLabelMarginXPx - 8.0) / (0.6 * kFontPx));
+        wrap_text_balanced(chart.axis_labels[i], room_px / (0.6 * kFontPx));
     if (i < chart.axis_value_texts.size() && !chart.axis_value_texts[i].empty()) {
       lines.push_back(chart.axis_value_texts[i]);
     }

@@ -163,8 +163,8 @@ std::string render_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
   }
   for (std::size_t c = 0; c < chart.column_labels.size() && c < layout.column_used.size(); ++c) {
     if (!layout.column_used[c]) continue;
-    std::vector<std::string> lines =
-        wrap_text(chart.column_labels[c], (label_width[c] + frame.node_width) / (0.6 * kFontPx));
+    std::vector<std::string> lines = wrap_text_balanced(
+        chart.column_labels[c], (label_width[c] + frame.node_width) / (0.6 * kFontPx));
     double y = frame.top - 8.0 - static_cast<double>(lines.size() - 1) * (kFontPx + 1.0);
     for (const std::string& line : lines) {
       out += svg_text(layout.column_x[c], y, line, {kFontPx, Anchor::start, true, "#555555"});
@@ -194,7 +194,7 @@ std::string render_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
     double room = label_width[chart.nodes[n].column];
     std::vector<std::string> lines{one_line};
     if (text_width_px(one_line, kFontPx) > room) {
-      lines = wrap_text(chart.nodes[n].label, room / (0.6 * kFontPx));
+      lines = wrap_text_balanced(chart.nodes[n].label, room / (0.6 * kFontPx));
       lines.push_back(value);
     }
     double line_h = kFontPx + 1.0;

@@ -4,6 +4,10 @@ namespace mineflow::report {
 
 namespace {
 
+constexpr double kWideUnits = 1.0 / 0.6;
+constexpr std::string_view kOpenParen = "（";
+constexpr std::string_view kCloseParen = "）";
+
 // Byte length of the UTF-8 sequence starting with `lead`.
 std::size_t sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;
@@ -34,7 +38,7 @@ std::vector<Glyph> glyphs(std::string_view text) {
 
 double text_units(std::string_view text) {
   double units = 0.0;
-  for (const Glyph& glyph : glyphs(text)) units += glyph.wide ? 2.0 : 1.0;
+  for (const Glyph& glyph : glyphs(text)) units += glyph.wide ? kWideUnits : 1.0;
   return units;
 }
 
@@ -66,12 +70,24 @@ std::vector<std::string> wrap_text(std::string_view text, double max_units) {
     word.clear();
     word_units = 0.0;
   };
+  bool in_group = false;  // inside a full-width parenthesis group: no break
   for (const Glyph& glyph : glyphs(text)) {
-    if (glyph.wide) {
+    if (in_group) {
+      word += glyph.bytes;
+      word_units += glyph.wide ? kWideUnits : 1.0;
+      if (glyph.bytes == kCloseParen) {
+        in_group = false;
+        flush_word();
+      }
+    } else if (glyph.wide) {
       flush_word();
       word = std::string(glyph.bytes);
-      word_units = 2.0;
-      flush_word();
+      word_units = kWideUnits;
+      if (glyph.bytes == kOpenParen) {
+        in_group = true;
+      } else {
+        flush_word();
+      }
     } else if (glyph.bytes == " ") {
       flush_word();
       word = " ";
@@ -84,6 +100,18 @@ std::vector<std::string> wrap_text(std::string_view text, double max_units) {
   flush_word();
   while (!line.empty() && line.back() == ' ') line.pop_back();
   if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> wrap_text_balanced(std::string_view text, double max_units) {
+  std::vector<std::string> lines = wrap_text(text, max_units);
+  if (lines.size() < 2) return lines;
+  // The narrowest width that still needs no more lines, searched upwards in half units.
+  for (double width = text_units(text) / static_cast<double>(lines.size()); width < max_units;
+       width += 0.5) {
+    std::vector<std::string> even = wrap_text(text, width);
+    if (even.size() <= lines.size()) return even;
+  }
   return lines;
 }
 
