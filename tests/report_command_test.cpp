@@ -52,6 +52,7 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
   EXPECT_NE(html.find("minerals/cobalt.yaml"), std::string::npos);
   EXPECT_NE(html.find("thresholds.yaml"), std::string::npos);
   EXPECT_NE(html.find("wgi_mean6 2022"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(html, std::regex("cobalt.yaml \\(fnv1a [0-9a-f]{16}\\)")));
   EXPECT_EQ(read_text(dir / "indicators.csv").rfind("mineral,indicator,value,rating", 0), 0u);
   // flows.csv: a header and one row per edge; the nickel graph imports concentrate.
   std::string flows = read_text(dir / "flows.csv");
@@ -93,6 +94,19 @@ TEST(ReportCommand, OneMineralFile) {
   std::string html = read_text(dir / "report.html");
   EXPECT_EQ(count(html, "data-chart=\"radar\""), 1u);
   EXPECT_NE(html.find("Copper"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(ReportCommand, IndicatorsCanAlsoWriteAnHtmlPage) {
+  fs::path dir = fresh_dir("html");
+  fs::create_directories(dir);
+  CliResult result =
+      run_cli({"indicators", "--format", "csv", "--html", (dir / "indicators.html").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("mineral,indicator", 0), 0u);  // stdout unchanged
+  std::string html = read_text(dir / "indicators.html");
+  EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
   fs::remove_all(dir);
 }
 

@@ -1,7 +1,11 @@
 // mineflow report [--all | MINERAL_FILE...] --out DIR [--lang en|ja]: one self-contained HTML
 // report with charts, plus the CSV/JSON it was drawn from, written into DIR.
 
+#include <array>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -25,17 +29,31 @@ namespace {
 std::vector<std::pair<std::string, std::string>> settings_facts(const io::Settings& settings) {
   const IndicatorSettings& ind = settings.indicators;
   return {
-      {"stability",
+      {"--stability",
        std::string(to_string(ind.stability_measure)) + " " + std::to_string(ind.stability_year)},
-      {"oth", ind.other_convention == OtherConvention::split_equal ? "split_equal" : "one_block"},
-      {"volatility", std::string(to_string(ind.volatility_measure)) + ", window " +
-                         std::to_string(ind.volatility_window_years) + " yr, min " +
-                         std::to_string(ind.volatility_min_years) + " yr"},
-      {"production", settings.graph.production_wmd_year
-                         ? "wmd:" + std::to_string(*settings.graph.production_wmd_year)
-                         : "seed"},
-      {"secondary-proxy", settings.graph.use_secondary_proxy ? "on" : "off"},
+      {"--oth", ind.other_convention == OtherConvention::split_equal ? "split_equal" : "one_block"},
+      {"--volatility", std::string(to_string(ind.volatility_measure)) + ", window " +
+                           std::to_string(ind.volatility_window_years) + " yr, min " +
+                           std::to_string(ind.volatility_min_years) + " yr"},
+      {"--production", settings.graph.production_wmd_year
+                           ? "wmd:" + std::to_string(*settings.graph.production_wmd_year)
+                           : "seed"},
+      {"--secondary-proxy", settings.graph.use_secondary_proxy ? "on" : "off"},
   };
+}
+
+// A short fingerprint of a data file's bytes (FNV-1a, 64 bit), so the report names exactly which
+// version of each file made it.
+std::string fingerprint(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c; in.get(c);) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  std::array<char, 17> text{};
+  std::snprintf(text.data(), text.size(), "%016llx", static_cast<unsigned long long>(hash));
+  return text.data();
 }
 
 }  // namespace
@@ -82,7 +100,9 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   namespace fs = std::filesystem;
   auto shown = [&](const std::string& file) {
     fs::path relative = fs::path(file).lexically_relative(paths.data_dir);
-    return relative.empty() || relative.string().rfind("..", 0) == 0 ? file : relative.string();
+    std::string name =
+        relative.empty() || relative.string().rfind("..", 0) == 0 ? file : relative.string();
+    return name + " (fnv1a " + fingerprint(file) + ")";
   };
   provenance.files = {shown(paths.countries()), shown(paths.settings()), shown(paths.thresholds())};
 

@@ -31,11 +31,10 @@ std::string band_text(const std::string& name, const RatingBand& band) {
   return text;
 }
 
-HtmlSection heat_section(const std::vector<MineralReportEntry>& entries, Lang lang) {
+HtmlSection heat_section(const std::vector<io::MineralIndicators>& results, Lang lang) {
   HtmlSection section;
   section.id = "indicators";
   section.heading = phrase("heat_section", lang);
-  std::vector<io::MineralIndicators> results = indicator_results(entries);
   bool any_bound = false;
   for (const auto& result : results) {
     for (const auto& value : result.values) any_bound = any_bound || value.lower_bound;
@@ -53,7 +52,7 @@ HtmlSection heat_section(const std::vector<MineralReportEntry>& entries, Lang la
   return section;
 }
 
-HtmlSection radar_section(const std::vector<MineralReportEntry>& entries,
+HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
                           const RatingThresholds& thresholds, Lang lang) {
   HtmlSection section;
   section.id = "radar";
@@ -65,9 +64,9 @@ HtmlSection radar_section(const std::vector<MineralReportEntry>& entries,
           : "Centre = least risk, rim = most risk. The inner ring is the Low|Mid threshold, the "
             "outer ring the Mid|High threshold of scenarios/thresholds.yaml, so a vertex beyond "
             "the outer ring rates High. An N/A indicator sits at the centre.");
-  for (const MineralReportEntry& entry : entries) {
+  for (const io::MineralIndicators& result : results) {
     section.figures.push_back(
-        {render_radar_chart(indicator_radar(entry.indicators, thresholds, lang)), "", true});
+        {render_radar_chart(indicator_radar(result, thresholds, lang)), "", true});
   }
   return section;
 }
@@ -119,7 +118,7 @@ HtmlSection provenance_section(const ReportProvenance& provenance,
   section.facts.emplace_back(phrase("version", lang), provenance.version);
   section.facts.emplace_back("--data-dir", provenance.data_dir);
   std::string files;
-  for (const std::string& file : provenance.files) files += (files.empty() ? "" : ", ") + file;
+  for (const std::string& file : provenance.files) files += (files.empty() ? "" : "; ") + file;
   section.facts.emplace_back(phrase("data_files", lang), files);
   for (const auto& [name, value] : provenance.settings) section.facts.emplace_back(name, value);
   section.facts.emplace_back(phrase("seed_trials", lang), provenance.seed_trials.empty()
@@ -144,12 +143,25 @@ HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entr
   document.lang = std::string(to_string(lang));
   document.title = phrase("report_title", lang);
   document.intro.push_back("mineflow " + provenance.version);
-  document.sections.push_back(heat_section(entries, lang));
-  document.sections.push_back(radar_section(entries, thresholds, lang));
+  std::vector<io::MineralIndicators> results = indicator_results(entries);
+  document.sections.push_back(heat_section(results, lang));
+  document.sections.push_back(radar_section(results, thresholds, lang));
   document.sections.push_back(sankey_section(entries, lang));
   HtmlSection prices = price_section(entries, lang);
   if (!prices.figures.empty()) document.sections.push_back(std::move(prices));
   document.sections.push_back(provenance_section(provenance, thresholds, lang));
+  return document;
+}
+
+HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& results,
+                                 const RatingThresholds& thresholds, const std::string& version,
+                                 Lang lang) {
+  HtmlDocument document;
+  document.lang = std::string(to_string(lang));
+  document.title = phrase("report_title", lang);
+  document.intro.push_back("mineflow " + version);
+  document.sections.push_back(heat_section(results, lang));
+  document.sections.push_back(radar_section(results, thresholds, lang));
   return document;
 }
 

@@ -25,7 +25,7 @@ struct MineralReportEntry {
 struct ReportProvenance {
   std::string version;
   std::string data_dir;
-  std::vector<std::string> files;  // every data file read
+  std::vector<std::string> files;  // every data file read, with a fingerprint of its bytes
   std::vector<std::pair<std::string, std::string>> settings;
   std::string seed_trials;  // empty: no Monte Carlo behind this report
 };
@@ -38,6 +38,11 @@ struct OutputFile {
 HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entries,
                                      const RatingThresholds& thresholds,
                                      const ReportProvenance& provenance, Lang lang);
+
+// Only the indicator charts (heat table and radars): what `mineflow indicators --html` writes.
+HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& results,
+                                 const RatingThresholds& thresholds, const std::string& version,
+                                 Lang lang);
 
 // report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv.
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
