@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "tests/cli_runner.h"
+#include "tests/report_gallery.h"
 
 namespace mineflow::testing {
 namespace {
@@ -131,34 +132,12 @@ std::vector<ChartProbe> parse_probe(const std::string& dom, int& page_height) {
   return probes;
 }
 
-class ReportInBrowser : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    if (skip_requested()) GTEST_SKIP() << "MINEFLOW_SKIP_BROWSER=1: browser checks skipped";
-    ASSERT_TRUE(fs::exists(chromium_path()))
-        << "Chromium not found at " << chromium_path()
-        << ": install it with tools/setup-browser-tests.sh (apt-get install -y chromium "
-           "fonts-noto-cjk), point MINEFLOW_CHROMIUM at it, or set MINEFLOW_SKIP_BROWSER=1 to "
-           "skip the browser checks explicitly";
-  }
-};
-
-TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
-  const std::string lang = GetParam();
-  if (lang == "ja") {
-    // Without a CJK font Chromium draws the Japanese labels as empty boxes.
-    int fonts = std::system("fc-list :lang=ja | grep -q .");
-    ASSERT_EQ(fonts, 0) << "no Japanese font: apt-get install -y fonts-noto-cjk";
-  }
-  fs::path work = fs::path(MINEFLOW_BROWSER_OUT_DIR) / lang;
-  fs::remove_all(work);
-  fs::create_directories(work);
-  fs::path report_dir = work / "report";
-  CliResult made = run_cli({"report", "--all", "--lang", lang, "--out", report_dir.string()});
-  ASSERT_EQ(made.exit_code, 0) << made.err;
-  fs::path page = report_dir / "report.html";
+// Opens `page` three times: its DOM (--dump-dom) for console messages and every chart's <svg>;
+// a copy with the probe script for each chart's layout; a full-page screenshot `png_name`.png.
+void check_page_in_browser(const fs::path& page, const fs::path& work, std::size_t charts_expected,
+                           const std::string& png_name) {
   std::string html = read_text(page);
-
+  fs::path report_dir = page.parent_path();
   // 1. The page itself: parsed into a DOM with no console message at all.
   BrowserRun dump = chromium({"--dump-dom"}, page, work);
   ASSERT_EQ(dump.exit_code, 0) << dump.err;
@@ -168,7 +147,7 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
        at = html.find("<svg ", at + 1)) {
     ++expected_charts;
   }
-  EXPECT_EQ(expected_charts, 14u);  // heat table, 6 radars, 6 Sankeys, price history
+  EXPECT_EQ(expected_charts, charts_expected) << "charts in the page";
   std::regex svg_re("<svg[^>]*class=\"chart\"[^>]*>([\\s\\S]*?)</svg>");
   std::size_t in_dom = 0;
   for (auto it = std::sregex_iterator(dump.out.begin(), dump.out.end(), svg_re);
@@ -206,7 +185,7 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
 
   // 3. A full-page screenshot for people (and docs/report.png).
   ASSERT_GT(page_height, 1000);
-  fs::path png = work / ("report_" + lang + ".png");
+  fs::path png = work / (png_name + ".png");
   BrowserRun shot =
       chromium({"--screenshot=" + png.string(),
                 "--window-size=800," + std::to_string(page_height + 40), "--hide-scrollbars"},
@@ -218,7 +197,47 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   std::cout << "screenshot: " << png.string() << "\n";
 }
 
+class ReportInBrowser : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (skip_requested()) GTEST_SKIP() << "MINEFLOW_SKIP_BROWSER=1: browser checks skipped";
+    ASSERT_TRUE(fs::exists(chromium_path()))
+        << "Chromium not found at " << chromium_path()
+        << ": install it with tools/setup-browser-tests.sh (apt-get install -y chromium "
+           "fonts-noto-cjk), point MINEFLOW_CHROMIUM at it, or set MINEFLOW_SKIP_BROWSER=1 to "
+           "skip the browser checks explicitly";
+  }
+};
+
+TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
+  const std::string lang = GetParam();
+  if (lang == "ja") {
+    // Without a CJK font Chromium draws the Japanese labels as empty boxes.
+    int fonts = std::system("fc-list :lang=ja | grep -q .");
+    ASSERT_EQ(fonts, 0) << "no Japanese font: apt-get install -y fonts-noto-cjk";
+  }
+  fs::path work = fs::path(MINEFLOW_BROWSER_OUT_DIR) / lang;
+  fs::remove_all(work);
+  fs::create_directories(work);
+  fs::path report_dir = work / "report";
+  CliResult made = run_cli({"report", "--all", "--lang", lang, "--out", report_dir.string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  // Heat table, six radars, six Sankeys, price history.
+  check_page_in_browser(report_dir / "report.html", work, 14, "report_" + lang);
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, ReportInBrowser, ::testing::Values("en", "ja"));
+
+// Every renderer, including those whose data arrives with later work (gallery of synthetic
+// charts): 4 line charts, radar with after and markers, Sankey with a loop, heat table.
+TEST_F(ReportInBrowser, ChartGallery) {
+  fs::path work = fs::path(MINEFLOW_BROWSER_OUT_DIR) / "gallery";
+  fs::remove_all(work);
+  fs::create_directories(work / "page");
+  fs::path page = work / "page" / "gallery.html";
+  std::ofstream(page) << report::render_html(chart_gallery());
+  check_page_in_browser(page, work, 7, "gallery");
+}
 
 // The console check is not vacuous: a page with a script error is caught.
 TEST(BrowserHarness, ConsoleErrorsAreDetected) {

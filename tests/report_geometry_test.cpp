@@ -205,11 +205,29 @@ SankeyChart loop_chart() {
 TEST(Sankey, ScaleIsSetByTheFullestColumn) {
   SankeyFrame frame;  // height 420, top 52, bottom 30: 338 px of plot
   SankeyLayout layout = layout_sankey(loop_chart(), frame);
-  // Column 0: (338 - 14) / 40 = 8.1; column 1: C = max(48, 40) = 48 -> 338 / 48; column 3: D
-  // = 40 -> 8.45; column 4: 8 -> 42.25. The smallest wins.
-  EXPECT_NEAR(layout.px_per_unit, 338.0 / 48.0, 1e-12);
-  EXPECT_NEAR(layout.nodes[2].height, 338.0, 1e-9);
+  // The backward link E -> C (8) needs a lane of 8 units + 8 px padding under the nodes.
+  // Column 0: (338 - 8 - 14) / (40 + 8) = 6.58; column 1: C = max(48, 40) -> 330 / 56 = 5.89;
+  // column 3: D = 40 -> 330 / 48; column 4: 330 / 16. The smallest wins.
+  double k = 330.0 / 56.0;
+  EXPECT_NEAR(layout.px_per_unit, k, 1e-12);
+  EXPECT_NEAR(layout.nodes[2].height, 48.0 * k, 1e-9);
   EXPECT_NEAR(layout.nodes[2].y, frame.top, 1e-9);
+  // The lane runs under the lowest node and ends at the plot's bottom.
+  const LinkPath& loop = layout.links[4];
+  EXPECT_NEAR(loop.loop_y - loop.width / 2.0, layout.nodes[2].y + layout.nodes[2].height + 8.0,
+              1e-9);
+  EXPECT_NEAR(loop.loop_y + loop.width / 2.0, frame.height - frame.bottom, 1e-9);
+}
+
+TEST(Sankey, WithoutBackwardLinksTheFullestColumnFillsThePlot) {
+  SankeyChart chart = loop_chart();
+  chart.links.pop_back();  // no E -> C
+  SankeyLayout layout = layout_sankey(chart);
+  // Column 0: (338 - 14) / 40 = 8.1; column 1: C = max(40, 40) -> 338 / 40 = 8.45; column 3:
+  // D = 40 -> 8.45. Column 0 wins.
+  EXPECT_NEAR(layout.px_per_unit, 324.0 / 40.0, 1e-12);
+  EXPECT_NEAR(layout.nodes[0].y, SankeyFrame{}.top, 1e-9);
+  EXPECT_NEAR(layout.nodes[1].y + layout.nodes[1].height, 420.0 - 30.0, 1e-9);
 }
 
 TEST(Sankey, NodeHeightIsTheLargerOfInflowAndOutflow) {

@@ -101,6 +101,11 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
   };
   std::size_t demand =
       b.node("demand", phrase("demand_node", lang) + " (" + focal + ")", FlowStage::demand);
+  // Recycled material sits at the bottom of its column, so its loop back to demand runs
+  // straight down into the lane without crossing the not-recovered node.
+  auto recycled = [&] {
+    return b.node("recycled", phrase("recycled_node", lang), FlowStage::recycling, 2);
+  };
   double eol_in = 0.0;
   double recovered = 0.0;
   std::size_t imports = 0;
@@ -147,14 +152,12 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
         break;
       }
       case FlowKind::recovery:
-        b.link(b.node("eol", phrase("end_of_life_node", lang), FlowStage::end_of_life),
-               b.node("recycled", phrase("recycled_node", lang), FlowStage::recycling),
+        b.link(b.node("eol", phrase("end_of_life_node", lang), FlowStage::end_of_life), recycled(),
                edge.flow_t_per_yr);
         recovered += edge.flow_t_per_yr;
         break;
       case FlowKind::secondary:
-        b.link(b.node("recycled", phrase("recycled_node", lang), FlowStage::recycling), demand,
-               edge.flow_t_per_yr);
+        b.link(recycled(), demand, edge.flow_t_per_yr);
         break;
       case FlowKind::stockpile_release:
         b.link(b.node(graph.label(edge.from), graph.label(edge.from), FlowStage::focal_imports),

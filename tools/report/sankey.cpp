@@ -13,6 +13,7 @@ namespace mineflow::report {
 namespace {
 
 constexpr double kFontPx = 11.0;
+constexpr double kLanePadPx = 8.0;  // between the nodes and a backward lane, and between lanes
 
 // Horizontal Bézier band centre line from (x0, y0) to (x1, y1).
 std::string forward_path(const LinkPath& link) {
@@ -22,17 +23,16 @@ std::string forward_path(const LinkPath& link) {
          svg_number(link.x1) + " " + svg_number(link.y1);
 }
 
-// Out of the source's right side, down to the loop lane, back left, up into the target's left.
-std::string backward_path(const LinkPath& link, double loop_y) {
-  double r = std::max(10.0, link.width);
-  double out_x = link.x0 + r;
-  double in_x = link.x1 - r;
-  return "M" + svg_number(link.x0) + " " + svg_number(link.y0) + "C" + svg_number(out_x + r) + " " +
-         svg_number(link.y0) + " " + svg_number(out_x + r) + " " + svg_number(loop_y) + " " +
-         svg_number(out_x) + " " + svg_number(loop_y) + "L" + svg_number(in_x) + " " +
-         svg_number(loop_y) + "C" + svg_number(in_x - r) + " " + svg_number(loop_y) + " " +
-         svg_number(in_x - r) + " " + svg_number(link.y1) + " " + svg_number(link.x1) + " " +
-         svg_number(link.y1);
+// Out of the source's right side, down to the link's lane under the nodes, back left, up into
+// the target's left side. The bends are sized to the band (a tight U, not a wide swing).
+std::string backward_path(const LinkPath& link) {
+  double bend = link.width / 2.0 + 14.0;
+  return "M" + svg_number(link.x0) + " " + svg_number(link.y0) + "C" + svg_number(link.x0 + bend) +
+         " " + svg_number(link.y0) + " " + svg_number(link.x0 + bend) + " " +
+         svg_number(link.loop_y) + " " + svg_number(link.x0) + " " + svg_number(link.loop_y) + "L" +
+         svg_number(link.x1) + " " + svg_number(link.loop_y) + "C" + svg_number(link.x1 - bend) +
+         " " + svg_number(link.loop_y) + " " + svg_number(link.x1 - bend) + " " +
+         svg_number(link.y1) + " " + svg_number(link.x1) + " " + svg_number(link.y1);
 }
 
 std::string format_flow(double value) {
@@ -61,12 +61,25 @@ SankeyLayout layout_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
     column_total[chart.nodes[n].column] += node_value(n);
     column_count[chart.nodes[n].column] += 1;
   }
+  // Backward links (to an earlier or the same column) run in lanes under the nodes, one lane
+  // each, kLanePadPx apart: the plot keeps room for them at the same scale.
+  auto is_backward = [&](std::size_t l) {
+    return chart.nodes[chart.links[l].to].column <= chart.nodes[chart.links[l].from].column;
+  };
+  double backward_total = 0.0;
+  double lane_padding = 0.0;
+  for (std::size_t l = 0; l < chart.links.size(); ++l) {
+    if (!is_backward(l)) continue;
+    backward_total += chart.links[l].value;
+    lane_padding += kLanePadPx;
+  }
   double plot_height = frame.height - frame.top - frame.bottom;
   layout.px_per_unit = 0.0;
   for (std::size_t c = 0; c < columns; ++c) {
     if (column_count[c] == 0 || column_total[c] <= 0.0) continue;
-    double room = plot_height - frame.node_gap * static_cast<double>(column_count[c] - 1);
-    double scale = std::max(room, 1.0) / column_total[c];
+    double room =
+        plot_height - lane_padding - frame.node_gap * static_cast<double>(column_count[c] - 1);
+    double scale = std::max(room, 1.0) / (column_total[c] + backward_total);
     if (layout.px_per_unit == 0.0 || scale < layout.px_per_unit) layout.px_per_unit = scale;
   }
 
@@ -84,13 +97,14 @@ SankeyLayout layout_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
     if (layout.column_used[c]) ++rank;
   }
 
-  // Nodes: stacked in data order, each column centred vertically.
+  // Nodes: stacked in data order, each column centred vertically above the lanes.
+  double node_height = plot_height - lane_padding - backward_total * layout.px_per_unit;
   for (std::size_t c = 0; c < columns; ++c) {
     double stack = column_count[c] == 0
                        ? 0.0
                        : column_total[c] * layout.px_per_unit +
                              frame.node_gap * static_cast<double>(column_count[c] - 1);
-    double y = frame.top + (plot_height - stack) / 2.0;
+    double y = frame.top + (node_height - stack) / 2.0;
     for (std::size_t n = 0; n < chart.nodes.size(); ++n) {
       if (chart.nodes[n].column != c) continue;
       NodeBox& box = layout.nodes[n];
@@ -101,14 +115,10 @@ SankeyLayout layout_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
       y += box.height + frame.node_gap;
     }
   }
-  layout.loop_y = frame.height - frame.bottom / 2.0;
 
   // Links: at each node, forward links stack from the top ordered by the other end's height;
   // backward links go below them.
   layout.links.resize(chart.links.size());
-  auto is_backward = [&](std::size_t l) {
-    return chart.nodes[chart.links[l].to].column <= chart.nodes[chart.links[l].from].column;
-  };
   std::vector<std::size_t> order(chart.links.size());
   std::iota(order.begin(), order.end(), 0);
   std::vector<double> out_offset(chart.nodes.size(), 0.0);
@@ -140,6 +150,15 @@ SankeyLayout layout_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
     path.x1 = target.x;
     path.y1 = target.y + in_offset[link.to] + path.width / 2.0;
     in_offset[link.to] += path.width;
+  }
+  // Lanes below the lowest node, in link order.
+  double lane_top = frame.top;
+  for (const NodeBox& box : layout.nodes) lane_top = std::max(lane_top, box.y + box.height);
+  for (std::size_t l = 0; l < chart.links.size(); ++l) {
+    if (!layout.links[l].backward) continue;
+    lane_top += kLanePadPx;
+    layout.links[l].loop_y = lane_top + layout.links[l].width / 2.0;
+    lane_top += layout.links[l].width;
   }
   return layout;
 }
@@ -176,7 +195,7 @@ std::string render_sankey(const SankeyChart& chart, const SankeyFrame& frame) {
     const LinkPath& path = layout.links[l];
     if (path.width <= 0.0) continue;
     std::string colour = link.colour.empty() ? chart.nodes[link.from].colour : link.colour;
-    std::string d = path.backward ? backward_path(path, layout.loop_y) : forward_path(path);
+    std::string d = path.backward ? backward_path(path) : forward_path(path);
     out += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour +
            "\" stroke-opacity=\"0.45\" stroke-width=\"" + svg_number(std::max(path.width, 0.5)) +
            "\"><title>" +

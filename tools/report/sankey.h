@@ -56,6 +56,7 @@ struct LinkPath {
   double x1 = 0.0, y1 = 0.0;  // centre of the band where it enters its target
   double width = 0.0;         // px
   bool backward = false;
+  double loop_y = 0.0;  // backward links: centre of the lane under the nodes they run along
 };
 
 struct SankeyLayout {
@@ -64,10 +65,10 @@ struct SankeyLayout {
   std::vector<bool> column_used;
   std::vector<NodeBox> nodes;
   std::vector<LinkPath> links;
-  double loop_y = 0.0;  // the lane backward links run along
 };
 
-// The scale is set by the fullest column: sum of its node heights + gaps fills the plot height.
+// The scale is set by the fullest column: its node heights + gaps, plus the lanes of the
+// backward links under the nodes, fill the plot height.
 SankeyLayout layout_sankey(const SankeyChart& chart, const SankeyFrame& frame = {});
 std::string render_sankey(const SankeyChart& chart, const SankeyFrame& frame = {});
 
