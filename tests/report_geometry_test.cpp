@@ -7,6 +7,12 @@
 #include <cmath>
 #include <numbers>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/report_gallery.h"
 #include "tools/report/heat_table.h"
 #include "tools/report/html_page.h"
 #include "tools/report/line_chart.h"
@@ -355,6 +361,26 @@ TEST(HtmlPage, IsSelfContainedAndEscaped) {
   EXPECT_EQ(html.find("href="), std::string::npos);
   EXPECT_EQ(html.find("url("), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
+}
+
+// Golden output: the gallery page (every chart kind on synthetic data) byte for byte, so any
+// change to the drawing shows up in review. MINEFLOW_UPDATE_GOLDEN=1 rewrites the file; look at
+// it in a browser (or run report_browser_tests) before committing the new version.
+TEST(Golden, ChartGalleryPage) {
+  std::filesystem::path golden = std::filesystem::path(MINEFLOW_TEST_DATA_DIR).parent_path() /
+                                 "golden" / "report_gallery.html";
+  std::string page = render_html(testing::chart_gallery());
+  const char* update = std::getenv("MINEFLOW_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::filesystem::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << page;
+  }
+  std::ifstream in(golden, std::ios::binary);
+  ASSERT_TRUE(in) << golden << " missing: run with MINEFLOW_UPDATE_GOLDEN=1";
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  EXPECT_TRUE(expected.str() == page)
+      << "the chart gallery changed; if intended, rerun with MINEFLOW_UPDATE_GOLDEN=1";
 }
 
 }  // namespace
