@@ -42,7 +42,8 @@ struct BrowserRun {
 // so a page that referred to anything outside itself could not load it.
 BrowserRun chromium(const std::vector<std::string>& mode_args, const fs::path& page,
                     const fs::path& work) {
-  fs::path profile = work / ("profile_" + std::to_string(std::rand()));
+  static int runs = 0;  // a fresh profile per run; each test has its own `work` folder
+  fs::path profile = work / ("profile_" + std::to_string(runs++));
   fs::create_directories(profile);
   std::string command = "timeout 120 " + shell_quote(chromium_path()) +
                         " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"

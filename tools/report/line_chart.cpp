@@ -122,37 +122,41 @@ LineChartLayout layout_line_chart(const LineChart& chart, double width, double h
 }
 
 std::string render_line_chart(const LineChart& chart, double width, double height) {
-  LineChartLayout L = layout_line_chart(chart, width, height);
+  LineChartLayout layout = layout_line_chart(chart, width, height);
   std::string out = svg_open(width, height, "line", chart.title);
-  out += svg_text(L.plot_left, 16, chart.title, {13.0, Anchor::start, true});
+  out += svg_text(layout.plot_left, 16, chart.title, {13.0, Anchor::start, true});
   // Grid and y ticks.
-  for (double v : L.y_ticks.values) {
-    double y = L.y(v);
-    out += svg_line(L.plot_left, y, L.plot_right, y, "#E3E3E3");
-    out += svg_text(L.plot_left - 6, y + 4, format_tick(v, L.y_ticks.step), {kFontPx, Anchor::end});
+  for (double v : layout.y_ticks.values) {
+    double y = layout.y(v);
+    out += svg_line(layout.plot_left, y, layout.plot_right, y, "#E3E3E3");
+    out += svg_text(layout.plot_left - 6, y + 4, format_tick(v, layout.y_ticks.step),
+                    {kFontPx, Anchor::end});
   }
-  for (double v : L.x_ticks.values) {
-    double x = L.x(v);
-    if (x < L.plot_left - 0.5 || x > L.plot_right + 0.5) continue;
-    out += svg_line(x, L.plot_bottom, x, L.plot_bottom + 5, "#555555");
-    out += svg_text(x, L.plot_bottom + 18, x_tick_text(chart, v, L.x_ticks.step),
+  for (double v : layout.x_ticks.values) {
+    double x = layout.x(v);
+    if (x < layout.plot_left - 0.5 || x > layout.plot_right + 0.5) continue;
+    out += svg_line(x, layout.plot_bottom, x, layout.plot_bottom + 5, "#555555");
+    out += svg_text(x, layout.plot_bottom + 18, x_tick_text(chart, v, layout.x_ticks.step),
                     {kFontPx, Anchor::middle});
   }
-  out += svg_line(L.plot_left, L.plot_bottom, L.plot_right, L.plot_bottom, "#555555");
-  out += svg_line(L.plot_left, L.plot_top, L.plot_left, L.plot_bottom, "#555555");
-  out += svg_text((L.plot_left + L.plot_right) / 2.0, L.plot_bottom + 36,
+  out += svg_line(layout.plot_left, layout.plot_bottom, layout.plot_right, layout.plot_bottom,
+                  "#555555");
+  out +=
+      svg_line(layout.plot_left, layout.plot_top, layout.plot_left, layout.plot_bottom, "#555555");
+  out += svg_text((layout.plot_left + layout.plot_right) / 2.0, layout.plot_bottom + 36,
                   axis_title(chart.x_label, chart.x_unit), {kFontPx, Anchor::middle, true});
-  out += svg_text(16, (L.plot_top + L.plot_bottom) / 2.0, axis_title(chart.y_label, chart.y_unit),
+  out += svg_text(16, (layout.plot_top + layout.plot_bottom) / 2.0,
+                  axis_title(chart.y_label, chart.y_unit),
                   {kFontPx, Anchor::middle, true, "#222222", -90.0});
 
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
     std::string colour(series_colour(s));
-    const std::vector<Point>& line = L.lines[s];
+    const std::vector<Point>& line = layout.lines[s];
     if (chart.stacked && !line.empty()) {
       std::string d;
       for (const Point& p : line)
         d += (d.empty() ? "M" : "L") + svg_number(p.x) + " " + svg_number(p.y);
-      const std::vector<Point>& bottom = L.band_bottoms[s];
+      const std::vector<Point>& bottom = layout.band_bottoms[s];
       for (auto it = bottom.rbegin(); it != bottom.rend(); ++it) {
         d += "L" + svg_number(it->x) + " " + svg_number(it->y);
       }
@@ -174,18 +178,19 @@ std::string render_line_chart(const LineChart& chart, double width, double heigh
            "\" stroke-width=\"2\" stroke-linejoin=\"round\"" + attrs + "/>\n";
   }
   for (const MarkerLine& marker : chart.markers) {
-    double x = L.x(marker.x);
-    out += svg_line(x, L.plot_top, x, L.plot_bottom, "#000000", 1.2, "stroke-dasharray=\"3 3\"");
-    out += svg_text(x + 4, L.plot_top + 12, marker.label,
+    double x = layout.x(marker.x);
+    out += svg_line(x, layout.plot_top, x, layout.plot_bottom, "#000000", 1.2,
+                    "stroke-dasharray=\"3 3\"");
+    out += svg_text(x + 4, layout.plot_top + 12, marker.label,
                     {kFontPx, Anchor::start, false, "#000000", 0.0, true});
   }
   // Legend below the axis title, wrapping.
-  double x = L.plot_left;
-  double y = L.legend_top + 12.0;
+  double x = layout.plot_left;
+  double y = layout.legend_top + 12.0;
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
     double w = 30.0 + text_width_px(chart.series[s].name, kFontPx) + 16.0;
-    if (x > L.plot_left && x + w > width) {
-      x = L.plot_left;
+    if (x > layout.plot_left && x + w > width) {
+      x = layout.plot_left;
       y += kLegendRowPx;
     }
     std::string attrs = chart.series[s].dashed ? "stroke-dasharray=\"7 4\"" : "";
