@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(g++ make cmake pkg-config libboost-graph-dev libboost-program-options-dev
   libyaml-cpp-dev libtbb-dev librandom123-dev libbenchmark-dev libgtest-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium fonts-noto-cjk clang libclang-rt-14-dev)
+  packages+=(chromium fonts-noto-cjk fontconfig clang libclang-rt-14-dev)
 fi
 
 missing=()

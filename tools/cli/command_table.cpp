@@ -6,6 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
       {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
+      {"report", "an HTML report with charts, and the CSV/JSON behind them", &run_report},
   };
   return table;
 }

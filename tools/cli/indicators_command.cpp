@@ -8,10 +8,12 @@
 #include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/html_option.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/output.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/indicator_report.h"
+#include "tools/report/mineral_report.h"
 
 namespace mineflow::cli {
 
@@ -28,6 +30,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "files", po::value<std::vector<std::string>>(), "mineral files");
   add_data_dir_option(options);
   add_indicator_options(options);
+  add_html_option(options);
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
@@ -58,6 +61,8 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                         : format == Format::json ? io::indicators_json(results)
                                                  : io::indicators_table(results);
   emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+  write_html_if_requested(
+      vm, report::indicators_document(results, thresholds, MINEFLOW_VERSION, report::Lang::en));
   return 0;
 }
 

@@ -1,0 +1,261 @@
+// The generated report opened in a real browser (headless Chromium): no console messages (the
+// page has no scripts, so any message is a fault), every chart's <svg> present and non-empty in
+// the DOM Chromium built, every chart laid out with a size and no label outside its chart, and
+// a full-page PNG screenshot saved for people to look at.
+//
+// Needs Debian's `chromium` and a CJK font (tools/setup-browser-tests.sh). Without Chromium the
+// tests FAIL with a message saying so; MINEFLOW_SKIP_BROWSER=1 turns them into explicit skips.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "tests/cli_runner.h"
+#include "tests/report_gallery.h"
+
+namespace mineflow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string chromium_path() {
+  const char* env = std::getenv("MINEFLOW_CHROMIUM");
+  return env != nullptr && *env != 0 ? env : "/usr/bin/chromium";
+}
+
+bool skip_requested() {
+  const char* env = std::getenv("MINEFLOW_SKIP_BROWSER");
+  return env != nullptr && std::string(env) == "1";
+}
+
+struct BrowserRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// One headless Chromium run with a fresh profile; no network (every host resolves to nothing),
+// so a page that referred to anything outside itself could not load it.
+BrowserRun chromium(const std::vector<std::string>& mode_args, const fs::path& page,
+                    const fs::path& work) {
+  static int runs = 0;  // a fresh profile per run; each test has its own `work` folder
+  fs::path profile = work / ("profile_" + std::to_string(runs++));
+  fs::create_directories(profile);
+  std::string command = "timeout 120 " + shell_quote(chromium_path()) +
+                        " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+                        " --disable-background-networking --disable-component-update"
+                        " --disable-sync --host-resolver-rules='MAP * ~NOTFOUND'"
+                        " --user-data-dir=" +
+                        shell_quote(profile.string()) + " --enable-logging=stderr --v=0";
+  for (const std::string& arg : mode_args) command += " " + shell_quote(arg);
+  command += " " + shell_quote("file://" + fs::absolute(page).string());
+  command += " >" + shell_quote((work / "chromium.out").string()) + " 2>" +
+             shell_quote((work / "chromium.err").string()) + " </dev/null";
+  int status = std::system(command.c_str());
+  BrowserRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_text(work / "chromium.out");
+  run.err = read_text(work / "chromium.err");
+  fs::remove_all(profile);
+  return run;
+}
+
+// Chromium logs every console message of the page as "...:CONSOLE:<line>] "<text>", source: ..".
+std::vector<std::string> console_lines(const std::string& log) {
+  std::vector<std::string> lines;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(":CONSOLE") != std::string::npos) lines.push_back(line);
+  }
+  return lines;
+}
+
+// Script appended to a COPY of the report (the report itself has none): measures each chart as
+// laid out and writes the figures into the DOM, which --dump-dom then prints.
+constexpr const char* kProbeScript = R"(<script>
+(function () {
+  const rows = [];
+  document.querySelectorAll('svg.chart').forEach(function (svg) {
+    const box = svg.getBoundingClientRect();
+    const content = svg.getBBox();
+    let outside = [];
+    // Client rectangles include each label's own transform (rotated axis titles).
+    svg.querySelectorAll('text').forEach(function (t) {
+      const r = t.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 ||
+          r.bottom > box.bottom + 1)
+        outside.push(t.textContent);
+    });
+    rows.push([svg.dataset.chart, Math.round(box.width), Math.round(box.height),
+               Math.round(content.width), Math.round(content.height),
+               svg.querySelectorAll('path,rect,line,polygon,circle,text').length,
+               outside.length, outside.join('|')].join('\t'));
+  });
+  const pre = document.createElement('pre');
+  pre.id = 'mineflow-probe';
+  pre.setAttribute('data-page-height', String(document.documentElement.scrollHeight));
+  pre.textContent = rows.join('\n');
+  document.body.appendChild(pre);
+})();
+</script>)";
+
+struct ChartProbe {
+  std::string kind;
+  int width = 0, height = 0, content_width = 0, content_height = 0, elements = 0, outside = 0;
+  std::string outside_texts;
+};
+
+std::vector<ChartProbe> parse_probe(const std::string& dom, int& page_height) {
+  std::vector<ChartProbe> probes;
+  std::smatch match;
+  std::regex pre_re("<pre id=\"mineflow-probe\" data-page-height=\"([0-9]+)\">([^<]*)</pre>");
+  if (!std::regex_search(dom, match, pre_re)) return probes;
+  page_height = std::stoi(match[1].str());
+  std::istringstream in(match[2].str());
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    ChartProbe p;
+    std::string number;
+    std::getline(fields, p.kind, '\t');
+    int* targets[] = {&p.width,          &p.height,   &p.content_width,
+                      &p.content_height, &p.elements, &p.outside};
+    for (int* target : targets) {
+      std::getline(fields, number, '\t');
+      *target = number.empty() ? 0 : std::stoi(number);
+    }
+    std::getline(fields, p.outside_texts);
+    probes.push_back(p);
+  }
+  return probes;
+}
+
+// Opens `page` three times: its DOM (--dump-dom) for console messages and every chart's <svg>;
+// a copy with the probe script for each chart's layout; a full-page screenshot `png_name`.png.
+void check_page_in_browser(const fs::path& page, const fs::path& work, std::size_t charts_expected,
+                           const std::string& png_name) {
+  std::string html = read_text(page);
+  fs::path report_dir = page.parent_path();
+  // 1. The page itself: parsed into a DOM with no console message at all.
+  BrowserRun dump = chromium({"--dump-dom"}, page, work);
+  ASSERT_EQ(dump.exit_code, 0) << dump.err;
+  EXPECT_EQ(console_lines(dump.err), std::vector<std::string>{}) << "console messages";
+  std::size_t expected_charts = 0;
+  for (std::size_t at = html.find("<svg "); at != std::string::npos;
+       at = html.find("<svg ", at + 1)) {
+    ++expected_charts;
+  }
+  EXPECT_EQ(expected_charts, charts_expected) << "charts in the page";
+  std::regex svg_re("<svg[^>]*class=\"chart\"[^>]*>([\\s\\S]*?)</svg>");
+  std::size_t in_dom = 0;
+  for (auto it = std::sregex_iterator(dump.out.begin(), dump.out.end(), svg_re);
+       it != std::sregex_iterator(); ++it) {
+    ++in_dom;
+    const std::string body = (*it)[1].str();
+    EXPECT_TRUE(std::regex_search(body, std::regex("<(path|rect|polygon|line)[ >]")))
+        << "an empty chart: " << it->str().substr(0, 200);
+  }
+  EXPECT_EQ(in_dom, expected_charts) << "charts in the page vs in Chromium's DOM";
+
+  // 2. Laid out: each chart has a size, drawn content, and no label outside its area.
+  fs::path probe_page = report_dir / "probe.html";
+  {
+    std::string copy = html;
+    copy.insert(copy.rfind("</body>"), kProbeScript);
+    std::ofstream(probe_page) << copy;
+  }
+  BrowserRun probe = chromium({"--dump-dom"}, probe_page, work);
+  ASSERT_EQ(probe.exit_code, 0) << probe.err;
+  EXPECT_EQ(console_lines(probe.err), std::vector<std::string>{}) << "console messages";
+  int page_height = 0;
+  std::vector<ChartProbe> charts = parse_probe(probe.out, page_height);
+  ASSERT_EQ(charts.size(), expected_charts) << "probe output missing";
+  for (const ChartProbe& chart : charts) {
+    SCOPED_TRACE(chart.kind);
+    EXPECT_GT(chart.width, 100);
+    EXPECT_GT(chart.height, 100);
+    EXPECT_GT(chart.content_width, 50);
+    EXPECT_GT(chart.content_height, 50);
+    EXPECT_GT(chart.elements, 10);
+    EXPECT_EQ(chart.outside, 0) << "labels outside the chart: " << chart.outside_texts;
+  }
+  fs::remove(probe_page);
+
+  // 3. A full-page screenshot for people (and docs/report.png).
+  ASSERT_GT(page_height, 1000);
+  fs::path png = work / (png_name + ".png");
+  BrowserRun shot =
+      chromium({"--screenshot=" + png.string(),
+                "--window-size=800," + std::to_string(page_height + 40), "--hide-scrollbars"},
+               page, work);
+  ASSERT_EQ(shot.exit_code, 0) << shot.err;
+  EXPECT_EQ(console_lines(shot.err), std::vector<std::string>{}) << "console messages";
+  ASSERT_TRUE(fs::is_regular_file(png));
+  EXPECT_GT(fs::file_size(png), 50'000u) << "a near-blank screenshot";
+  std::cout << "screenshot: " << png.string() << "\n";
+}
+
+class ReportInBrowser : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (skip_requested()) GTEST_SKIP() << "MINEFLOW_SKIP_BROWSER=1: browser checks skipped";
+    ASSERT_TRUE(fs::exists(chromium_path()))
+        << "Chromium not found at " << chromium_path()
+        << ": install it with tools/setup-browser-tests.sh (apt-get install -y chromium "
+           "fonts-noto-cjk), point MINEFLOW_CHROMIUM at it, or set MINEFLOW_SKIP_BROWSER=1 to "
+           "skip the browser checks explicitly";
+  }
+};
+
+TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
+  const std::string lang = GetParam();
+  if (lang == "ja") {
+    // Without a CJK font Chromium draws the Japanese labels as empty boxes.
+    int fonts = std::system("fc-list :lang=ja | grep -q .");
+    ASSERT_EQ(fonts, 0) << "no Japanese font: apt-get install -y fonts-noto-cjk";
+  }
+  fs::path work = fs::path(MINEFLOW_BROWSER_OUT_DIR) / lang;
+  fs::remove_all(work);
+  fs::create_directories(work);
+  fs::path report_dir = work / "report";
+  CliResult made = run_cli({"report", "--all", "--lang", lang, "--out", report_dir.string()});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  // Heat table, six radars, six Sankeys, price history.
+  check_page_in_browser(report_dir / "report.html", work, 14, "report_" + lang);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, ReportInBrowser, ::testing::Values("en", "ja"));
+
+// Every renderer, including those whose data arrives with later work (gallery of synthetic
+// charts): 4 line charts, radar with after and markers, Sankey with a loop, heat table.
+TEST_F(ReportInBrowser, ChartGallery) {
+  fs::path work = fs::path(MINEFLOW_BROWSER_OUT_DIR) / "gallery";
+  fs::remove_all(work);
+  fs::create_directories(work / "page");
+  fs::path page = work / "page" / "gallery.html";
+  std::ofstream(page) << report::render_html(chart_gallery());
+  check_page_in_browser(page, work, 7, "gallery");
+}
+
+// The console check is not vacuous: a page with a script error is caught.
+TEST(BrowserHarness, ConsoleErrorsAreDetected) {
+  if (skip_requested()) GTEST_SKIP() << "MINEFLOW_SKIP_BROWSER=1";
+  ASSERT_TRUE(fs::exists(chromium_path()))
+      << "Chromium not found at " << chromium_path() << " (tools/setup-browser-tests.sh)";
+  fs::path work = fs::path(MINEFLOW_BROWSER_OUT_DIR) / "harness";
+  fs::remove_all(work);
+  fs::create_directories(work);
+  fs::path page = work / "broken.html";
+  std::ofstream(page) << "<!DOCTYPE html><html><body><script>undefined_function();</script>"
+                         "</body></html>";
+  BrowserRun run = chromium({"--dump-dom"}, page, work);
+  std::vector<std::string> lines = console_lines(run.err);
+  ASSERT_EQ(lines.size(), 1u) << run.err;
+  EXPECT_NE(lines[0].find("undefined_function"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mineflow::testing

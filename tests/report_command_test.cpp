@@ -1,0 +1,126 @@
+// mineflow report end to end: the files it writes, what the page says, Japanese labels, errors.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "tests/cli_runner.h"
+
+namespace mineflow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fresh_dir(const std::string& name) {
+  fs::path dir =
+      fs::temp_directory_path() / ("mineflow_report_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  return dir;
+}
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos;
+       at = text.find(needle, at + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
+  fs::path dir = fresh_dir("all");
+  CliResult result = run_cli({"report", "--all", "--out", dir.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  for (const char* name : {"report.html", "indicators.csv", "indicators.json", "radar.csv",
+                           "flows.csv", "prices.csv"}) {
+    EXPECT_TRUE(fs::is_regular_file(dir / name)) << name;
+  }
+  std::string html = read_text(dir / "report.html");
+  // One heat table, six radars, six Sankeys, one price chart.
+  EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
+  EXPECT_EQ(count(html, "data-chart=\"sankey\""), 6u);
+  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u);
+  // Self-contained: no scripts, no references to anything outside the file.
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("href="), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  // Provenance: version, data files and settings.
+  EXPECT_NE(html.find("mineflow 0.1.0"), std::string::npos);
+  EXPECT_NE(html.find("minerals/cobalt.yaml"), std::string::npos);
+  EXPECT_NE(html.find("thresholds.yaml"), std::string::npos);
+  EXPECT_NE(html.find("wgi_pv 2022"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(html, std::regex("cobalt.yaml \\(fnv1a [0-9a-f]{16}\\)")));
+  EXPECT_EQ(read_text(dir / "indicators.csv").rfind("mineral,indicator,value,rating", 0), 0u);
+  // flows.csv: a header and one row per edge; the nickel graph imports concentrate.
+  std::string flows = read_text(dir / "flows.csv");
+  EXPECT_NE(flows.find("nickel,"), std::string::npos);
+  EXPECT_NE(flows.find(",concentrate_import,"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(ReportCommand, IsDeterministic) {
+  fs::path a = fresh_dir("det_a");
+  fs::path b = fresh_dir("det_b");
+  ASSERT_EQ(run_cli({"report", "--out", a.string()}).exit_code, 0);
+  ASSERT_EQ(run_cli({"report", "--out", b.string()}).exit_code, 0);
+  // The page names its data folder, not its output folder, so the bytes match.
+  EXPECT_EQ(read_text(a / "report.html"), read_text(b / "report.html"));
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST(ReportCommand, JapaneseLabelsAreTheSeedsNames) {
+  fs::path dir = fresh_dir("ja");
+  CliResult result = run_cli({"report", "--all", "--lang", "ja", "--out", dir.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::string html = read_text(dir / "report.html");
+  EXPECT_NE(html.find("<html lang=\"ja\">"), std::string::npos);
+  for (const char* label :
+       {"国別埋蔵寡占度", "国別生産寡占度", "輸入安定性（精鉱）", "輸入安定性（製錬品）",
+        "価格変動幅", "スクラップ等再生", "製錬品", "国内需要", "レアアース"}) {
+    EXPECT_NE(html.find(label), std::string::npos) << label;
+  }
+  fs::remove_all(dir);
+}
+
+TEST(ReportCommand, OneMineralFile) {
+  fs::path dir = fresh_dir("one");
+  CliResult result =
+      run_cli({"report", scenarios_dir() + "/minerals/copper.yaml", "--out", dir.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::string html = read_text(dir / "report.html");
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 1u);
+  EXPECT_NE(html.find("Copper"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(ReportCommand, IndicatorsCanAlsoWriteAnHtmlPage) {
+  fs::path dir = fresh_dir("html");
+  fs::create_directories(dir);
+  CliResult result =
+      run_cli({"indicators", "--format", "csv", "--html", (dir / "indicators.html").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("mineral,indicator", 0), 0u);  // stdout unchanged
+  std::string html = read_text(dir / "indicators.html");
+  EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
+  fs::remove_all(dir);
+}
+
+TEST(ReportCommand, BadUsageExitsTwoWithOneLine) {
+  CliResult no_out = run_cli({"report", "--all"});
+  EXPECT_EQ(no_out.exit_code, 2);
+  EXPECT_NE(no_out.err.find("--out"), std::string::npos);
+  CliResult bad_lang = run_cli({"report", "--lang", "fr", "--out", "/tmp"});
+  EXPECT_EQ(bad_lang.exit_code, 2);
+  EXPECT_NE(bad_lang.err.find("--lang: found 'fr'"), std::string::npos) << bad_lang.err;
+  CliResult both =
+      run_cli({"report", "--all", scenarios_dir() + "/minerals/copper.yaml", "--out", "/tmp"});
+  EXPECT_EQ(both.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace mineflow::testing

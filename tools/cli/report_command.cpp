@@ -1,0 +1,144 @@
+// mineflow report [--all | MINERAL_FILE...] --out DIR [--lang en|ja]: one self-contained HTML
+// report with charts, plus the CSV/JSON it was drawn from, written into DIR.
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <boost/program_options.hpp>
+
+#include "graph/build_graph.h"
+#include "graph/validate.h"
+#include "tools/cli/command.h"
+#include "tools/cli/data_paths.h"
+#include "tools/cli/indicator_options.h"
+#include "tools/io/atomic_file.h"
+#include "tools/io/data_loaders.h"
+#include "tools/report/mineral_report.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> settings_facts(const io::Settings& settings) {
+  const IndicatorSettings& ind = settings.indicators;
+  return {
+      {"--stability",
+       std::string(to_string(ind.stability_measure)) + " " + std::to_string(ind.stability_year)},
+      {"--oth", ind.other_convention == OtherConvention::split_equal ? "split_equal" : "one_block"},
+      {"--volatility", std::string(to_string(ind.volatility_measure)) + ", window " +
+                           std::to_string(ind.volatility_window_years) + " yr, min " +
+                           std::to_string(ind.volatility_min_years) + " yr"},
+      {"--production", settings.graph.production_wmd_year
+                           ? "wmd:" + std::to_string(*settings.graph.production_wmd_year)
+                           : "seed"},
+      {"--secondary-proxy", settings.graph.use_secondary_proxy ? "on" : "off"},
+  };
+}
+
+// A short fingerprint of a data file's bytes (FNV-1a, 64 bit), so the report names exactly which
+// version of each file made it.
+std::string fingerprint(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c; in.get(c);) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  std::array<char, 17> text{};
+  std::snprintf(text.data(), text.size(), "%016llx", static_cast<unsigned long long>(hash));
+  return text.data();
+}
+
+}  // namespace
+
+int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
+  po::options_description options(
+      "mineflow report [--all | MINERAL_FILE...] --out DIR [options]\n\n"
+      "Writes DIR/report.html (one self-contained page: heat table, radar charts, material-flow "
+      "Sankey diagrams, price history) and the CSV/JSON it was drawn from.\n\nOptions");
+  options.add_options()("help,h", "show this help")("all", "every bundled mineral (the default)")(
+      "out", po::value<std::string>(), "output folder (created if missing)")(
+      "lang", po::value<std::string>()->default_value("en"), "en | ja")(
+      "files", po::value<std::vector<std::string>>(), "mineral files");
+  add_data_dir_option(options);
+  add_indicator_options(options);
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    out << options << "\n";
+    return 0;
+  }
+  if (!vm.count("out")) throw InputError(SourceRef{}, "--out", "(missing)", "an output folder");
+  if (vm.count("all") && vm.count("files")) {
+    throw InputError(SourceRef{}, "--all", "given with mineral files", "either --all or files");
+  }
+  std::string lang_text = vm["lang"].as<std::string>();
+  std::optional<report::Lang> lang = report::parse_lang(lang_text);
+  if (!lang) throw InputError(SourceRef{}, "--lang", lang_text, "one of: en, ja");
+
+  DataPaths paths = data_paths(vm);
+  io::Settings settings = indicator_settings(paths.settings(), vm);
+  CountryTable countries = io::load_countries(paths.countries());
+  RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
+  std::vector<std::string> files =
+      vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
+
+  report::ReportProvenance provenance;
+  provenance.version = MINEFLOW_VERSION;
+  provenance.data_dir = paths.data_dir;
+  provenance.settings = settings_facts(settings);
+  namespace fs = std::filesystem;
+  auto shown = [&](const std::string& file) {
+    fs::path relative = fs::path(file).lexically_relative(paths.data_dir);
+    std::string name =
+        relative.empty() || relative.string().rfind("..", 0) == 0 ? file : relative.string();
+    return name + " (fnv1a " + fingerprint(file) + ")";
+  };
+  provenance.files = {shown(paths.countries()), shown(paths.settings()), shown(paths.thresholds())};
+
+  // Graphs point into their MineralData, so both live on the heap at stable addresses.
+  std::vector<std::unique_ptr<MineralData>> data;
+  std::vector<std::unique_ptr<MineralGraph>> graphs;
+  std::vector<report::MineralReportEntry> entries;
+  for (const std::string& file : files) {
+    data.push_back(std::make_unique<MineralData>(io::load_mineral(file, countries)));
+    // Built in place (guaranteed elision): Boost's adjacency_list would otherwise be copied.
+    graphs.emplace_back(new MineralGraph(build_mineral_graph(*data.back(), settings.graph)));
+    validate_graph(graphs.back()->graph, file);
+    const MineralData& mineral = *data.back();
+    entries.push_back({&mineral,
+                       graphs.back().get(),
+                       {mineral.id, mineral.name,
+                        compute_indicators(*graphs.back(), mineral.prices, countries, thresholds,
+                                           settings.indicators)}});
+    provenance.files.push_back(shown(file));
+    if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
+      provenance.files.push_back(shown(mineral.prices.front().where.file));
+    }
+  }
+
+  fs::path dir = vm["out"].as<std::string>();
+  std::error_code error;
+  fs::create_directories(dir, error);
+  if (error || !fs::is_directory(dir)) {
+    throw InputError(SourceRef{}, "--out", dir.string(), "a folder that can be created");
+  }
+  for (const report::OutputFile& file :
+       report::mineral_report_files(entries, thresholds, provenance, *lang)) {
+    io::write_file_atomically((dir / file.name).string(), file.content);
+  }
+  out << "wrote " << (dir / "report.html").string() << "\n";
+  return 0;
+}
+
+}  // namespace mineflow::cli

@@ -1,0 +1,60 @@
+#include "tools/report/html_page.h"
+
+#include "tools/report/svg.h"
+
+namespace mineflow::report {
+
+namespace {
+
+// Local fonts only: the CJK family comes from the system (Debian: fonts-noto-cjk).
+constexpr const char* kStyle = R"(
+body { font-family: "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", Arial, sans-serif;
+       color: #222; margin: 16px auto; max-width: 740px; padding: 0 12px; line-height: 1.4; }
+h1 { font-size: 22px; margin: 8px 0; }
+h2 { font-size: 18px; border-bottom: 1px solid #ccc; padding-bottom: 3px; margin-top: 28px; }
+p { font-size: 13px; margin: 6px 0; }
+figure { margin: 10px 0 18px 0; break-inside: avoid; page-break-inside: avoid; }
+figure.half { display: inline-block; width: 350px; vertical-align: top; margin-right: 6px; }
+figcaption { font-size: 12px; color: #444; margin-top: 2px; }
+svg.chart { display: block; max-width: 100%; height: auto; }
+dl { font-size: 12px; display: grid; grid-template-columns: 170px 1fr; gap: 3px 10px; }
+dt { font-weight: bold; }
+dd { margin: 0; word-break: break-word; }
+@media print { body { max-width: none; margin: 0; } h2 { break-after: avoid; } }
+)";
+
+}  // namespace
+
+std::string render_html(const HtmlDocument& document) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + xml_escape(document.lang) +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + xml_escape(document.title) +
+                    "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" +
+                    xml_escape(document.title) + "</h1>\n";
+  for (const std::string& text : document.intro) out += "<p>" + xml_escape(text) + "</p>\n";
+  for (const HtmlSection& section : document.sections) {
+    out += "<section id=\"" + xml_escape(section.id) + "\">\n<h2>" + xml_escape(section.heading) +
+           "</h2>\n";
+    for (const std::string& text : section.paragraphs) {
+      out += "<p>" + xml_escape(text) + "</p>\n";
+    }
+    for (const HtmlFigure& figure : section.figures) {
+      out += figure.half_width ? "<figure class=\"half\">\n" : "<figure>\n";
+      out += figure.svg;
+      if (!figure.caption.empty()) {
+        out += "<figcaption>" + xml_escape(figure.caption) + "</figcaption>\n";
+      }
+      out += "</figure>\n";
+    }
+    if (!section.facts.empty()) {
+      out += "<dl>\n";
+      for (const auto& [term, text] : section.facts) {
+        out += "<dt>" + xml_escape(term) + "</dt><dd>" + xml_escape(text) + "</dd>\n";
+      }
+      out += "</dl>\n";
+    }
+    out += "</section>\n";
+  }
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace mineflow::report

@@ -1,0 +1,124 @@
+#include "tools/report/labels.h"
+
+#include <array>
+#include <utility>
+
+namespace mineflow::report {
+
+std::optional<Lang> parse_lang(std::string_view text) {
+  if (text == "en") return Lang::en;
+  if (text == "ja") return Lang::ja;
+  return std::nullopt;
+}
+
+std::string_view to_string(Lang lang) {
+  return lang == Lang::ja ? "ja" : "en";
+}
+
+std::string indicator_label(IndicatorId id, Lang lang) {
+  if (lang == Lang::en) return std::string(display_name(id));
+  switch (id) {
+    case IndicatorId::reserve_concentration:
+      return "国別埋蔵寡占度";
+    case IndicatorId::production_concentration:
+      return "国別生産寡占度";
+    case IndicatorId::concentrate_import_stability:
+      return "輸入安定性（精鉱）";
+    case IndicatorId::refined_import_stability:
+      return "輸入安定性（製錬品）";
+    case IndicatorId::price_volatility:
+      return "価格変動幅";
+    case IndicatorId::scrap_recycling:
+      return "スクラップ等再生";
+  }
+  return std::string(display_name(id));
+}
+
+std::string rating_label(Rating rating) {
+  return std::string(to_string(rating));
+}
+
+std::string mineral_label(std::string_view id, std::string_view fallback, Lang lang) {
+  if (lang == Lang::en) return std::string(fallback);
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kJapanese = {{
+      {"rare_earths", "レアアース"},
+      {"lithium", "リチウム"},
+      {"cobalt", "コバルト"},
+      {"nickel", "ニッケル"},
+      {"copper", "銅"},
+      {"tungsten", "タングステン"},
+  }};
+  for (const auto& [key, name] : kJapanese) {
+    if (key == id) return std::string(name);
+  }
+  return std::string(fallback);
+}
+
+std::string stage_label(FlowStage stage, Lang lang) {
+  bool ja = lang == Lang::ja;
+  switch (stage) {
+    case FlowStage::mine:
+      return ja ? "生産・採掘（精鉱）" : "Mine (concentrate)";
+    case FlowStage::refine:
+      return ja ? "製錬品" : "Refining";
+    case FlowStage::focal_imports:
+      return ja ? "輸入" : "Imports";
+    case FlowStage::demand:
+      return ja ? "国内需要" : "Demand";
+    case FlowStage::in_use:
+      return ja ? "使用中" : "In use";
+    case FlowStage::end_of_life:
+      return ja ? "使用済み" : "End of life";
+    case FlowStage::recycling:
+      return ja ? "スクラップ等再生" : "Recycling";
+  }
+  return "";
+}
+
+std::string phrase(std::string_view key, Lang lang) {
+  // (key, English, Japanese)
+  struct Entry {
+    std::string_view key, en, ja;
+  };
+  static constexpr Entry kPhrases[] = {
+      {"report_title", "Critical-mineral supply risk report", "重要鉱種 供給リスク報告"},
+      {"heat_title", "Six indicators of six minerals", "6鉱種 × 6指標"},
+      {"heat_corner", "Indicator", "指標"},
+      {"heat_section", "Risk indicators", "リスク指標"},
+      {"radar_section", "Radar charts (policy evaluation view)",
+       "レーダーチャート（政策評価ツール）"},
+      {"sankey_section", "Material flow", "マテリアルフロー"},
+      {"price_section", "Price history", "価格推移"},
+      {"provenance", "How this report was made", "本報告の作成条件"},
+      {"before", "Current (before policy)", "政策実施前"},
+      {"after", "After policy", "政策実施後"},
+      {"residual", "Residual risk", "残存リスク"},
+      {"year", "Year", "年"},
+      {"price_index", "Price index", "価格指数"},
+      {"price_index_unit", "first year = 100", "初年 = 100"},
+      {"flow_unit", "t/yr", "t/年"},
+      {"refined_imports_node", "Refined imports", "製錬品輸入"},
+      {"smelting_node", "smelting", "国内製錬"},
+      {"demand_node", "Demand", "国内需要"},
+      {"in_use_node", "In use", "使用中"},
+      {"end_of_life_node", "End of life", "使用済み"},
+      {"recycled_node", "Recycled", "再生"},
+      {"not_recovered_node", "Not recovered / unknown", "未回収・不明"},
+      {"lower_bound_note", "* lower bound: the \"other\" bucket was split into equal pieces.",
+       "* 下限値：「その他」を均等に分割して計算。"},
+      {"data_files", "Data files", "データファイル"},
+      {"settings", "Settings", "設定"},
+      {"version", "mineflow version", "mineflow バージョン"},
+      {"seed_trials", "Seed / trials", "乱数シード / 試行回数"},
+      {"seed_trials_none", "none: static indicators and flows, no Monte Carlo in this report",
+       "なし：静的な指標とフローのみ（モンテカルロなし）"},
+      {"thresholds", "Rating thresholds", "評価の閾値"},
+      {"outputs", "Data behind the charts", "図のデータ"},
+  };
+  for (const Entry& entry : kPhrases) {
+    if (entry.key == key) return std::string(lang == Lang::ja ? entry.ja : entry.en);
+  }
+  return std::string(key);
+}
+
+}  // namespace mineflow::report

@@ -1,0 +1,36 @@
+#pragma once
+// Report wording in English (default) or Japanese. Japanese indicator and stage names are the
+// ones the seed strategy deck uses (docs: seed-digest.md section 1).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graph/indicators.h"
+#include "graph/rating.h"
+
+namespace mineflow::report {
+
+enum class Lang { en, ja };
+
+std::optional<Lang> parse_lang(std::string_view text);
+std::string_view to_string(Lang lang);  // "en", "ja" (the HTML lang attribute)
+
+std::string indicator_label(IndicatorId id, Lang lang);
+// Ratings stay High / Mid / Low / N/A in both languages, as the seed writes them.
+std::string rating_label(Rating rating);
+// The seed's names for known mineral ids; `fallback` (the data file's name) otherwise.
+std::string mineral_label(std::string_view id, std::string_view fallback, Lang lang);
+
+// Columns of the material-flow Sankey, upstream to downstream.
+enum class FlowStage { mine, refine, focal_imports, demand, in_use, end_of_life, recycling };
+inline constexpr FlowStage kFlowStages[] = {
+    FlowStage::mine,   FlowStage::refine,      FlowStage::focal_imports, FlowStage::demand,
+    FlowStage::in_use, FlowStage::end_of_life, FlowStage::recycling};
+std::string stage_label(FlowStage stage, Lang lang);
+
+// Fixed phrases of the report (headings, legends, captions), looked up by key; an unknown key is
+// returned as is so a missing translation shows up as English text, never as a blank.
+std::string phrase(std::string_view key, Lang lang);
+
+}  // namespace mineflow::report

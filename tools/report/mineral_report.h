@@ -1,0 +1,52 @@
+#pragma once
+// `mineflow report`'s content: from loaded minerals, their graphs and indicators to the HTML
+// document and the CSV/JSON files its charts were drawn from. No file access here; the command
+// writes what this returns.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graph/build_graph.h"
+#include "graph/rating.h"
+#include "tools/io/indicator_report.h"
+#include "tools/report/html_page.h"
+#include "tools/report/labels.h"
+
+namespace mineflow::report {
+
+struct MineralReportEntry {
+  const MineralData* data = nullptr;
+  const MineralGraph* graph = nullptr;
+  io::MineralIndicators indicators;
+};
+
+// What made the report, printed in its last section.
+struct ReportProvenance {
+  std::string version;
+  std::string data_dir;
+  std::vector<std::string> files;  // every data file read, with a fingerprint of its bytes
+  std::vector<std::pair<std::string, std::string>> settings;
+  std::string seed_trials;  // empty: no Monte Carlo behind this report
+};
+
+struct OutputFile {
+  std::string name;  // file name inside the output folder
+  std::string content;
+};
+
+HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entries,
+                                     const RatingThresholds& thresholds,
+                                     const ReportProvenance& provenance, Lang lang);
+
+// Only the indicator charts (heat table and radars): what `mineflow indicators --html` writes.
+HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& results,
+                                 const RatingThresholds& thresholds, const std::string& version,
+                                 Lang lang);
+
+// report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv.
+std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
+                                             const RatingThresholds& thresholds,
+                                             const ReportProvenance& provenance, Lang lang);
+
+}  // namespace mineflow::report
