@@ -223,8 +223,9 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   fs::path report_dir = work / "report";
   CliResult made = run_cli({"report", "--all", "--lang", lang, "--out", report_dir.string()});
   ASSERT_EQ(made.exit_code, 0) << made.err;
-  // Heat table, six radars, six Sankeys, price history.
-  check_page_in_browser(report_dir / "report.html", work, 14, "report_" + lang);
+  // Heat table, six radars, six Sankeys, price history; stock-flow: per mineral in-use stock and
+  // flows, one secondary-share chart.
+  check_page_in_browser(report_dir / "report.html", work, 14 + 6 * 2 + 1, "report_" + lang);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, ReportInBrowser, ::testing::Values("en", "ja"));

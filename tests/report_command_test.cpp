@@ -33,15 +33,24 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
   CliResult result = run_cli({"report", "--all", "--out", dir.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   for (const char* name : {"report.html", "indicators.csv", "indicators.json", "radar.csv",
-                           "flows.csv", "prices.csv"}) {
+                           "flows.csv", "prices.csv", "stock_flow.csv"}) {
     EXPECT_TRUE(fs::is_regular_file(dir / name)) << name;
   }
   std::string html = read_text(dir / "report.html");
-  // One heat table, six radars, six Sankeys, one price chart.
+  // One heat table, six radars, six Sankeys, one price chart, and per mineral a stacked in-use
+  // stock and a flow chart plus one secondary-share chart for all (stock-flow section).
   EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
   EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
   EXPECT_EQ(count(html, "data-chart=\"sankey\""), 6u);
-  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u);
+  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 6u * 2u + 1u);
+  EXPECT_NE(html.find("id=\"stock-flow\""), std::string::npos);
+  EXPECT_NE(html.find("Secondary supply (recycling policy)"), std::string::npos);
+  EXPECT_NE(html.find("mfa/tungsten_policy.yaml (fnv1a "), std::string::npos);
+  EXPECT_NE(html.find("prices.csv, stock_flow.csv"), std::string::npos);
+  std::string stock_flow = read_text(dir / "stock_flow.csv");
+  EXPECT_EQ(stock_flow.rfind("mineral,variant,year,quantity,category,value,unit\n", 0), 0u);
+  EXPECT_NE(stock_flow.find("lithium,policy,2050,secondary_share,,"), std::string::npos);
+  EXPECT_NE(stock_flow.find("copper,base,2000,in_use_stock,"), std::string::npos);
   // Self-contained: no scripts, no references to anything outside the file.
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
@@ -68,6 +77,7 @@ TEST(ReportCommand, IsDeterministic) {
   ASSERT_EQ(run_cli({"report", "--out", b.string()}).exit_code, 0);
   // The page names its data folder, not its output folder, so the bytes match.
   EXPECT_EQ(read_text(a / "report.html"), read_text(b / "report.html"));
+  EXPECT_EQ(read_text(a / "stock_flow.csv"), read_text(b / "stock_flow.csv"));
   fs::remove_all(a);
   fs::remove_all(b);
 }
@@ -80,7 +90,8 @@ TEST(ReportCommand, JapaneseLabelsAreTheSeedsNames) {
   EXPECT_NE(html.find("<html lang=\"ja\">"), std::string::npos);
   for (const char* label :
        {"国別埋蔵寡占度", "国別生産寡占度", "輸入安定性（精鉱）", "輸入安定性（製錬品）",
-        "価格変動幅", "スクラップ等再生", "製錬品", "国内需要", "レアアース"}) {
+        "価格変動幅", "スクラップ等再生", "製錬品", "国内需要", "レアアース",
+        "製品別の使用中ストック", "二次供給（リサイクル政策）"}) {
     EXPECT_NE(html.find(label), std::string::npos) << label;
   }
   fs::remove_all(dir);

@@ -18,6 +18,7 @@
 #include "tools/cli/indicator_options.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/mfa_loader.h"
 #include "tools/report/mineral_report.h"
 
 namespace mineflow::cli {
@@ -56,13 +57,40 @@ std::string fingerprint(const std::string& file) {
   return text.data();
 }
 
+// The bundled stock-flow model of a mineral (DATA/mfa/<id>.yaml) and its recycling-policy variant
+// (<id>_policy.yaml), run; nullptr when the mineral has no model. Files read go to `read`.
+std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& mineral,
+                                                        const std::string& label,
+                                                        const DataPaths& paths,
+                                                        std::vector<std::string>& read) {
+  namespace fs = std::filesystem;
+  std::string base_file = paths.data_dir + "/mfa/" + mineral.id + ".yaml";
+  if (!fs::is_regular_file(base_file)) return nullptr;
+  auto result = std::make_unique<report::MineralStockFlow>();
+  stock_flow::StockFlowModel model = io::load_mfa_model(base_file);
+  result->mineral_id = mineral.id;
+  result->mineral_name = label;
+  for (const stock_flow::CategoryModel& category : model.categories) {
+    result->category_names.push_back(category.name);
+  }
+  result->base = stock_flow::run_stock_flow_model(model);
+  read.push_back(base_file);
+  std::string policy_file = paths.data_dir + "/mfa/" + mineral.id + "_policy.yaml";
+  if (fs::is_regular_file(policy_file)) {
+    result->policy = stock_flow::run_stock_flow_model(io::load_mfa_model(policy_file));
+    read.push_back(policy_file);
+  }
+  return result;
+}
+
 }  // namespace
 
 int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
       "mineflow report [--all | MINERAL_FILE...] --out DIR [options]\n\n"
       "Writes DIR/report.html (one self-contained page: heat table, radar charts, material-flow "
-      "Sankey diagrams, price history) and the CSV/JSON it was drawn from.\n\nOptions");
+      "Sankey diagrams, price history, stock-flow series) and the CSV/JSON it was drawn "
+      "from.\n\nOptions");
   options.add_options()("help,h", "show this help")("all", "every bundled mineral (the default)")(
       "out", po::value<std::string>(), "output folder (created if missing)")(
       "lang", po::value<std::string>()->default_value("en"), "en | ja")(
@@ -110,6 +138,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<std::unique_ptr<MineralData>> data;
   std::vector<std::unique_ptr<MineralGraph>> graphs;
   std::vector<report::MineralReportEntry> entries;
+  std::vector<std::unique_ptr<report::MineralStockFlow>> stock_flows;
   for (const std::string& file : files) {
     data.push_back(std::make_unique<MineralData>(io::load_mineral(file, countries)));
     // Built in place (guaranteed elision): Boost's adjacency_list would otherwise be copied.
@@ -125,6 +154,11 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));
     }
+    std::vector<std::string> mfa_files;
+    stock_flows.push_back(stock_flow_of(
+        mineral, report::mineral_label(mineral.id, mineral.name, *lang), paths, mfa_files));
+    entries.back().stock_flow = stock_flows.back().get();
+    for (const std::string& mfa_file : mfa_files) provenance.files.push_back(shown(mfa_file));
   }
 
   fs::path dir = vm["out"].as<std::string>();

@@ -114,6 +114,21 @@ std::string phrase(std::string_view key, Lang lang) {
        "なし：静的な指標とフローのみ（モンテカルロなし）"},
       {"thresholds", "Rating thresholds", "評価の閾値"},
       {"outputs", "Data behind the charts", "図のデータ"},
+      // Stock-flow section (issue 5's model).
+      {"stock_flow_section", "Stocks and flows in use (stock-flow model)",
+       "使用中ストックとフロー（ストック・フローモデル）"},
+      {"in_use_stock_title", "in-use stock by product", "製品別の使用中ストック"},
+      {"in_use_stock", "In-use stock", "使用中ストック"},
+      {"stock_flows_title", "demand, end of life and secondary supply", "需要・使用済み・二次供給"},
+      {"flow", "Flow", "フロー"},
+      {"end_of_life_flow", "End-of-life outflow", "使用済み排出量"},
+      {"secondary_supply_base", "Secondary supply (base)", "二次供給（現状）"},
+      {"secondary_supply_policy", "Secondary supply (recycling policy)",
+       "二次供給（リサイクル政策）"},
+      {"secondary_share_title", "Secondary supply as a share of demand",
+       "需要に占める二次供給の割合"},
+      {"secondary_share", "Secondary share of demand", "二次供給比率"},
+      {"policy_suffix", "(recycling policy)", "（リサイクル政策）"},
   };
   for (const Entry& entry : kPhrases) {
     if (entry.key == key) return std::string(lang == Lang::ja ? entry.ja : entry.en);

@@ -42,6 +42,11 @@ std::size_t legend_rows(const LineChart& chart, double width) {
 
 }  // namespace
 
+std::string_view line_series_colour(const LineChart& chart, std::size_t series) {
+  return series_colour(series < chart.colour_of_series.size() ? chart.colour_of_series[series]
+                                                              : series);
+}
+
 LineChartLayout layout_line_chart(const LineChart& chart, double width, double height) {
   LineChartLayout layout;
   layout.width = width;
@@ -150,7 +155,7 @@ std::string render_line_chart(const LineChart& chart, double width, double heigh
                   {kFontPx, Anchor::middle, true, "#222222", -90.0});
 
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
-    std::string colour(series_colour(s));
+    std::string colour(line_series_colour(chart, s));
     const std::vector<Point>& line = layout.lines[s];
     if (chart.stacked && !line.empty()) {
       std::string d;
@@ -194,7 +199,8 @@ std::string render_line_chart(const LineChart& chart, double width, double heigh
       y += kLegendRowPx;
     }
     std::string attrs = chart.series[s].dashed ? "stroke-dasharray=\"7 4\"" : "";
-    out += svg_line(x, y - 4, x + 24, y - 4, series_colour(s), chart.stacked ? 8.0 : 2.5, attrs);
+    out += svg_line(x, y - 4, x + 24, y - 4, line_series_colour(chart, s),
+                    chart.stacked ? 8.0 : 2.5, attrs);
     out += svg_text(x + 30, y, chart.series[s].name, {kFontPx});
     x += w;
   }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tools/report/radar_chart.h"
@@ -36,6 +37,9 @@ struct LineChart {
   bool y_from_zero = true;      // include 0 in the y axis
   bool x_integer = false;       // x ticks are whole numbers without separators (years, days)
   std::optional<double> y_max;  // fix the top of the y axis (e.g. 1 for a probability)
+  // Palette index of each series (a base and a policy line of one mineral share a colour and
+  // differ by dash); empty: series i gets colour i.
+  std::vector<std::size_t> colour_of_series;
 };
 
 struct LineChartLayout {
@@ -52,6 +56,8 @@ struct LineChartLayout {
   std::vector<std::vector<Point>> band_bottoms;
   double legend_top = 0.0;
 };
+
+std::string_view line_series_colour(const LineChart& chart, std::size_t series);
 
 LineChartLayout layout_line_chart(const LineChart& chart, double width, double height);
 std::string render_line_chart(const LineChart& chart, double width = 700.0, double height = 360.0);

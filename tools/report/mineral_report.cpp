@@ -110,8 +110,52 @@ HtmlSection price_section(const std::vector<MineralReportEntry>& entries, Lang l
   return section;
 }
 
+std::vector<const MineralStockFlow*> stock_flows(const std::vector<MineralReportEntry>& entries) {
+  std::vector<const MineralStockFlow*> models;
+  for (const MineralReportEntry& entry : entries) {
+    if (entry.stock_flow != nullptr) models.push_back(entry.stock_flow);
+  }
+  return models;
+}
+
+HtmlSection stock_flow_section(const std::vector<MineralReportEntry>& entries, Lang lang) {
+  HtmlSection section;
+  section.id = "stock-flow";
+  section.heading = phrase("stock_flow_section", lang);
+  std::vector<const MineralStockFlow*> models = stock_flows(entries);
+  if (models.empty()) return section;
+  section.paragraphs.push_back(
+      lang == Lang::ja
+          ? "scenarios/mfa/<鉱種>.yaml（現状）と <鉱種>_policy.yaml（リサイクル政策：回収率の向上と"
+            "スクラップ輸出の削減、需要と寿命は同じ）の動的ストックモデル。地域の合計、" +
+                std::to_string(kStockFlowFirstShownYear) +
+                "年以降（それ以前は初期ストックを作る助走期間）。使用中ストックは両者で同じ。"
+          : "The dynamic stock model of scenarios/mfa/<mineral>.yaml (base) and "
+            "<mineral>_policy.yaml (recycling policy: higher collection and fewer scrap exports; "
+            "same demand and lifetimes), summed over regions, from " +
+                std::to_string(kStockFlowFirstShownYear) +
+                " on (earlier years are the spin-up that builds the initial stock). The in-use "
+                "stock is the same in both variants; the policy changes only what happens at end "
+                "of life.");
+  for (const MineralStockFlow* model : models) {
+    section.figures.push_back({render_line_chart(in_use_stock_chart(*model, lang), 700.0, 330.0),
+                               lang == Lang::ja ? "積み上げ面：製品カテゴリ別"
+                                                : "Stacked areas, one per product category"});
+    section.figures.push_back(
+        {render_line_chart(stock_flow_flows_chart(*model, lang), 700.0, 330.0),
+         lang == Lang::ja ? "破線：リサイクル政策の二次供給"
+                          : "Dashed: secondary supply under the recycling policy"});
+  }
+  section.figures.push_back(
+      {render_line_chart(secondary_share_chart(models, lang)),
+       lang == Lang::ja ? "実線：現状、破線：リサイクル政策（同じ色は同じ鉱種）"
+                        : "Solid: base; dashed: recycling policy (same colour, same mineral)"});
+  return section;
+}
+
 HtmlSection provenance_section(const ReportProvenance& provenance,
-                               const RatingThresholds& thresholds, Lang lang) {
+                               const RatingThresholds& thresholds, bool with_stock_flow,
+                               Lang lang) {
   HtmlSection section;
   section.id = "provenance";
   section.heading = phrase("provenance", lang);
@@ -130,7 +174,8 @@ HtmlSection provenance_section(const ReportProvenance& provenance,
                                  band_text("price volatility", thresholds.price_volatility) + "; " +
                                  band_text("scrap recycling", thresholds.scrap_recycling));
   section.facts.emplace_back(phrase("outputs", lang),
-                             "indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv");
+                             "indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv" +
+                                 std::string(with_stock_flow ? ", stock_flow.csv" : ""));
   return section;
 }
 
@@ -149,7 +194,10 @@ HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entr
   document.sections.push_back(sankey_section(entries, lang));
   HtmlSection prices = price_section(entries, lang);
   if (!prices.figures.empty()) document.sections.push_back(std::move(prices));
-  document.sections.push_back(provenance_section(provenance, thresholds, lang));
+  HtmlSection stock_flow = stock_flow_section(entries, lang);
+  if (!stock_flow.figures.empty()) document.sections.push_back(std::move(stock_flow));
+  document.sections.push_back(
+      provenance_section(provenance, thresholds, !stock_flows(entries).empty(), lang));
   return document;
 }
 
@@ -175,7 +223,8 @@ std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntr
     graphs.push_back({entry.data->id, entry.graph});
     minerals.push_back(entry.data);
   }
-  return {
+  std::vector<const MineralStockFlow*> models = stock_flows(entries);
+  std::vector<OutputFile> files = {
       {"report.html", render_html(mineral_report_document(entries, thresholds, provenance, lang))},
       {"indicators.csv", io::indicators_csv(results)},
       {"indicators.json", io::indicators_json(results)},
@@ -183,6 +232,8 @@ std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntr
       {"flows.csv", flows_csv(graphs)},
       {"prices.csv", prices_csv(minerals)},
   };
+  if (!models.empty()) files.push_back({"stock_flow.csv", stock_flow_csv(models)});
+  return files;
 }
 
 }  // namespace mineflow::report

@@ -12,6 +12,7 @@
 #include "tools/io/indicator_report.h"
 #include "tools/report/html_page.h"
 #include "tools/report/labels.h"
+#include "tools/report/stock_flow_charts.h"
 
 namespace mineflow::report {
 
@@ -19,6 +20,7 @@ struct MineralReportEntry {
   const MineralData* data = nullptr;
   const MineralGraph* graph = nullptr;
   io::MineralIndicators indicators;
+  const MineralStockFlow* stock_flow = nullptr;  // the bundled stock-flow model's run, if any
 };
 
 // What made the report, printed in its last section.
@@ -44,7 +46,8 @@ HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& resul
                                  const RatingThresholds& thresholds, const std::string& version,
                                  Lang lang);
 
-// report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv.
+// report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv,
+// and stock_flow.csv when any mineral has a stock-flow model.
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
                                              const RatingThresholds& thresholds,
                                              const ReportProvenance& provenance, Lang lang);
