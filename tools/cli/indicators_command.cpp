@@ -11,6 +11,7 @@
 #include "tools/cli/html_option.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/output.h"
+#include "tools/cli/parse_args.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/indicator_report.h"
 #include "tools/report/mineral_report.h"
@@ -34,12 +35,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << options << "\n";
-    return 0;
-  }
+  if (!parse_args(args, options, positional, vm, out)) return 0;
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);

@@ -9,6 +9,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/output.h"
+#include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/mfa_report.h"
@@ -48,12 +49,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::positional_options_description positional;
   positional.add("model", 1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << options << "\n";
-    return 0;
-  }
+  if (!parse_args(args, options, positional, vm, out)) return 0;
   if (!vm.count("model")) throw InputError(SourceRef{}, "MODEL", "nothing", "a model to run");
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);

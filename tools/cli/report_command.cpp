@@ -16,6 +16,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/mfa_loader.h"
@@ -100,12 +101,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << options << "\n";
-    return 0;
-  }
+  if (!parse_args(args, options, positional, vm, out)) return 0;
   if (!vm.count("out")) throw InputError(SourceRef{}, "--out", "(missing)", "an output folder");
   if (vm.count("all") && vm.count("files")) {
     throw InputError(SourceRef{}, "--all", "given with mineral files", "either --all or files");
