@@ -77,6 +77,9 @@ TEST(StockFlowCharts, ShowTheYearsFrom2000WithTheModelsTotals) {
       EXPECT_EQ(stock.series[c].y[i], s.at(year, 0) + s.at(year, 1)) << c << " " << i;
     }
   }
+  // By hand: tools have a fixed 2-year life and inflow 100 + 10/yr from 1998 (cohorts enter at
+  // the start of the year), so the 2000 stock is the 1999 and 2000 cohorts, 110 + 120.
+  EXPECT_DOUBLE_EQ(stock.series[0].y[0], 230.0);
   // Stacked: the top band's upper edge is drawn at the total stock.
   LineChartLayout layout = layout_line_chart(stock, 700, 330);
   for (std::size_t i = 0; i < 7; ++i) {
