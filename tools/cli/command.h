@@ -21,5 +21,6 @@ struct Command {
 const std::vector<Command>& commands();
 
 int run_indicators(const Args& args, std::ostream& out, std::ostream& err);
+int run_run(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace mineflow::cli

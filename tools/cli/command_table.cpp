@@ -5,6 +5,7 @@ namespace mineflow::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
+      {"run", "disruption Monte Carlo of a scenario, with the before/after policy view", &run_run},
   };
   return table;
 }
