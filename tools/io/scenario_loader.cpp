@@ -112,9 +112,8 @@ EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
   spec.id = item.require("id").as_string();
   auto start = item.get("start_day");
   auto hazard = item.get("hazard_per_year");
-  if (start.has_value() == hazard.has_value()) {
-    item.fail("exactly one of 'start_day' (fixed) or 'hazard_per_year' (random)");
-  }
+  if (start && hazard) hazard->fail("no 'hazard_per_year' beside 'start_day' (one start rule)");
+  if (!start && !hazard) item.fail("one of 'start_day' (fixed) or 'hazard_per_year' (random)");
   if (start) spec.start_day = start->as_non_negative();
   if (hazard) spec.hazard_per_year = hazard->as_non_negative();
   spec.duration_days = read_distribution(item.require("duration_days"), false);
