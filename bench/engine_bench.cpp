@@ -98,10 +98,10 @@ void register_all() {
     if (stem.find("background") != std::string::npos) {
       keep.push_back(load(file, 3650.0));
       const Loaded* ten_years = keep.back().get();
-      // Rare events (hazards / 20): the cost should follow the events, not the days.
-      keep.push_back(load(file, 365.0, 0.05));
+      // Rare events (hazards / 200): the cost should follow the events, not the days.
+      keep.push_back(load(file, 365.0, 0.005));
       const Loaded* rare_one = keep.back().get();
-      keep.push_back(load(file, 3650.0, 0.05));
+      keep.push_back(load(file, 3650.0, 0.005));
       const Loaded* rare_ten = keep.back().get();
       benchmark::RegisterBenchmark(("HorizonRare/" + stem + "/years:1").c_str(),
                                    [=](benchmark::State& s) { run(s, *rare_one, 20000, 1, false); })
