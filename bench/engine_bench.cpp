@@ -54,11 +54,14 @@ void run(benchmark::State& state, const Loaded& loaded, std::uint64_t trials, in
     MonteCarloResult result =
         run_monte_carlo(loaded.plan.scenario.events, loaded.plan.scenario.horizon_days,
                         loaded.plan.variants, options);
-    if (summarise) {
-      for (std::size_t v = 0; v < loaded.plan.variants.size(); ++v) {
+    if (summarise) {  // what `mineflow run` summarises
+      for (const PolicyRun& policy : loaded.plan.policies) {
         for (std::size_t m = 0; m < kMetricCount; ++m) {
-          benchmark::DoNotOptimize(summarize(result.values(v, static_cast<Metric>(m)), true));
+          auto metric = static_cast<Metric>(m);
+          benchmark::DoNotOptimize(
+              summarize(result.values(policy.variant, metric), higher_is_worse(metric)));
         }
+        benchmark::DoNotOptimize(summarize(result.values(policy.reference, Metric::unmet_t), true));
       }
     }
     benchmark::DoNotOptimize(result.values(0, Metric::unmet_t).data());
