@@ -69,7 +69,7 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
 
 void build_supply_profile(const Model& model, const std::vector<Occurrence>& occurrences,
                           std::uint64_t seed, std::uint64_t trial, ProfileScratch& scratch,
-                          SupplyProfile& out) {
+                          SupplyProfile& out, bool reuse_price_factor) {
   const double horizon = model.horizon_days;
   scratch.effects.clear();
   for (const Occurrence& occurrence : occurrences) {
@@ -81,7 +81,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
       scratch.effects.push_back({hit.channel, start, end, 1.0 - occurrence.severity});
     }
   }
-  draw_log_price(model, seed, trial, out.price_factor);
+  if (!reuse_price_factor) draw_log_price(model, seed, trial, out.price_factor);
 
   std::vector<double>& cuts = scratch.boundaries;
   cuts.clear();
@@ -128,6 +128,11 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
     segment.price_days = integral;
     out.segments.push_back(segment);
   }
+}
+
+bool same_price_process(const Model& a, const Model& b) {
+  return a.horizon_days == b.horizon_days && a.price_step_days == b.price_step_days &&
+         a.price_decay == b.price_decay && a.price_noise_sd == b.price_noise_sd;
 }
 
 double price_integral(const Model& model, const SupplyProfile& profile, double scarcity,

@@ -50,9 +50,14 @@ struct ProfileScratch {
   std::vector<double> availability;
 };
 
-// The stochastic price factor is drawn from stream (seed, trial, kPriceStream).
+// The stochastic price factor is drawn from stream (seed, trial, kPriceStream), unless
+// `reuse_price_factor`: then out.price_factor must already hold this trial's path, drawn for a
+// model with the same price constants (see same_price_process).
 void build_supply_profile(const Model& model, const std::vector<Occurrence>& occurrences,
                           std::uint64_t seed, std::uint64_t trial, ProfileScratch& scratch,
-                          SupplyProfile& out);
+                          SupplyProfile& out, bool reuse_price_factor = false);
+
+// Whether two models draw the same stochastic price path for a trial.
+bool same_price_process(const Model& a, const Model& b);
 
 }  // namespace mineflow
