@@ -93,7 +93,13 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
   }
   plan.deterministic = is_deterministic(plan.scenario.events);
   std::shared_ptr<const Model> base_model;
-  auto variant_index = [&plan](const Model* model, const StockPolicy& stocks) {
+  auto variant_index = [&plan](const Model* model, StockPolicy stocks) {
+    if (stocks.stockpile_days == 0.0) {  // release, delay and refill rules are then moot
+      StockPolicy defaults;
+      stocks.release_rate_of_demand = defaults.release_rate_of_demand;
+      stocks.decision_delay_days = defaults.decision_delay_days;
+      stocks.refill_rate_of_demand = defaults.refill_rate_of_demand;
+    }
     for (std::size_t v = 0; v < plan.variants.size(); ++v) {
       if (plan.variants[v].model == model && plan.variants[v].stocks == stocks) return v;
     }
