@@ -163,14 +163,15 @@ TEST(RunCli, BadScenarioFilesGiveFileLineErrorsAndExitTwo) {
        7, "gamma"},
       {"syntax_error", "scenario: x\nname: [unclosed\n", 0, ""},
   };
-  fs::path dir = fs::path(scenarios_dir()) / "disruptions";
+  // A private temporary folder; `mineral:` paths are relative to the scenario's folder, and an
+  // absolute one is taken as is.
+  fs::path dir = fs::temp_directory_path() / ("mineflow_bad_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string minerals = scenarios_dir() + "/minerals/";
   for (const BadCase& c : cases) {
-    // Written beside the bundled scenarios so `mineral:` resolves; removed at once.
-    fs::path file =
-        dir / ("zz_bad_" + std::string(c.name) + "_" + std::to_string(::getpid()) + ".yaml.tmp");
-    std::ofstream(file) << c.text;
+    fs::path file = dir / ("bad_" + std::string(c.name) + ".yaml");
+    std::ofstream(file) << std::regex_replace(c.text, std::regex(R"(\.\./minerals/)"), minerals);
     testing::CliResult r = run_cli({"run", file.string()});
-    fs::remove(file);
     EXPECT_EQ(r.exit_code, 2) << c.name << ": " << r.err;
     std::string prefix = file.string() + ":";
     EXPECT_NE(r.err.find(prefix), std::string::npos) << c.name << ": " << r.err;
@@ -182,10 +183,11 @@ TEST(RunCli, BadScenarioFilesGiveFileLineErrorsAndExitTwo) {
     }
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << c.name << ": " << r.err;
   }
+  fs::remove_all(dir);
   testing::CliResult missing = run_cli({"run", "/nonexistent/scenario.yaml"});
   EXPECT_EQ(missing.exit_code, 2);
   testing::CliResult bad_trials =
-      run_cli({"run", (dir / "cobalt_background.yaml").string(), "--trials", "0"});
+      run_cli({"run", scenarios_dir() + "/disruptions/cobalt_background.yaml", "--trials", "0"});
   EXPECT_EQ(bad_trials.exit_code, 2);
 }
 
