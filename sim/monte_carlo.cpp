@@ -24,6 +24,9 @@ MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double ho
           TrialScratch scratch;
           std::vector<TrialMetrics> metrics(variants.size());
           for (std::uint64_t block = range.begin(); block != range.end(); ++block) {
+            if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
+              return;
+            }
             std::uint64_t first = block * kTrialBlock;
             std::uint64_t last = std::min(options.trials, first + kTrialBlock);
             for (std::uint64_t trial = first; trial < last; ++trial) {
@@ -39,6 +42,10 @@ MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double ho
         tbb::simple_partitioner());
   });
   return result;
+}
+
+std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t variants) {
+  return trials * sizeof(double) * (static_cast<std::uint64_t>(variants) * kMetricCount + 1);
 }
 
 }  // namespace mineflow

@@ -7,6 +7,7 @@
 // 8 B x 7 metrics x variants x trials (1e6 trials, 2 variants: 112 MB), plus one sorted copy of
 // one metric (8 MB per 1e6 trials) while summarising.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -23,7 +24,14 @@ struct MonteCarloOptions {
   // Called with the number of trials finished so far, from worker threads, at most once per
   // block; must be thread-safe. Empty: no reports.
   std::function<void(std::uint64_t)> progress;
+  // Polled before each block of trials; once it reads true the remaining blocks are skipped and
+  // the result is incomplete (the caller must discard it). Null: never cancelled.
+  const std::atomic<bool>* cancel = nullptr;
 };
+
+// Bytes run_monte_carlo keeps for `trials` x `variants`: one double per metric per variant per
+// trial (exact quantiles), plus one copy of a metric while summarising.
+std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t variants);
 
 inline constexpr std::uint64_t kTrialBlock = 256;  // trials per task
 

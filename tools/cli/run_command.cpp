@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
@@ -11,12 +12,14 @@
 #include <boost/program_options.hpp>
 
 #include "graph/build_graph.h"
+#include "graph/number_format.h"
 #include "graph/validate.h"
 #include "sim/daily_series.h"
 #include "sim/monte_carlo.h"
 #include "sim/run_plan.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -103,7 +106,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "policy sets to evaluate (default: every policy in the scenario)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write summary/series files into folder DIR")(
-      "quiet", "no progress bar")("scenario", po::value<std::string>(), "scenario file");
+      "quiet", "no progress bar")(
+      "memory-budget-mb", po::value<double>()->default_value(1024.0),
+      "refuse runs whose per-trial results would need more memory than this (MiB)")(
+      "scenario", po::value<std::string>(), "scenario file");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -175,11 +181,24 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   mc.trials = header.trials;
   mc.seed = scenario.seed;
   mc.threads = threads;
+  const double budget_mib = vm["memory-budget-mb"].as<double>();
+  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, plan.variants.size());
+  if (static_cast<double>(needed) > budget_mib * 1024.0 * 1024.0) {
+    throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
+                     "a run within the memory budget of " + format_number(budget_mib) +
+                         " MiB (this one needs " +
+                         format_number(std::ceil(static_cast<double>(needed) / 1048576.0)) +
+                         " MiB for " + std::to_string(plan.variants.size()) +
+                         " variants: lower --trials or raise --memory-budget-mb)");
+  }
+  InterruptScope interrupt;
+  mc.cancel = interrupt.flag();
   ProgressBar bar(err, mc.trials, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
   mc.progress = [&bar](std::uint64_t done) { bar.update(done); };
   MonteCarloResult result =
       run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, mc);
   bar.finish();
+  if (interrupt.interrupted()) throw Interrupted();
 
   std::vector<IndicatorValue> before =
       compute_indicators(base, data.prices, countries, thresholds, settings.indicators);

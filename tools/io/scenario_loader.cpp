@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "sim/stock_flow/stock_flow_model.h"
+#include "tools/io/mfa_loader.h"
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {
@@ -126,6 +128,23 @@ EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
   return spec;
 }
 
+// `recycling_share: {from_mfa: ../mfa/tungsten_policy.yaml, year: 2035}` takes the share from a
+// stock-flow model: its secondary supply over demand in that year (indicator 6 over time).
+double recycling_share_from_mfa(const YamlValue& block) {
+  block.allow_only({"from_mfa", "year"});
+  YamlValue model_path = block.require("from_mfa");
+  std::filesystem::path path =
+      std::filesystem::path(block.file()).parent_path() / model_path.as_string();
+  if (!std::filesystem::is_regular_file(path)) {
+    model_path.fail("a stock-flow model file (relative to the scenario file)");
+  }
+  stock_flow::StockFlowResult result =
+      stock_flow::run_stock_flow_model(load_mfa_model(path.lexically_normal().string()));
+  YamlValue year = block.require("year");
+  int y = year.as_int_in(result.first_year, result.first_year + result.years - 1);
+  return stock_flow::secondary_share_in_year(result, y);
+}
+
 PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
   item.allow_only({"name", "stockpile", "recycling_share", "commercial_inventory_days",
                    "substitution_cut", "diversification", "capacity_added", "note"});
@@ -147,7 +166,7 @@ PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
     }
   }
   if (auto v = item.get("recycling_share")) {
-    policy.recycling_share = read_fraction(*v);
+    policy.recycling_share = v->is_map() ? recycling_share_from_mfa(*v) : read_fraction(*v);
     if (*policy.recycling_share >= 1.0) v->fail("a share below 1");
   }
   if (auto v = item.get("commercial_inventory_days")) {
