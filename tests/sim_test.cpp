@@ -18,6 +18,7 @@
 namespace mineflow {
 namespace {
 
+using testing::BalanceChecker;
 using testing::compile_events;
 using testing::outage;
 using testing::refined_model;
@@ -134,26 +135,6 @@ TEST(PoissonOutages, ProbabilityOfAnyShortageMatchesClosedForm) {
     }
   }
 }
-
-class BalanceChecker : public PhaseObserver {
- public:
-  void on_phase(const Phase& p) override {
-    ++phases;
-    double scale = std::max(p.demand, 1.0);
-    EXPECT_LE(std::abs(balance_residual(p)), 1e-9 * scale);
-    EXPECT_LE(stock_residual(p), 1e-7 * scale);
-    EXPECT_GE(p.unmet, 0.0);
-    EXPECT_GE(p.inventory_end_t, 0.0);
-    EXPECT_GE(p.stockpile_end_t, 0.0);
-    EXPECT_LE(p.domestic + p.imports + p.recycling, p.demand * (1.0 + 1e-12));
-    EXPECT_DOUBLE_EQ(p.start_day, last_end);
-    last_end = p.end_day;
-    unmet_t += p.unmet * (p.end_day - p.start_day);
-  }
-  int phases = 0;
-  double last_end = 0.0;
-  double unmet_t = 0.0;
-};
 
 // (c) Mass balance in every phase of randomly generated models, events and policies.
 TEST(MassBalance, HoldsInEveryPhaseOfRandomModels) {

@@ -4,8 +4,14 @@
 #include <string>
 #include <vector>
 
+#include <algorithm>
+#include <cmath>
+
+#include <gtest/gtest.h>
+
 #include "sim/model.h"
 #include "sim/scenario.h"
+#include "sim/stock_pass.h"
 
 namespace mineflow::testing {
 
@@ -75,5 +81,26 @@ inline void compile_events(Model& model, const std::vector<EventSpec>& events) {
     model.events.push_back(event);
   }
 }
+
+// Checks mass balance and stock bounds in every phase of a trial, and that phases tile time.
+class BalanceChecker : public PhaseObserver {
+ public:
+  void on_phase(const Phase& p) override {
+    ++phases;
+    double scale = std::max(p.demand, 1.0);
+    EXPECT_LE(std::abs(balance_residual(p)), 1e-9 * scale);
+    EXPECT_LE(stock_residual(p), 1e-7 * scale);
+    EXPECT_GE(p.unmet, 0.0);
+    EXPECT_GE(p.inventory_end_t, 0.0);
+    EXPECT_GE(p.stockpile_end_t, 0.0);
+    EXPECT_LE(p.domestic + p.imports + p.recycling, p.demand * (1.0 + 1e-12));
+    EXPECT_DOUBLE_EQ(p.start_day, last_end);
+    last_end = p.end_day;
+    unmet_t += p.unmet * (p.end_day - p.start_day);
+  }
+  int phases = 0;
+  double last_end = 0.0;
+  double unmet_t = 0.0;
+};
 
 }  // namespace mineflow::testing
