@@ -9,6 +9,7 @@
 
 #include "graph/source_ref.h"
 #include "tools/cli/command.h"
+#include "tools/cli/interrupt.h"
 
 namespace {
 
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
     if (name != command.name) continue;
     try {
       return command.run(args, std::cout, std::cerr);
+    } catch (const mineflow::cli::Interrupted& error) {
+      std::cerr << "mineflow " << name << ": " << error.what() << "\n";
+      return mineflow::cli::kInterruptedExitCode;
     } catch (const mineflow::InputError& error) {
       std::cerr << "mineflow " << name << ": " << error.what() << "\n";
       return 2;

@@ -7,6 +7,7 @@ const std::vector<Command>& commands() {
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
       {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
       {"report", "an HTML report with charts, and the CSV/JSON behind them", &run_report},
+      {"run", "disruption Monte Carlo of a scenario, with the before/after policy view", &run_run},
   };
   return table;
 }

@@ -7,6 +7,7 @@
 // the program's edge and handed to the core as a plain pointer.
 
 #include <atomic>
+#include <stdexcept>
 
 namespace mineflow::cli {
 
@@ -23,5 +24,12 @@ class InterruptScope {
 };
 
 inline constexpr int kInterruptedExitCode = 130;
+
+// Thrown by a command that stopped because of an interrupt, after it discarded its results;
+// main() reports it on one line and exits kInterruptedExitCode.
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted() : std::runtime_error("interrupted; no output was written") {}
+};
 
 }  // namespace mineflow::cli

@@ -1,0 +1,80 @@
+#pragma once
+// A counter-based random stream: Random123 Philox4x32-10 keyed by the run seed, counting over
+// (trial, stream, draw). Any trial's draws can be produced on any thread in any order, so
+// results never depend on scheduling. Samplers are our own (std:: distributions differ between
+// library versions).
+//
+// Thread safety: a RandomStream is a small value owned by one trial; copy it freely.
+
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+
+#include <Random123/philox.h>
+
+namespace mineflow {
+
+// Stream ids. Event definitions use kEventStreamBase + index so adding an event leaves every
+// other event's draws unchanged.
+inline constexpr std::uint32_t kPriceStream = 1;
+inline constexpr std::uint32_t kEventStreamBase = 16;
+
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, std::uint64_t trial, std::uint32_t stream) {
+    key_ = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+    counter_ = {
+        {static_cast<std::uint32_t>(trial), static_cast<std::uint32_t>(trial >> 32), stream, 0u}};
+  }
+
+  // Uniform on the open interval (0, 1) with 53 random bits.
+  double uniform() {
+    if (left_ == 0) refill();
+    std::uint64_t hi = block_[4 - left_];
+    std::uint64_t lo = block_[5 - left_];
+    left_ -= 2;
+    std::uint64_t bits = ((hi << 32) | lo) >> 11;  // 53 bits
+    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+  }
+  double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+  double exponential(double mean) { return -mean * std::log(uniform()); }
+  // Box-Muller; the second variate is kept for the next call.
+  double normal() {
+    if (has_spare_) {
+      has_spare_ = false;
+      return spare_;
+    }
+    double r = std::sqrt(-2.0 * std::log(uniform()));
+    double angle = 2.0 * std::numbers::pi * uniform();
+    spare_ = r * std::sin(angle);
+    has_spare_ = true;
+    return r * std::cos(angle);
+  }
+  double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
+  double triangular(double lo, double mode, double hi) {
+    double u = uniform();
+    double width = hi - lo;
+    if (width <= 0.0) return lo;
+    double cut = (mode - lo) / width;
+    if (u < cut) return lo + std::sqrt(u * width * (mode - lo));
+    return hi - std::sqrt((1.0 - u) * width * (hi - mode));
+  }
+
+ private:
+  void refill() {
+    r123::Philox4x32 philox;
+    auto out = philox(counter_, key_);
+    for (int i = 0; i < 4; ++i) block_[i] = out.v[i];
+    counter_.v[3] += 1;
+    left_ = 4;
+  }
+
+  r123::Philox4x32::key_type key_{};
+  r123::Philox4x32::ctr_type counter_{};
+  std::uint32_t block_[4] = {0, 0, 0, 0};
+  int left_ = 0;
+  double spare_ = 0.0;
+  bool has_spare_ = false;
+};
+
+}  // namespace mineflow

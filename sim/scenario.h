@@ -1,0 +1,128 @@
+#pragma once
+// A disruption scenario as plain data (no YAML): events, policy sets, the price model and the
+// run settings. tools/io/scenario_loader reads it from a file; sim/model compiles it for the
+// hot loop. Times are days from the start of the horizon; flows t/year in the graph, t/day here.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/source_ref.h"
+#include "graph/stage.h"
+
+namespace mineflow {
+
+// A fixed value or a draw. Parameters by kind: fixed {a}; uniform {a=min, b=max};
+// triangular {a=min, b=mode, c=max}; lognormal {a=median, b=sigma of ln}; exponential {a=mean}.
+struct Distribution {
+  enum class Kind { fixed, uniform, triangular, lognormal, exponential };
+  Kind kind = Kind::fixed;
+  double a = 0.0;
+  double b = 0.0;
+  double c = 0.0;
+  bool is_fixed() const { return kind == Kind::fixed; }
+};
+
+// Which import class an edge target or a policy means.
+enum class ImportClass { concentrate, refined };
+
+// What an event hits. node: (country, stage); edge: country -> focal economy for an import
+// class; exports_of: every export of the country (mine and refine, to the focal economy and,
+// for the price, to the world).
+struct EventTarget {
+  enum class Kind { node, edge, exports_of };
+  Kind kind = Kind::node;
+  std::string country;
+  Stage stage = Stage::mine;                        // node targets
+  ImportClass import_class = ImportClass::refined;  // edge targets
+  std::optional<Distribution> severity;             // overrides the event's severity
+  SourceRef where;
+};
+
+// One event definition. Its targets form a group: one draw (start, duration) hits all of them.
+struct EventSpec {
+  std::string id;
+  std::optional<double> start_day;        // fixed start, or
+  std::optional<double> hazard_per_year;  // Poisson arrivals over the horizon
+  Distribution duration_days;
+  Distribution severity;  // fraction of capacity or flow lost, clamped to [0, 1]
+  std::vector<EventTarget> targets;
+  SourceRef where;
+};
+
+// Every supplier country gets a hazard from its stability score w (0..10):
+// rate = rate_at_5 * 2^((w - 5) / doubling_points) per year (docs/engine.md).
+struct BackgroundRisk {
+  double rate_at_5_per_year = 0.1;
+  double doubling_points = 2.0;
+  double other_score_0to10 = 5.09;  // w for OTH, which is no single country
+  Distribution duration_days{Distribution::Kind::lognormal, 45.0, 0.8, 0.0};
+  Distribution severity{Distribution::Kind::uniform, 0.3, 1.0, 0.0};
+};
+
+// Extra supply a country can ship to the focal economy when others fail (rerouting).
+struct SpareCapacity {
+  std::string country;
+  ImportClass import_class = ImportClass::refined;
+  double extra_pct_of_flow = 0.0;  // of its baseline flow to the focal economy
+  double extra_t_per_yr = 0.0;     // absolute, e.g. new capacity
+};
+
+struct Diversification {
+  std::string country;
+  ImportClass import_class = ImportClass::refined;
+  double share = 0.0;  // fraction of the class's imports moved to `country`, pro rata from others
+};
+
+struct CapacityAdded {
+  std::string country;  // the focal economy: smelter capacity; else spare for rerouting
+  ImportClass import_class = ImportClass::refined;
+  double t_per_yr = 0.0;
+};
+
+// A named set of levers (DOMAIN.md "Policies").
+struct PolicySet {
+  std::string name;
+  double stockpile_days = 0.0;            // of standard (post-substitution) daily demand
+  double release_rate_of_demand = 1.0;    // max release, fraction of daily demand per day
+  double decision_delay_days = 0.0;       // from the onset of a shortfall to the first release
+  double refill_rate_of_demand = 0.1;     // fraction of daily demand bought per day to refill
+  std::optional<double> recycling_share;  // of demand; nullopt: the mineral file's figure or 0
+  std::optional<double> commercial_inventory_days;  // nullopt: the scenario's default
+  double substitution_cut = 0.0;                    // fraction of demand removed
+  std::vector<Diversification> diversification;
+  std::vector<CapacityAdded> capacity_added;
+  SourceRef where;
+};
+
+struct PriceModel {
+  std::optional<double> volatility_per_sqrt_year;  // nullopt: from the mineral's price series
+  double reversion_per_year = 1.0;                 // mean reversion of the log factor
+  double elasticity = 0.3;                         // |price elasticity of demand|
+  double cap_multiple = 5.0;                       // price multiple never exceeds this
+  // Grid of the stochastic factor. Annual by default: the volatility is estimated from annual
+  // means, and a finer grid would make a trial's cost grow with the horizon.
+  double sample_every_days = 365.0;
+  std::optional<double> baseline_price;  // nullopt: last annual mean of the series
+};
+
+struct Scenario {
+  std::string id;
+  std::string name;
+  std::string mineral_file;  // resolved path
+  std::vector<EventSpec> events;
+  std::optional<BackgroundRisk> background_risk;
+  std::vector<SpareCapacity> spare_capacity;
+  double concentrate_lead_time_days = 0.0;  // a cut at the mine reaches the smelter later
+  double refined_lead_time_days = 0.0;
+  double commercial_inventory_days = 0.0;  // industry stocks, days of demand
+  double commercial_refill_rate_of_demand = 0.1;
+  std::vector<PolicySet> policies;
+  PriceModel price;
+  double horizon_days = 365.0;
+  long long trials = 10000;
+  unsigned long long seed = 1;
+  std::string file;
+};
+
+}  // namespace mineflow

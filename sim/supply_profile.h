@@ -1,0 +1,63 @@
+#pragma once
+// Step 2 of a trial: the supply the focal economy receives before any stocks, as segments of
+// constant supply between event boundaries (and the price grid). Independent of the stockpile,
+// commercial inventory, recycling share and substitution: those are applied by apply_stocks,
+// so one profile serves every level of a sweep.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/model.h"
+#include "sim/occurrences.h"
+
+namespace mineflow {
+
+// Supply fractions are of the model's baseline primary supply (domestic refining + refined
+// imports); recycling_available multiplies the recycling supply.
+struct ProfileSegment {
+  double start_day = 0.0;
+  double end_day = 0.0;
+  double domestic_fraction = 1.0;  // domestic refining of imported concentrate
+  double imports_fraction = 1.0;   // refined imports, rerouted volumes included
+  double recycling_available = 1.0;
+  double world_shortfall = 0.0;      // fraction of world supply lost (drives the scarcity factor)
+  double scarcity = 1.0;             // (1 - world_shortfall)^(-1/e), capped
+  double peak_price_multiple = 1.0;  // highest capped stochastic x scarcity in the segment
+  double price_days = 0.0;           // integral of the capped price multiple over the segment, days
+};
+
+// Segments are cut only where supply changes (event boundaries), never by the price grid, so a
+// trial's cost follows its events; the stochastic price factor lives on its own grid.
+struct SupplyProfile {
+  std::vector<ProfileSegment> segments;  // contiguous, covering [0, horizon)
+  std::vector<double> price_factor;      // exp(log factor) per grid cell of model.price_step_days
+};
+
+// Integral over [from, to) of min(cap, factor(t) x scarcity), days.
+double price_integral(const Model& model, const SupplyProfile& profile, double scarcity,
+                      double from_day, double to_day);
+
+// Reusable working memory for one thread (no allocation once warm).
+struct ProfileScratch {
+  struct Effect {
+    std::uint32_t channel;
+    double start_day;
+    double end_day;
+    double factor;  // 1 - severity
+  };
+  std::vector<Effect> effects;
+  std::vector<double> boundaries;
+  std::vector<double> availability;
+};
+
+// The stochastic price factor is drawn from stream (seed, trial, kPriceStream), unless
+// `reuse_price_factor`: then out.price_factor must already hold this trial's path, drawn for a
+// model with the same price constants (see same_price_process).
+void build_supply_profile(const Model& model, const std::vector<Occurrence>& occurrences,
+                          std::uint64_t seed, std::uint64_t trial, ProfileScratch& scratch,
+                          SupplyProfile& out, bool reuse_price_factor = false);
+
+// Whether two models draw the same stochastic price path for a trial.
+bool same_price_process(const Model& a, const Model& b);
+
+}  // namespace mineflow

@@ -1,0 +1,36 @@
+#pragma once
+// One trial end to end: draw the events once, build each model's supply profile once, then
+// apply each variant's stocks. Policy variants therefore see the same disruption draws (common
+// random numbers), and a sweep over stockpile days or recycling shares pays only for the cheap
+// stock pass per level. No threads here (the parallel driver is monte_carlo.cpp).
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/occurrences.h"
+#include "sim/stock_pass.h"
+#include "sim/supply_profile.h"
+
+namespace mineflow {
+
+// A policy variant: the model compiled for its structural levers, and its stock levers.
+// Variants sharing a model should be adjacent so its profile is built once per trial.
+struct Variant {
+  const Model* model = nullptr;
+  StockPolicy stocks;
+};
+
+// Per-thread working memory.
+struct TrialScratch {
+  std::vector<Occurrence> occurrences;
+  ProfileScratch profile_scratch;
+  SupplyProfile profile;
+};
+
+// Writes one TrialMetrics per variant into `out` (out.size() == variants.size()).
+void run_trial(const std::vector<EventSpec>& events, double horizon_days,
+               std::span<const Variant> variants, std::uint64_t seed, std::uint64_t trial,
+               TrialScratch& scratch, std::span<TrialMetrics> out);
+
+}  // namespace mineflow

@@ -1,0 +1,233 @@
+// mineflow run SCENARIO: the disruption Monte Carlo (or, without random events, the daily time
+// series of one deterministic trial), with the before/after policy view.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+#include <boost/program_options.hpp>
+
+#include "graph/build_graph.h"
+#include "graph/number_format.h"
+#include "graph/validate.h"
+#include "sim/daily_series.h"
+#include "sim/monte_carlo.h"
+#include "sim/run_plan.h"
+#include "tools/cli/command.h"
+#include "tools/cli/data_paths.h"
+#include "tools/cli/interrupt.h"
+#include "tools/cli/output.h"
+#include "tools/io/atomic_file.h"
+#include "tools/io/data_loaders.h"
+#include "tools/io/run_report.h"
+#include "tools/io/scenario_loader.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// A progress bar on stderr, shown only on a terminal and once a run has taken ~2 s.
+class ProgressBar {
+ public:
+  ProgressBar(std::ostream& err, std::uint64_t total, bool enabled)
+      : err_(err), total_(total), enabled_(enabled), start_(Clock::now()), last_(start_) {}
+  void update(std::uint64_t done) {
+    if (!enabled_) return;
+    std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    auto now = Clock::now();
+    if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(200)) {
+      return;
+    }
+    last_ = now;
+    shown_ = true;
+    int width = 40;
+    auto filled = static_cast<int>(static_cast<double>(width) * static_cast<double>(done) /
+                                   static_cast<double>(total_));
+    err_ << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
+         << std::string(static_cast<std::size_t>(width - filled), ' ') << "] " << done << "/"
+         << total_ << " trials" << std::flush;
+  }
+  void finish() {
+    if (shown_) err_ << "\r" << std::string(72, ' ') << "\r" << std::flush;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream& err_;
+  std::uint64_t total_;
+  bool enabled_;
+  Clock::time_point start_;
+  Clock::time_point last_;
+  bool shown_ = false;
+  std::mutex mutex_;
+};
+
+std::optional<double> residual(const std::optional<double>& after, double policy_unmet,
+                               double reference_unmet) {
+  if (!after) return std::nullopt;
+  double ratio = reference_unmet > 0.0 ? policy_unmet / reference_unmet : 1.0;
+  return *after * ratio;
+}
+
+std::string extension(Format format) {
+  return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
+}
+
+void write_out(const std::string& content, const std::string& dir, const std::string& stem,
+               Format format, std::ostream& out) {
+  if (dir.empty()) {
+    out << content;
+    return;
+  }
+  std::filesystem::create_directories(dir);
+  io::write_file_atomically(dir + "/" + stem + extension(format), content);
+}
+
+}  // namespace
+
+int run_run(const Args& args, std::ostream& out, std::ostream& err) {
+  po::options_description options(
+      "mineflow run SCENARIO [options]\n\n"
+      "Runs a disruption scenario (scenarios/disruptions/*.yaml): the per-metric Monte Carlo\n"
+      "summary and the before/after policy view, or the daily time series when no event is\n"
+      "random or --trials 1.\n\nOptions");
+  options.add_options()("help,h", "show this help")("trials", po::value<long long>(),
+                                                    "number of trials (default: the scenario's)")(
+      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
+      "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+      "policy", po::value<std::vector<std::string>>()->multitoken(),
+      "policy sets to evaluate (default: every policy in the scenario)")(
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "out", po::value<std::string>(), "write summary/series files into folder DIR")(
+      "quiet", "no progress bar")(
+      "memory-budget-mb", po::value<double>()->default_value(1024.0),
+      "refuse runs whose per-trial results would need more memory than this (MiB)")(
+      "scenario", po::value<std::string>(), "scenario file");
+  add_data_dir_option(options);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    out << options << "\n";
+    return 0;
+  }
+  if (!vm.count("scenario"))
+    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
+  Format format = parse_format(vm["format"].as<std::string>());
+  int threads = vm["threads"].as<int>();
+  if (threads < 0 || threads > 1024) {
+    throw InputError(SourceRef{}, "--threads", std::to_string(threads), "0..1024");
+  }
+  DataPaths paths = data_paths(vm);
+  io::Settings settings = io::load_settings(paths.settings());
+  CountryTable countries = io::load_countries(paths.countries());
+  RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
+  Scenario scenario = io::load_scenario(vm["scenario"].as<std::string>(), countries);
+  if (vm.count("trials")) {
+    long long trials = vm["trials"].as<long long>();
+    if (trials < 1 || trials > 100'000'000) {
+      throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..100000000");
+    }
+    scenario.trials = trials;
+  }
+  if (vm.count("seed")) scenario.seed = vm["seed"].as<unsigned long long>();
+  std::vector<std::string> names =
+      vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{};
+
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph base = build_mineral_graph(data, settings.graph);
+  validate_graph(base.graph, scenario.mineral_file);
+  RunPlan plan = make_run_plan(scenario, base, data.prices, countries, settings.indicators, names);
+
+  io::RunHeader header{scenario.id,   scenario.name,        data.id, "", 0,
+                       scenario.seed, scenario.horizon_days};
+  for (const PriceSeries& series : data.prices) {
+    if (series.primary) header.price_unit = series.unit.substr(0, series.unit.find('/'));
+  }
+  std::string out_dir = vm.count("out") ? vm["out"].as<std::string>() : "";
+
+  if (plan.deterministic || scenario.trials == 1) {
+    header.trials = 1;
+    std::vector<io::PolicySeries> series;
+    TrialScratch scratch;
+    draw_occurrences(plan.scenario.events, scenario.horizon_days, scenario.seed, 0,
+                     scratch.occurrences);
+    for (const PolicyRun& run : plan.policies) {
+      const Variant& variant = plan.variants[run.variant];
+      build_supply_profile(*variant.model, scratch.occurrences, scenario.seed, 0,
+                           scratch.profile_scratch, scratch.profile);
+      DailySeries days(*variant.model, scratch.profile);
+      TrialMetrics metrics = apply_stocks(*variant.model, scratch.profile, variant.stocks, &days);
+      series.push_back({run.policy.name, days.days(), metrics});
+    }
+    std::string content = format == Format::csv    ? io::run_series_csv(header, series)
+                          : format == Format::json ? io::run_series_json(header, series)
+                                                   : io::run_series_table(header, series);
+    write_out(content, out_dir, "series", format, out);
+    return 0;
+  }
+
+  header.trials = static_cast<unsigned long long>(scenario.trials);
+  MonteCarloOptions mc;
+  mc.trials = header.trials;
+  mc.seed = scenario.seed;
+  mc.threads = threads;
+  const double budget_mib = vm["memory-budget-mb"].as<double>();
+  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, plan.variants.size());
+  if (static_cast<double>(needed) > budget_mib * 1024.0 * 1024.0) {
+    throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
+                     "a run within the memory budget of " + format_number(budget_mib) +
+                         " MiB (this one needs " +
+                         format_number(std::ceil(static_cast<double>(needed) / 1048576.0)) +
+                         " MiB for " + std::to_string(plan.variants.size()) +
+                         " variants: lower --trials or raise --memory-budget-mb)");
+  }
+  InterruptScope interrupt;
+  mc.cancel = interrupt.flag();
+  ProgressBar bar(err, mc.trials, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  mc.progress = [&bar](std::uint64_t done) { bar.update(done); };
+  MonteCarloResult result =
+      run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, mc);
+  bar.finish();
+  if (interrupt.interrupted()) throw Interrupted();
+
+  std::vector<IndicatorValue> before =
+      compute_indicators(base, data.prices, countries, thresholds, settings.indicators);
+  std::vector<io::PolicyReport> reports;
+  for (const PolicyRun& run : plan.policies) {
+    io::PolicyReport report;
+    report.name = run.policy.name;
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      auto metric = static_cast<Metric>(m);
+      report.metrics[m] = summarize(result.values(run.variant, metric), higher_is_worse(metric));
+    }
+    report.any_shortage = share_positive(result.values(run.variant, Metric::unmet_t));
+    report.expected_unmet_t = report.metrics[index(Metric::unmet_t)].mean;
+    report.reference_expected_unmet_t =
+        summarize(result.values(run.reference, Metric::unmet_t), true).mean;
+    report.before = before;
+    report.after =
+        compute_indicators(run.after, data.prices, countries, thresholds, settings.indicators);
+    report.residual_concentrate =
+        residual(report.after[2].value, report.expected_unmet_t, report.reference_expected_unmet_t);
+    report.residual_refined =
+        residual(report.after[3].value, report.expected_unmet_t, report.reference_expected_unmet_t);
+    reports.push_back(std::move(report));
+  }
+  std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)
+                        : format == Format::json ? io::run_summary_json(header, reports)
+                                                 : io::run_summary_table(header, reports);
+  write_out(content, out_dir, "summary", format, out);
+  return 0;
+}
+
+}  // namespace mineflow::cli

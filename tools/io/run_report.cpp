@@ -1,0 +1,222 @@
+#include "tools/io/run_report.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "graph/number_format.h"
+#include "tools/io/indicator_report.h"
+#include "tools/io/text_escape.h"
+#include "tools/io/text_table.h"
+
+namespace mineflow::io {
+namespace {
+
+constexpr const char* kStatistics[] = {"mean", "sd", "se", "q50", "q90", "q95", "q99", "cvar95"};
+
+std::array<double, 8> stats_of(const MetricSummary& s) {
+  return {s.mean, s.sd, s.se, s.q50, s.q90, s.q95, s.q99, s.cvar95};
+}
+
+std::string num(double value) {
+  return format_number(value);
+}
+std::string num(const std::optional<double>& value) {
+  return value ? num(*value) : "";
+}
+std::string json_num(const std::optional<double>& value) {
+  return value ? num(*value) : "null";
+}
+
+std::string fixed(double value) {
+  double magnitude = std::abs(value);
+  return format_fixed(value, magnitude >= 1e5 ? 0 : magnitude >= 100 ? 2 : 4);
+}
+
+std::optional<double> residual_for(const PolicyReport& p, IndicatorId id) {
+  if (id == IndicatorId::concentrate_import_stability) return p.residual_concentrate;
+  if (id == IndicatorId::refined_import_stability) return p.residual_refined;
+  return std::nullopt;
+}
+
+std::string header_line(const RunHeader& h) {
+  return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; " + std::to_string(h.trials) +
+         " trial" + (h.trials == 1 ? "" : "s") + ", seed " + std::to_string(h.seed) + ", horizon " +
+         format_number(h.horizon_days) + " days\n";
+}
+
+constexpr const char* kSeriesColumns[] = {
+    "day",         "demand_t",         "domestic_t",          "imports_t",
+    "recycling_t", "inventory_draw_t", "stockpile_release_t", "refill_purchases_t",
+    "unmet_t",     "inventory_t",      "stockpile_t",         "price_multiple"};
+
+std::array<double, 11> series_values(const DayRecord& d) {
+  return {d.demand_t,         d.domestic_t,          d.imports_t,          d.recycling_t,
+          d.inventory_draw_t, d.stockpile_release_t, d.refill_purchases_t, d.unmet_t,
+          d.inventory_end_t,  d.stockpile_end_t,     d.price_multiple};
+}
+
+}  // namespace
+
+std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies) {
+  (void)header;
+  std::ostringstream out;
+  out << "policy,section,name,statistic,value\n";
+  for (const PolicyReport& p : policies) {
+    std::string policy = csv_field(p.name);
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      auto values = stats_of(p.metrics[m]);
+      for (std::size_t s = 0; s < values.size(); ++s) {
+        out << policy << ",summary," << to_string(static_cast<Metric>(m)) << "," << kStatistics[s]
+            << "," << num(values[s]) << "\n";
+      }
+    }
+    out << policy << ",summary,any_shortage,p," << num(p.any_shortage.p) << "\n";
+    out << policy << ",summary,any_shortage,se," << num(p.any_shortage.se) << "\n";
+    out << policy << ",summary,reference_unmet_t,mean," << num(p.reference_expected_unmet_t)
+        << "\n";
+    for (std::size_t i = 0; i < p.before.size(); ++i) {
+      std::string id(to_string(p.before[i].id));
+      out << policy << ",indicators," << id << ",before," << num(p.before[i].value) << "\n";
+      out << policy << ",indicators," << id << ",after," << num(p.after[i].value) << "\n";
+      if (auto r = residual_for(p, p.before[i].id)) {
+        out << policy << ",indicators," << id << ",residual_risk," << num(*r) << "\n";
+      }
+    }
+  }
+  return out.str();
+}
+
+std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>& policies) {
+  std::ostringstream out;
+  out << "{\n  \"scenario\": " << json_string(h.scenario)
+      << ",\n  \"name\": " << json_string(h.name) << ",\n  \"mineral\": " << json_string(h.mineral)
+      << ",\n  \"trials\": " << h.trials << ",\n  \"seed\": " << h.seed
+      << ",\n  \"horizon_days\": " << num(h.horizon_days)
+      << ",\n  \"procurement_cost_unit\": " << json_string(h.price_unit) << ",\n  \"policies\": [";
+  for (std::size_t k = 0; k < policies.size(); ++k) {
+    const PolicyReport& p = policies[k];
+    out << (k ? "," : "") << "\n    {\n      \"name\": " << json_string(p.name)
+        << ",\n      \"p_any_shortage\": " << num(p.any_shortage.p)
+        << ",\n      \"p_any_shortage_se\": " << num(p.any_shortage.se)
+        << ",\n      \"reference_expected_unmet_t\": " << num(p.reference_expected_unmet_t)
+        << ",\n      \"metrics\": {";
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      auto values = stats_of(p.metrics[m]);
+      out << (m ? "," : "") << "\n        " << json_string(to_string(static_cast<Metric>(m)))
+          << ": {";
+      for (std::size_t s = 0; s < values.size(); ++s) {
+        out << (s ? ", " : "") << "\"" << kStatistics[s] << "\": " << num(values[s]);
+      }
+      out << "}";
+    }
+    out << "\n      },\n      \"indicators\": [";
+    for (std::size_t i = 0; i < p.before.size(); ++i) {
+      out << (i ? "," : "") << "\n        {\"id\": " << json_string(to_string(p.before[i].id))
+          << ", \"before\": " << json_num(p.before[i].value)
+          << ", \"after\": " << json_num(p.after[i].value)
+          << ", \"residual_risk\": " << json_num(residual_for(p, p.before[i].id)) << "}";
+    }
+    out << "\n      ]\n    }";
+  }
+  out << "\n  ]\n}\n";
+  return out.str();
+}
+
+std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport>& policies) {
+  std::ostringstream out;
+  out << header_line(h);
+  for (const PolicyReport& p : policies) {
+    out << "\nPolicy: " << p.name << "\n";
+    TextTable table({"Metric", "mean", "sd", "MC se", "q50", "q90", "q95", "q99", "CVaR95"});
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      std::vector<std::string> row{std::string(to_string(static_cast<Metric>(m)))};
+      for (double v : stats_of(p.metrics[m])) row.push_back(fixed(v));
+      table.add_row(std::move(row));
+    }
+    out << table.render();
+    out << "P(any shortage) = " << format_fixed(p.any_shortage.p, 4) << " (MC se "
+        << format_fixed(p.any_shortage.se, 4) << ")\n";
+    out << "Procurement cost in " << h.price_unit
+        << "; E[unmet] without stockpile and recycling = " << fixed(p.reference_expected_unmet_t)
+        << " t\n";
+    out << "\nBefore/after " << p.name << "\n";
+    TextTable view({"Indicator", "before", "after", "residual risk"});
+    for (std::size_t i = 0; i < p.before.size(); ++i) {
+      auto r = residual_for(p, p.before[i].id);
+      auto shown = [](const IndicatorValue& v) {
+        return v.value ? format_indicator_value(v) : std::string("N/A");
+      };
+      view.add_row({std::string(display_name(p.before[i].id)), shown(p.before[i]),
+                    shown(p.after[i]), r ? format_fixed(*r, 4) : ""});
+    }
+    out << view.render();
+  }
+  out << "\nresidual risk = after x E[unmet | policy] / E[unmet | no stockpile, no recycling], "
+         "over the same trials (DOMAIN.md).\n";
+  return out.str();
+}
+
+std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeries>& series) {
+  (void)header;
+  std::ostringstream out;
+  out << "policy";
+  for (const char* column : kSeriesColumns) out << "," << column;
+  out << "\n";
+  for (const PolicySeries& s : series) {
+    for (const DayRecord& d : s.days) {
+      out << csv_field(s.name) << "," << d.day;
+      for (double v : series_values(d)) out << "," << num(v);
+      out << "\n";
+    }
+  }
+  return out.str();
+}
+
+std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>& series) {
+  std::ostringstream out;
+  out << "{\n  \"scenario\": " << json_string(h.scenario) << ",\n  \"seed\": " << h.seed
+      << ",\n  \"horizon_days\": " << num(h.horizon_days) << ",\n  \"policies\": [";
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const PolicySeries& s = series[k];
+    out << (k ? "," : "") << "\n    {\n      \"name\": " << json_string(s.name)
+        << ",\n      \"metrics\": {";
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      out << (m ? ", " : "") << json_string(to_string(static_cast<Metric>(m))) << ": "
+          << num(s.metrics[m]);
+    }
+    out << "},\n      \"days\": [";
+    for (std::size_t d = 0; d < s.days.size(); ++d) {
+      out << (d ? "," : "") << "\n        {\"day\": " << s.days[d].day;
+      auto values = series_values(s.days[d]);
+      for (std::size_t c = 0; c < values.size(); ++c) {
+        out << ", \"" << kSeriesColumns[c + 1] << "\": " << num(values[c]);
+      }
+      out << "}";
+    }
+    out << "\n      ]\n    }";
+  }
+  out << "\n  ]\n}\n";
+  return out.str();
+}
+
+std::string run_series_table(const RunHeader& h, const std::vector<PolicySeries>& series) {
+  std::ostringstream out;
+  out << header_line(h);
+  for (const PolicySeries& s : series) {
+    out << "\nPolicy: " << s.name << "\n";
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      out << "  " << to_string(static_cast<Metric>(m)) << " = " << fixed(s.metrics[m]) << "\n";
+    }
+    std::vector<std::string> head(std::begin(kSeriesColumns), std::end(kSeriesColumns));
+    TextTable table(head);
+    for (const DayRecord& d : s.days) {
+      std::vector<std::string> row{std::to_string(d.day)};
+      for (double v : series_values(d)) row.push_back(format_fixed(v, 3));
+      table.add_row(std::move(row));
+    }
+    out << table.render();
+  }
+  return out.str();
+}
+
+}  // namespace mineflow::io

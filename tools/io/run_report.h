@@ -1,0 +1,55 @@
+#pragma once
+// `mineflow run` results as a table for people, CSV or JSON for programs: the per-metric
+// Monte Carlo summary with the before/after policy view, or a deterministic daily series.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/indicators.h"
+#include "sim/daily_series.h"
+#include "sim/summary.h"
+#include "sim/trial_metrics.h"
+
+namespace mineflow::io {
+
+struct RunHeader {
+  std::string scenario;  // id
+  std::string name;
+  std::string mineral;
+  std::string price_unit;  // currency of procurement cost
+  unsigned long long trials = 0;
+  unsigned long long seed = 0;
+  double horizon_days = 0.0;
+};
+
+struct PolicyReport {
+  std::string name;
+  std::array<MetricSummary, kMetricCount> metrics{};
+  Proportion any_shortage;
+  double expected_unmet_t = 0.0;            // E[unmet | policy]
+  double reference_expected_unmet_t = 0.0;  // E[unmet | no stockpile, no recycling]
+  std::vector<IndicatorValue> before;
+  std::vector<IndicatorValue> after;
+  // Residual import risk for indicators 3 and 4 (nullopt where the static figure is N/A).
+  std::optional<double> residual_concentrate;
+  std::optional<double> residual_refined;
+};
+
+// Columns: policy,section,name,statistic,value (sections: summary, indicators).
+std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies);
+std::string run_summary_json(const RunHeader& header, const std::vector<PolicyReport>& policies);
+std::string run_summary_table(const RunHeader& header, const std::vector<PolicyReport>& policies);
+
+struct PolicySeries {
+  std::string name;
+  std::vector<DayRecord> days;
+  TrialMetrics metrics{};
+};
+
+std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeries>& series);
+std::string run_series_json(const RunHeader& header, const std::vector<PolicySeries>& series);
+std::string run_series_table(const RunHeader& header, const std::vector<PolicySeries>& series);
+
+}  // namespace mineflow::io

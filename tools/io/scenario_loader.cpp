@@ -1,0 +1,295 @@
+#include "tools/io/scenario_loader.h"
+
+#include <filesystem>
+
+#include "sim/stock_flow/stock_flow_model.h"
+#include "tools/io/mfa_loader.h"
+#include "tools/io/yaml_reader.h"
+
+namespace mineflow::io {
+namespace {
+
+constexpr double kMaxHorizonDays = 365.0 * 100.0;
+constexpr long long kMaxTrials = 100'000'000;
+
+std::string read_country(const YamlValue& value, const CountryTable& countries) {
+  std::string code = value.as_string();
+  if (code != "OTH" && !countries.contains(code)) {
+    value.fail("an ISO 3166-1 alpha-3 code listed in countries.yaml (or OTH)");
+  }
+  return code;
+}
+
+ImportClass read_class(const YamlValue& value) {
+  return value.as_choice({"concentrate", "refined"}) == "concentrate" ? ImportClass::concentrate
+                                                                      : ImportClass::refined;
+}
+
+double read_fraction(const YamlValue& value) {
+  double x = value.as_double();
+  if (x < 0.0 || x > 1.0) value.fail("a fraction in [0, 1]");
+  return x;
+}
+
+// A number, or {dist: uniform|triangular|lognormal|exponential, ...}.
+Distribution read_distribution(const YamlValue& value, bool fraction) {
+  Distribution out;
+  if (value.is_scalar()) {
+    out.a = fraction ? read_fraction(value) : value.as_non_negative();
+    return out;
+  }
+  if (!value.is_map()) value.fail("a number or a mapping with 'dist'");
+  std::string kind = value.require("dist").as_choice(
+      {"fixed", "uniform", "triangular", "lognormal", "exponential"});
+  auto number = [&](std::string_view key) {
+    YamlValue v = value.require(key);
+    return fraction && key != "sigma" ? read_fraction(v) : v.as_non_negative();
+  };
+  if (kind == "fixed") {
+    value.allow_only({"dist", "value"});
+    out.a = number("value");
+  } else if (kind == "uniform") {
+    value.allow_only({"dist", "min", "max"});
+    out.kind = Distribution::Kind::uniform;
+    out.a = number("min");
+    out.b = number("max");
+    if (out.b < out.a) value.require("max").fail("max >= min");
+  } else if (kind == "triangular") {
+    value.allow_only({"dist", "min", "mode", "max"});
+    out.kind = Distribution::Kind::triangular;
+    out.a = number("min");
+    out.b = number("mode");
+    out.c = number("max");
+    if (!(out.a <= out.b && out.b <= out.c)) value.require("mode").fail("min <= mode <= max");
+  } else if (kind == "lognormal") {
+    value.allow_only({"dist", "median", "sigma"});
+    out.kind = Distribution::Kind::lognormal;
+    out.a = number("median");
+    out.b = number("sigma");
+    if (fraction) value.fail("a bounded distribution for a fraction (lognormal is unbounded)");
+  } else {
+    value.allow_only({"dist", "mean"});
+    out.kind = Distribution::Kind::exponential;
+    out.a = number("mean");
+    if (fraction) value.fail("a bounded distribution for a fraction (exponential is unbounded)");
+  }
+  return out;
+}
+
+EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
+  item.allow_only({"node", "edge", "exports_of", "severity"});
+  EventTarget target;
+  target.where = item.where();
+  int kinds = 0;
+  if (auto node = item.get("node")) {
+    ++kinds;
+    node->allow_only({"country", "stage"});
+    target.kind = EventTarget::Kind::node;
+    target.country = read_country(node->require("country"), countries);
+    std::string stage = node->require("stage").as_choice({"mine", "refine", "recycle"});
+    target.stage = *parse_stage(stage);
+  }
+  if (auto edge = item.get("edge")) {
+    ++kinds;
+    edge->allow_only({"from", "class"});
+    target.kind = EventTarget::Kind::edge;
+    target.country = read_country(edge->require("from"), countries);
+    target.import_class = read_class(edge->require("class"));
+  }
+  if (auto exports = item.get("exports_of")) {
+    ++kinds;
+    target.kind = EventTarget::Kind::exports_of;
+    target.country = read_country(*exports, countries);
+  }
+  if (kinds != 1) item.fail("exactly one of 'node', 'edge' or 'exports_of'");
+  if (auto severity = item.get("severity")) target.severity = read_distribution(*severity, true);
+  return target;
+}
+
+EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
+  item.allow_only({"id", "start_day", "hazard_per_year", "duration_days", "severity", "targets",
+                   "note", "source"});
+  EventSpec spec;
+  spec.where = item.where();
+  spec.id = item.require("id").as_string();
+  auto start = item.get("start_day");
+  auto hazard = item.get("hazard_per_year");
+  if (start && hazard) hazard->fail("no 'hazard_per_year' beside 'start_day' (one start rule)");
+  if (!start && !hazard) item.fail("one of 'start_day' (fixed) or 'hazard_per_year' (random)");
+  if (start) spec.start_day = start->as_non_negative();
+  if (hazard) spec.hazard_per_year = hazard->as_non_negative();
+  spec.duration_days = read_distribution(item.require("duration_days"), false);
+  spec.severity = read_distribution(item.require("severity"), true);
+  YamlValue targets = item.require("targets");
+  for (const YamlValue& target : targets.items()) {
+    spec.targets.push_back(read_target(target, countries));
+  }
+  if (spec.targets.empty()) targets.fail("at least one target");
+  return spec;
+}
+
+// `recycling_share: {from_mfa: ../mfa/tungsten_policy.yaml, year: 2035}` takes the share from a
+// stock-flow model: its secondary supply over demand in that year (indicator 6 over time).
+double recycling_share_from_mfa(const YamlValue& block) {
+  block.allow_only({"from_mfa", "year"});
+  YamlValue model_path = block.require("from_mfa");
+  std::filesystem::path path =
+      std::filesystem::path(block.file()).parent_path() / model_path.as_string();
+  if (!std::filesystem::is_regular_file(path)) {
+    model_path.fail("a stock-flow model file (relative to the scenario file)");
+  }
+  stock_flow::StockFlowResult result =
+      stock_flow::run_stock_flow_model(load_mfa_model(path.lexically_normal().string()));
+  YamlValue year = block.require("year");
+  int y = year.as_int_in(result.first_year, result.first_year + result.years - 1);
+  return stock_flow::secondary_share_in_year(result, y);
+}
+
+PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
+  item.allow_only({"name", "stockpile", "recycling_share", "commercial_inventory_days",
+                   "substitution_cut", "diversification", "capacity_added", "note"});
+  PolicySet policy;
+  policy.where = item.where();
+  policy.name = item.require("name").as_string();
+  if (auto stockpile = item.get("stockpile")) {
+    stockpile->allow_only(
+        {"days", "release_rate_of_demand", "decision_delay_days", "refill_rate_of_demand"});
+    policy.stockpile_days = stockpile->require("days").as_non_negative();
+    if (auto v = stockpile->get("release_rate_of_demand")) {
+      policy.release_rate_of_demand = v->as_non_negative();
+    }
+    if (auto v = stockpile->get("decision_delay_days")) {
+      policy.decision_delay_days = v->as_non_negative();
+    }
+    if (auto v = stockpile->get("refill_rate_of_demand")) {
+      policy.refill_rate_of_demand = v->as_non_negative();
+    }
+  }
+  if (auto v = item.get("recycling_share")) {
+    policy.recycling_share = v->is_map() ? recycling_share_from_mfa(*v) : read_fraction(*v);
+    if (*policy.recycling_share >= 1.0) v->fail("a share below 1");
+  }
+  if (auto v = item.get("commercial_inventory_days")) {
+    policy.commercial_inventory_days = v->as_non_negative();
+  }
+  if (auto v = item.get("substitution_cut")) {
+    policy.substitution_cut = read_fraction(*v);
+    if (policy.substitution_cut >= 1.0) v->fail("a cut below 1");
+  }
+  if (auto list = item.get("diversification")) {
+    for (const YamlValue& move : list->items()) {
+      move.allow_only({"country", "class", "share"});
+      policy.diversification.push_back({read_country(move.require("country"), countries),
+                                        read_class(move.require("class")),
+                                        read_fraction(move.require("share"))});
+    }
+  }
+  if (auto list = item.get("capacity_added")) {
+    for (const YamlValue& added : list->items()) {
+      added.allow_only({"country", "class", "t_per_yr"});
+      policy.capacity_added.push_back({read_country(added.require("country"), countries),
+                                       read_class(added.require("class")),
+                                       added.require("t_per_yr").as_non_negative()});
+    }
+  }
+  return policy;
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& file, const CountryTable& countries) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
+                   "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
+                   "background_risk", "price", "policies"});
+  Scenario s;
+  s.file = file;
+  s.id = root.require("scenario").as_string();
+  s.name = root.require("name").as_string();
+  YamlValue mineral = root.require("mineral");
+  std::filesystem::path mineral_path =
+      std::filesystem::path(file).parent_path() / mineral.as_string();
+  if (!std::filesystem::is_regular_file(mineral_path)) {
+    mineral.fail("a mineral file that exists, relative to the scenario's folder");
+  }
+  s.mineral_file = mineral_path.lexically_normal().string();
+  if (auto v = root.get("horizon_days")) {
+    s.horizon_days = v->as_positive();
+    if (s.horizon_days > kMaxHorizonDays) v->fail("at most 36500 days");
+  }
+  if (auto v = root.get("trials")) {
+    s.trials = v->as_int();
+    if (s.trials < 1 || s.trials > kMaxTrials) v->fail("an integer in [1, 100000000]");
+  }
+  if (auto v = root.get("seed")) {
+    long long seed = v->as_int();
+    if (seed < 0) v->fail("a non-negative integer");
+    s.seed = static_cast<unsigned long long>(seed);
+  }
+  if (auto lead = root.get("lead_times")) {
+    lead->allow_only({"concentrate_days", "refined_days"});
+    if (auto v = lead->get("concentrate_days")) s.concentrate_lead_time_days = v->as_non_negative();
+    if (auto v = lead->get("refined_days")) s.refined_lead_time_days = v->as_non_negative();
+  }
+  if (auto inventory = root.get("commercial_inventory")) {
+    inventory->allow_only({"days", "refill_rate_of_demand"});
+    s.commercial_inventory_days = inventory->require("days").as_non_negative();
+    if (auto v = inventory->get("refill_rate_of_demand")) {
+      s.commercial_refill_rate_of_demand = v->as_non_negative();
+    }
+  }
+  if (auto list = root.get("spare_capacity")) {
+    for (const YamlValue& item : list->items()) {
+      item.allow_only({"country", "class", "extra_pct_of_flow", "extra_t_per_yr"});
+      SpareCapacity spare;
+      spare.country = read_country(item.require("country"), countries);
+      spare.import_class = read_class(item.require("class"));
+      if (auto v = item.get("extra_pct_of_flow")) spare.extra_pct_of_flow = v->as_non_negative();
+      if (auto v = item.get("extra_t_per_yr")) spare.extra_t_per_yr = v->as_non_negative();
+      s.spare_capacity.push_back(spare);
+    }
+  }
+  if (auto list = root.get("events")) {
+    for (const YamlValue& item : list->items()) s.events.push_back(read_event(item, countries));
+  }
+  if (auto risk = root.get("background_risk")) {
+    risk->allow_only({"rate_at_5_per_year", "doubling_points", "other_score", "duration_days",
+                      "severity", "note"});
+    BackgroundRisk b;
+    if (auto v = risk->get("rate_at_5_per_year")) b.rate_at_5_per_year = v->as_non_negative();
+    if (auto v = risk->get("doubling_points")) b.doubling_points = v->as_positive();
+    if (auto v = risk->get("other_score")) b.other_score_0to10 = v->as_non_negative();
+    if (auto v = risk->get("duration_days")) b.duration_days = read_distribution(*v, false);
+    if (auto v = risk->get("severity")) b.severity = read_distribution(*v, true);
+    s.background_risk = b;
+  }
+  if (!root.get("events") && !s.background_risk) {
+    root.fail("a scenario with 'events', 'background_risk' or both");
+  }
+  if (auto price = root.get("price")) {
+    price->allow_only({"volatility", "reversion_per_year", "elasticity", "cap_multiple",
+                       "sample_every_days", "baseline_price", "note"});
+    if (auto v = price->get("volatility")) s.price.volatility_per_sqrt_year = v->as_non_negative();
+    if (auto v = price->get("reversion_per_year"))
+      s.price.reversion_per_year = v->as_non_negative();
+    if (auto v = price->get("elasticity")) s.price.elasticity = v->as_positive();
+    if (auto v = price->get("cap_multiple")) {
+      s.price.cap_multiple = v->as_positive();
+      if (s.price.cap_multiple < 1.0) v->fail("a cap of at least 1");
+    }
+    if (auto v = price->get("sample_every_days")) s.price.sample_every_days = v->as_positive();
+    if (auto v = price->get("baseline_price")) s.price.baseline_price = v->as_positive();
+  }
+  if (auto list = root.get("policies")) {
+    for (const YamlValue& item : list->items()) {
+      PolicySet policy = read_policy(item, countries);
+      for (const PolicySet& other : s.policies) {
+        if (other.name == policy.name) item.require("name").fail("a policy name used once");
+      }
+      s.policies.push_back(std::move(policy));
+    }
+  }
+  return s;
+}
+
+}  // namespace mineflow::io
