@@ -32,8 +32,9 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
   fs::path dir = fresh_dir("all");
   CliResult result = run_cli({"report", "--all", "--out", dir.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  for (const char* name : {"report.html", "indicators.csv", "indicators.json", "radar.csv",
-                           "flows.csv", "prices.csv", "stock_flow.csv"}) {
+  for (const char* name :
+       {"report.html", "indicators.csv", "indicators.json", "radar.csv", "flows.csv", "prices.csv",
+        "stock_flow.csv", "scenario_series.csv", "exceedance.csv", "policy_radar.csv"}) {
     EXPECT_TRUE(fs::is_regular_file(dir / name)) << name;
   }
   std::string html = read_text(dir / "report.html");
@@ -42,7 +43,15 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
   EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
   EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
   EXPECT_EQ(count(html, "data-chart=\"sankey\""), 6u);
-  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 6u * 2u + 1u);
+  // Scenarios: per mineral daily supply, stock levels, price and exceedance curves.
+  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 6u * 2u + 1u + 6u * 4u);
+  EXPECT_NE(html.find("id=\"scenarios\""), std::string::npos);
+  EXPECT_EQ(count(html, "After policy: "), 6u);  // the radar's after layer, in each legend
+  EXPECT_NE(html.find("lithium_price_spike_2021: seed 2021, trials 5000"), std::string::npos);
+  EXPECT_NE(html.find("rare_earths_china_2010: seed 2010, trials 1"), std::string::npos);
+  EXPECT_NE(html.find("disruptions/nickel_indonesia_ore_ban.yaml (fnv1a "), std::string::npos);
+  EXPECT_NE(read_text(dir / "exceedance.csv").find("nickel,nickel_indonesia_ore_ban,"),
+            std::string::npos);
   EXPECT_NE(html.find("id=\"stock-flow\""), std::string::npos);
   EXPECT_NE(html.find("Secondary supply (recycling policy)"), std::string::npos);
   EXPECT_NE(html.find("mfa/tungsten_policy.yaml (fnv1a "), std::string::npos);
@@ -78,6 +87,8 @@ TEST(ReportCommand, IsDeterministic) {
   // The page names its data folder, not its output folder, so the bytes match.
   EXPECT_EQ(read_text(a / "report.html"), read_text(b / "report.html"));
   EXPECT_EQ(read_text(a / "stock_flow.csv"), read_text(b / "stock_flow.csv"));
+  EXPECT_EQ(read_text(a / "exceedance.csv"), read_text(b / "exceedance.csv"));
+  EXPECT_EQ(read_text(a / "scenario_series.csv"), read_text(b / "scenario_series.csv"));
   fs::remove_all(a);
   fs::remove_all(b);
 }
@@ -131,6 +142,9 @@ TEST(ReportCommand, BadUsageExitsTwoWithOneLine) {
   CliResult both =
       run_cli({"report", "--all", scenarios_dir() + "/minerals/copper.yaml", "--out", "/tmp"});
   EXPECT_EQ(both.exit_code, 2);
+  CliResult no_trials = run_cli({"report", "--trials", "0", "--out", "/tmp"});
+  EXPECT_EQ(no_trials.exit_code, 2);
+  EXPECT_NE(no_trials.err.find("--trials"), std::string::npos) << no_trials.err;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // mineflow report [--all | MINERAL_FILE...] --out DIR [--lang en|ja]: one self-contained HTML
 // report with charts, plus the CSV/JSON it was drawn from, written into DIR.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -20,7 +21,9 @@
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/mfa_loader.h"
+#include "tools/io/scenario_loader.h"
 #include "tools/report/mineral_report.h"
+#include "tools/report/scenario_run.h"
 
 namespace mineflow::cli {
 
@@ -84,17 +87,35 @@ std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& miner
   return result;
 }
 
+// A mineral's bundled real-event scenario: the first DATA/disruptions/<id>_*.yaml by name that
+// is not the background-risk file ("" when there is none).
+std::string real_event_scenario(const std::string& mineral_id, const DataPaths& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> found;
+  std::error_code error;
+  for (const auto& item : fs::directory_iterator(paths.data_dir + "/disruptions", error)) {
+    std::string name = item.path().filename().string();
+    if (name.rfind(mineral_id + "_", 0) != 0 || item.path().extension() != ".yaml") continue;
+    if (name.size() >= 16 && name.compare(name.size() - 16, 16, "_background.yaml") == 0) continue;
+    found.push_back(item.path().string());
+  }
+  std::sort(found.begin(), found.end());
+  return found.empty() ? "" : found.front();
+}
+
 }  // namespace
 
 int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
       "mineflow report [--all | MINERAL_FILE...] --out DIR [options]\n\n"
       "Writes DIR/report.html (one self-contained page: heat table, radar charts, material-flow "
-      "Sankey diagrams, price history, stock-flow series) and the CSV/JSON it was drawn "
-      "from.\n\nOptions");
+      "Sankey diagrams, price history, stock-flow series, disruption scenarios) and the CSV/JSON "
+      "it was drawn from.\n\nOptions");
   options.add_options()("help,h", "show this help")("all", "every bundled mineral (the default)")(
       "out", po::value<std::string>(), "output folder (created if missing)")(
       "lang", po::value<std::string>()->default_value("en"), "en | ja")(
+      "trials", po::value<long long>()->default_value(report::kReportTrials),
+      "Monte Carlo trials per scenario (at most the scenario's own count)")(
       "files", po::value<std::vector<std::string>>(), "mineral files");
   add_data_dir_option(options);
   add_indicator_options(options);
@@ -135,6 +156,11 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<std::unique_ptr<MineralGraph>> graphs;
   std::vector<report::MineralReportEntry> entries;
   std::vector<std::unique_ptr<report::MineralStockFlow>> stock_flows;
+  std::vector<std::unique_ptr<report::MineralScenario>> scenario_runs;
+  long long trials = vm["trials"].as<long long>();
+  if (trials < 1 || trials > 1'000'000) {
+    throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..1000000");
+  }
   for (const std::string& file : files) {
     data.push_back(std::make_unique<MineralData>(io::load_mineral(file, countries)));
     // Built in place (guaranteed elision): Boost's adjacency_list would otherwise be copied.
@@ -155,6 +181,23 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         mineral, report::mineral_label(mineral.id, mineral.name, *lang), paths, mfa_files));
     entries.back().stock_flow = stock_flows.back().get();
     for (const std::string& mfa_file : mfa_files) provenance.files.push_back(shown(mfa_file));
+    // The bundled scenario of this mineral, when it is about this very file.
+    std::string scenario_file = real_event_scenario(mineral.id, paths);
+    if (scenario_file.empty()) continue;
+    Scenario scenario = io::load_scenario(scenario_file, countries);
+    std::error_code same_error;
+    if (!fs::equivalent(scenario.mineral_file, file, same_error)) continue;
+    auto run_trials = static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
+    scenario_runs.push_back(
+        std::make_unique<report::MineralScenario>(report::run_scenario_for_report(
+            scenario, mineral, *graphs.back(), countries, thresholds, settings.indicators,
+            run_trials, report::mineral_label(mineral.id, mineral.name, *lang))));
+    entries.back().scenario = scenario_runs.back().get();
+    provenance.files.push_back(shown(scenario_file));
+    const report::MineralScenario& run = *scenario_runs.back();
+    provenance.seed_trials += (provenance.seed_trials.empty() ? "" : "; ") + run.scenario_id +
+                              ": seed " + std::to_string(run.seed) + ", trials " +
+                              std::to_string(run.trials) + " (daily series: trial 0)";
   }
 
   fs::path dir = vm["out"].as<std::string>();

@@ -1,13 +1,16 @@
 #include "tools/report/mineral_report.h"
 
 #include "graph/number_format.h"
+#include "tools/io/text_escape.h"
 #include "tools/report/flow_sankey.h"
 #include "tools/report/heat_table.h"
 #include "tools/report/indicator_charts.h"
 #include "tools/report/line_chart.h"
 #include "tools/report/price_chart.h"
 #include "tools/report/radar_chart.h"
+#include "tools/report/risk_position.h"
 #include "tools/report/sankey.h"
+#include "tools/report/scenario_run.h"
 
 namespace mineflow::report {
 
@@ -52,8 +55,10 @@ HtmlSection heat_section(const std::vector<io::MineralIndicators>& results, Lang
   return section;
 }
 
+// `scenarios`: empty, or one per result (nullptr: no scenario run for that mineral).
 HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
-                          const RatingThresholds& thresholds, Lang lang) {
+                          const RatingThresholds& thresholds, Lang lang,
+                          const std::vector<const MineralScenario*>& scenarios = {}) {
   HtmlSection section;
   section.id = "radar";
   section.heading = phrase("radar_section", lang);
@@ -64,9 +69,28 @@ HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
           : "Centre = least risk, rim = most risk. The inner ring is the Low|Mid threshold, the "
             "outer ring the Mid|High threshold of scenarios/thresholds.yaml, so a vertex beyond "
             "the outer ring rates High. An N/A indicator sits at the centre.");
-  for (const io::MineralIndicators& result : results) {
-    section.figures.push_back(
-        {render_radar_chart(indicator_radar(result, thresholds, lang)), "", true});
+  bool any_after = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    RadarChart chart = indicator_radar(results[i], thresholds, lang);
+    std::string caption;
+    if (i < scenarios.size() && scenarios[i] != nullptr) {
+      add_policy_layers(chart, *scenarios[i], thresholds, lang);
+      any_after = true;
+      caption = phrase("after", lang) + ": " + headline_policy(*scenarios[i]).name + " (" +
+                scenarios[i]->scenario_id + ")";
+    }
+    section.figures.push_back({render_radar_chart(chart), caption, true});
+  }
+  if (any_after) {
+    section.paragraphs.push_back(
+        lang == Lang::ja
+            ? "破線の多角形は各鉱種の供給途絶シナリオの最後の政策を実施した後の指標。菱形は輸入"
+              "安定性（精鉱・製錬品）の残存リスク：政策後の値 × (政策下の期待供給不足量 / 備蓄・"
+              "再生なしの期待供給不足量)。"
+            : "The dashed polygon is the indicators after the last policy of each mineral's "
+              "disruption scenario (named in the caption); the diamonds are the residual import "
+              "risk on the two import-stability axes: the after value times the policy's expected "
+              "unmet demand over that of the same draws without stockpile or recycling.");
   }
   return section;
 }
@@ -153,9 +177,79 @@ HtmlSection stock_flow_section(const std::vector<MineralReportEntry>& entries, L
   return section;
 }
 
+std::vector<const MineralScenario*> scenario_runs(const std::vector<MineralReportEntry>& entries) {
+  std::vector<const MineralScenario*> runs;
+  for (const MineralReportEntry& entry : entries) {
+    if (entry.scenario != nullptr) runs.push_back(entry.scenario);
+  }
+  return runs;
+}
+
+HtmlSection scenario_section(const std::vector<MineralReportEntry>& entries, Lang lang) {
+  HtmlSection section;
+  section.id = "scenarios";
+  section.heading = phrase("scenario_section", lang);
+  section.paragraphs.push_back(
+      lang == Lang::ja
+          ? "各鉱種の実際の事象に基づくシナリオ（scenarios/disruptions/）。日次系列は乱数シードの"
+            "試行 0（mineflow run --trials 1 と同じ）、超過確率曲線はモンテカルロ試行から（試行数"
+            "とシードは図の説明と本報告の作成条件に記載）。供給源は積み上げ表示で上端が需要、"
+            "在庫の取り崩しは補充を差し引いた値。"
+          : "Each mineral's bundled real-event scenario (scenarios/disruptions/). The daily series "
+            "are one deterministic run, trial 0 of the scenario's seed (what mineflow run "
+            "--trials 1 prints); the exceedance curves come from the Monte Carlo trials (count "
+            "and seed in each caption and under How this report was made). Supply bands are "
+            "stacked so their top edge is demand; stock draws are net of refills.");
+  for (const MineralScenario* run : scenario_runs(entries)) {
+    std::string about = run->scenario_name + " (" + run->scenario_id + ")";
+    std::string mc =
+        about + ", seed " + std::to_string(run->seed) + ", trials " + std::to_string(run->trials);
+    section.figures.push_back(
+        {render_line_chart(daily_supply_chart(*run, headline_policy(*run), lang), 700.0, 330.0),
+         about + ", trial 0"});
+    section.figures.push_back(
+        {render_line_chart(stock_level_chart(*run, lang), 700.0, 330.0), about + ", trial 0"});
+    section.figures.push_back(
+        {render_line_chart(daily_price_chart(*run, lang), 700.0, 300.0), about + ", trial 0"});
+    // Curves that hug the axis (a policy that averts every shortage) are named with their numbers.
+    std::string any = "; P(unmet > 0):";
+    for (const PolicyOutcome& policy : run->policies) {
+      std::vector<ExceedancePoint> curve = exceedance_curve(policy.unmet_t, 1);
+      any += " " + policy.name + " " + format_fixed(curve.empty() ? 0.0 : curve.front().p, 3);
+    }
+    section.figures.push_back(
+        {render_line_chart(exceedance_chart(*run, lang), 700.0, 330.0), mc + any});
+  }
+  return section;
+}
+
+std::string policy_radar_csv(const std::vector<const MineralScenario*>& runs,
+                             const RatingThresholds& thresholds) {
+  std::string out = "mineral,scenario,policy,indicator,after_value,after_position,residual_value\n";
+  auto number = [](const std::optional<double>& v) { return v ? format_number(*v) : ""; };
+  for (const MineralScenario* run : runs) {
+    for (const PolicyOutcome& policy : run->policies) {
+      for (const IndicatorValue& value : policy.after) {
+        std::optional<double> residual;
+        if (value.id == IndicatorId::concentrate_import_stability) {
+          residual = policy.residual_concentrate;
+        }
+        if (value.id == IndicatorId::refined_import_stability) residual = policy.residual_refined;
+        std::optional<double> position =
+            risk_position(rating_band(value.id, thresholds), value.value);
+        out += io::csv_field(run->mineral_id) + "," + io::csv_field(run->scenario_id) + "," +
+               io::csv_field(policy.name) + "," + std::string(to_string(value.id)) + "," +
+               number(value.value) + "," + (position ? format_fixed(*position, 4) : "") + "," +
+               number(residual) + "\n";
+      }
+    }
+  }
+  return out;
+}
+
 HtmlSection provenance_section(const ReportProvenance& provenance,
                                const RatingThresholds& thresholds, bool with_stock_flow,
-                               Lang lang) {
+                               bool with_scenarios, Lang lang) {
   HtmlSection section;
   section.id = "provenance";
   section.heading = phrase("provenance", lang);
@@ -175,7 +269,10 @@ HtmlSection provenance_section(const ReportProvenance& provenance,
                                  band_text("scrap recycling", thresholds.scrap_recycling));
   section.facts.emplace_back(phrase("outputs", lang),
                              "indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv" +
-                                 std::string(with_stock_flow ? ", stock_flow.csv" : ""));
+                                 std::string(with_stock_flow ? ", stock_flow.csv" : "") +
+                                 std::string(with_scenarios ? ", scenario_series.csv, "
+                                                              "exceedance.csv, policy_radar.csv"
+                                                            : ""));
   return section;
 }
 
@@ -190,14 +287,19 @@ HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entr
   document.intro.push_back("mineflow " + provenance.version);
   std::vector<io::MineralIndicators> results = indicator_results(entries);
   document.sections.push_back(heat_section(results, lang));
-  document.sections.push_back(radar_section(results, thresholds, lang));
+  std::vector<const MineralScenario*> scenarios;
+  for (const MineralReportEntry& entry : entries) scenarios.push_back(entry.scenario);
+  document.sections.push_back(radar_section(results, thresholds, lang, scenarios));
   document.sections.push_back(sankey_section(entries, lang));
   HtmlSection prices = price_section(entries, lang);
   if (!prices.figures.empty()) document.sections.push_back(std::move(prices));
   HtmlSection stock_flow = stock_flow_section(entries, lang);
   if (!stock_flow.figures.empty()) document.sections.push_back(std::move(stock_flow));
-  document.sections.push_back(
-      provenance_section(provenance, thresholds, !stock_flows(entries).empty(), lang));
+  HtmlSection scenario = scenario_section(entries, lang);
+  if (!scenario.figures.empty()) document.sections.push_back(std::move(scenario));
+  document.sections.push_back(provenance_section(provenance, thresholds,
+                                                 !stock_flows(entries).empty(),
+                                                 !scenario_runs(entries).empty(), lang));
   return document;
 }
 
@@ -233,6 +335,12 @@ std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntr
       {"prices.csv", prices_csv(minerals)},
   };
   if (!models.empty()) files.push_back({"stock_flow.csv", stock_flow_csv(models)});
+  std::vector<const MineralScenario*> runs = scenario_runs(entries);
+  if (!runs.empty()) {
+    files.push_back({"scenario_series.csv", scenario_series_csv(runs)});
+    files.push_back({"exceedance.csv", exceedance_csv(runs)});
+    files.push_back({"policy_radar.csv", policy_radar_csv(runs, thresholds)});
+  }
   return files;
 }
 

@@ -12,6 +12,7 @@
 #include "tools/io/indicator_report.h"
 #include "tools/report/html_page.h"
 #include "tools/report/labels.h"
+#include "tools/report/scenario_charts.h"
 #include "tools/report/stock_flow_charts.h"
 
 namespace mineflow::report {
@@ -21,6 +22,7 @@ struct MineralReportEntry {
   const MineralGraph* graph = nullptr;
   io::MineralIndicators indicators;
   const MineralStockFlow* stock_flow = nullptr;  // the bundled stock-flow model's run, if any
+  const MineralScenario* scenario = nullptr;     // its bundled disruption scenario's run, if any
 };
 
 // What made the report, printed in its last section.
@@ -47,7 +49,8 @@ HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& resul
                                  Lang lang);
 
 // report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv,
-// and stock_flow.csv when any mineral has a stock-flow model.
+// stock_flow.csv when any mineral has a stock-flow model, and scenario_series.csv,
+// exceedance.csv and policy_radar.csv when any has a scenario run.
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
                                              const RatingThresholds& thresholds,
                                              const ReportProvenance& provenance, Lang lang);

@@ -133,21 +133,49 @@ std::string render_radar_chart(const RadarChart& chart, double width, double hei
                       {kFontPx, anchor, value_line, value_line ? "#000000" : "#333333"});
     }
   }
-  // Legend.
-  double ly = height - 9.0;
-  double lx = 10.0;
-  auto legend_item = [&](const std::string& name, std::string_view colour, bool dashed) {
-    std::string attrs = dashed ? "stroke-dasharray=\"6 3\"" : "";
-    out += svg_line(lx, ly - 4, lx + 22, ly - 4, colour, 2.5, attrs);
-    out += svg_text(lx + 27, ly, name, {kFontPx});
-    lx += 27.0 + text_width_px(name, kFontPx) + 14.0;
+  // Legend: items left to right, wrapping onto rows that stack up from the bottom edge.
+  struct LegendItem {
+    std::string name;
+    std::string_view colour;
+    bool dashed;
+    bool diamond;
   };
-  legend_item(chart.before.name, kOkabeVermillion, false);
-  if (chart.after) legend_item(chart.after->name, kOkabeBlue, true);
-  if (chart.markers) {
-    out +=
-        "<path d=\"M" + svg_number(lx + 6) + " " + svg_number(ly - 10) + "l6 6l-6 6l-6 -6Z\"/>\n";
-    out += svg_text(lx + 16, ly, chart.markers->name, {kFontPx});
+  std::vector<LegendItem> items = {{chart.before.name, kOkabeVermillion, false, false}};
+  if (chart.after) items.push_back({chart.after->name, kOkabeBlue, true, false});
+  if (chart.markers) items.push_back({chart.markers->name, kOkabeBlack, false, true});
+  auto item_width = [](const LegendItem& item) {
+    return (item.diamond ? 16.0 : 27.0) + text_width_px(item.name, kFontPx) + 14.0;
+  };
+  std::vector<std::size_t> row_of(items.size(), 0);
+  double x = 10.0;
+  std::size_t rows = 1;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (x > 10.0 && x + item_width(items[k]) - 14.0 > width - 4.0) {
+      ++rows;
+      x = 10.0;
+    }
+    row_of[k] = rows - 1;
+    x += item_width(items[k]);
+  }
+  double lx = 10.0;
+  std::size_t row = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (row_of[k] != row) {
+      row = row_of[k];
+      lx = 10.0;
+    }
+    double ly = height - 9.0 - 16.0 * static_cast<double>(rows - 1 - row);
+    const LegendItem& item = items[k];
+    if (item.diamond) {
+      out +=
+          "<path d=\"M" + svg_number(lx + 6) + " " + svg_number(ly - 10) + "l6 6l-6 6l-6 -6Z\"/>\n";
+      out += svg_text(lx + 16, ly, item.name, {kFontPx});
+    } else {
+      std::string attrs = item.dashed ? "stroke-dasharray=\"6 3\"" : "";
+      out += svg_line(lx, ly - 4, lx + 22, ly - 4, item.colour, 2.5, attrs);
+      out += svg_text(lx + 27, ly, item.name, {kFontPx});
+    }
+    lx += item_width(item);
   }
   return out + "</svg>\n";
 }

@@ -1,0 +1,182 @@
+// The report's disruption-scenario charts (tools/report/scenario_charts.h, scenario_run.h):
+// exceedance curves and residual risk by hand, the stacked daily bands add up to demand, the
+// radar's after/residual layers, a bundled scenario run twice gives the same bits, and a golden
+// copy of the charts of a small synthetic run.
+
+#include <gtest/gtest.h>
+
+#include "graph/build_graph.h"
+#include "tests/cli_runner.h"
+#include "tests/golden.h"
+#include "tools/io/data_loaders.h"
+#include "tools/io/scenario_loader.h"
+#include "tools/report/indicator_charts.h"
+#include "tools/report/scenario_run.h"
+
+namespace mineflow::report {
+namespace {
+
+TEST(Exceedance, EmpiricalCurveByHand) {
+  std::vector<double> values = {3, 0, 2, 0, 1};
+  std::vector<ExceedancePoint> curve = exceedance_curve(values, 3);
+  ASSERT_EQ(curve.size(), 4u);
+  double xs[] = {0, 1, 2, 3};
+  double ps[] = {0.6, 0.4, 0.2, 0.0};  // P(X > x): 3, 2, 1, 0 of 5 values
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_DOUBLE_EQ(curve[i].x, xs[i]);
+    EXPECT_DOUBLE_EQ(curve[i].p, ps[i]);
+  }
+  std::vector<double> zeros(10, 0.0);
+  ASSERT_EQ(exceedance_curve(zeros, 100).size(), 1u);
+  EXPECT_EQ(exceedance_curve(zeros, 100)[0].p, 0.0);
+  EXPECT_TRUE(exceedance_curve(std::vector<double>{}, 10).empty());
+}
+
+TEST(Residual, ScalesTheAfterValueByTheUnmetRatio) {
+  EXPECT_DOUBLE_EQ(*residual_import_risk(4.0, 1.0, 2.0), 2.0);
+  EXPECT_DOUBLE_EQ(*residual_import_risk(4.0, 0.0, 0.0), 4.0);  // nothing to avoid: unchanged
+  EXPECT_FALSE(residual_import_risk(std::nullopt, 1.0, 2.0));
+}
+
+// Two policies over three days: a cut on day 1 met from stocks under the second policy.
+MineralScenario synthetic() {
+  MineralScenario run;
+  run.mineral_id = "tiny";
+  run.mineral_name = "Tiny";
+  run.scenario_id = "tiny_cut";
+  run.scenario_name = "A cut";
+  run.seed = 7;
+  run.trials = 4;
+  PolicyOutcome none;
+  none.name = "no_policy";
+  PolicyOutcome stock;
+  stock.name = "stockpile_60";
+  for (int d = 0; d < 3; ++d) {
+    DayRecord day;
+    day.day = d;
+    day.demand_t = 10;
+    day.domestic_t = 2;
+    day.imports_t = d == 1 ? 4 : 8;
+    day.unmet_t = d == 1 ? 4 : 0;
+    day.inventory_end_t = 50;
+    day.price_multiple = d == 1 ? 1.5 : 1.0;
+    none.days.push_back(day);
+    day.unmet_t = 0;
+    day.stockpile_release_t = d == 1 ? 4 : (d == 2 ? -1 : 0);  // refilling on day 2
+    day.refill_purchases_t = d == 2 ? 1 : 0;
+    day.stockpile_end_t = d == 0 ? 600 : (d == 1 ? 596 : 597);
+    stock.days.push_back(day);
+  }
+  none.unmet_t = {0, 4, 8, 0};
+  stock.unmet_t = {0, 0, 2, 0};
+  IndicatorValue refined;
+  refined.id = IndicatorId::refined_import_stability;
+  refined.value = 4.0;
+  none.after = stock.after = {refined};
+  stock.residual_refined = 1.0;
+  run.policies = {none, stock};
+  return run;
+}
+
+TEST(ScenarioCharts, StackedBandsAddUpToDemand) {
+  MineralScenario run = synthetic();
+  for (const PolicyOutcome& policy : run.policies) {
+    LineChart chart = daily_supply_chart(run, policy, Lang::en);
+    ASSERT_EQ(chart.series.size(), 6u);
+    EXPECT_TRUE(chart.stacked);
+    EXPECT_EQ(chart.series[5].name, "Unmet demand");
+    EXPECT_EQ(line_series_colour(chart, 5), "#D55E00");  // vermillion
+    for (std::size_t d = 0; d < 3; ++d) {
+      double top = 0.0;
+      for (const LineSeries& band : chart.series) top += band.y[d];
+      EXPECT_DOUBLE_EQ(top, 10.0) << policy.name << " day " << d;  // refills are not drawn
+    }
+  }
+  LineChart levels = stock_level_chart(run, Lang::en);
+  ASSERT_EQ(levels.series.size(), 4u);
+  EXPECT_EQ(levels.series[2].name, "stockpile_60: stockpile");
+  EXPECT_EQ(levels.series[2].y, (std::vector<double>{600, 596, 597}));
+  EXPECT_TRUE(levels.series[3].dashed);
+  EXPECT_EQ(levels.colour_of_series, (std::vector<std::size_t>{0, 0, 1, 1}));
+  LineChart exceed = exceedance_chart(run, Lang::en);
+  ASSERT_EQ(exceed.series.size(), 2u);
+  EXPECT_EQ(exceed.y_max, 1.0);
+  EXPECT_DOUBLE_EQ(exceed.series[0].y.front(), 0.5);   // 2 of 4 trials short
+  EXPECT_DOUBLE_EQ(exceed.series[1].y.front(), 0.25);  // 1 of 4
+}
+
+TEST(ScenarioCharts, RadarAfterAndResidualLayers) {
+  MineralScenario run = synthetic();
+  RatingThresholds thresholds;
+  thresholds.import_stability.low_limit = 1.0;
+  thresholds.import_stability.high_limit = 3.0;
+  io::MineralIndicators before;
+  before.mineral = "tiny";
+  before.name = "Tiny";
+  before.values = run.policies[1].after;
+  RadarChart chart = indicator_radar(before, thresholds, Lang::en);
+  add_policy_layers(chart, run, thresholds, Lang::en);
+  ASSERT_TRUE(chart.after && chart.markers);
+  EXPECT_EQ(chart.after->name, "After policy");
+  // The last policy: its after value (4) and residual (1) on the refined-imports axis.
+  // Axis 4 (index 3): after 4 -> between H = 3 and 2H = 6: 2/3 + (1/3)(1/3); residual 1 -> 1/3.
+  EXPECT_NEAR(*chart.after->values[3], 2.0 / 3.0 + 1.0 / 9.0, 1e-12);
+  EXPECT_NEAR(*chart.markers->values[3], 1.0 / 3.0, 1e-12);
+  EXPECT_FALSE(chart.markers->values[2]);  // N/A: no marker
+}
+
+TEST(ScenarioCharts, GoldenSyntheticRun) {
+  MineralScenario run = synthetic();
+  std::string svg = render_line_chart(daily_supply_chart(run, run.policies[1], Lang::en)) +
+                    render_line_chart(stock_level_chart(run, Lang::en)) +
+                    render_line_chart(daily_price_chart(run, Lang::en)) +
+                    render_line_chart(exceedance_chart(run, Lang::en));
+  testing::expect_golden("report_scenario_synthetic.svg", svg);
+  testing::expect_golden("report_scenario_synthetic.csv",
+                         scenario_series_csv({&run}) + exceedance_csv({&run}));
+}
+
+// A bundled scenario through the engine: the same bits twice, daily bands that add up to demand
+// on every day without refills, and P(unmet > 0) equal to the share of short trials.
+TEST(ScenarioRun, BundledScenarioIsDeterministicAndBalanced) {
+  std::string dir = MINEFLOW_SCENARIOS_DIR;
+  CountryTable countries = io::load_countries(dir + "/countries.yaml");
+  RatingThresholds thresholds = io::load_thresholds(dir + "/thresholds.yaml");
+  io::Settings settings = io::load_settings(dir + "/settings.yaml");
+  Scenario scenario =
+      io::load_scenario(dir + "/disruptions/lithium_price_spike_2021.yaml", countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph graph = build_mineral_graph(data, settings.graph);
+  auto run = [&] {
+    return run_scenario_for_report(scenario, data, graph, countries, thresholds,
+                                   settings.indicators, 500, "Lithium");
+  };
+  MineralScenario a = run();
+  MineralScenario b = run();
+  EXPECT_EQ(a.trials, 500u);
+  EXPECT_EQ(a.seed, 2021u);
+  ASSERT_EQ(a.policies.size(), b.policies.size());
+  ASSERT_GE(a.policies.size(), 2u);
+  for (std::size_t p = 0; p < a.policies.size(); ++p) {
+    SCOPED_TRACE(a.policies[p].name);
+    EXPECT_EQ(a.policies[p].unmet_t, b.policies[p].unmet_t);
+    ASSERT_EQ(a.policies[p].unmet_t.size(), a.trials);
+    ASSERT_FALSE(a.policies[p].days.empty());
+    LineChart chart = daily_supply_chart(a, a.policies[p], Lang::en);
+    for (std::size_t d = 0; d < a.policies[p].days.size(); ++d) {
+      const DayRecord& day = a.policies[p].days[d];
+      if (day.refill_purchases_t > 0.0) continue;
+      double top = 0.0;
+      for (const LineSeries& band : chart.series) top += band.y[d];
+      EXPECT_NEAR(top, day.demand_t, 1e-9 * day.demand_t) << "day " << d;
+    }
+    std::size_t short_trials = 0;
+    for (double u : a.policies[p].unmet_t) short_trials += u > 0.0;
+    EXPECT_DOUBLE_EQ(exceedance_curve(a.policies[p].unmet_t, 100).front().p,
+                     static_cast<double>(short_trials) / static_cast<double>(a.trials));
+  }
+  EXPECT_EQ(scenario_series_csv({&a}), scenario_series_csv({&b}));
+}
+
+}  // namespace
+}  // namespace mineflow::report

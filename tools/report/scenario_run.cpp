@@ -1,0 +1,102 @@
+#include "tools/report/scenario_run.h"
+
+#include "sim/monte_carlo.h"
+#include "sim/run_plan.h"
+#include "sim/summary.h"
+#include "tools/report/risk_position.h"
+
+namespace mineflow::report {
+
+namespace {
+
+std::optional<double> value_of(const std::vector<IndicatorValue>& values, IndicatorId id) {
+  for (const IndicatorValue& value : values) {
+    if (value.id == id) return value.value;
+  }
+  return std::nullopt;
+}
+
+double mean_in_trial_order(std::span<const double> values) {
+  return values.empty() ? 0.0 : summarize(values, true).mean;
+}
+
+}  // namespace
+
+MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralData& data,
+                                        const MineralGraph& base, const CountryTable& countries,
+                                        const RatingThresholds& thresholds,
+                                        const IndicatorSettings& settings, std::uint64_t trials,
+                                        const std::string& mineral_name) {
+  RunPlan plan = make_run_plan(scenario, base, data.prices, countries, settings, {});
+  MineralScenario out;
+  out.mineral_id = data.id;
+  out.mineral_name = mineral_name;
+  out.scenario_id = scenario.id;
+  out.scenario_name = scenario.name;
+  out.scenario_file = scenario.file;
+  out.seed = scenario.seed;
+  out.trials = plan.deterministic ? 1 : trials;
+
+  // The deterministic run: trial 0's draws, every policy on the same draws.
+  TrialScratch scratch;
+  draw_occurrences(plan.scenario.events, scenario.horizon_days, scenario.seed, 0,
+                   scratch.occurrences);
+  for (const PolicyRun& run : plan.policies) {
+    const Variant& variant = plan.variants[run.variant];
+    build_supply_profile(*variant.model, scratch.occurrences, scenario.seed, 0,
+                         scratch.profile_scratch, scratch.profile);
+    DailySeries days(*variant.model, scratch.profile);
+    apply_stocks(*variant.model, scratch.profile, variant.stocks, &days);
+    PolicyOutcome policy;
+    policy.name = run.policy.name;
+    policy.days = days.days();
+    out.policies.push_back(std::move(policy));
+  }
+
+  MonteCarloOptions options;
+  options.trials = out.trials;
+  options.seed = scenario.seed;
+  MonteCarloResult result =
+      run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, options);
+  for (std::size_t p = 0; p < plan.policies.size(); ++p) {
+    const PolicyRun& run = plan.policies[p];
+    PolicyOutcome& policy = out.policies[p];
+    std::span<const double> unmet = result.values(run.variant, Metric::unmet_t);
+    policy.unmet_t.assign(unmet.begin(), unmet.end());
+    policy.expected_unmet_t = mean_in_trial_order(unmet);
+    policy.reference_expected_unmet_t =
+        mean_in_trial_order(result.values(run.reference, Metric::unmet_t));
+    policy.after = compute_indicators(run.after, data.prices, countries, thresholds, settings);
+    policy.residual_concentrate =
+        residual_import_risk(value_of(policy.after, IndicatorId::concentrate_import_stability),
+                             policy.expected_unmet_t, policy.reference_expected_unmet_t);
+    policy.residual_refined =
+        residual_import_risk(value_of(policy.after, IndicatorId::refined_import_stability),
+                             policy.expected_unmet_t, policy.reference_expected_unmet_t);
+  }
+  return out;
+}
+
+void add_policy_layers(RadarChart& chart, const MineralScenario& scenario,
+                       const RatingThresholds& thresholds, Lang lang) {
+  if (scenario.policies.empty()) return;
+  const PolicyOutcome& policy = headline_policy(scenario);
+  RadarSeries after;
+  after.name = phrase("after", lang);  // the policy is named in the figure's caption
+  RadarSeries residual;
+  residual.name = phrase("residual", lang);
+  bool any_residual = false;
+  for (IndicatorId id : kAllIndicators) {
+    after.values.push_back(risk_position(rating_band(id, thresholds), value_of(policy.after, id)));
+    std::optional<double> marker;
+    if (id == IndicatorId::concentrate_import_stability) marker = policy.residual_concentrate;
+    if (id == IndicatorId::refined_import_stability) marker = policy.residual_refined;
+    std::optional<double> position = risk_position(rating_band(id, thresholds), marker);
+    any_residual = any_residual || position.has_value();
+    residual.values.push_back(position);
+  }
+  chart.after = std::move(after);
+  if (any_residual) chart.markers = std::move(residual);
+}
+
+}  // namespace mineflow::report
