@@ -195,9 +195,11 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     entries.back().scenario = scenario_runs.back().get();
     provenance.files.push_back(shown(scenario_file));
     const report::MineralScenario& run = *scenario_runs.back();
-    provenance.seed_trials += (provenance.seed_trials.empty() ? "" : "; ") + run.scenario_id +
-                              ": seed " + std::to_string(run.seed) + ", trials " +
-                              std::to_string(run.trials) + " (daily series: trial 0)";
+    provenance.seed_trials +=
+        (provenance.seed_trials.empty() ? "Monte Carlo per scenario (daily series: trial 0); "
+                                        : "; ") +
+        run.scenario_id + ": seed " + std::to_string(run.seed) + ", trials " +
+        std::to_string(run.trials);
   }
 
   fs::path dir = vm["out"].as<std::string>();
