@@ -22,5 +22,6 @@ const std::vector<Command>& commands();
 
 int run_indicators(const Args& args, std::ostream& out, std::ostream& err);
 int run_run(const Args& args, std::ostream& out, std::ostream& err);
+int run_stockpile(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace mineflow::cli
