@@ -5,8 +5,9 @@
 
 namespace mineflow {
 
-DailySeries::DailySeries(double horizon_days) {
-  auto count = static_cast<std::size_t>(std::ceil(horizon_days));
+DailySeries::DailySeries(const Model& model, const SupplyProfile& profile)
+    : model_(model), profile_(profile) {
+  auto count = static_cast<std::size_t>(std::ceil(model.horizon_days));
   days_.resize(count);
   for (std::size_t d = 0; d < count; ++d) days_[d].day = static_cast<int>(d);
 }
@@ -27,7 +28,7 @@ void DailySeries::on_phase(const Phase& p) {
     r.stockpile_release_t += (p.stockpile_release - p.stockpile_refill) * dt;
     r.refill_purchases_t += (p.inventory_refill + p.stockpile_refill) * dt;
     r.unmet_t += p.unmet * dt;
-    r.price_multiple += p.price_multiple * dt;
+    r.price_multiple += price_integral(model_, profile_, p.scarcity, t, day_end);
     double frac =
         p.end_day > p.start_day ? (day_end - p.start_day) / (p.end_day - p.start_day) : 1.0;
     r.inventory_end_t = p.inventory_start_t + (p.inventory_end_t - p.inventory_start_t) * frac;

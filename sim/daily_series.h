@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/stock_pass.h"
+#include "sim/supply_profile.h"
 
 namespace mineflow {
 
@@ -25,11 +26,14 @@ struct DayRecord {
 
 class DailySeries : public PhaseObserver {
  public:
-  explicit DailySeries(double horizon_days);
+  // `model` and `profile` must outlive the series (the daily price is integrated from them).
+  DailySeries(const Model& model, const SupplyProfile& profile);
   void on_phase(const Phase& phase) override;
   const std::vector<DayRecord>& days() const { return days_; }
 
  private:
+  const Model& model_;
+  const SupplyProfile& profile_;
   std::vector<DayRecord> days_;
 };
 

@@ -62,7 +62,7 @@ struct Model {
   // Ornstein-Uhlenbeck chain on a grid: x' = x * decay + noise_sd * z.
   double baseline_price = 0.0;
   double price_volatility = 0.0;
-  double price_step_days = 91.25;
+  double price_step_days = 365.0;
   double price_decay = 1.0;
   double price_noise_sd = 0.0;
   double inverse_elasticity = 1.0 / 0.3;

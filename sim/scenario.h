@@ -100,8 +100,10 @@ struct PriceModel {
   double reversion_per_year = 1.0;                 // mean reversion of the log factor
   double elasticity = 0.3;                         // |price elasticity of demand|
   double cap_multiple = 5.0;                       // price multiple never exceeds this
-  double sample_every_days = 91.25;                // grid of the stochastic factor
-  std::optional<double> baseline_price;            // nullopt: last annual mean of the series
+  // Grid of the stochastic factor. Annual by default: the volatility is estimated from annual
+  // means, and a finer grid would make a trial's cost grow with the horizon.
+  double sample_every_days = 365.0;
+  std::optional<double> baseline_price;  // nullopt: last annual mean of the series
 };
 
 struct Scenario {

@@ -73,8 +73,8 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
     p.domestic = segment.domestic_fraction * primary;
     p.imports = segment.imports_fraction * primary;
     p.recycling = segment.recycling_available * recycling_base;
-    p.price_multiple = segment.price_multiple;
-    peak_price = std::max(peak_price, segment.price_multiple);
+    p.scarcity = segment.scarcity;
+    peak_price = std::max(peak_price, segment.peak_price_multiple);
     double gap = demand - p.domestic - p.imports - p.recycling;
     if (gap < tiny) gap = 0.0;
     double t = segment.start_day;
@@ -154,9 +154,14 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
       }
       m[index(Metric::lowest_stockpile_t)] =
           std::min(m[index(Metric::lowest_stockpile_t)], stockpile);
+      // Price x days: the segment's precomputed integral unless stocks split the segment.
+      double price_days = (t == segment.start_day && next == segment.end_day)
+                              ? segment.price_days
+                              : price_integral(model, profile, segment.scarcity, t, next);
+      p.price_multiple = dt > 0.0 ? price_days / dt : segment.peak_price_multiple;
       cost_units +=
-          (p.domestic + p.imports + p.recycling + p.inventory_refill + p.stockpile_refill) * dt *
-          p.price_multiple;
+          (p.domestic + p.imports + p.recycling + p.inventory_refill + p.stockpile_refill) *
+          price_days;
       if (observer != nullptr) observer->on_phase(p);
       t = next;
     }

@@ -40,7 +40,8 @@ struct Phase {
   double inventory_end_t = 0.0;
   double stockpile_start_t = 0.0;
   double stockpile_end_t = 0.0;
-  double price_multiple = 1.0;
+  double price_multiple = 1.0;  // mean over the phase
+  double scarcity = 1.0;        // of the segment (see price_integral)
 };
 
 class PhaseObserver {

@@ -5,17 +5,6 @@
 #include <vector>
 
 namespace mineflow {
-namespace {
-
-double quantile_sorted(const std::vector<double>& sorted, double p) {
-  double h = static_cast<double>(sorted.size() - 1) * p;
-  auto lo = static_cast<std::size_t>(std::floor(h));
-  if (lo + 1 >= sorted.size()) return sorted.back();
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
-}
-
-}  // namespace
-
 MetricSummary summarize(std::span<const double> values, bool higher_is_worse) {
   MetricSummary out;
   const std::size_t n = values.size();
@@ -27,16 +16,34 @@ MetricSummary summarize(std::span<const double> values, bool higher_is_worse) {
   for (double v : values) squares += (v - out.mean) * (v - out.mean);
   out.sd = n > 1 ? std::sqrt(squares / static_cast<double>(n - 1)) : 0.0;
   out.se = out.sd / std::sqrt(static_cast<double>(n));
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  out.q50 = quantile_sorted(sorted, 0.50);
-  out.q90 = quantile_sorted(sorted, 0.90);
-  out.q95 = quantile_sorted(sorted, 0.95);
-  out.q99 = quantile_sorted(sorted, 0.99);
+  // Selection instead of a full sort: O(n) per order statistic. The input is in trial order,
+  // so the selected values and the tail sum are the same bits at any thread count.
+  std::vector<double> work(values.begin(), values.end());
+  auto order_statistic_pair = [&](double p, double* q) {
+    double h = static_cast<double>(n - 1) * p;
+    auto lo = static_cast<std::size_t>(std::floor(h));
+    auto lo_it = work.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(work.begin(), lo_it, work.end());
+    double low = *lo_it;
+    double high = lo + 1 < n ? *std::min_element(lo_it + 1, work.end()) : low;
+    *q = low + (h - static_cast<double>(lo)) * (high - low);
+  };
+  order_statistic_pair(0.50, &out.q50);
+  order_statistic_pair(0.90, &out.q90);
+  order_statistic_pair(0.95, &out.q95);
+  order_statistic_pair(0.99, &out.q99);
   auto tail = static_cast<std::size_t>(std::ceil(0.05 * static_cast<double>(n)));
   double tail_sum = 0.0;
-  for (std::size_t i = 0; i < tail; ++i) {
-    tail_sum += higher_is_worse ? sorted[n - 1 - i] : sorted[i];
+  if (higher_is_worse) {
+    auto cut = work.begin() + static_cast<std::ptrdiff_t>(n - tail);
+    std::nth_element(work.begin(), cut, work.end());
+    std::sort(cut, work.end());  // a fixed summation order
+    for (auto it = cut; it != work.end(); ++it) tail_sum += *it;
+  } else {
+    auto cut = work.begin() + static_cast<std::ptrdiff_t>(tail);
+    std::nth_element(work.begin(), cut, work.end());
+    std::sort(work.begin(), cut);
+    for (auto it = work.begin(); it != cut; ++it) tail_sum += *it;
   }
   out.cvar95 = tail_sum / static_cast<double>(tail);
   return out;

@@ -8,15 +8,18 @@
 namespace mineflow {
 namespace {
 
+// The stochastic price factor on its grid: an exact Ornstein-Uhlenbeck chain of the log, from 0.
 void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
                     std::vector<double>& log_price) {
   auto steps = static_cast<std::size_t>(std::ceil(model.horizon_days / model.price_step_days));
   log_price.assign(std::max<std::size_t>(steps, 1), 0.0);
-  if (model.price_noise_sd <= 0.0) return;
-  RandomStream stream(seed, trial, kPriceStream);
-  for (std::size_t k = 1; k < log_price.size(); ++k) {
-    log_price[k] = log_price[k - 1] * model.price_decay + model.price_noise_sd * stream.normal();
+  if (model.price_noise_sd > 0.0) {
+    RandomStream stream(seed, trial, kPriceStream);
+    for (std::size_t k = 1; k < log_price.size(); ++k) {
+      log_price[k] = log_price[k - 1] * model.price_decay + model.price_noise_sd * stream.normal();
+    }
   }
+  for (double& x : log_price) x = std::exp(x);  // from here on, the factor itself
 }
 
 // Supply of one import class from availabilities, rerouting lost volume to spare capacity.
@@ -35,11 +38,38 @@ double class_supply(const Model& model, const std::vector<double>& availability,
   return delivered + std::min(lost, spare);
 }
 
+void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
+  std::vector<double>& availability = scratch.availability;
+  availability.assign(model.channel_count(), 1.0);
+  // Boundaries include every effect's ends, so an effect covers a segment or misses it.
+  for (const auto& effect : scratch.effects) {
+    if (effect.start_day <= segment.start_day && effect.end_day >= segment.end_day) {
+      availability[effect.channel] *= effect.factor;
+    }
+  }
+  double concentrate = class_supply(model, availability, ImportClass::concentrate);
+  double refined = class_supply(model, availability, ImportClass::refined);
+  double domestic = std::min(
+      concentrate, model.smelter_capacity_t_per_day * availability[model.smelter_channel()]);
+  double primary = model.primary_t_per_day;
+  segment.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
+  segment.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
+  segment.recycling_available = availability[model.recycling_channel()];
+  double mine_loss = 0.0;
+  double refine_loss = 0.0;
+  const std::size_t source_count = model.sources.size();
+  for (std::size_t w = 0; w < model.world.size(); ++w) {
+    double loss = model.world[w].share * (1.0 - availability[source_count + 2 + w]);
+    (model.world[w].stage == Stage::mine ? mine_loss : refine_loss) += loss;
+  }
+  segment.world_shortfall = std::clamp(std::max(mine_loss, refine_loss), 0.0, 1.0);
+}
+
 }  // namespace
 
 void build_supply_profile(const Model& model, const std::vector<Occurrence>& occurrences,
                           std::uint64_t seed, std::uint64_t trial, ProfileScratch& scratch,
-                          SupplyProfile& out) {
+                          SupplyProfile& out, bool reuse_price_factor) {
   const double horizon = model.horizon_days;
   scratch.effects.clear();
   for (const Occurrence& occurrence : occurrences) {
@@ -51,13 +81,11 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
       scratch.effects.push_back({hit.channel, start, end, 1.0 - occurrence.severity});
     }
   }
-  draw_log_price(model, seed, trial, scratch.log_price);
+  if (!reuse_price_factor) draw_log_price(model, seed, trial, out.price_factor);
 
   std::vector<double>& cuts = scratch.boundaries;
   cuts.clear();
-  for (std::size_t k = 0; k < scratch.log_price.size(); ++k) {
-    cuts.push_back(static_cast<double>(k) * model.price_step_days);
-  }
+  cuts.push_back(0.0);
   for (const auto& effect : scratch.effects) {
     cuts.push_back(effect.start_day);
     cuts.push_back(effect.end_day);
@@ -68,42 +96,61 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   while (!cuts.empty() && cuts.back() > horizon) cuts.pop_back();
 
   out.segments.clear();
-  std::vector<double>& availability = scratch.availability;
-  const std::size_t source_count = model.sources.size();
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
     ProfileSegment segment;
     segment.start_day = cuts[s];
     segment.end_day = cuts[s + 1];
-    availability.assign(model.channel_count(), 1.0);
-    // Boundaries include every effect's ends, so an effect covers a segment or misses it.
-    for (const auto& effect : scratch.effects) {
-      if (effect.start_day <= segment.start_day && effect.end_day >= segment.end_day) {
-        availability[effect.channel] *= effect.factor;
+    fill_supply(model, scratch, segment);
+    segment.scarcity = segment.world_shortfall >= 1.0
+                           ? model.price_cap
+                           : std::min(model.price_cap, std::pow(1.0 - segment.world_shortfall,
+                                                                -model.inverse_elasticity));
+    // Peak and integral over the price grid cells the segment spans.
+    const std::vector<double>& factor = out.price_factor;
+    auto first = static_cast<std::size_t>(segment.start_day / model.price_step_days);
+    double peak = 0.0;
+    double integral = 0.0;
+    for (std::size_t k = std::min(first, factor.size() - 1); k < factor.size(); ++k) {
+      double cell_start = static_cast<double>(k) * model.price_step_days;
+      double cell_end =
+          k + 1 == factor.size() ? segment.end_day : cell_start + model.price_step_days;
+      double lo = std::max(cell_start, segment.start_day);
+      double hi = std::min(cell_end, segment.end_day);
+      if (hi <= lo && k > first) break;
+      double multiple = std::min(model.price_cap, factor[k] * segment.scarcity);
+      if (hi > lo) {
+        peak = std::max(peak, multiple);
+        integral += multiple * (hi - lo);
       }
+      if (cell_end >= segment.end_day) break;
     }
-    double concentrate = class_supply(model, availability, ImportClass::concentrate);
-    double refined = class_supply(model, availability, ImportClass::refined);
-    double domestic = std::min(
-        concentrate, model.smelter_capacity_t_per_day * availability[model.smelter_channel()]);
-    double primary = model.primary_t_per_day;
-    segment.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
-    segment.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
-    segment.recycling_available = availability[model.recycling_channel()];
-    double mine_loss = 0.0;
-    double refine_loss = 0.0;
-    for (std::size_t w = 0; w < model.world.size(); ++w) {
-      double loss = model.world[w].share * (1.0 - availability[source_count + 2 + w]);
-      (model.world[w].stage == Stage::mine ? mine_loss : refine_loss) += loss;
-    }
-    segment.world_shortfall = std::clamp(std::max(mine_loss, refine_loss), 0.0, 1.0);
-    auto step = static_cast<std::size_t>(segment.start_day / model.price_step_days);
-    double stochastic = std::exp(scratch.log_price[std::min(step, scratch.log_price.size() - 1)]);
-    double scarcity = segment.world_shortfall >= 1.0
-                          ? model.price_cap
-                          : std::pow(1.0 - segment.world_shortfall, -model.inverse_elasticity);
-    segment.price_multiple = std::min(model.price_cap, stochastic * scarcity);
+    segment.peak_price_multiple = peak;
+    segment.price_days = integral;
     out.segments.push_back(segment);
   }
+}
+
+bool same_price_process(const Model& a, const Model& b) {
+  return a.horizon_days == b.horizon_days && a.price_step_days == b.price_step_days &&
+         a.price_decay == b.price_decay && a.price_noise_sd == b.price_noise_sd;
+}
+
+double price_integral(const Model& model, const SupplyProfile& profile, double scarcity,
+                      double from_day, double to_day) {
+  const std::vector<double>& factor = profile.price_factor;
+  auto k = std::min(static_cast<std::size_t>(from_day / model.price_step_days), factor.size() - 1);
+  double integral = 0.0;
+  double t = from_day;
+  while (t < to_day) {
+    double cell_end =
+        k + 1 >= factor.size() ? to_day : static_cast<double>(k + 1) * model.price_step_days;
+    double hi = std::min(cell_end, to_day);
+    if (hi > t) integral += std::min(model.price_cap, factor[k] * scarcity) * (hi - t);
+    t = std::max(t, hi);
+    if (k + 1 >= factor.size()) break;
+    ++k;
+  }
+  return integral;
 }
 
 }  // namespace mineflow

@@ -20,13 +20,22 @@ struct ProfileSegment {
   double domestic_fraction = 1.0;  // domestic refining of imported concentrate
   double imports_fraction = 1.0;   // refined imports, rerouted volumes included
   double recycling_available = 1.0;
-  double world_shortfall = 0.0;  // fraction of world supply lost (drives the scarcity factor)
-  double price_multiple = 1.0;   // stochastic factor x scarcity factor, capped
+  double world_shortfall = 0.0;      // fraction of world supply lost (drives the scarcity factor)
+  double scarcity = 1.0;             // (1 - world_shortfall)^(-1/e), capped
+  double peak_price_multiple = 1.0;  // highest capped stochastic x scarcity in the segment
+  double price_days = 0.0;           // integral of the capped price multiple over the segment, days
 };
 
+// Segments are cut only where supply changes (event boundaries), never by the price grid, so a
+// trial's cost follows its events; the stochastic price factor lives on its own grid.
 struct SupplyProfile {
   std::vector<ProfileSegment> segments;  // contiguous, covering [0, horizon)
+  std::vector<double> price_factor;      // exp(log factor) per grid cell of model.price_step_days
 };
+
+// Integral over [from, to) of min(cap, factor(t) x scarcity), days.
+double price_integral(const Model& model, const SupplyProfile& profile, double scarcity,
+                      double from_day, double to_day);
 
 // Reusable working memory for one thread (no allocation once warm).
 struct ProfileScratch {
@@ -39,12 +48,16 @@ struct ProfileScratch {
   std::vector<Effect> effects;
   std::vector<double> boundaries;
   std::vector<double> availability;
-  std::vector<double> log_price;
 };
 
-// The stochastic price factor is drawn from stream (seed, trial, kPriceStream).
+// The stochastic price factor is drawn from stream (seed, trial, kPriceStream), unless
+// `reuse_price_factor`: then out.price_factor must already hold this trial's path, drawn for a
+// model with the same price constants (see same_price_process).
 void build_supply_profile(const Model& model, const std::vector<Occurrence>& occurrences,
                           std::uint64_t seed, std::uint64_t trial, ProfileScratch& scratch,
-                          SupplyProfile& out);
+                          SupplyProfile& out, bool reuse_price_factor = false);
+
+// Whether two models draw the same stochastic price path for a trial.
+bool same_price_process(const Model& a, const Model& b);
 
 }  // namespace mineflow

@@ -222,8 +222,13 @@ TEST(DailySeries, DaysAddUpToTheTrial) {
   StockPolicy stocks;
   stocks.stockpile_days = 12.0;
   stocks.refill_rate_of_demand = 0.2;
-  DailySeries series(model.horizon_days);
-  TrialMetrics m = one_trial(model, events, stocks, 0, &series);
+  std::vector<Occurrence> occurrences;
+  draw_occurrences(events, model.horizon_days, 7, 0, occurrences);
+  ProfileScratch scratch;
+  SupplyProfile profile;
+  build_supply_profile(model, occurrences, 7, 0, scratch, profile);
+  DailySeries series(model, profile);
+  TrialMetrics m = apply_stocks(model, profile, stocks, &series);
   double unmet = 0.0;
   for (const DayRecord& day : series.days()) {
     unmet += day.unmet_t;
@@ -340,6 +345,46 @@ TEST(Samplers, MeansMatchClosedForms) {
   double ln_var = std::exp(0.25) * (std::exp(0.25) - 1.0);
   check([&] { return stream.lognormal(1.0, 0.5); }, std::exp(0.125), std::sqrt(ln_var),
         "lognormal");
+}
+
+}  // namespace
+}  // namespace mineflow
+
+namespace mineflow {
+namespace {
+
+// Procurement cost and peak price with a known scarcity factor and no stochastic factor.
+TEST(PriceExact, ScarcityFactorPricesTheCut) {
+  Model model = testing::refined_model({2.0});
+  model.world[0].share = 0.5;
+  model.inverse_elasticity = 2.0;  // elasticity 0.5
+  model.price_cap = 5.0;
+  model.baseline_price = 10.0;
+  std::vector<EventSpec> events{testing::outage("S0", 100.0, 50.0, 0.5)};
+  testing::compile_events(model, events);
+  model.events[0].targets[0].hits.push_back({model.world_channel(0), 0.0});
+  TrialMetrics m = one_trial(model, events, StockPolicy{});
+  double scarcity = 1.0 / (0.75 * 0.75);  // (1 - 0.5 x 0.5)^(-2)
+  EXPECT_NEAR(m[index(Metric::peak_price_multiple)], scarcity, 1e-12);
+  double expected = 10.0 * (315.0 * 2.0 + 50.0 * 1.0 * scarcity);
+  EXPECT_NEAR(m[index(Metric::procurement_cost)], expected, 1e-6);
+  EXPECT_NEAR(m[index(Metric::unmet_t)], 50.0, 1e-9);
+}
+
+TEST(PriceExact, CapBindsAndStochasticFactorIsOnItsGrid) {
+  Model model = testing::refined_model({1.0}, 3650.0);
+  model.price_step_days = 365.0;
+  model.price_noise_sd = 0.8;
+  model.price_decay = 0.5;
+  model.price_cap = 2.0;
+  std::vector<EventSpec> events;
+  testing::compile_events(model, events);
+  for (std::uint64_t trial = 0; trial < 200; ++trial) {
+    TrialMetrics m = one_trial(model, events, StockPolicy{}, trial);
+    EXPECT_LE(m[index(Metric::peak_price_multiple)], 2.0);
+    EXPECT_GE(m[index(Metric::peak_price_multiple)], 1.0);  // starts at the baseline
+    EXPECT_LE(m[index(Metric::procurement_cost)], 2.0 * 3650.0 * (1 + 1e-12));
+  }
 }
 
 }  // namespace

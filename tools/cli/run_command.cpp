@@ -159,7 +159,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       const Variant& variant = plan.variants[run.variant];
       build_supply_profile(*variant.model, scratch.occurrences, scenario.seed, 0,
                            scratch.profile_scratch, scratch.profile);
-      DailySeries days(scenario.horizon_days);
+      DailySeries days(*variant.model, scratch.profile);
       TrialMetrics metrics = apply_stocks(*variant.model, scratch.profile, variant.stocks, &days);
       series.push_back({run.policy.name, days.days(), metrics});
     }

@@ -143,8 +143,11 @@ std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport
     TextTable view({"Indicator", "before", "after", "residual risk"});
     for (std::size_t i = 0; i < p.before.size(); ++i) {
       auto r = residual_for(p, p.before[i].id);
-      view.add_row({std::string(display_name(p.before[i].id)), format_indicator_value(p.before[i]),
-                    format_indicator_value(p.after[i]), r ? format_fixed(*r, 4) : ""});
+      auto shown = [](const IndicatorValue& v) {
+        return v.value ? format_indicator_value(v) : std::string("N/A");
+      };
+      view.add_row({std::string(display_name(p.before[i].id)), shown(p.before[i]),
+                    shown(p.after[i]), r ? format_fixed(*r, 4) : ""});
     }
     out << view.render();
   }
