@@ -186,11 +186,11 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "longest_spell_days; 'none' for the grid only")(
       "policy", po::value<std::string>(),
       "policy whose release/delay/refill levers to use (default: the first with a stockpile)")(
-      "base-days", po::value<double>()->default_value(kBaseStockpileDays),
+      "base-days", po::value<double>()->default_value(kBaseStockpileDays, "60"),
       "base target the days needed are compared with")(
-      "carrying-rate", po::value<double>()->default_value(kDefaultCarryingRatePerYear),
+      "carrying-rate", po::value<double>()->default_value(kDefaultCarryingRatePerYear, "0.10"),
       "carrying cost per year, fraction of the stockpile's value")(
-      "max-recycling", po::value<double>()->default_value(0.5),
+      "max-recycling", po::value<double>()->default_value(0.5, "0.5"),
       "highest recycling share the alternative search considers")(
       "trials", po::value<long long>(), "number of trials (default: the scenario's)")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(

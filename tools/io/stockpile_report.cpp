@@ -139,6 +139,7 @@ std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
     out << "  recycling " << share_text(f.recycling_share) << ": ";
     if (!f.days) {
       out << "not met within " << days_text(r.cells.empty() ? 0.0 : r.cells.back().days) << " days";
+      if (f.days_low) out << " (met within -2 SE from " << days_text(*f.days_low) << " days)";
     } else {
       out << days_text(*f.days) << " days needed ("
           << fixed(metric_of(*f.at_days, r.target->metric).value)
