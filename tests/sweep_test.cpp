@@ -15,6 +15,7 @@
 #include "graph/build_graph.h"
 #include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
+#include "sim/summary.h"
 #include "tests/cli_runner.h"
 #include "tests/sim_test_support.h"
 #include "tools/cli/command.h"
@@ -198,6 +199,49 @@ TEST(SweepMonotone, EveryTrialNonIncreasingInDays) {
   EXPECT_GT(strictly, 100);
 }
 
+// The sweep's cell at the policy's own days and share is the engine's result for that policy,
+// bit for bit: same trials, same model, same stock pass.
+TEST(SweepConsistency, CellEqualsTheEnginesPolicyRun) {
+  CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
+  io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
+  Scenario scenario =
+      io::load_scenario(scenarios_dir() + "/disruptions/tungsten_background.yaml", countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph base = build_mineral_graph(data, settings.graph);
+  RunPlan plan =
+      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {"stockpile_60"});
+  const PolicyRun& run = plan.policies[0];
+  MonteCarloOptions mc;
+  mc.trials = 5000;
+  mc.seed = 4;
+  MonteCarloResult engine =
+      run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, mc);
+  SweepSetup setup;
+  setup.events = &plan.scenario.events;
+  setup.horizon_days = scenario.horizon_days;
+  setup.model = run.model.get();
+  setup.stocks = plan.variants[run.variant].stocks;
+  SweepOptions options;
+  options.trials = mc.trials;
+  options.seed = mc.seed;
+  SweepResult r = run_stockpile_sweep(setup, SweepGrid{}, std::nullopt, options);
+  const SweepCell* cell = nullptr;
+  for (const SweepCell& c : r.cells) {
+    if (c.days == 60.0 && c.recycling_share == 0.0) cell = &c;
+  }
+  ASSERT_NE(cell, nullptr);
+  ASSERT_EQ(setup.stocks.recycling_share, 0.0);  // tungsten's Japanese share is unknown
+  SweepCell expected = sweep_cell(setup, engine, run.variant, 60.0, 0.0);
+  EXPECT_EQ(cell->unmet_t.value, expected.unmet_t.value);
+  EXPECT_EQ(cell->p_shortage.value, expected.p_shortage.value);
+  EXPECT_EQ(cell->cvar95_unmet_t.value, expected.cvar95_unmet_t.value);
+  EXPECT_EQ(cell->longest_spell_days.value, expected.longest_spell_days.value);
+  EXPECT_EQ(cell->p_shortage.value, share_positive(engine.values(run.variant, Metric::unmet_t)).p);
+  // And the 0-day, 0-share cell is the engine's no-stockpile, no-recycling reference.
+  EXPECT_EQ(r.cells.front().unmet_t.value,
+            sweep_cell(setup, engine, run.reference, 0.0, 0.0).unmet_t.value);
+}
+
 TEST(SweepTarget, ParsesAndRejects) {
   SweepTarget t = parse_sweep_target(" unmet_pct <= 1.5 ");
   EXPECT_EQ(t.metric, SweepMetric::unmet_pct);
@@ -220,19 +264,21 @@ std::string run_in_process(const std::vector<std::string>& args) {
 // (c) Byte-identical output for 1, 2, 3 and 8 threads (TBB's cap raised in-process).
 TEST(SweepCli, OutputIsByteIdenticalForAnyThreadCount) {
   tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 8);
-  std::string file = scenarios_dir() + "/disruptions/nickel_background.yaml";
+  // A target between grid points, so the search passes are covered too.
+  std::string file = scenarios_dir() + "/disruptions/rare_earths_background.yaml";
   std::string reference;
   for (const char* threads : {"1", "2", "3", "8"}) {
     std::string out =
-        run_in_process({file, "--trials", "3000", "--threads", threads, "--format", "csv",
-                        "--recycling", "0,0.1", "--target", "unmet_pct<=0.5", "--quiet"});
+        run_in_process({file, "--trials", "3000", "--threads", threads, "--format", "json",
+                        "--recycling", "0,0.1", "--target", "p_shortage<=0.015", "--quiet"});
     if (reference.empty()) {
       reference = out;
     } else {
       EXPECT_EQ(out, reference) << threads << " threads";
     }
   }
-  EXPECT_NE(reference.find("days_needed,0,"), std::string::npos) << reference;
+  EXPECT_EQ(reference.find("\"passes\": 1,"), std::string::npos) << reference;
+  EXPECT_NE(reference.find("\"days_needed\": ["), std::string::npos) << reference;
   testing::CliResult one = run_cli({"stockpile", "--all", "--trials", "300", "--threads", "1"});
   testing::CliResult three = run_cli({"stockpile", "--all", "--trials", "300", "--threads", "3"});
   EXPECT_EQ(one.exit_code, 0) << one.err;
