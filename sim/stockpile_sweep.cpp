@@ -6,6 +6,7 @@
 #include "graph/number_format.h"
 #include "graph/source_ref.h"
 #include "sim/summary.h"
+#include "sim/sweep_driver.h"
 
 namespace mineflow {
 namespace {
@@ -131,19 +132,22 @@ std::vector<Variant> sweep_variants(const SweepSetup& setup,
   return variants;
 }
 
-SweepCell sweep_cell(const SweepSetup& setup, const MonteCarloResult& result, std::size_t variant,
-                     double days, double recycling_share) {
+SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
+                     std::span<const double> longest_spell_days, double days,
+                     double recycling_share) {
   SweepCell cell;
   cell.days = days;
   cell.recycling_share = recycling_share;
-  std::span<const double> unmet = result.values(variant, Metric::unmet_t);
-  Proportion p = share_positive(unmet);
+  Proportion p = share_positive(unmet_t);
   cell.p_shortage = {p.p, p.se};
-  cell.unmet_t = mean_se(unmet);
-  cell.unmet_pct = mean_se(result.values(variant, Metric::unmet_pct_annual_demand));
+  cell.unmet_t = mean_se(unmet_t);
+  // unmet % of annual demand is unmet_t scaled (as apply_stocks computes it per trial).
+  const double annual_t = demand_of(setup) * 365.0;
+  const double to_pct = annual_t > 0.0 ? 100.0 / annual_t : 0.0;
+  cell.unmet_pct = {cell.unmet_t.value * to_pct, cell.unmet_t.se * to_pct};
   std::vector<double> scratch;
-  cell.cvar95_unmet_t = cvar95(unmet, scratch);
-  cell.longest_spell_days = mean_se(result.values(variant, Metric::longest_spell_days));
+  cell.cvar95_unmet_t = cvar95(unmet_t, scratch);
+  cell.longest_spell_days = mean_se(longest_spell_days);
   cell.stock_t = days * demand_of(setup);
   cell.carrying_cost_per_year =
       cell.stock_t * setup.model->baseline_price * setup.carrying_rate_per_year;
@@ -198,10 +202,11 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
       };
     }
     std::vector<Variant> variants = sweep_variants(setup, cells);
-    MonteCarloResult result = run_monte_carlo(*setup.events, setup.horizon_days, variants, mc);
+    SweepValues values = run_sweep_trials(*setup.events, setup.horizon_days, variants, mc);
     std::vector<SweepCell> stats;
     for (std::size_t v = 0; v < cells.size(); ++v) {
-      stats.push_back(sweep_cell(setup, result, v, cells[v].first, cells[v].second));
+      stats.push_back(sweep_cell(setup, values.unmet_t(v), values.longest_spell_days(v),
+                                 cells[v].first, cells[v].second));
     }
     return stats;
   };

@@ -2,7 +2,7 @@
 // The stockpile-day sweep (DOMAIN.md "Stockpile-day targets"): one scenario's trials evaluated
 // over a grid of stockpile days x recycling shares on common random numbers. Each trial draws
 // its events and builds its supply profile once; every grid cell only re-runs the cheap stock
-// pass (run_monte_carlo with one variant per cell, all sharing one model). Then searches, on
+// pass (one variant per cell, all sharing one model; sim/sweep_driver.h). Then searches, on
 // the same trials, the smallest days that meet a target and the recycling share that meets it
 // at the base days. Everything is a value; same inputs + seed give the same bits at any thread
 // count (the engine's block-parallel driver, fixed-order statistics).
@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -116,9 +117,10 @@ struct SweepResult {
 std::vector<Variant> sweep_variants(const SweepSetup& setup,
                                     const std::vector<std::pair<double, double>>& cells);
 
-// Statistics of variant `variant` of `result` as a cell.
-SweepCell sweep_cell(const SweepSetup& setup, const MonteCarloResult& result, std::size_t variant,
-                     double days, double recycling_share);
+// Statistics of one cell from its per-trial unmet demand (t) and longest spell (days).
+SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
+                     std::span<const double> longest_spell_days, double days,
+                     double recycling_share);
 
 // Throws InputError for an empty or negative grid or options out of range.
 SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,

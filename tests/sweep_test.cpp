@@ -16,6 +16,7 @@
 #include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
 #include "sim/summary.h"
+#include "sim/sweep_driver.h"
 #include "tests/cli_runner.h"
 #include "tests/sim_test_support.h"
 #include "tools/cli/command.h"
@@ -182,14 +183,14 @@ TEST(SweepMonotone, EveryTrialNonIncreasingInDays) {
   MonteCarloOptions mc;
   mc.trials = 4000;
   mc.seed = 9;
-  MonteCarloResult result =
-      run_monte_carlo(*setup.events, setup.horizon_days, sweep_variants(setup, cells), mc);
+  SweepValues result =
+      run_sweep_trials(*setup.events, setup.horizon_days, sweep_variants(setup, cells), mc);
   int strictly = 0;
   for (std::size_t v = 1; v < cells.size(); ++v) {
     if (cells[v].second != cells[v - 1].second) continue;
-    for (Metric metric : {Metric::unmet_t, Metric::longest_spell_days}) {
-      auto less = result.values(v - 1, metric);
-      auto more = result.values(v, metric);
+    for (bool spell : {false, true}) {
+      auto less = spell ? result.longest_spell_days(v - 1) : result.unmet_t(v - 1);
+      auto more = spell ? result.longest_spell_days(v) : result.unmet_t(v);
       for (std::size_t k = 0; k < less.size(); ++k) {
         ASSERT_LE(more[k], less[k] + 1e-9) << "trial " << k << " cell " << v;
         strictly += more[k] < less[k] - 1e-9 ? 1 : 0;
@@ -231,7 +232,9 @@ TEST(SweepConsistency, CellEqualsTheEnginesPolicyRun) {
   }
   ASSERT_NE(cell, nullptr);
   ASSERT_EQ(setup.stocks.recycling_share, 0.0);  // tungsten's Japanese share is unknown
-  SweepCell expected = sweep_cell(setup, engine, run.variant, 60.0, 0.0);
+  SweepCell expected =
+      sweep_cell(setup, engine.values(run.variant, Metric::unmet_t),
+                 engine.values(run.variant, Metric::longest_spell_days), 60.0, 0.0);
   EXPECT_EQ(cell->unmet_t.value, expected.unmet_t.value);
   EXPECT_EQ(cell->p_shortage.value, expected.p_shortage.value);
   EXPECT_EQ(cell->cvar95_unmet_t.value, expected.cvar95_unmet_t.value);
@@ -239,7 +242,9 @@ TEST(SweepConsistency, CellEqualsTheEnginesPolicyRun) {
   EXPECT_EQ(cell->p_shortage.value, share_positive(engine.values(run.variant, Metric::unmet_t)).p);
   // And the 0-day, 0-share cell is the engine's no-stockpile, no-recycling reference.
   EXPECT_EQ(r.cells.front().unmet_t.value,
-            sweep_cell(setup, engine, run.reference, 0.0, 0.0).unmet_t.value);
+            sweep_cell(setup, engine.values(run.reference, Metric::unmet_t),
+                       engine.values(run.reference, Metric::longest_spell_days), 0.0, 0.0)
+                .unmet_t.value);
 }
 
 TEST(SweepTarget, ParsesAndRejects) {
