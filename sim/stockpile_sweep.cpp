@@ -224,6 +224,15 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   }
   out.cells = grid_cells;
 
+  // The recycling alternative only considers shares up to the cap (grid shares may exceed it).
+  auto capped = [&]() {
+    Evaluated out_capped;
+    for (const auto& [share, cell] : by_share) {
+      if (share <= options.max_recycling_share) out_capped[share] = cell;
+    }
+    return out_capped;
+  };
+
   if (target) {
     const double zs[3] = {-options.z, 0.0, options.z};
     // The recycling search starts from an even grid on [0, max].
@@ -245,7 +254,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
       }
       if (search > 0 || next.empty()) {
         std::vector<double> points;
-        add_interior(bracket(by_share, *target, 0.0), options.share_tolerance, points);
+        add_interior(bracket(capped(), *target, 0.0), options.share_tolerance, points);
         for (double r : points) {
           if (!by_share.count(r)) next.emplace_back(options.base_days, r);
         }
@@ -273,12 +282,9 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     }
     RecyclingFinding recycling;
     recycling.at_days = options.base_days;
-    Evaluated capped;
-    for (const auto& [share, cell] : by_share) {
-      if (share <= options.max_recycling_share) capped[share] = cell;
-    }
-    recycling.share = bracket(capped, *target, 0.0).hi;
-    if (recycling.share) recycling.at_share = capped.at(*recycling.share);
+    Evaluated allowed = capped();
+    recycling.share = bracket(allowed, *target, 0.0).hi;
+    if (recycling.share) recycling.at_share = allowed.at(*recycling.share);
     out.recycling = recycling;
   }
   out.passes = pass;
