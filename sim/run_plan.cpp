@@ -92,27 +92,69 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
     plan.scenario.events.insert(plan.scenario.events.end(), extra.begin(), extra.end());
   }
   plan.deterministic = is_deterministic(plan.scenario.events);
+  std::shared_ptr<const Model> base_model;
+  auto variant_index = [&plan](const Model* model, StockPolicy stocks) {
+    if (stocks.stockpile_days == 0.0) {  // release, delay and refill rules are then moot
+      StockPolicy defaults;
+      stocks.release_rate_of_demand = defaults.release_rate_of_demand;
+      stocks.decision_delay_days = defaults.decision_delay_days;
+      stocks.refill_rate_of_demand = defaults.refill_rate_of_demand;
+    }
+    for (std::size_t v = 0; v < plan.variants.size(); ++v) {
+      if (plan.variants[v].model == model && plan.variants[v].stocks == stocks) return v;
+    }
+    plan.variants.push_back({model, stocks});
+    return plan.variants.size() - 1;
+  };
   for (const PolicySet& policy : chosen) {
     PolicyRun run;
     run.policy = policy;
     run.after = apply_policies(base, policy);
     // The model carries only the structural levers; recycling and substitution act in the
     // stock pass so sweeps over them reuse each trial's supply profile.
-    PolicySet structural;
-    structural.diversification = policy.diversification;
-    structural.capacity_added = policy.capacity_added;
-    run.model = std::make_unique<Model>(compile_model(
-        apply_policies(base, structural), plan.scenario, policy.capacity_added, plan.price));
-    run.model->mineral_id = scenario.id;
+    bool structural = !policy.diversification.empty() || !policy.capacity_added.empty();
+    if (!structural && base_model) {
+      run.model = base_model;
+    } else {
+      PolicySet levers;
+      levers.diversification = policy.diversification;
+      levers.capacity_added = policy.capacity_added;
+      auto model = std::make_shared<Model>(compile_model(
+          apply_policies(base, levers), plan.scenario, policy.capacity_added, plan.price));
+      model->mineral_id = scenario.id;
+      run.model = model;
+      if (!structural) base_model = run.model;
+    }
     StockPolicy stocks = stock_policy(policy, plan.scenario, *run.model);
     StockPolicy reference = stocks;
     reference.stockpile_days = 0.0;
     reference.recycling_share = 0.0;
-    run.variant = plan.variants.size();
-    plan.variants.push_back({run.model.get(), stocks});
-    run.reference = plan.variants.size();
-    plan.variants.push_back({run.model.get(), reference});
+    run.variant = variant_index(run.model.get(), stocks);
+    run.reference = variant_index(run.model.get(), reference);
     plan.policies.push_back(std::move(run));
+  }
+  // Variants of one model adjacent, so its supply profile is built once per trial.
+  std::vector<std::size_t> order(plan.variants.size());
+  for (std::size_t v = 0; v < order.size(); ++v) order[v] = v;
+  auto model_rank = [&plan](const Model* model) {
+    for (std::size_t p = 0; p < plan.policies.size(); ++p) {
+      if (plan.policies[p].model.get() == model) return p;
+    }
+    return plan.policies.size();
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return model_rank(plan.variants[a].model) < model_rank(plan.variants[b].model);
+  });
+  std::vector<Variant> sorted;
+  std::vector<std::size_t> position(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    sorted.push_back(plan.variants[order[i]]);
+    position[order[i]] = i;
+  }
+  plan.variants = std::move(sorted);
+  for (PolicyRun& run : plan.policies) {
+    run.variant = position[run.variant];
+    run.reference = position[run.reference];
   }
   return plan;
 }

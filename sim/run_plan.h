@@ -1,8 +1,9 @@
 #pragma once
 // Everything a run needs, computed from plain data: the scenario's events (background risk
-// expanded), one compiled model per policy, and the variants the Monte Carlo driver evaluates:
-// for each policy, the policy itself and its reference (same model and trials, no stockpile, no
-// recycling), adjacent so each model's supply profile is built once per trial.
+// expanded), one compiled model per distinct set of structural levers (policies without any
+// share the base model), and the distinct variants the Monte Carlo driver evaluates: each
+// policy and its reference (same model and trials, no stockpile, no recycling); identical
+// variants are evaluated once (no_policy is usually stockpile_60's reference).
 //
 // Thread safety: immutable once made; variants point into the plan's models (do not copy it).
 
@@ -21,7 +22,7 @@ namespace mineflow {
 struct PolicyRun {
   PolicySet policy;
   MineralGraph after;  // the graph with every structural lever applied (for the indicators)
-  std::unique_ptr<Model> model;
+  std::shared_ptr<const Model> model;
   std::size_t variant = 0;    // index of the policy's variant
   std::size_t reference = 0;  // index of its no-stockpile, no-recycling variant
 };

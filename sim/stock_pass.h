@@ -18,6 +18,8 @@ struct StockPolicy {
   double refill_rate_of_demand = 0.1;
   double commercial_inventory_days = 0.0;
   double commercial_refill_rate_of_demand = 0.1;
+
+  bool operator==(const StockPolicy&) const = default;
 };
 
 // A piece of a trial with constant rates (t/day) and the stock levels at its ends (t).
