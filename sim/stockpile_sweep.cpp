@@ -16,7 +16,8 @@ namespace {
 // supply profile, the expensive part, are shared by every point of a pass).
 constexpr int kPointsPerBracket = 7;
 constexpr int kMaxSearchPasses = 20;
-constexpr double kTailShare = 0.05;  // CVaR95
+constexpr double kTailShare = 0.05;                         // CVaR95
+constexpr double kMaxPassBytes = 8.0 * 1024 * 1024 * 1024;  // per-trial values of one pass
 
 Estimate mean_se(std::span<const double> values) {
   Estimate out;
@@ -185,6 +186,21 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   std::vector<double> shares = grid.recycling_shares;
   std::sort(shares.begin(), shares.end());
   shares.erase(std::unique(shares.begin(), shares.end()), shares.end());
+
+  // Memory per pass: 16 B per cell and trial (sweep_driver.h); the widest pass is the grid or a
+  // search pass (3 brackets x 7 points per share, plus the recycling start grid).
+  const std::size_t widest =
+      std::max(days.size() * shares.size(),
+               target ? 3 * kPointsPerBracket * shares.size() + 11 : std::size_t{0});
+  const double bytes = 16.0 * static_cast<double>(widest) * static_cast<double>(options.trials);
+  if (bytes > kMaxPassBytes) {
+    throw InputError(SourceRef{}, "--trials", std::to_string(options.trials),
+                     "at most " +
+                         std::to_string(static_cast<std::uint64_t>(
+                             kMaxPassBytes / (16.0 * static_cast<double>(widest)))) +
+                         " for this grid (" + std::to_string(widest) +
+                         " cells per pass, 16 B per cell and trial, 8 GiB at most)");
+  }
 
   std::vector<Evaluated> by_days(shares.size());
   Evaluated by_share;  // at the base days

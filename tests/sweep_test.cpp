@@ -315,6 +315,7 @@ TEST(SweepCli, BadInputIsOneLineAndExitTwo) {
         {"stockpile", file, "--policy", "nope"},
         {"stockpile", file, "--format", "xml"},
         {"stockpile", file, "--all"},
+        {"stockpile", file, "--trials", "100000000"},
         {"stockpile"},
         {"stockpile", "/no/such.yaml"}}) {
     testing::CliResult r = run_cli(args);
