@@ -212,6 +212,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     mc.trials = options.trials;
     mc.seed = options.seed;
     mc.threads = options.threads;
+    mc.cancel = options.cancel;
     if (options.progress) {
       mc.progress = [&, this_pass = pass](std::uint64_t done) {
         options.progress(this_pass, done, options.trials);

@@ -9,6 +9,7 @@
 //
 // Thread safety: run_stockpile_sweep may run concurrently on distinct inputs.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -58,6 +59,8 @@ struct SweepOptions {
   double z = 2.0;                    // uncertainty band: value -/+ z SE
   // (pass number from 1, trials done, trials per pass); from worker threads; thread-safe.
   std::function<void(int, std::uint64_t, std::uint64_t)> progress;
+  // Polled between blocks of trials; once true the result is incomplete and must be discarded.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Estimate {

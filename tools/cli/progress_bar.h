@@ -1,7 +1,7 @@
 #pragma once
 // A progress bar on stderr for long runs, shown only when enabled (a terminal, no --quiet) and
 // once a run has taken ~2 s. update() is thread-safe and cheap (a try-lock) so Monte Carlo
-// workers may call it. (The same bar run_command.cpp keeps privately, with a label.)
+// workers may call it. Shared by the run and stockpile commands.
 
 #include <chrono>
 #include <cstdint>

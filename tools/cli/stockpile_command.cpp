@@ -17,6 +17,7 @@
 #include "sim/stockpile_sweep.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
@@ -100,7 +101,8 @@ std::string sweep_policy(const Scenario& scenario, const std::optional<std::stri
 }
 
 io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& request,
-                                   const DataPaths& paths, ProgressBar& bar) {
+                                   const DataPaths& paths, ProgressBar& bar,
+                                   const InterruptScope& interrupt) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   Scenario scenario = io::load_scenario(file, countries);
@@ -151,8 +153,10 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   options.progress = [&bar, label](int pass, std::uint64_t done, std::uint64_t total) {
     bar.update(label + " pass " + std::to_string(pass), done, total);
   };
+  options.cancel = interrupt.flag();
   row.result = run_stockpile_sweep(setup, grid, request.target, options);
   bar.finish();
+  if (interrupt.interrupted()) throw Interrupted();
   return row;
 }
 
@@ -243,6 +247,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
 
   DataPaths paths = data_paths(vm);
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  InterruptScope interrupt;
   std::string content;
   std::string stem;
   if (all) {
@@ -251,7 +256,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       std::string id = std::filesystem::path(mineral).stem().string();
       std::string file = paths.data_dir + "/disruptions/" + id + "_background.yaml";
       if (!std::filesystem::exists(file)) continue;
-      rows.push_back(sweep_scenario(file, request, paths, bar));
+      rows.push_back(sweep_scenario(file, request, paths, bar, interrupt));
     }
     if (rows.empty()) {
       throw InputError(SourceRef{}, "--all", paths.data_dir + "/disruptions",
@@ -262,7 +267,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
                                        : io::sweep_summary_table(rows);
     stem = "stockpile_summary";
   } else {
-    io::SweepSummaryRow row = sweep_scenario(vm["scenario"].as<std::string>(), request, paths, bar);
+    io::SweepSummaryRow row =
+        sweep_scenario(vm["scenario"].as<std::string>(), request, paths, bar, interrupt);
     content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
               : format == Format::json ? io::sweep_json(row.header, row.result)
                                        : io::sweep_table(row.header, row.result);
