@@ -10,10 +10,9 @@
 
 namespace mineflow {
 
-MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double horizon_days,
-                                 const std::vector<Variant>& variants,
-                                 const MonteCarloOptions& options) {
-  MonteCarloResult result(variants.size(), options.trials);
+void run_trials(const std::vector<EventSpec>& events, double horizon_days,
+                const std::vector<Variant>& variants, const MonteCarloOptions& options,
+                const TrialSink& sink) {
   const std::uint64_t blocks = (options.trials + kTrialBlock - 1) / kTrialBlock;
   std::atomic<std::uint64_t> done{0};
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
@@ -31,9 +30,7 @@ MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double ho
             std::uint64_t last = std::min(options.trials, first + kTrialBlock);
             for (std::uint64_t trial = first; trial < last; ++trial) {
               run_trial(events, horizon_days, variants, options.seed, trial, scratch, metrics);
-              for (std::size_t v = 0; v < variants.size(); ++v) {
-                result.store(v, trial, metrics[v]);
-              }
+              sink(trial, metrics);
             }
             std::uint64_t finished = done.fetch_add(last - first) + (last - first);
             if (options.progress) options.progress(finished);
@@ -41,6 +38,16 @@ MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double ho
         },
         tbb::simple_partitioner());
   });
+}
+
+MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double horizon_days,
+                                 const std::vector<Variant>& variants,
+                                 const MonteCarloOptions& options) {
+  MonteCarloResult result(variants.size(), options.trials);
+  run_trials(events, horizon_days, variants, options,
+             [&result](std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
+               for (std::size_t v = 0; v < metrics.size(); ++v) result.store(v, trial, metrics[v]);
+             });
   return result;
 }
 

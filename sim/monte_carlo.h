@@ -57,6 +57,16 @@ class MonteCarloResult {
   std::vector<double> values_;
 };
 
+// Receives each trial's metrics (one per variant); called from worker threads, each trial
+// exactly once, so it must only write to storage owned by that trial index.
+using TrialSink = std::function<void(std::uint64_t trial, const std::vector<TrialMetrics>&)>;
+
+// The parallel loop every Monte Carlo run shares: fixed blocks of trials in a scoped arena, each
+// trial's draws from (seed, trial), cancellation and progress between blocks.
+void run_trials(const std::vector<EventSpec>& events, double horizon_days,
+                const std::vector<Variant>& variants, const MonteCarloOptions& options,
+                const TrialSink& sink);
+
 MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double horizon_days,
                                  const std::vector<Variant>& variants,
                                  const MonteCarloOptions& options);

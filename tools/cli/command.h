@@ -24,5 +24,6 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& err);
 int run_mfa(const Args& args, std::ostream& out, std::ostream& err);
 int run_report(const Args& args, std::ostream& out, std::ostream& err);
 int run_run(const Args& args, std::ostream& out, std::ostream& err);
+int run_stockpile(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace mineflow::cli

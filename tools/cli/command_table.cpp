@@ -8,6 +8,9 @@ const std::vector<Command>& commands() {
       {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
       {"report", "an HTML report with charts, and the CSV/JSON behind them", &run_report},
       {"run", "disruption Monte Carlo of a scenario, with the before/after policy view", &run_run},
+      {"stockpile",
+       "stockpile days each mineral needs: sweep, target search, recycling alternative",
+       &run_stockpile},
   };
   return table;
 }

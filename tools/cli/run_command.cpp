@@ -21,6 +21,7 @@
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
+#include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/run_report.h"
@@ -31,43 +32,6 @@ namespace mineflow::cli {
 namespace po = boost::program_options;
 
 namespace {
-
-// A progress bar on stderr, shown only on a terminal and once a run has taken ~2 s.
-class ProgressBar {
- public:
-  ProgressBar(std::ostream& err, std::uint64_t total, bool enabled)
-      : err_(err), total_(total), enabled_(enabled), start_(Clock::now()), last_(start_) {}
-  void update(std::uint64_t done) {
-    if (!enabled_) return;
-    std::unique_lock lock(mutex_, std::try_to_lock);
-    if (!lock.owns_lock()) return;
-    auto now = Clock::now();
-    if (now - start_ < std::chrono::seconds(2) || now - last_ < std::chrono::milliseconds(200)) {
-      return;
-    }
-    last_ = now;
-    shown_ = true;
-    int width = 40;
-    auto filled = static_cast<int>(static_cast<double>(width) * static_cast<double>(done) /
-                                   static_cast<double>(total_));
-    err_ << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
-         << std::string(static_cast<std::size_t>(width - filled), ' ') << "] " << done << "/"
-         << total_ << " trials" << std::flush;
-  }
-  void finish() {
-    if (shown_) err_ << "\r" << std::string(72, ' ') << "\r" << std::flush;
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  std::ostream& err_;
-  std::uint64_t total_;
-  bool enabled_;
-  Clock::time_point start_;
-  Clock::time_point last_;
-  bool shown_ = false;
-  std::mutex mutex_;
-};
 
 std::optional<double> residual(const std::optional<double>& after, double policy_unmet,
                                double reference_unmet) {
@@ -193,8 +157,9 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   }
   InterruptScope interrupt;
   mc.cancel = interrupt.flag();
-  ProgressBar bar(err, mc.trials, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
-  mc.progress = [&bar](std::uint64_t done) { bar.update(done); };
+  ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  const std::uint64_t total = mc.trials;
+  mc.progress = [&bar, total](std::uint64_t done) { bar.update("trials", done, total); };
   MonteCarloResult result =
       run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, mc);
   bar.finish();

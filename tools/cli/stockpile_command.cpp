@@ -1,0 +1,287 @@
+// mineflow stockpile SCENARIO | --all: the stockpile-day sweep (days x recycling shares on the
+// same trials), the days each target needs, and the recycling alternative (docs/stockpile.md).
+
+#include <unistd.h>
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "graph/build_graph.h"
+#include "graph/number_format.h"
+#include "graph/validate.h"
+#include "sim/run_plan.h"
+#include "sim/stockpile_sweep.h"
+#include "tools/cli/command.h"
+#include "tools/cli/data_paths.h"
+#include "tools/cli/interrupt.h"
+#include "tools/cli/output.h"
+#include "tools/cli/progress_bar.h"
+#include "tools/io/atomic_file.h"
+#include "tools/io/data_loaders.h"
+#include "tools/io/scenario_loader.h"
+#include "tools/io/stockpile_report.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+double parse_number(std::string_view text, const std::string& field, const std::string& whole,
+                    const std::string& expected) {
+  double value = 0.0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    throw InputError(SourceRef{}, field, whole, expected);
+  }
+  return value;
+}
+
+// "0,15,30" or, for days, a range "START:STOP:STEP" (STOP included).
+std::vector<double> parse_list(const std::string& text, const std::string& field, bool range_ok) {
+  const std::string expected = range_ok ? "a comma-separated list (0,15,30) or START:STOP:STEP"
+                                        : "a comma-separated list of numbers (0,0.1)";
+  std::vector<double> values;
+  if (range_ok && text.find(':') != std::string::npos) {
+    std::vector<double> parts;
+    std::size_t from = 0;
+    while (true) {
+      std::size_t colon = text.find(':', from);
+      parts.push_back(
+          parse_number(std::string_view(text).substr(from, colon - from), field, text, expected));
+      if (colon == std::string::npos) break;
+      from = colon + 1;
+    }
+    if (parts.size() != 3 || parts[2] <= 0.0 || parts[1] < parts[0] ||
+        (parts[1] - parts[0]) / parts[2] > 1000.0) {
+      throw InputError(SourceRef{}, field, text,
+                       "START:STOP:STEP with STEP > 0, at most 1000 steps");
+    }
+    auto steps = static_cast<int>(std::floor((parts[1] - parts[0]) / parts[2] + 1e-9));
+    for (int k = 0; k <= steps; ++k) values.push_back(parts[0] + k * parts[2]);
+    return values;
+  }
+  std::size_t from = 0;
+  while (true) {
+    std::size_t comma = text.find(',', from);
+    values.push_back(
+        parse_number(std::string_view(text).substr(from, comma - from), field, text, expected));
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return values;
+}
+
+struct Request {
+  std::optional<std::vector<double>> days;
+  std::optional<std::vector<double>> shares;
+  std::optional<SweepTarget> target;
+  std::optional<std::string> policy;
+  std::optional<long long> trials;
+  std::optional<unsigned long long> seed;
+  int threads = 0;
+  double base_days = kBaseStockpileDays;
+  double carrying_rate = kDefaultCarryingRatePerYear;
+  double max_recycling = 0.5;
+};
+
+// The policy whose release, delay and refill levers the sweep uses: --policy, else the
+// scenario's first with a stockpile, else its first, else none.
+std::string sweep_policy(const Scenario& scenario, const std::optional<std::string>& wanted) {
+  if (wanted) return *wanted;
+  for (const PolicySet& p : scenario.policies) {
+    if (p.stockpile_days > 0.0) return p.name;
+  }
+  return scenario.policies.empty() ? std::string("none") : scenario.policies.front().name;
+}
+
+io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& request,
+                                   const DataPaths& paths, ProgressBar& bar,
+                                   const InterruptScope& interrupt) {
+  io::Settings settings = io::load_settings(paths.settings());
+  CountryTable countries = io::load_countries(paths.countries());
+  Scenario scenario = io::load_scenario(file, countries);
+  if (request.trials) scenario.trials = *request.trials;
+  if (request.seed) scenario.seed = *request.seed;
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph base = build_mineral_graph(data, settings.graph);
+  validate_graph(base.graph, scenario.mineral_file);
+  std::string policy = sweep_policy(scenario, request.policy);
+  RunPlan plan =
+      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {policy});
+  const PolicyRun& run = plan.policies.front();
+
+  io::SweepSummaryRow row;
+  io::SweepHeader& h = row.header;
+  h.scenario = scenario.id;
+  h.name = scenario.name;
+  h.mineral = data.id;
+  h.policy = policy;
+  h.horizon_days = scenario.horizon_days;
+  h.carrying_rate_per_year = request.carrying_rate;
+  h.current_recycling_share = plan.base.basis.secondary_share;
+  h.recycling_is_proxy = plan.base.basis.secondary_is_proxy;
+  for (const PriceSeries& series : data.prices) {
+    if (series.primary) h.price_unit = series.unit.substr(0, series.unit.find(' '));
+  }
+
+  SweepSetup setup;
+  setup.events = &plan.scenario.events;
+  setup.horizon_days = scenario.horizon_days;
+  setup.model = run.model.get();
+  setup.stocks = plan.variants[run.variant].stocks;
+  setup.carrying_rate_per_year = request.carrying_rate;
+  SweepGrid grid;
+  if (request.days) grid.days = *request.days;
+  grid.recycling_shares = {0.0};
+  if (h.current_recycling_share && *h.current_recycling_share > 0.0) {
+    grid.recycling_shares.push_back(*h.current_recycling_share);
+  }
+  if (request.shares) grid.recycling_shares = *request.shares;
+  SweepOptions options;
+  options.trials = static_cast<std::uint64_t>(scenario.trials);
+  options.seed = scenario.seed;
+  options.threads = request.threads;
+  options.base_days = request.base_days;
+  options.max_recycling_share = request.max_recycling;
+  std::string label = data.id;
+  options.progress = [&bar, label](int pass, std::uint64_t done, std::uint64_t total) {
+    bar.update(label + " pass " + std::to_string(pass), done, total);
+  };
+  options.cancel = interrupt.flag();
+  row.result = run_stockpile_sweep(setup, grid, request.target, options);
+  bar.finish();
+  if (interrupt.interrupted()) throw Interrupted();
+  return row;
+}
+
+std::string extension(Format format) {
+  return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
+}
+
+void check_range(double value, double lo, double hi, const std::string& field,
+                 const std::string& expected) {
+  if (!(value >= lo && value <= hi)) {
+    throw InputError(SourceRef{}, field, format_number(value), expected);
+  }
+}
+
+}  // namespace
+
+int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
+  po::options_description options(
+      "mineflow stockpile SCENARIO | --all [options]\n\n"
+      "Sweeps national stockpile days x recycling shares over the same Monte Carlo trials and\n"
+      "finds the smallest days that meet a target (docs/stockpile.md). --all: every bundled\n"
+      "mineral's background-risk scenario, one summary table.\n\nOptions");
+  options.add_options()("help,h", "show this help")(
+      "all", "every bundled mineral's <mineral>_background.yaml scenario")(
+      "days", po::value<std::string>(),
+      "stockpile days: LIST (0,15,30) or START:STOP:STEP (default 0,15,30,45,60,90,120,180)")(
+      "recycling", po::value<std::string>(),
+      "recycling shares of demand, LIST (default 0 and the mineral's current share if known)")(
+      "target", po::value<std::string>()->default_value("p_shortage<=0.05"),
+      "METRIC<=VALUE; METRIC: p_shortage, unmet_pct, unmet_t, cvar95_unmet_t, "
+      "longest_spell_days; 'none' for the grid only")(
+      "policy", po::value<std::string>(),
+      "policy whose release/delay/refill levers to use (default: the first with a stockpile)")(
+      "base-days", po::value<double>()->default_value(kBaseStockpileDays, "60"),
+      "base target the days needed are compared with")(
+      "carrying-rate", po::value<double>()->default_value(kDefaultCarryingRatePerYear, "0.10"),
+      "carrying cost per year, fraction of the stockpile's value")(
+      "max-recycling", po::value<double>()->default_value(0.5, "0.5"),
+      "highest recycling share the alternative search considers")(
+      "trials", po::value<long long>(), "number of trials (default: the scenario's)")(
+      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
+      "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "out", po::value<std::string>(), "write the report into folder DIR")(
+      "quiet", "no progress bar")("scenario", po::value<std::string>(), "scenario file");
+  add_data_dir_option(options);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    out << options << "\n";
+    return 0;
+  }
+  bool all = vm.count("all") > 0;
+  if (all == (vm.count("scenario") > 0)) {
+    throw InputError(SourceRef{}, "SCENARIO", all ? "a scenario and --all" : "nothing",
+                     "either a scenario file or --all");
+  }
+  Format format = parse_format(vm["format"].as<std::string>());
+  Request request;
+  request.threads = vm["threads"].as<int>();
+  if (request.threads < 0 || request.threads > 1024) {
+    throw InputError(SourceRef{}, "--threads", std::to_string(request.threads), "0..1024");
+  }
+  if (vm.count("trials")) {
+    long long trials = vm["trials"].as<long long>();
+    if (trials < 1 || trials > 100'000'000) {
+      throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..100000000");
+    }
+    request.trials = trials;
+  }
+  if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
+  if (vm.count("days")) request.days = parse_list(vm["days"].as<std::string>(), "--days", true);
+  if (vm.count("recycling")) {
+    request.shares = parse_list(vm["recycling"].as<std::string>(), "--recycling", false);
+  }
+  std::string target = vm["target"].as<std::string>();
+  if (target != "none") request.target = parse_sweep_target(target);
+  request.base_days = vm["base-days"].as<double>();
+  request.carrying_rate = vm["carrying-rate"].as<double>();
+  request.max_recycling = vm["max-recycling"].as<double>();
+  check_range(request.carrying_rate, 0.0, 1.0, "--carrying-rate", "0..1 per year");
+  check_range(request.base_days, 0.0, 3650.0, "--base-days", "0..3650");
+  check_range(request.max_recycling, 1e-6, 1.0, "--max-recycling", "(0, 1]");
+
+  DataPaths paths = data_paths(vm);
+  ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  InterruptScope interrupt;
+  std::string content;
+  std::string stem;
+  if (all) {
+    std::vector<io::SweepSummaryRow> rows;
+    for (const std::string& mineral : bundled_mineral_files(paths)) {
+      std::string id = std::filesystem::path(mineral).stem().string();
+      std::string file = paths.data_dir + "/disruptions/" + id + "_background.yaml";
+      if (!std::filesystem::exists(file)) continue;
+      rows.push_back(sweep_scenario(file, request, paths, bar, interrupt));
+    }
+    if (rows.empty()) {
+      throw InputError(SourceRef{}, "--all", paths.data_dir + "/disruptions",
+                       "a folder with <mineral>_background.yaml scenarios");
+    }
+    content = format == Format::csv    ? io::sweep_summary_csv(rows)
+              : format == Format::json ? io::sweep_summary_json(rows)
+                                       : io::sweep_summary_table(rows);
+    stem = "stockpile_summary";
+  } else {
+    io::SweepSummaryRow row =
+        sweep_scenario(vm["scenario"].as<std::string>(), request, paths, bar, interrupt);
+    content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
+              : format == Format::json ? io::sweep_json(row.header, row.result)
+                                       : io::sweep_table(row.header, row.result);
+    stem = row.header.scenario + "_stockpile";
+  }
+  if (!vm.count("out")) {
+    out << content;
+    return 0;
+  }
+  std::string dir = vm["out"].as<std::string>();
+  std::filesystem::create_directories(dir);
+  io::write_file_atomically(dir + "/" + stem + extension(format), content);
+  return 0;
+}
+
+}  // namespace mineflow::cli

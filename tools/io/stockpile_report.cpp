@@ -1,0 +1,356 @@
+#include "tools/io/stockpile_report.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "graph/number_format.h"
+#include "tools/io/text_escape.h"
+#include "tools/io/text_table.h"
+
+namespace mineflow::io {
+namespace {
+
+std::string num(double value) {
+  return format_number(value);
+}
+std::string num(const std::optional<double>& value) {
+  return value ? num(*value) : "";
+}
+std::string json_num(const std::optional<double>& value) {
+  return value ? num(*value) : "null";
+}
+
+// Decimals for people: enough to see the MC error, never a wall of digits.
+std::string fixed(double value) {
+  if (value == 0.0) return "0";
+  double magnitude = std::abs(value);
+  return format_fixed(value, magnitude >= 1e4 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 4);
+}
+std::string days_text(double days) {
+  return format_fixed(days, 2);
+}
+std::string share_text(double share) {
+  return format_fixed(share, 3);
+}
+std::string currency(const SweepHeader& h) {
+  return h.price_unit.substr(0, h.price_unit.find('/'));
+}
+
+const SweepCell* find_cell(const SweepResult& r, double days, double share) {
+  for (const SweepCell& cell : r.cells) {
+    if (cell.days == days && cell.recycling_share == share) return &cell;
+  }
+  return nullptr;
+}
+
+// The share the summary speaks for: the mineral's current one when known and swept, else 0.
+const DaysFinding* headline_finding(const SweepHeader& h, const SweepResult& r) {
+  const DaysFinding* fallback = nullptr;
+  for (const DaysFinding& f : r.days_needed) {
+    if (h.current_recycling_share && f.recycling_share == *h.current_recycling_share) return &f;
+    if (f.recycling_share == 0.0) fallback = &f;
+  }
+  if (fallback == nullptr && !r.days_needed.empty()) fallback = &r.days_needed.front();
+  return fallback;
+}
+
+std::string recycling_note(const SweepHeader& h) {
+  if (!h.current_recycling_share) {
+    return "current recycling share unknown (no figure for the focal economy): swept at 0 "
+           "unless --recycling is given";
+  }
+  return "current recycling share " + share_text(*h.current_recycling_share) +
+         (h.recycling_is_proxy ? " (EU EOL-RIR proxy, not a figure for the focal economy)" : "");
+}
+
+std::string header_line(const SweepHeader& h, const SweepResult& r) {
+  return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; stock levers of policy " +
+         h.policy + "; " + std::to_string(r.trials) + " trials, seed " + std::to_string(r.seed) +
+         ", horizon " + format_number(h.horizon_days) + " days, " + std::to_string(r.passes) +
+         " pass" + (r.passes == 1 ? "" : "es") + " over the same trials\n";
+}
+
+constexpr const char* kCsvColumns =
+    "row,recycling_share,days,days_low,days_high,p_shortage,p_shortage_se,unmet_t,unmet_t_se,"
+    "unmet_pct,unmet_pct_se,cvar95_unmet_t,cvar95_unmet_t_se,longest_spell_days,"
+    "longest_spell_days_se,stock_t,carrying_cost_per_year";
+
+std::string csv_cell_values(const SweepCell& c) {
+  std::string out;
+  for (const Estimate& e :
+       {c.p_shortage, c.unmet_t, c.unmet_pct, c.cvar95_unmet_t, c.longest_spell_days}) {
+    out += "," + num(e.value) + "," + num(e.se);
+  }
+  return out + "," + num(c.stock_t) + "," + num(c.carrying_cost_per_year);
+}
+
+std::string json_estimate(const Estimate& e) {
+  return "{\"value\": " + num(e.value) + ", \"se\": " + num(e.se) + "}";
+}
+
+std::string json_cell(const SweepCell& c) {
+  return "{\"days\": " + num(c.days) + ", \"recycling_share\": " + num(c.recycling_share) +
+         ", \"p_shortage\": " + json_estimate(c.p_shortage) +
+         ", \"unmet_t\": " + json_estimate(c.unmet_t) +
+         ", \"unmet_pct\": " + json_estimate(c.unmet_pct) +
+         ", \"cvar95_unmet_t\": " + json_estimate(c.cvar95_unmet_t) +
+         ", \"longest_spell_days\": " + json_estimate(c.longest_spell_days) +
+         ", \"stock_t\": " + num(c.stock_t) +
+         ", \"carrying_cost_per_year\": " + num(c.carrying_cost_per_year) + "}";
+}
+
+std::string json_cell(const std::optional<SweepCell>& c) {
+  return c ? json_cell(*c) : "null";
+}
+
+std::string pm(const Estimate& e) {
+  return fixed(e.value) + " ± " + fixed(e.se);
+}
+
+std::string recycling_text(const SweepResult& r) {
+  if (!r.recycling) return "";
+  if (!r.recycling->share) return "none";
+  if (*r.recycling->share == 0.0) return "not needed";
+  return share_text(*r.recycling->share);
+}
+
+}  // namespace
+
+std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
+  std::ostringstream out;
+  out << header_line(h, r);
+  out << "demand " << fixed(r.demand_t_per_day) << " t/day, price " << fixed(r.price_per_t) << " "
+      << h.price_unit << ", carrying rate " << format_number(100.0 * h.carrying_rate_per_year)
+      << "%/yr; " << recycling_note(h) << "\n\n";
+  std::string cost = "carrying " + currency(h) + "/yr";
+  TextTable table({"days", "recycling", "P(shortage)", "E[unmet] t", "unmet %", "CVaR95 t",
+                   "longest spell d", "stock t", cost});
+  for (const SweepCell& c : r.cells) {
+    table.add_row({days_text(c.days), share_text(c.recycling_share), pm(c.p_shortage),
+                   pm(c.unmet_t), pm(c.unmet_pct), pm(c.cvar95_unmet_t), pm(c.longest_spell_days),
+                   fixed(c.stock_t), fixed(c.carrying_cost_per_year)});
+  }
+  out << table.render();
+  out << "± is one Monte Carlo standard error; every cell uses the same trials (common random "
+         "numbers).\n";
+  if (!r.target) return out.str();
+  out << "\nTarget " << to_string(*r.target) << "\n";
+  for (const DaysFinding& f : r.days_needed) {
+    out << "  recycling " << share_text(f.recycling_share) << ": ";
+    if (!f.days) {
+      out << "not met within " << days_text(r.cells.empty() ? 0.0 : r.cells.back().days) << " days";
+      if (f.days_low) out << " (met within -2 SE from " << days_text(*f.days_low) << " days)";
+    } else {
+      out << days_text(*f.days) << " days needed ("
+          << fixed(metric_of(*f.at_days, r.target->metric).value)
+          << "); within ±2 SE: " << (f.days_low ? days_text(*f.days_low) : "?") << " to "
+          << (f.days_high ? days_text(*f.days_high) : "> grid") << " days; carrying "
+          << fixed(f.at_days->carrying_cost_per_year) << " " << currency(h) << "/yr";
+    }
+    if (const SweepCell* base = find_cell(r, r.base_days, f.recycling_share)) {
+      out << "; the " << days_text(r.base_days) << "-day base: P(shortage) " << pm(base->p_shortage)
+          << ", E[unmet] " << pm(base->unmet_t) << " t, " << fixed(base->carrying_cost_per_year)
+          << " " << currency(h) << "/yr";
+      if (f.days) {
+        out << "; " << (*f.days > r.base_days ? "extra " : "fewer ")
+            << days_text(std::abs(*f.days - r.base_days)) << " days";
+      }
+    }
+    out << "\n";
+  }
+  if (r.recycling) {
+    out << "  recycling alternative at the " << days_text(r.recycling->at_days)
+        << "-day base (no extra days): ";
+    if (!r.recycling->share) {
+      out << "no share up to the search cap meets the target\n";
+    } else if (*r.recycling->share == 0.0) {
+      out << "not needed, the base meets the target without recycling\n";
+    } else {
+      out << "recycling share " << share_text(*r.recycling->share) << " ("
+          << to_string(r.target->metric) << " "
+          << fixed(metric_of(*r.recycling->at_share, r.target->metric).value) << " ± "
+          << fixed(metric_of(*r.recycling->at_share, r.target->metric).se) << ")\n";
+    }
+  }
+  return out.str();
+}
+
+std::string sweep_csv(const SweepHeader& h, const SweepResult& r) {
+  (void)h;
+  std::ostringstream out;
+  out << kCsvColumns << "\n";
+  for (const SweepCell& c : r.cells) {
+    out << "cell," << num(c.recycling_share) << "," << num(c.days) << ",," << csv_cell_values(c)
+        << "\n";
+  }
+  for (const DaysFinding& f : r.days_needed) {
+    out << "days_needed," << num(f.recycling_share) << "," << num(f.days) << "," << num(f.days_low)
+        << "," << num(f.days_high);
+    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(12, ',')) << "\n";
+  }
+  if (r.recycling) {
+    out << "recycling_alternative," << num(r.recycling->share) << "," << num(r.recycling->at_days)
+        << ",,";
+    out << (r.recycling->at_share ? csv_cell_values(*r.recycling->at_share) : std::string(12, ','))
+        << "\n";
+  }
+  return out.str();
+}
+
+std::string sweep_json(const SweepHeader& h, const SweepResult& r) {
+  std::ostringstream out;
+  out << "{\n  \"scenario\": " << json_string(h.scenario)
+      << ",\n  \"name\": " << json_string(h.name) << ",\n  \"mineral\": " << json_string(h.mineral)
+      << ",\n  \"policy\": " << json_string(h.policy) << ",\n  \"trials\": " << r.trials
+      << ",\n  \"seed\": " << r.seed << ",\n  \"passes\": " << r.passes
+      << ",\n  \"horizon_days\": " << num(h.horizon_days)
+      << ",\n  \"demand_t_per_day\": " << num(r.demand_t_per_day)
+      << ",\n  \"price_per_t\": " << num(r.price_per_t)
+      << ",\n  \"price_unit\": " << json_string(h.price_unit)
+      << ",\n  \"carrying_rate_per_year\": " << num(h.carrying_rate_per_year)
+      << ",\n  \"current_recycling_share\": " << json_num(h.current_recycling_share)
+      << ",\n  \"recycling_is_proxy\": " << (h.recycling_is_proxy ? "true" : "false")
+      << ",\n  \"base_days\": " << num(r.base_days) << ",\n  \"cells\": [";
+  for (std::size_t i = 0; i < r.cells.size(); ++i) {
+    out << (i ? "," : "") << "\n    " << json_cell(r.cells[i]);
+  }
+  out << "\n  ],\n  \"target\": "
+      << (r.target ? json_string(to_string(*r.target)) : std::string("null"))
+      << ",\n  \"days_needed\": [";
+  for (std::size_t i = 0; i < r.days_needed.size(); ++i) {
+    const DaysFinding& f = r.days_needed[i];
+    out << (i ? "," : "") << "\n    {\"recycling_share\": " << num(f.recycling_share)
+        << ", \"days\": " << json_num(f.days) << ", \"days_low\": " << json_num(f.days_low)
+        << ", \"days_high\": " << json_num(f.days_high) << ", \"at_days\": " << json_cell(f.at_days)
+        << "}";
+  }
+  out << "\n  ],\n  \"recycling_alternative\": ";
+  if (r.recycling) {
+    out << "{\"at_days\": " << num(r.recycling->at_days)
+        << ", \"share\": " << json_num(r.recycling->share)
+        << ", \"at_share\": " << json_cell(r.recycling->at_share) << "}";
+  } else {
+    out << "null";
+  }
+  out << "\n}\n";
+  return out.str();
+}
+
+namespace {
+
+struct SummaryFields {
+  std::string mineral;
+  std::string scenario;
+  std::optional<double> share;
+  std::optional<double> days, days_low, days_high;
+  std::optional<SweepCell> base;
+  std::optional<double> target_cost;
+  std::optional<double> recycling;
+  std::string currency;
+};
+
+SummaryFields summary_fields(const SweepSummaryRow& row) {
+  SummaryFields f;
+  f.mineral = row.header.mineral;
+  f.scenario = row.header.scenario;
+  f.currency = currency(row.header);
+  if (const DaysFinding* d = headline_finding(row.header, row.result)) {
+    f.share = d->recycling_share;
+    f.days = d->days;
+    f.days_low = d->days_low;
+    f.days_high = d->days_high;
+    if (d->at_days) f.target_cost = d->at_days->carrying_cost_per_year;
+    if (const SweepCell* b = find_cell(row.result, row.result.base_days, d->recycling_share)) {
+      f.base = *b;
+    }
+  }
+  if (row.result.recycling) f.recycling = row.result.recycling->share;
+  return f;
+}
+
+}  // namespace
+
+std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
+  std::ostringstream out;
+  if (rows.empty()) return out.str();
+  const SweepResult& first = rows.front().result;
+  out << "Stockpile days needed per mineral, background supply risk; target "
+      << (first.target ? to_string(*first.target) : std::string("none")) << "; " << first.trials
+      << " trials, seed " << first.seed << "; base " << days_text(first.base_days) << " days\n\n";
+  std::string base = days_text(first.base_days) + "-day ";
+  TextTable table({"mineral", "recycling", "days needed", "±2 SE range", base + "P(shortage)",
+                   base + "E[unmet] t", base + "unmet %", "target cost/yr", "base cost/yr",
+                   "recycling alt."});
+  for (const SweepSummaryRow& row : rows) {
+    SummaryFields f = summary_fields(row);
+    double max_days = row.result.cells.empty() ? 0.0 : row.result.cells.back().days;
+    std::string beyond = "> " + days_text(max_days);
+    std::string range = (f.days_low ? days_text(*f.days_low) : beyond) + " to " +
+                        (f.days_high ? days_text(*f.days_high) : beyond);
+    table.add_row({f.mineral, f.share ? share_text(*f.share) : "",
+                   f.days ? days_text(*f.days) : beyond, range,
+                   f.base ? pm(f.base->p_shortage) : "", f.base ? pm(f.base->unmet_t) : "",
+                   f.base ? pm(f.base->unmet_pct) : "",
+                   f.target_cost ? fixed(*f.target_cost) + " " + f.currency : "n/a",
+                   f.base ? fixed(f.base->carrying_cost_per_year) + " " + f.currency : "",
+                   recycling_text(row.result)});
+  }
+  out << table.render();
+  out << "recycling: the share the days are for (the mineral's current share, 0 where unknown); "
+         "recycling alt.: the smallest recycling share that meets the target at the base days "
+         "(searched up to --max-recycling; 'not needed': the base already meets it); costs: days x "
+         "daily demand x price x carrying rate "
+         "(docs/stockpile.md).\n";
+  return out.str();
+}
+
+std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
+  std::ostringstream out;
+  out << "mineral,scenario,target,recycling_share,days_needed,days_low,days_high,base_days,"
+         "base_p_shortage,base_p_shortage_se,base_unmet_t,base_unmet_t_se,base_unmet_pct,"
+         "base_unmet_pct_se,target_carrying_cost_per_year,base_carrying_cost_per_year,currency,"
+         "recycling_alternative_share\n";
+  for (const SweepSummaryRow& row : rows) {
+    SummaryFields f = summary_fields(row);
+    const SweepResult& r = row.result;
+    out << csv_field(f.mineral) << "," << csv_field(f.scenario) << ","
+        << csv_field(r.target ? to_string(*r.target) : "") << "," << num(f.share) << ","
+        << num(f.days) << "," << num(f.days_low) << "," << num(f.days_high) << ","
+        << num(r.base_days) << ",";
+    if (f.base) {
+      out << num(f.base->p_shortage.value) << "," << num(f.base->p_shortage.se) << ","
+          << num(f.base->unmet_t.value) << "," << num(f.base->unmet_t.se) << ","
+          << num(f.base->unmet_pct.value) << "," << num(f.base->unmet_pct.se) << ",";
+    } else {
+      out << ",,,,,,";
+    }
+    out << num(f.target_cost) << ","
+        << (f.base ? num(f.base->carrying_cost_per_year) : std::string()) << ","
+        << csv_field(f.currency) << "," << num(f.recycling) << "\n";
+  }
+  return out.str();
+}
+
+std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
+  std::ostringstream out;
+  out << "{\n  \"minerals\": [";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    SummaryFields f = summary_fields(rows[i]);
+    const SweepResult& r = rows[i].result;
+    out << (i ? "," : "") << "\n    {\"mineral\": " << json_string(f.mineral)
+        << ", \"scenario\": " << json_string(f.scenario)
+        << ", \"target\": " << (r.target ? json_string(to_string(*r.target)) : std::string("null"))
+        << ", \"trials\": " << r.trials << ", \"seed\": " << r.seed
+        << ", \"recycling_share\": " << json_num(f.share)
+        << ", \"days_needed\": " << json_num(f.days) << ", \"days_low\": " << json_num(f.days_low)
+        << ", \"days_high\": " << json_num(f.days_high) << ", \"base_days\": " << num(r.base_days)
+        << ", \"base\": " << json_cell(f.base)
+        << ", \"target_carrying_cost_per_year\": " << json_num(f.target_cost)
+        << ", \"currency\": " << json_string(f.currency)
+        << ", \"recycling_alternative_share\": " << json_num(f.recycling) << "}";
+  }
+  out << "\n  ]\n}\n";
+  return out.str();
+}
+
+}  // namespace mineflow::io
