@@ -238,8 +238,9 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   ASSERT_EQ(made.exit_code, 0) << made.err;
   // Heat table, six radars, six Sankeys, price history; stock-flow: per mineral in-use stock and
   // flows, one secondary-share chart; scenarios: per mineral daily supply, stock levels, price,
-  // exceedance curves.
-  check_page_in_browser(report_dir / "report.html", work, 14 + 6 * 2 + 1 + 6 * 4, "report_" + lang);
+  // exceedance curves; per mineral a stockpile-days chart.
+  check_page_in_browser(report_dir / "report.html", work, 14 + 6 * 2 + 1 + 6 * 4 + 6,
+                        "report_" + lang);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, ReportInBrowser, ::testing::Values("en", "ja"));

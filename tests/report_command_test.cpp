@@ -44,7 +44,12 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
   EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
   EXPECT_EQ(count(html, "data-chart=\"sankey\""), 6u);
   // Scenarios: per mineral daily supply, stock levels, price and exceedance curves.
-  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 6u * 2u + 1u + 6u * 4u);
+  // Stockpile sweep: one stockpile-days chart per mineral.
+  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 6u * 2u + 1u + 6u * 4u + 6u);
+  EXPECT_NE(html.find("id=\"stockpile\""), std::string::npos);
+  EXPECT_EQ(count(html, ">60-day base<"), 6u);
+  EXPECT_NE(html.find("stockpile sweeps: rare_earths_background: seed 1, trials 5000"),
+            std::string::npos);
   EXPECT_NE(html.find("id=\"scenarios\""), std::string::npos);
   EXPECT_EQ(count(html, "After policy: "), 6u);  // the radar's after layer, in each legend
   EXPECT_NE(html.find("lithium_price_spike_2021: seed 2021, trials 5000"), std::string::npos);
@@ -88,6 +93,7 @@ TEST(ReportCommand, IsDeterministic) {
   EXPECT_EQ(read_text(a / "report.html"), read_text(b / "report.html"));
   EXPECT_EQ(read_text(a / "stock_flow.csv"), read_text(b / "stock_flow.csv"));
   EXPECT_EQ(read_text(a / "exceedance.csv"), read_text(b / "exceedance.csv"));
+  EXPECT_EQ(read_text(a / "stockpile_days.csv"), read_text(b / "stockpile_days.csv"));
   EXPECT_EQ(read_text(a / "scenario_series.csv"), read_text(b / "scenario_series.csv"));
   fs::remove_all(a);
   fs::remove_all(b);

@@ -157,6 +157,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<report::MineralReportEntry> entries;
   std::vector<std::unique_ptr<report::MineralStockFlow>> stock_flows;
   std::vector<std::unique_ptr<report::MineralScenario>> scenario_runs;
+  std::vector<std::unique_ptr<report::MineralSweep>> sweeps;
+  std::string sweep_facts;
   long long trials = vm["trials"].as<long long>();
   if (trials < 1 || trials > 1'000'000) {
     throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..1000000");
@@ -181,6 +183,23 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         mineral, report::mineral_label(mineral.id, mineral.name, *lang), paths, mfa_files));
     entries.back().stock_flow = stock_flows.back().get();
     for (const std::string& mfa_file : mfa_files) provenance.files.push_back(shown(mfa_file));
+    // The stockpile-days sweep of its background-risk scenario, as `mineflow stockpile --all`.
+    std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
+    if (fs::is_regular_file(background)) {
+      Scenario scenario = io::load_scenario(background, countries);
+      std::error_code same_error;
+      if (fs::equivalent(scenario.mineral_file, file, same_error)) {
+        auto sweep_trials =
+            static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
+        sweeps.push_back(std::make_unique<report::MineralSweep>(report::run_sweep_for_report(
+            scenario, mineral, *graphs.back(), countries, settings.indicators, sweep_trials,
+            report::mineral_label(mineral.id, mineral.name, *lang))));
+        entries.back().sweep = sweeps.back().get();
+        provenance.files.push_back(shown(background));
+        sweep_facts += (sweep_facts.empty() ? "" : "; ") + scenario.id + ": seed " +
+                       std::to_string(scenario.seed) + ", trials " + std::to_string(sweep_trials);
+      }
+    }
     // The bundled scenario of this mineral, when it is about this very file.
     std::string scenario_file = real_event_scenario(mineral.id, paths);
     if (scenario_file.empty()) continue;
@@ -202,6 +221,10 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         std::to_string(run.trials);
   }
 
+  if (!sweep_facts.empty()) {
+    provenance.seed_trials += (provenance.seed_trials.empty() ? "" : "; ") +
+                              std::string("stockpile sweeps: ") + sweep_facts;
+  }
   fs::path dir = vm["out"].as<std::string>();
   std::error_code error;
   fs::create_directories(dir, error);

@@ -152,6 +152,16 @@ std::string phrase(std::string_view key, Lang lang) {
       {"exceedance_title", "P(unmet demand > x) over the horizon",
        "期間中の供給不足量が x を超える確率"},
       {"probability_exceeded", "P(unmet demand > x)", "P（供給不足 > x）"},
+      // Stockpile-days section (the stockpile sweep's results).
+      {"stockpile_section", "Stockpile days (stockpile sweep)", "備蓄日数（備蓄スイープ）"},
+      {"stockpile_days_title", "shortage risk against stockpile days", "備蓄日数と供給不足リスク"},
+      {"stockpile_days", "National stockpile", "国家備蓄"},
+      {"days_of_demand", "days of demand", "需要の日数"},
+      {"recycling_share", "recycling", "再生比率"},
+      {"base_days", "60-day base", "60日基準"},
+      {"target", "target", "目標"},
+      {"target_met", "target met at", "目標達成"},
+      {"p_shortage", "P(any shortage over the horizon)", "期間中に供給不足が起きる確率"},
   };
   for (const Entry& entry : kPhrases) {
     if (entry.key == key) return std::string(lang == Lang::ja ? entry.ja : entry.en);

@@ -182,11 +182,13 @@ std::string render_line_chart(const LineChart& chart, double width, double heigh
     out += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour +
            "\" stroke-width=\"2\" stroke-linejoin=\"round\"" + attrs + "/>\n";
   }
-  for (const MarkerLine& marker : chart.markers) {
+  for (std::size_t m = 0; m < chart.markers.size(); ++m) {
+    const MarkerLine& marker = chart.markers[m];
     double x = layout.x(marker.x);
     out += svg_line(x, layout.plot_top, x, layout.plot_bottom, "#000000", 1.2,
                     "stroke-dasharray=\"3 3\"");
-    out += svg_text(x + 4, layout.plot_top + 12, marker.label,
+    // Each label on its own line, so markers close together stay readable.
+    out += svg_text(x + 4, layout.plot_top + 12 + 14.0 * static_cast<double>(m), marker.label,
                     {kFontPx, Anchor::start, false, "#000000", 0.0, true});
   }
   // Legend below the axis title, wrapping.

@@ -14,6 +14,7 @@
 #include "tools/report/labels.h"
 #include "tools/report/scenario_charts.h"
 #include "tools/report/stock_flow_charts.h"
+#include "tools/report/stockpile_chart.h"
 
 namespace mineflow::report {
 
@@ -23,6 +24,7 @@ struct MineralReportEntry {
   io::MineralIndicators indicators;
   const MineralStockFlow* stock_flow = nullptr;  // the bundled stock-flow model's run, if any
   const MineralScenario* scenario = nullptr;     // its bundled disruption scenario's run, if any
+  const MineralSweep* sweep = nullptr;           // its stockpile-days sweep, if any
 };
 
 // What made the report, printed in its last section.
@@ -50,7 +52,8 @@ HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& resul
 
 // report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv,
 // stock_flow.csv when any mineral has a stock-flow model, and scenario_series.csv,
-// exceedance.csv and policy_radar.csv when any has a scenario run.
+// exceedance.csv and policy_radar.csv when any has a scenario run, stockpile_days.csv when any
+// has a sweep.
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
                                              const RatingThresholds& thresholds,
                                              const ReportProvenance& provenance, Lang lang);

@@ -2,6 +2,7 @@
 
 #include "sim/monte_carlo.h"
 #include "sim/run_plan.h"
+#include "sim/stockpile_sweep.h"
 #include "sim/summary.h"
 #include "tools/report/risk_position.h"
 
@@ -74,6 +75,40 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
         residual_import_risk(value_of(policy.after, IndicatorId::refined_import_stability),
                              policy.expected_unmet_t, policy.reference_expected_unmet_t);
   }
+  return out;
+}
+
+MineralSweep run_sweep_for_report(const Scenario& scenario, const MineralData& data,
+                                  const MineralGraph& base, const CountryTable& countries,
+                                  const IndicatorSettings& settings, std::uint64_t trials,
+                                  const std::string& mineral_name) {
+  std::string policy = scenario.policies.empty() ? "none" : scenario.policies.front().name;
+  for (const PolicySet& p : scenario.policies) {
+    if (p.stockpile_days > 0.0) {
+      policy = p.name;
+      break;
+    }
+  }
+  RunPlan plan = make_run_plan(scenario, base, data.prices, countries, settings, {policy});
+  const PolicyRun& run = plan.policies.front();
+  SweepSetup setup;
+  setup.events = &plan.scenario.events;
+  setup.horizon_days = scenario.horizon_days;
+  setup.model = run.model.get();
+  setup.stocks = plan.variants[run.variant].stocks;
+  SweepGrid grid;
+  grid.recycling_shares = {0.0};
+  std::optional<double> current = plan.base.basis.secondary_share;
+  if (current && *current > 0.0) grid.recycling_shares.push_back(*current);
+  SweepOptions options;
+  options.trials = trials;
+  options.seed = scenario.seed;
+  MineralSweep out;
+  out.mineral_id = data.id;
+  out.mineral_name = mineral_name;
+  out.scenario_id = scenario.id;
+  out.policy = policy;
+  out.result = run_stockpile_sweep(setup, grid, parse_sweep_target("p_shortage<=0.05"), options);
   return out;
 }
 

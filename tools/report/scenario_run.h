@@ -11,6 +11,7 @@
 #include "sim/scenario.h"
 #include "tools/report/radar_chart.h"
 #include "tools/report/scenario_charts.h"
+#include "tools/report/stockpile_chart.h"
 
 namespace mineflow::report {
 
@@ -24,6 +25,14 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
                                         const RatingThresholds& thresholds,
                                         const IndicatorSettings& settings, std::uint64_t trials,
                                         const std::string& mineral_name);
+
+// The stockpile-days sweep of `scenario` as `mineflow stockpile` runs it by default: the levers
+// of its first policy with a stockpile, recycling shares 0 and the mineral's current share, the
+// target p_shortage<=0.05, `trials` trials of the scenario's seed.
+MineralSweep run_sweep_for_report(const Scenario& scenario, const MineralData& data,
+                                  const MineralGraph& base, const CountryTable& countries,
+                                  const IndicatorSettings& settings, std::uint64_t trials,
+                                  const std::string& mineral_name);
 
 // The radar's "after" polygon (the headline policy's indicators) and residual-risk diamonds on
 // the two import-stability axes.
