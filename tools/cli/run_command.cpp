@@ -16,6 +16,7 @@
 #include "graph/validate.h"
 #include "sim/daily_series.h"
 #include "sim/monte_carlo.h"
+#include "sim/residual_risk.h"
 #include "sim/run_plan.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
@@ -32,13 +33,6 @@ namespace mineflow::cli {
 namespace po = boost::program_options;
 
 namespace {
-
-std::optional<double> residual(const std::optional<double>& after, double policy_unmet,
-                               double reference_unmet) {
-  if (!after) return std::nullopt;
-  double ratio = reference_unmet > 0.0 ? policy_unmet / reference_unmet : 1.0;
-  return *after * ratio;
-}
 
 std::string extension(Format format) {
   return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
@@ -182,10 +176,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
     report.before = before;
     report.after =
         compute_indicators(run.after, data.prices, countries, thresholds, settings.indicators);
-    report.residual_concentrate =
-        residual(report.after[2].value, report.expected_unmet_t, report.reference_expected_unmet_t);
-    report.residual_refined =
-        residual(report.after[3].value, report.expected_unmet_t, report.reference_expected_unmet_t);
+    report.residual_concentrate = residual_import_risk(
+        report.after[2].value, report.expected_unmet_t, report.reference_expected_unmet_t);
+    report.residual_refined = residual_import_risk(report.after[3].value, report.expected_unmet_t,
+                                                   report.reference_expected_unmet_t);
     reports.push_back(std::move(report));
   }
   std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)

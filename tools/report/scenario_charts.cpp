@@ -58,13 +58,6 @@ void set_day_axis(LineChart& chart, Lang lang) {
 
 }  // namespace
 
-std::optional<double> residual_import_risk(const std::optional<double>& after,
-                                           double policy_unmet_t, double reference_unmet_t) {
-  if (!after) return std::nullopt;
-  double ratio = reference_unmet_t > 0.0 ? policy_unmet_t / reference_unmet_t : 1.0;
-  return *after * ratio;
-}
-
 const PolicyOutcome& headline_policy(const MineralScenario& scenario) {
   return scenario.policies.back();
 }

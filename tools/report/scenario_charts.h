@@ -12,6 +12,7 @@
 
 #include "graph/indicators.h"
 #include "sim/daily_series.h"
+#include "sim/residual_risk.h"
 #include "tools/report/labels.h"
 #include "tools/report/line_chart.h"
 #include "tools/report/radar_chart.h"
@@ -41,10 +42,6 @@ struct MineralScenario {
   std::uint64_t trials = 0;
   std::vector<PolicyOutcome> policies;  // in the scenario's order
 };
-
-// after x (reference > 0 ? policy / reference : 1); nullopt stays nullopt.
-std::optional<double> residual_import_risk(const std::optional<double>& after,
-                                           double policy_unmet_t, double reference_unmet_t);
 
 // The policy the radar's "after" layer and the stacked daily chart show: the last one listed
 // (scenarios list the do-nothing case first).

@@ -1,4 +1,5 @@
 #include "tools/report/scenario_run.h"
+#include "sim/residual_risk.h"
 
 #include "sim/monte_carlo.h"
 #include "sim/run_plan.h"
