@@ -16,12 +16,14 @@
 #include "graph/validate.h"
 #include "sim/daily_series.h"
 #include "sim/monte_carlo.h"
+#include "sim/plan_series.h"
 #include "sim/residual_risk.h"
 #include "sim/run_plan.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
+#include "tools/cli/parse_args.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -72,12 +74,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << options << "\n";
-    return 0;
-  }
+  if (!parse_args(args, options, positional, vm, out)) return 0;
   if (!vm.count("scenario"))
     throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
   Format format = parse_format(vm["format"].as<std::string>());
@@ -115,18 +112,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
 
   if (plan.deterministic || scenario.trials == 1) {
     header.trials = 1;
-    std::vector<io::PolicySeries> series;
-    TrialScratch scratch;
-    draw_occurrences(plan.scenario.events, scenario.horizon_days, scenario.seed, 0,
-                     scratch.occurrences);
-    for (const PolicyRun& run : plan.policies) {
-      const Variant& variant = plan.variants[run.variant];
-      build_supply_profile(*variant.model, scratch.occurrences, scenario.seed, 0,
-                           scratch.profile_scratch, scratch.profile);
-      DailySeries days(*variant.model, scratch.profile);
-      TrialMetrics metrics = apply_stocks(*variant.model, scratch.profile, variant.stocks, &days);
-      series.push_back({run.policy.name, days.days(), metrics});
-    }
+    std::vector<io::PolicySeries> series = plan_daily_series(plan, scenario.seed);
     std::string content = format == Format::csv    ? io::run_series_csv(header, series)
                           : format == Format::json ? io::run_series_json(header, series)
                                                    : io::run_series_table(header, series);

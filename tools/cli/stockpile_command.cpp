@@ -19,6 +19,7 @@
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
+#include "tools/cli/parse_args.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -206,12 +207,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  po::notify(vm);
-  if (vm.count("help")) {
-    out << options << "\n";
-    return 0;
-  }
+  if (!parse_args(args, options, positional, vm, out)) return 0;
   bool all = vm.count("all") > 0;
   if (all == (vm.count("scenario") > 0)) {
     throw InputError(SourceRef{}, "SCENARIO", all ? "a scenario and --all" : "nothing",

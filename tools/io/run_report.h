@@ -9,6 +9,7 @@
 
 #include "graph/indicators.h"
 #include "sim/daily_series.h"
+#include "sim/plan_series.h"
 #include "sim/summary.h"
 #include "sim/trial_metrics.h"
 
@@ -42,11 +43,7 @@ std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyRep
 std::string run_summary_json(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_table(const RunHeader& header, const std::vector<PolicyReport>& policies);
 
-struct PolicySeries {
-  std::string name;
-  std::vector<DayRecord> days;
-  TrialMetrics metrics{};
-};
+using PolicySeries = PolicyDays;
 
 std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeries>& series);
 std::string run_series_json(const RunHeader& header, const std::vector<PolicySeries>& series);

@@ -1,4 +1,5 @@
 #include "tools/report/scenario_run.h"
+#include "sim/plan_series.h"
 #include "sim/residual_risk.h"
 
 #include "sim/monte_carlo.h"
@@ -40,18 +41,10 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
   out.trials = plan.deterministic ? 1 : trials;
 
   // The deterministic run: trial 0's draws, every policy on the same draws.
-  TrialScratch scratch;
-  draw_occurrences(plan.scenario.events, scenario.horizon_days, scenario.seed, 0,
-                   scratch.occurrences);
-  for (const PolicyRun& run : plan.policies) {
-    const Variant& variant = plan.variants[run.variant];
-    build_supply_profile(*variant.model, scratch.occurrences, scenario.seed, 0,
-                         scratch.profile_scratch, scratch.profile);
-    DailySeries days(*variant.model, scratch.profile);
-    apply_stocks(*variant.model, scratch.profile, variant.stocks, &days);
+  for (PolicyDays& series : plan_daily_series(plan, scenario.seed)) {
     PolicyOutcome policy;
-    policy.name = run.policy.name;
-    policy.days = days.days();
+    policy.name = std::move(series.name);
+    policy.days = std::move(series.days);
     out.policies.push_back(std::move(policy));
   }
 
