@@ -178,5 +178,72 @@ INSTANTIATE_TEST_SUITE_P(Signals, Interruption, ::testing::Values(SIGINT, SIGTER
                                                         : std::string("SIGTERM");
                          });
 
+// --checkpoint: a sweep interrupted after its first mineral resumes from the file and prints
+// exactly what an uninterrupted run prints.
+TEST(Checkpoint, InterruptedSweepResumesWithIdenticalResults) {
+  namespace fs = std::filesystem;
+  fs::path checkpoint = fs::temp_directory_path() / "mineflow_sweep_checkpoint";
+  fs::path partial = fs::temp_directory_path() / "mineflow_sweep_partial.csv";
+  fs::remove(checkpoint);
+  const std::vector<std::string> args{"stockpile", "--all", "--trials", "200000",
+                                      "--format",  "csv",   "--quiet"};
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "200000", "--format",
+            "csv", "--quiet", "--checkpoint", checkpoint.c_str(), "--out",
+            partial.parent_path().c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Signal as soon as the first mineral is saved (or give up waiting after a minute).
+  auto start = std::chrono::steady_clock::now();
+  while (!fs::exists(checkpoint) &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 130) << "the sweep finished before it could be interrupted";
+  ASSERT_TRUE(fs::exists(checkpoint));
+
+  std::vector<std::string> resume = args;
+  resume.push_back("--checkpoint");
+  resume.push_back(checkpoint.string());
+  auto resumed = testing::run_cli(resume);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("resuming from"), std::string::npos) << resumed.err;
+  EXPECT_FALSE(fs::exists(checkpoint)) << "a completed sweep removes its checkpoint";
+  auto fresh = testing::run_cli(args);
+  ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
+  EXPECT_EQ(resumed.out, fresh.out);
+}
+
+TEST(Checkpoint, OtherOptionsRefuseTheCheckpoint) {
+  namespace fs = std::filesystem;
+  fs::path checkpoint = fs::temp_directory_path() / "mineflow_sweep_checkpoint_other";
+  fs::remove(checkpoint);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "200000", "--quiet",
+            "--checkpoint", checkpoint.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  auto start = std::chrono::steady_clock::now();
+  while (!fs::exists(checkpoint) &&
+         std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(fs::exists(checkpoint));
+  auto other = testing::run_cli({"stockpile", "--all", "--trials", "200000", "--seed", "99",
+                                 "--quiet", "--checkpoint", checkpoint.string()});
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_NE(other.err.find("same data and options"), std::string::npos) << other.err;
+  fs::remove(checkpoint);
+}
+
 }  // namespace
 }  // namespace mineflow

@@ -25,6 +25,7 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/scenario_loader.h"
 #include "tools/io/stockpile_report.h"
+#include "tools/io/sweep_checkpoint.h"
 
 namespace mineflow::cli {
 
@@ -90,6 +91,26 @@ struct Request {
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
 };
+
+// Every option that changes results (not --threads, --quiet, --out, --format), for the
+// checkpoint key.
+std::string request_fingerprint(const Request& r) {
+  std::string text;
+  auto list = [&](const std::optional<std::vector<double>>& values) {
+    if (!values) return std::string("default");
+    std::string out;
+    for (double v : *values) out += format_number(v) + ",";
+    return out;
+  };
+  text += "days=" + list(r.days) + ";shares=" + list(r.shares);
+  text += ";target=" + (r.target ? to_string(*r.target) : std::string("none"));
+  text += ";policy=" + r.policy.value_or("default");
+  text += ";trials=" + (r.trials ? std::to_string(*r.trials) : std::string("default"));
+  text += ";seed=" + (r.seed ? std::to_string(*r.seed) : std::string("default"));
+  text += ";base=" + format_number(r.base_days) + ";carrying=" + format_number(r.carrying_rate) +
+          ";max_recycling=" + format_number(r.max_recycling);
+  return text;
+}
 
 // The policy whose release, delay and refill levers the sweep uses: --policy, else the
 // scenario's first with a stockpile, else its first, else none.
@@ -201,8 +222,12 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write the report into folder DIR")(
-      "quiet", "no progress bar")("scenario", po::value<std::string>(), "scenario file");
+      "out", po::value<std::string>(), "write the report into folder DIR")("quiet",
+                                                                           "no progress bar")(
+      "checkpoint", po::value<std::string>(),
+      "with --all: save each finished mineral to FILE and, if FILE exists, resume from it "
+      "(same data and options; identical results; deleted when the sweep completes)")(
+      "scenario", po::value<std::string>(), "scenario file");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -248,11 +273,26 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   std::string stem;
   if (all) {
     std::vector<io::SweepSummaryRow> rows;
+    const std::string checkpoint = vm.count("checkpoint") ? vm["checkpoint"].as<std::string>() : "";
+    const std::string key =
+        checkpoint.empty() ? "" : io::checkpoint_key(paths.data_dir, request_fingerprint(request));
+    std::size_t resumed = 0;
+    if (!checkpoint.empty()) {
+      if (auto saved = io::load_sweep_checkpoint(checkpoint, key)) {
+        rows = std::move(*saved);
+        resumed = rows.size();
+        err << "mineflow stockpile: resuming from " << checkpoint << " (" << resumed << " mineral"
+            << (resumed == 1 ? "" : "s") << " done)\n";
+      }
+    }
+    std::size_t index = 0;
     for (const std::string& mineral : bundled_mineral_files(paths)) {
       std::string id = std::filesystem::path(mineral).stem().string();
       std::string file = paths.data_dir + "/disruptions/" + id + "_background.yaml";
       if (!std::filesystem::exists(file)) continue;
+      if (index++ < resumed) continue;  // finished before the interruption
       rows.push_back(sweep_scenario(file, request, paths, bar, interrupt));
+      if (!checkpoint.empty()) io::save_sweep_checkpoint(checkpoint, key, rows);
     }
     if (rows.empty()) {
       throw InputError(SourceRef{}, "--all", paths.data_dir + "/disruptions",
@@ -262,7 +302,12 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
               : format == Format::json ? io::sweep_summary_json(rows)
                                        : io::sweep_summary_table(rows);
     stem = "stockpile_summary";
+    if (!checkpoint.empty()) std::filesystem::remove(checkpoint);
   } else {
+    if (vm.count("checkpoint")) {
+      throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
+                       "--checkpoint with --all (a single scenario is one unit of work)");
+    }
     io::SweepSummaryRow row =
         sweep_scenario(vm["scenario"].as<std::string>(), request, paths, bar, interrupt);
     content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
