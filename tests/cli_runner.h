@@ -33,6 +33,18 @@ inline std::string shell_quote(const std::string& text) {
   return out + "'";
 }
 
+// Runs a shell command line with no input, capturing stdout and stderr through files in `dir`.
+inline CliResult run_command_line(std::string command, const std::filesystem::path& dir) {
+  command += " >" + shell_quote((dir / "out").string()) + " 2>" +
+             shell_quote((dir / "err").string()) + " </dev/null";
+  int status = std::system(command.c_str());
+  CliResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_text(dir / "out");
+  result.err = read_text(dir / "err");
+  return result;
+}
+
 // `args` are passed to mineflow verbatim (quoted for the shell).
 inline CliResult run_cli(const std::vector<std::string>& args) {
   namespace fs = std::filesystem;
@@ -42,13 +54,7 @@ inline CliResult run_cli(const std::vector<std::string>& args) {
   fs::create_directories(dir);
   std::string command = shell_quote(MINEFLOW_BINARY);
   for (const std::string& arg : args) command += " " + shell_quote(arg);
-  command += " >" + shell_quote((dir / "out").string()) + " 2>" +
-             shell_quote((dir / "err").string()) + " </dev/null";
-  int status = std::system(command.c_str());
-  CliResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = read_text(dir / "out");
-  result.err = read_text(dir / "err");
+  CliResult result = run_command_line(command, dir);
   fs::remove_all(dir);
   return result;
 }

@@ -31,11 +31,7 @@ bool skip_requested() {
   return env != nullptr && std::string(env) == "1";
 }
 
-struct BrowserRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using BrowserRun = testing::CliResult;
 
 // One headless Chromium run with a fresh profile; no network (every host resolves to nothing),
 // so a page that referred to anything outside itself could not load it.
@@ -52,13 +48,7 @@ BrowserRun chromium(const std::vector<std::string>& mode_args, const fs::path& p
                         shell_quote(profile.string()) + " --enable-logging=stderr --v=0";
   for (const std::string& arg : mode_args) command += " " + shell_quote(arg);
   command += " " + shell_quote("file://" + fs::absolute(page).string());
-  command += " >" + shell_quote((work / "chromium.out").string()) + " 2>" +
-             shell_quote((work / "chromium.err").string()) + " </dev/null";
-  int status = std::system(command.c_str());
-  BrowserRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = read_text(work / "chromium.out");
-  run.err = read_text(work / "chromium.err");
+  BrowserRun run = testing::run_command_line(command, work);
   fs::remove_all(profile);
   return run;
 }

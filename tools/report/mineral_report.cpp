@@ -177,12 +177,23 @@ HtmlSection stock_flow_section(const std::vector<MineralReportEntry>& entries, L
   return section;
 }
 
-std::vector<const MineralScenario*> scenario_runs(const std::vector<MineralReportEntry>& entries) {
-  std::vector<const MineralScenario*> runs;
+// The entries' non-null members of one kind (a mineral may lack a scenario or a sweep).
+template <typename T>
+std::vector<const T*> present(const std::vector<MineralReportEntry>& entries,
+                              const T* MineralReportEntry::*member) {
+  std::vector<const T*> found;
   for (const MineralReportEntry& entry : entries) {
-    if (entry.scenario != nullptr) runs.push_back(entry.scenario);
+    if (entry.*member != nullptr) found.push_back(entry.*member);
   }
-  return runs;
+  return found;
+}
+
+std::vector<const MineralScenario*> scenario_runs(const std::vector<MineralReportEntry>& entries) {
+  return present(entries, &MineralReportEntry::scenario);
+}
+
+std::vector<const MineralSweep*> sweeps(const std::vector<MineralReportEntry>& entries) {
+  return present(entries, &MineralReportEntry::sweep);
 }
 
 HtmlSection scenario_section(const std::vector<MineralReportEntry>& entries, Lang lang) {
@@ -221,14 +232,6 @@ HtmlSection scenario_section(const std::vector<MineralReportEntry>& entries, Lan
         {render_line_chart(exceedance_chart(*run, lang), 700.0, 330.0), mc + any});
   }
   return section;
-}
-
-std::vector<const MineralSweep*> sweeps(const std::vector<MineralReportEntry>& entries) {
-  std::vector<const MineralSweep*> found;
-  for (const MineralReportEntry& entry : entries) {
-    if (entry.sweep != nullptr) found.push_back(entry.sweep);
-  }
-  return found;
 }
 
 HtmlSection stockpile_section(const std::vector<MineralReportEntry>& entries, Lang lang) {
