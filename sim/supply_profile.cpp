@@ -22,18 +22,21 @@ void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
   for (double& x : log_price) x = std::exp(x);  // from here on, the factor itself
 }
 
-// Supply of one import class from availabilities, rerouting lost volume to spare capacity.
+// Supply of one import class, rerouting lost volume to spare capacity. A refined stream
+// follows its refiner's output fraction.
 double class_supply(const Model& model, const std::vector<double>& availability,
-                    ImportClass import_class) {
+                    const NetworkOutcome& network, ImportClass import_class) {
   double delivered = 0.0;
   double lost = 0.0;
   double spare = 0.0;
   for (std::size_t i = 0; i < model.sources.size(); ++i) {
     const SupplySource& source = model.sources[i];
     if (source.import_class != import_class) continue;
-    delivered += source.baseline_t_per_day * availability[i];
-    lost += source.baseline_t_per_day * (1.0 - availability[i]);
-    spare += source.spare_t_per_day * availability[i];
+    double reach = availability[i];
+    if (source.refiner != SupplySource::kNone) reach *= network.output_fraction[source.refiner];
+    delivered += source.baseline_t_per_day * reach;
+    lost += source.baseline_t_per_day * (1.0 - reach);
+    spare += source.spare_t_per_day * reach;
   }
   return delivered + std::min(lost, spare);
 }
@@ -47,22 +50,17 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
       availability[effect.channel] *= effect.factor;
     }
   }
-  double concentrate = class_supply(model, availability, ImportClass::concentrate);
-  double refined = class_supply(model, availability, ImportClass::refined);
+  propagate(model, availability, scratch.network);
+  double concentrate = class_supply(model, availability, scratch.network, ImportClass::concentrate);
+  double refined = class_supply(model, availability, scratch.network, ImportClass::refined);
   double domestic = std::min(
       concentrate, model.smelter_capacity_t_per_day * availability[model.smelter_channel()]);
   double primary = model.primary_t_per_day;
   segment.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
   segment.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
   segment.recycling_available = availability[model.recycling_channel()];
-  double mine_loss = 0.0;
-  double refine_loss = 0.0;
-  const std::size_t source_count = model.sources.size();
-  for (std::size_t w = 0; w < model.world.size(); ++w) {
-    double loss = model.world[w].share * (1.0 - availability[source_count + 2 + w]);
-    (model.world[w].stage == Stage::mine ? mine_loss : refine_loss) += loss;
-  }
-  segment.world_shortfall = std::clamp(std::max(mine_loss, refine_loss), 0.0, 1.0);
+  segment.world_shortfall = std::clamp(
+      std::max(scratch.network.world_mine_loss, scratch.network.world_refined_loss), 0.0, 1.0);
 }
 
 }  // namespace

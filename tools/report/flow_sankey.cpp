@@ -115,7 +115,11 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
     if (!(edge.flow_t_per_yr > 0.0)) continue;  // a zero share draws nothing
     switch (edge.kind) {
       case FlowKind::production:
+      case FlowKind::market_feed:
+      case FlowKind::rest_of_world:
         break;  // world market: out of the focal economy's picture
+      case FlowKind::feed:
+        break;  // drawn below as the look-through tier of the focal economy's imports
       case FlowKind::concentrate_import: {
         std::size_t smelter =
             b.node("smelter", focal + " " + phrase("smelting_node", lang), FlowStage::refine);
