@@ -32,7 +32,7 @@ struct MineralGraph {
   SupplyGraph graph;
   GraphBasis basis;
   std::string focal_economy;
-  NodeId demand = 0;  // the focal economy's demand node
+  NodeId demand = 0;     // the focal economy's demand node
   NetworkBasis network;  // the world tiers (graph/network.h), if the mineral has a network file
 };
 

@@ -32,6 +32,10 @@ std::string NetworkBasis::describe() const {
   }
   if (!value_based.empty()) out += "; feed mix from trade value shares: " + join(value_based);
   if (!memory_based.empty()) out += "; feed mix from memory, unchecked: " + join(memory_based);
+  if (!other_to_market.empty()) {
+    out += "; OTH feed bought on the market (the production dataset names every producer): " +
+           join(other_to_market);
+  }
   if (!scaled_links.empty()) {
     out += "; feed links scaled to mine output (rest from the market): " + join(scaled_links);
   }
@@ -45,7 +49,10 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
   basis.refining = network.refining.source + " " + std::to_string(network.refining.year) + " (" +
                    network.refining_basis + ")";
   const std::string& focal = data.focal_economy;
-  const double world_t = production.total_t;
+  // Refiner tonnes rest on the mineral file's own mine total (`mine_production`), whichever
+  // production dataset feeds the mine nodes, so that switching datasets moves the mines, not
+  // the refiners (the focal imports were checked against these tonnes).
+  const double world_t = data.mine_production.total_t;
 
   // Refiners: every country of the refining shares but the focal economy (its smelter is the
   // seed's domestic refining of imported concentrate).
@@ -125,7 +132,10 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
     for (std::size_t j = 0; j < feed.shares.size(); ++j) {
       const FeedShare& share = feed.shares[j];
       const std::string share_field = field + ".shares_pct[" + std::to_string(j) + "].country";
-      if (share.country != kMarketFeed && !graph.find(share.country, Stage::mine)) {
+      // OTH is the rest of world of the seed's shares; a dataset that names every producer
+      // (World Mining Data) has no OTH, and that part of the feed is bought on the market.
+      if (share.country != kMarketFeed && share.country != kOtherCountry &&
+          !graph.find(share.country, Stage::mine)) {
         throw InputError(share.where, share_field, share.country,
                          "a mine country of the mineral's production shares (" +
                              production.describe() + ") or `market`");
@@ -153,10 +163,13 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
     focal_concentrate_t[graph.node_at(graph.edge_at(id).from).country] +=
         graph.edge_at(id).flow_t_per_yr;
   }
+  auto is_mine_link = [&graph](const FeedShare& share) {
+    return share.country != kMarketFeed && graph.find(share.country, Stage::mine).has_value();
+  };
   std::map<std::string, double> linked_t;
   for (const auto& [refiner, feed] : feed_of) {
     for (const FeedShare& share : feed->shares) {
-      if (share.country != kMarketFeed) linked_t[share.country] += share.share * output_t[refiner];
+      if (is_mine_link(share)) linked_t[share.country] += share.share * output_t[refiner];
     }
   }
   std::map<std::string, double> link_scale;
@@ -185,8 +198,9 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
       from_market_t = 0.0;
       for (const FeedShare& share : feed->second->shares) {
         double share_t = share.share * t;
-        if (share.country == kMarketFeed) {
+        if (!is_mine_link(share)) {
           from_market_t += share_t;
+          if (share.country != kMarketFeed) basis.other_to_market.push_back(refiner);
           continue;
         }
         double linked = share_t * link_scale[share.country];
@@ -203,10 +217,24 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
   for (const StageCapacity& capacity : network.capacities) {
     graph.set_capacity(*graph.find(capacity.country, capacity.stage), capacity.t_per_yr);
   }
+  double sales_t = 0.0;
   for (EdgeId id : graph.edges_of_kind(FlowKind::production)) {
     Edge& edge = graph.edge_at(id);
     const std::string& country = graph.node_at(edge.from).country;
     edge.flow_t_per_yr = std::max(0.0, edge.flow_t_per_yr - production_cut_t[country]);
+    sales_t += edge.flow_t_per_yr;
+  }
+  // The market's sales and purchases differ where data years differ; the difference goes to
+  // (or comes from) a balance hub, so every node balances: ore the data do not place.
+  double purchases_t = 0.0;
+  for (EdgeId id : graph.edges_of_kind(FlowKind::market_feed)) {
+    purchases_t += graph.edge_at(id).flow_t_per_yr;
+  }
+  NodeId balance = graph.node("balance", Stage::concentrate_market);
+  if (sales_t > purchases_t) {
+    graph.add_edge(market, balance, FlowKind::market_balance, sales_t - purchases_t);
+  } else if (purchases_t > sales_t) {
+    graph.add_edge(balance, market, FlowKind::market_balance, purchases_t - sales_t);
   }
   return basis;
 }

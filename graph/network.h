@@ -16,12 +16,13 @@ namespace mineflow {
 // What the network rests on, for the basis of every figure it touches.
 struct NetworkBasis {
   bool present = false;
-  std::string refining;                   // "refining: IEA ... 2024 (tonnage)"
-  std::vector<std::string> market_feed;   // refiners on the pooled-market default
-  std::vector<std::string> scaled_links;  // mine countries whose committed feed was scaled down
-  std::vector<std::string> value_based;   // refiners whose feed mix is a value (BACI) share
-  std::vector<std::string> memory_based;  // refiners whose feed mix is a recollection
-  std::string describe() const;           // one line
+  std::string refining;                      // "refining: IEA ... 2024 (tonnage)"
+  std::vector<std::string> market_feed;      // refiners on the pooled-market default
+  std::vector<std::string> scaled_links;     // mine countries whose committed feed was scaled down
+  std::vector<std::string> value_based;      // refiners whose feed mix is a value (BACI) share
+  std::vector<std::string> memory_based;     // refiners whose feed mix is a recollection
+  std::vector<std::string> other_to_market;  // refiners whose OTH feed went to the market
+  std::string describe() const;              // one line
 };
 
 // Adds refiners, feed links, market feed and rest-of-world edges to a graph that already has

@@ -32,6 +32,8 @@ std::string_view to_string(FlowKind kind) {
       return "market_feed";
     case FlowKind::rest_of_world:
       return "rest_of_world";
+    case FlowKind::market_balance:
+      return "market_balance";
   }
   return "unknown";
 }

@@ -33,6 +33,7 @@ enum class FlowKind {
   feed,                // foreign mine -> foreign refine (a known feed link)
   market_feed,         // concentrate market -> foreign refine (pooled feed)
   rest_of_world,       // foreign refine -> refined market (every buyer but the focal economy)
+  market_balance,      // concentrate market <-> its balance hub: ore the data do not place
 };
 
 std::string_view to_string(FlowKind kind);

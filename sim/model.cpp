@@ -29,7 +29,7 @@ void add_network(const MineralGraph& mineral, Model& model) {
     if (n.output_t_per_yr <= 0.0) continue;  // named only in import data (inside OTH)
     NetworkMine mine;
     mine.country = n.country;
-    mine.exporter = exporter_of(model, n.country);
+    mine.exporter = exporter_of(model, n.country, Stage::mine);
     mine.output_t_per_day = n.output_t_per_yr / kDaysPerYear;
     mine.spare_t_per_day = std::max(0.0, n.capacity_t_per_yr - n.output_t_per_yr) / kDaysPerYear;
     for (EdgeId id : graph.out_edges(node)) {
@@ -45,7 +45,7 @@ void add_network(const MineralGraph& mineral, Model& model) {
     if (n.country == mineral.focal_economy) continue;
     NetworkRefiner refiner;
     refiner.country = n.country;
-    refiner.exporter = exporter_of(model, n.country);
+    refiner.exporter = exporter_of(model, n.country, Stage::refine);
     double output_t = n.output_t_per_yr > 0.0 ? n.output_t_per_yr : out_flow_t_per_yr(graph, node);
     refiner.output_t_per_day = output_t / kDaysPerYear;
     refiner.capacity_t_per_day = std::max(n.capacity_t_per_yr, output_t) / kDaysPerYear;
@@ -69,25 +69,63 @@ void add_network(const MineralGraph& mineral, Model& model) {
 
 }  // namespace
 
-std::uint32_t exporter_of(Model& model, const std::string& country) {
+std::uint32_t exporter_of(Model& model, const std::string& country, Stage stage) {
   for (std::size_t c = 0; c < model.exporters.size(); ++c) {
-    if (model.exporters[c] == country) return index_of(c);
+    if (model.exporters[c].first == country && model.exporters[c].second == stage) {
+      return index_of(c);
+    }
   }
-  model.exporters.push_back(country);
+  model.exporters.emplace_back(country, stage);
   return index_of(model.exporters.size() - 1);
 }
 
+namespace {
+
+// Compressed rows: for each of `rows` keys, the items whose key() is that row, in item order.
+template <typename Key>
+void build_rows(std::size_t rows, std::size_t items, Key key, std::vector<std::uint32_t>& start,
+                std::vector<std::uint32_t>& list) {
+  start.assign(rows + 1, 0);
+  for (std::size_t i = 0; i < items; ++i) ++start[key(i) + 1];
+  for (std::size_t r = 0; r < rows; ++r) start[r + 1] += start[r];
+  list.assign(items, 0);
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < items; ++i) list[next[key(i)]++] = index_of(i);
+}
+
+}  // namespace
+
 void finish_network(Model& model) {
   model.market_supply_t_per_day = 0.0;
+  model.market_purchases_t_per_day = 0.0;
+  model.spare_mine_t_per_day = 0.0;
   model.world_mine_t_per_day = 0.0;
   model.world_refined_t_per_day = 0.0;
   for (const NetworkMine& mine : model.mines) {
     model.market_supply_t_per_day += mine.to_market_t_per_day;
+    model.spare_mine_t_per_day += mine.spare_t_per_day;
     model.world_mine_t_per_day += mine.output_t_per_day;
   }
-  for (const NetworkRefiner& refiner : model.refiners) {
+  model.link_refiner.assign(model.links.size(), 0);
+  for (std::size_t r = 0; r < model.refiners.size(); ++r) {
+    const NetworkRefiner& refiner = model.refiners[r];
     model.world_refined_t_per_day += refiner.output_t_per_day;
+    model.market_purchases_t_per_day += refiner.output_t_per_day * refiner.market_share;
+    for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
+      model.link_refiner[l] = index_of(r);
+    }
   }
+  build_rows(
+      model.mines.size(), model.links.size(), [&](std::size_t l) { return model.links[l].mine; },
+      model.mine_link_start, model.mine_links);
+  build_rows(
+      model.exporters.size(), model.mines.size(),
+      [&](std::size_t m) { return model.mines[m].exporter; }, model.exporter_mine_start,
+      model.exporter_mines);
+  build_rows(
+      model.exporters.size(), model.refiners.size(),
+      [&](std::size_t r) { return model.refiners[r].exporter; }, model.exporter_refiner_start,
+      model.exporter_refiners);
 }
 
 CompiledTarget compile_target(const Model& model, const EventTarget& target) {
@@ -137,9 +175,17 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       });
       break;
     case EventTarget::Kind::exports_of:
-      hit_sources([&](const SupplySource& s) { return s.country == target.country; });
+      // Every export of the country, or only one stage's (an ore export ban: concentrate
+      // streams and the mine's sales abroad; a refined-product quota: refined streams).
+      hit_sources([&](const SupplySource& s) {
+        if (s.country != target.country) return false;
+        if (!target.export_stage) return true;
+        return (s.import_class == ImportClass::concentrate) ==
+               (*target.export_stage == Stage::mine);
+      });
       for (std::size_t c = 0; c < model.exporters.size(); ++c) {
-        if (model.exporters[c] == target.country) {
+        const auto& [country, stage] = model.exporters[c];
+        if (country == target.country && (!target.export_stage || *target.export_stage == stage)) {
           out.hits.push_back({model.exporter_channel(c), network_lead});
         }
       }

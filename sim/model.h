@@ -27,8 +27,8 @@ struct SupplySource {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 };
 
-// The world tiers (docs/network.md), flat. Every country that ships anything has an exporter
-// slot: an export restriction (`exports_of`) cuts its flows across the border.
+// The world tiers (docs/network.md), flat. Every (country, stage) that ships anything has an
+// exporter slot: an export restriction (`exports_of`) cuts its flows across the border.
 struct NetworkMine {
   std::string country;
   std::uint32_t exporter = 0;
@@ -79,10 +79,17 @@ struct Model {
   std::vector<NetworkMine> mines;
   std::vector<NetworkRefiner> refiners;
   std::vector<FeedLink> links;
-  std::vector<std::string> exporters;
-  double market_supply_t_per_day = 0.0;  // sum of the mines' market sales
+  std::vector<std::pair<std::string, Stage>> exporters;  // (country, mine | refine)
+  double market_supply_t_per_day = 0.0;                  // sum of the mines' market sales
+  double market_purchases_t_per_day = 0.0;               // sum of the refiners' market purchases
+  double spare_mine_t_per_day = 0.0;                     // sum of the mines' spare capacity
   double world_mine_t_per_day = 0.0;
   double world_refined_t_per_day = 0.0;
+  // Reverse indexes for incremental propagation (finish_network builds them): the feed links of
+  // each mine, each link's refiner, the mines and refiners of each exporter slot (CSR).
+  std::vector<std::uint32_t> mine_link_start, mine_links, link_refiner;
+  std::vector<std::uint32_t> exporter_mine_start, exporter_mines;
+  std::vector<std::uint32_t> exporter_refiner_start, exporter_refiners;
   // A cut anywhere in the world tiers reaches the focal economy after the refined lead time; the
   // world price sees the tiers on the same clock (docs/engine.md).
   double network_lead_time_days = 0.0;
@@ -115,8 +122,8 @@ struct Model {
 };
 
 // Adds a node to a hand-built or compiled model's network (tests, synthetic benchmarks):
-// the exporter slot of `country`, created when new.
-std::uint32_t exporter_of(Model& model, const std::string& country);
+// the exporter slot of (`country`, `stage`), created when new.
+std::uint32_t exporter_of(Model& model, const std::string& country, Stage stage);
 // Recomputes the world totals and the market supply from the mines and refiners.
 void finish_network(Model& model);
 

@@ -82,6 +82,164 @@ void propagate(const Model& model, const std::vector<double>& a, NetworkOutcome&
       model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : 0.0;
 }
 
+void IncrementalPropagation::reset(const Model& model) {
+  if (a_.size() != model.channel_count()) {
+    a_.assign(model.channel_count(), 1.0);
+    channel_touched_.assign(model.channel_count(), 0);
+    touched_.clear();
+  }
+  for (std::uint32_t c : touched_) {
+    a_[c] = 1.0;
+    channel_touched_[c] = 0;
+  }
+  touched_.clear();
+  // Clear only what the last trial listed (the arrays are as large as the network).
+  if (mine_listed_.size() != model.mines.size()) {
+    mine_listed_.assign(model.mines.size(), 0);
+  } else {
+    for (std::uint32_t m : cut_mines_) mine_listed_[m] = 0;
+  }
+  if (refiner_listed_.size() != model.refiners.size()) {
+    refiner_listed_.assign(model.refiners.size(), 0);
+  } else {
+    for (std::uint32_t r : cut_refiners_) refiner_listed_[r] = 0;
+  }
+  cut_mines_.clear();
+  cut_refiners_.clear();
+  if (special_stamp_.size() != model.refiners.size()) {
+    special_stamp_.assign(model.refiners.size(), 0);
+    stamp_ = 0;
+  }
+}
+
+void IncrementalPropagation::touch_mine(const Model& model, std::uint32_t mine) {
+  (void)model;
+  if (mine_listed_[mine] == 0) {
+    mine_listed_[mine] = 1;
+    cut_mines_.push_back(mine);
+  }
+}
+
+void IncrementalPropagation::touch_refiner(const Model& model, std::uint32_t refiner) {
+  (void)model;
+  if (refiner_listed_[refiner] == 0) {
+    refiner_listed_[refiner] = 1;
+    cut_refiners_.push_back(refiner);
+  }
+}
+
+void IncrementalPropagation::set(const Model& model, std::uint32_t channel, double availability) {
+  if (a_[channel] == availability) return;
+  a_[channel] = availability;
+  if (channel_touched_[channel] == 0) {
+    channel_touched_[channel] = 1;
+    touched_.push_back(channel);
+  }
+  const std::uint32_t first_mine = model.mine_channel(0);
+  const std::uint32_t first_refiner = model.refiner_channel(0);
+  const std::uint32_t first_exporter = model.exporter_channel(0);
+  if (channel >= first_mine && channel < first_refiner) {
+    touch_mine(model, channel - first_mine);
+  } else if (channel >= first_refiner && channel < first_exporter) {
+    touch_refiner(model, channel - first_refiner);
+  } else if (channel >= first_exporter) {
+    std::uint32_t x = channel - first_exporter;
+    for (std::uint32_t i = model.exporter_mine_start[x]; i < model.exporter_mine_start[x + 1];
+         ++i) {
+      touch_mine(model, model.exporter_mines[i]);
+    }
+    for (std::uint32_t i = model.exporter_refiner_start[x]; i < model.exporter_refiner_start[x + 1];
+         ++i) {
+      touch_refiner(model, model.exporter_refiners[i]);
+    }
+  }
+}
+
+void IncrementalPropagation::propagate(const Model& model, NetworkOutcome& out) {
+  const std::vector<double>& a = a_;
+  // Drop nodes that are whole again; what remains is every node with a cut.
+  auto is_cut_mine = [&](std::uint32_t m) {
+    return a[model.mine_channel(m)] != 1.0 ||
+           a[model.exporter_channel(model.mines[m].exporter)] != 1.0;
+  };
+  auto is_cut_refiner = [&](std::uint32_t r) {
+    return a[model.refiner_channel(r)] != 1.0 ||
+           a[model.exporter_channel(model.refiners[r].exporter)] != 1.0;
+  };
+  std::erase_if(cut_mines_, [&](std::uint32_t m) {
+    if (is_cut_mine(m)) return false;
+    mine_listed_[m] = 0;
+    return true;
+  });
+  std::erase_if(cut_refiners_, [&](std::uint32_t r) {
+    if (is_cut_refiner(r)) return false;
+    refiner_listed_[r] = 0;
+    return true;
+  });
+  // Market and spare capacity: only cut mines differ from the baseline.
+  double market_lost = 0.0;
+  double spare_lost = 0.0;
+  double mine_lost = 0.0;
+  for (std::uint32_t m : cut_mines_) {
+    double reach = mine_reach(model, a, m, true);
+    market_lost += model.mines[m].to_market_t_per_day * (1.0 - reach);
+    spare_lost += model.mines[m].spare_t_per_day * (1.0 - reach);
+    mine_lost += model.mines[m].output_t_per_day * (1.0 - a[model.mine_channel(m)]);
+  }
+  MarketState market;
+  if (model.market_supply_t_per_day > 0.0) {
+    market.loss_fraction = std::clamp(market_lost / model.market_supply_t_per_day, 0.0, 1.0);
+  }
+  double lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
+  for (std::uint32_t m : cut_mines_) {
+    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+      std::uint32_t l = model.mine_links[i];
+      const FeedLink& link = model.links[l];
+      lost_feed += model.refiners[model.link_refiner[l]].output_t_per_day * link.share *
+                   (1.0 - mine_reach(model, a, m, link.crosses_border));
+    }
+  }
+  double spare = model.spare_mine_t_per_day - spare_lost;
+  if (lost_feed > 0.0) market.replacement_ratio = std::clamp(spare / lost_feed, 0.0, 1.0);
+
+  // Refiners computed one by one: cut ones, those fed by cut mines, the focal economy's.
+  ++stamp_;
+  special_.clear();
+  auto add_special = [&](std::uint32_t r) {
+    if (special_stamp_[r] != stamp_) {
+      special_stamp_[r] = stamp_;
+      special_.push_back(r);
+    }
+  };
+  for (std::uint32_t r : cut_refiners_) add_special(r);
+  for (std::uint32_t m : cut_mines_) {
+    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+      add_special(model.link_refiner[model.mine_links[i]]);
+    }
+  }
+  for (const SupplySource& source : model.sources) {
+    if (source.refiner != SupplySource::kNone) add_special(source.refiner);
+  }
+  out.output_fraction.resize(model.refiners.size());
+  double refined_lost = 0.0;
+  double special_purchases = 0.0;
+  for (std::uint32_t r : special_) {
+    double fraction = output_fraction(model, a, r, market);
+    out.output_fraction[r] = fraction;
+    const NetworkRefiner& refiner = model.refiners[r];
+    refined_lost +=
+        refiner.output_t_per_day * (1.0 - fraction * a[model.exporter_channel(refiner.exporter)]);
+    special_purchases += refiner.output_t_per_day * refiner.market_share;
+  }
+  // Every other refiner loses only its market purchases' share of the market's loss.
+  double other_purchases = std::max(0.0, model.market_purchases_t_per_day - special_purchases);
+  refined_lost += other_purchases * market.loss_fraction * (1.0 - market.replacement_ratio);
+  out.world_mine_loss =
+      model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : 0.0;
+  out.world_refined_loss =
+      model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : 0.0;
+}
+
 NetworkFlows network_flows(const Model& model, const std::vector<double>& a) {
   NetworkFlows flows;
   MarketState market = market_state(model, a);

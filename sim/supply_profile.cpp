@@ -24,7 +24,7 @@ void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
 
 // Supply of one import class, rerouting lost volume to spare capacity. A refined stream
 // follows its refiner's output fraction.
-double class_supply(const Model& model, const std::vector<double>& availability,
+double class_supply(const Model& model, const IncrementalPropagation& availability,
                     const NetworkOutcome& network, ImportClass import_class) {
   double delivered = 0.0;
   double lost = 0.0;
@@ -32,7 +32,7 @@ double class_supply(const Model& model, const std::vector<double>& availability,
   for (std::size_t i = 0; i < model.sources.size(); ++i) {
     const SupplySource& source = model.sources[i];
     if (source.import_class != import_class) continue;
-    double reach = availability[i];
+    double reach = availability.availability(static_cast<std::uint32_t>(i));
     if (source.refiner != SupplySource::kNone) reach *= network.output_fraction[source.refiner];
     delivered += source.baseline_t_per_day * reach;
     lost += source.baseline_t_per_day * (1.0 - reach);
@@ -41,24 +41,32 @@ double class_supply(const Model& model, const std::vector<double>& availability,
   return delivered + std::min(lost, spare);
 }
 
+// Availabilities change only where an effect starts or ends; only those channels are
+// recomputed (as the product of the effects covering the segment, in effect order), and the
+// network propagation visits only what they reach.
 void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
-  std::vector<double>& availability = scratch.availability;
-  availability.assign(model.channel_count(), 1.0);
+  IncrementalPropagation& availability = scratch.propagation;
   // Boundaries include every effect's ends, so an effect covers a segment or misses it.
-  for (const auto& effect : scratch.effects) {
-    if (effect.start_day <= segment.start_day && effect.end_day >= segment.end_day) {
-      availability[effect.channel] *= effect.factor;
+  for (const auto& changed : scratch.effects) {
+    if (changed.start_day != segment.start_day && changed.end_day != segment.start_day) continue;
+    double product = 1.0;
+    for (const auto& effect : scratch.effects) {
+      if (effect.channel == changed.channel && effect.start_day <= segment.start_day &&
+          effect.end_day >= segment.end_day) {
+        product *= effect.factor;
+      }
     }
+    availability.set(model, changed.channel, product);
   }
-  propagate(model, availability, scratch.network);
+  availability.propagate(model, scratch.network);
   double concentrate = class_supply(model, availability, scratch.network, ImportClass::concentrate);
   double refined = class_supply(model, availability, scratch.network, ImportClass::refined);
-  double domestic = std::min(
-      concentrate, model.smelter_capacity_t_per_day * availability[model.smelter_channel()]);
+  double domestic = std::min(concentrate, model.smelter_capacity_t_per_day *
+                                              availability.availability(model.smelter_channel()));
   double primary = model.primary_t_per_day;
   segment.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
   segment.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
-  segment.recycling_available = availability[model.recycling_channel()];
+  segment.recycling_available = availability.availability(model.recycling_channel());
   segment.world_shortfall = std::clamp(
       std::max(scratch.network.world_mine_loss, scratch.network.world_refined_loss), 0.0, 1.0);
 }
@@ -94,6 +102,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   while (!cuts.empty() && cuts.back() > horizon) cuts.pop_back();
 
   out.segments.clear();
+  scratch.propagation.reset(model);
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
     ProfileSegment segment;
     segment.start_day = cuts[s];

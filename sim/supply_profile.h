@@ -48,7 +48,7 @@ struct ProfileScratch {
   };
   std::vector<Effect> effects;
   std::vector<double> boundaries;
-  std::vector<double> availability;
+  IncrementalPropagation propagation;
   NetworkOutcome network;
 };
 

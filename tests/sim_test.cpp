@@ -159,8 +159,8 @@ TEST(MassBalance, HoldsInEveryPhaseOfRandomModels) {
     model.primary_t_per_day = concentrate + refined;
     model.demand_t_per_day = model.primary_t_per_day;
     // Two mines, C0 with 40 % of world output: a cut there moves the price.
-    model.mines.push_back({"C0", exporter_of(model, "C0"), 4.0, 0.0, 0.0});
-    model.mines.push_back({"C9", exporter_of(model, "C9"), 6.0, 0.0, 0.0});
+    model.mines.push_back({"C0", exporter_of(model, "C0", Stage::mine), 4.0, 0.0, 0.0});
+    model.mines.push_back({"C9", exporter_of(model, "C9", Stage::mine), 6.0, 0.0, 0.0});
     finish_network(model);
     model.horizon_days = rng.uniform(30.0, 3650.0);
     model.price_step_days = rng.uniform(7.0, 120.0);

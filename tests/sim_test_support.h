@@ -31,7 +31,7 @@ inline Model refined_model(const std::vector<double>& flows_t_per_day,
     // Its refiner: no inputs, output = what it ships to the focal economy.
     NetworkRefiner refiner;
     refiner.country = source.country;
-    refiner.exporter = exporter_of(model, source.country);
+    refiner.exporter = exporter_of(model, source.country, Stage::refine);
     refiner.output_t_per_day = flows_t_per_day[i];
     refiner.capacity_t_per_day = flows_t_per_day[i];
     model.refiners.push_back(refiner);
