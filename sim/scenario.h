@@ -3,6 +3,7 @@
 // run settings. tools/io/scenario_loader reads it from a file; sim/model compiles it for the
 // hot loop. Times are days from the start of the horizon; flows t/year in the graph, t/day here.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "graph/stage.h"
 
 namespace mineflow {
+
+struct HazardModel;  // sim/hazard_model.h
 
 // A fixed value or a draw. Parameters by kind: fixed {a}; uniform {a=min, b=max};
 // triangular {a=min, b=mode, c=max}; lognormal {a=median, b=sigma of ln}; exponential {a=mean}.
@@ -112,6 +115,9 @@ struct Scenario {
   std::string mineral_file;  // resolved path
   std::vector<EventSpec> events;
   std::optional<BackgroundRisk> background_risk;
+  // The calibrated two-class model (`background_hazard: FILE`, docs/hazard.md); may be used
+  // with or instead of background_risk.
+  std::shared_ptr<const HazardModel> hazard;
   std::vector<SpareCapacity> spare_capacity;
   double concentrate_lead_time_days = 0.0;  // a cut at the mine reaches the smelter later
   double refined_lead_time_days = 0.0;
