@@ -50,7 +50,9 @@ int poisson_draw(RandomStream& stream, double mean) {
   return n;
 }
 
-bool covers(const Estimate& e, double truth) { return e.low <= truth && truth <= e.high; }
+bool covers(const Estimate& e, double truth) {
+  return e.low <= truth && truth <= e.high;
+}
 
 TEST(HazardFit, IntervalsCoverTheTruthOfSyntheticCatalogues) {
   PolicyHazard truth;
@@ -103,8 +105,8 @@ TEST(HazardFit, CensoredExponentialMatchesTheClosedForm) {
 }
 
 TEST(HazardFit, UncensoredLognormalMatchesTheLogMoments) {
-  std::vector<DurationObservation> data = {{20.0, false}, {60.0, false}, {200.0, false},
-                                           {35.0, false}};
+  std::vector<DurationObservation> data = {
+      {20.0, false}, {60.0, false}, {200.0, false}, {35.0, false}};
   double mean = 0.0, ss = 0.0;
   for (const auto& d : data) mean += std::log(d.days) / 4.0;
   for (const auto& d : data) ss += (std::log(d.days) - mean) * (std::log(d.days) - mean);
@@ -145,8 +147,8 @@ TEST(HazardCalendar, DaysFromCivil) {
   EXPECT_EQ(days_from_civil(2025, 10, 15) - days_from_civil(2025, 2, 22), 235);  // E11
 }
 
-HistoricalEvent event(const std::string& id, const std::string& mineral,
-                      const std::string& country, HazardClass c, double start) {
+HistoricalEvent event(const std::string& id, const std::string& mineral, const std::string& country,
+                      HazardClass c, double start) {
   HistoricalEvent e;
   e.id = id;
   e.mineral = mineral;
@@ -165,7 +167,7 @@ TEST(HazardBacktest, CountsEqualHandCounts) {
       event("A", "cobalt", "COD", HazardClass::policy, 1500.0),
       event("B", "cobalt", "COD", HazardClass::policy, 3000.0),
       event("C", "nickel", "IDN", HazardClass::policy, 2000.0),
-      event("D", "nickel", "IDN", HazardClass::policy, 500.0),       // before the window
+      event("D", "nickel", "IDN", HazardClass::policy, 500.0),        // before the window
       event("E", "nickel", "PHL", HazardClass::operational, 2500.0),  // not a policy event
       event("F", "copper", "PAN", HazardClass::policy, 2200.0),       // no exposure node
   };
@@ -221,12 +223,13 @@ TEST(HazardEvents, OneEventPerNodeAndClass) {
   h.policy.severity = {Distribution::Kind::uniform, 0.6, 0.9, 0.0};
   h.operational.rate_per_node_per_year = 0.4;
   h.other_score_0to10 = 5.0;
-  std::vector<EventSpec> events = hazard_events(graph, countries, StabilityMeasure::wgi_pv, 2022, h);
+  std::vector<EventSpec> events =
+      hazard_events(graph, countries, StabilityMeasure::wgi_pv, 2022, h);
   std::vector<std::string> ids;
   for (const EventSpec& e : events) ids.push_back(e.id);
   std::vector<std::string> expected = {
-      "policy_CHL_mine", "operational_CHL_mine", "policy_PER_mine", "operational_PER_mine",
-      "policy_OTH_mine", "operational_OTH_mine", "policy_CHN_refine", "operational_CHN_refine",
+      "policy_CHL_mine",   "operational_CHL_mine",  "policy_PER_mine",   "operational_PER_mine",
+      "policy_OTH_mine",   "operational_OTH_mine",  "policy_CHN_refine", "operational_CHN_refine",
       "policy_KOR_refine", "operational_KOR_refine"};
   std::sort(ids.begin(), ids.end());
   std::sort(expected.begin(), expected.end());
@@ -262,13 +265,15 @@ TEST_P(BadCatalogue, FileLineColumnAndExit2) {
   std::size_t at = source.find(from);
   ASSERT_NE(at, std::string::npos) << from;
   source.replace(at, from.size(), to);
-  fs::path file = fs::temp_directory_path() / ("bad_catalogue_" + std::to_string(::getpid()) + ".yaml");
+  fs::path file =
+      fs::temp_directory_path() / ("bad_catalogue_" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(file) << source;
-  testing::CliResult r = testing::run_cli({"calibrate", "--no-write", "--catalogue", file.string()});
+  testing::CliResult r =
+      testing::run_cli({"calibrate", "--no-write", "--catalogue", file.string()});
   fs::remove(file);
   EXPECT_EQ(r.exit_code, 2) << r.err;
-  std::size_t line = 1 + static_cast<std::size_t>(
-                             std::count(source.begin(), source.begin() + static_cast<long>(at), '\n'));
+  std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                             source.begin(), source.begin() + static_cast<long>(at), '\n'));
   EXPECT_NE(r.err.find(file.string() + ":" + std::to_string(line) + ":"), std::string::npos)
       << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
@@ -276,11 +281,11 @@ TEST_P(BadCatalogue, FileLineColumnAndExit2) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, BadCatalogue,
-    ::testing::Values(
-        std::make_pair(std::string("end: 2025-10-15"), std::string("end: 2025-01-15")),
-        std::make_pair(std::string("country: MMR"), std::string("country: XXX")),
-        std::make_pair(std::string("realised_drop: {value: 0.89,"),
-                       std::string("realised_drop: {value: 1.89,"))));
+    ::testing::Values(std::make_pair(std::string("end: 2025-10-15"),
+                                     std::string("end: 2025-01-15")),
+                      std::make_pair(std::string("country: MMR"), std::string("country: XXX")),
+                      std::make_pair(std::string("realised_drop: {value: 0.89,"),
+                                     std::string("realised_drop: {value: 1.89,"))));
 
 TEST(CalibrateCli, WritesSettingsTheScenariosLoad) {
   namespace fs = std::filesystem;

@@ -12,6 +12,7 @@
 
 #include "graph/build_graph.h"
 #include "graph/number_format.h"
+#include "graph/price_volatility.h"
 #include "graph/validate.h"
 #include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
@@ -23,6 +24,7 @@
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/fx_loader.h"
 #include "tools/io/scenario_loader.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
@@ -148,8 +150,25 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   h.carrying_rate_per_year = request.carrying_rate;
   h.current_recycling_share = plan.base.basis.secondary_share;
   h.recycling_is_proxy = plan.base.basis.secondary_is_proxy;
+  // Costs in USD only: a series in another currency is converted at the annual rate of its
+  // baseline year (scenarios/fx.yaml).
+  double to_usd = 1.0;
   for (const PriceSeries& series : data.prices) {
-    if (series.primary) h.price_unit = series.unit.substr(0, series.unit.find(' '));
+    if (!series.primary) continue;
+    h.price_unit = series.unit.substr(0, series.unit.find(' '));
+    std::string currency = h.price_unit.substr(0, h.price_unit.find('/'));
+    AnnualPrices annual = annual_averages(series);
+    int year = annual.first_year + static_cast<int>(annual.values.size()) - 1;
+    if (currency != "USD" && !annual.values.empty()) {
+      std::vector<io::FxRate> rates = io::load_fx_rates(paths.data_dir + "/fx.yaml");
+      std::optional<double> rate = io::per_usd(rates, currency, year);
+      if (!rate) {
+        throw InputError(SourceRef{paths.data_dir + "/fx.yaml", 0, 0}, "rates",
+                         currency + " " + std::to_string(year), "an annual rate per USD");
+      }
+      to_usd = 1.0 / *rate;
+      h.price_unit = "USD" + h.price_unit.substr(h.price_unit.find('/'));
+    }
   }
 
   SweepSetup setup;
@@ -158,6 +177,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   setup.model = run.model.get();
   setup.stocks = plan.variants[run.variant].stocks;
   setup.carrying_rate_per_year = request.carrying_rate;
+  setup.price_to_report_currency = to_usd;
   SweepGrid grid;
   if (request.days) grid.days = *request.days;
   grid.recycling_shares = {0.0};
