@@ -46,27 +46,23 @@ std::vector<Figure> figures(const CalibrateReport& report) {
                  p.doublings_per_point().low > 0 ? 1.0 / p.doublings_per_point().low : kInf,
                  "k = 1 / (1 / k); interval inverted from 1 / k"});
   add("policy", "share_exponent", p.share_exponent(), "b");
-  add("policy", "duration_median_days", f.policy_duration.median_days(),
-      std::to_string(f.policy_duration.observed) + " ended, " +
-          std::to_string(f.policy_duration.censored) + " censored");
-  add("policy", "duration_sigma", f.policy_duration.sigma(), "lognormal sigma of ln days");
-  add("policy", "duration_mean_days", f.policy_duration.mean_days(), "");
-  const Distribution& ps = f.model.policy.severity;
-  out.push_back(
-      {"policy", "severity_mean", mean_of(ps), ps.a,
-       ps.kind == Distribution::Kind::uniform ? ps.b : ps.a,
-       "uniform min-max from " + std::to_string(f.policy_drops.size()) + " realised drops"});
+  // Duration and severity rows of one class.
+  auto add_class = [&](const std::string& section, const DurationFit& duration,
+                       const Distribution& severity, std::size_t drops) {
+    add(section, "duration_median_days", duration.median_days(),
+        std::to_string(duration.observed) + " ended, " + std::to_string(duration.censored) +
+            " censored");
+    add(section, "duration_sigma", duration.sigma(), "lognormal sigma of ln days");
+    add(section, "duration_mean_days", duration.mean_days(), "");
+    out.push_back({section, "severity_mean", mean_of(severity), severity.a,
+                   severity.kind == Distribution::Kind::uniform ? severity.b : severity.a,
+                   "uniform min-max from " + std::to_string(drops) + " realised drops"});
+  };
+  add_class("policy", f.policy_duration, f.model.policy.severity, f.policy_drops.size());
   add("operational", "rate_per_node_per_year", f.operational_rate,
       "at the copper allowance; low-high: realised range");
-  add("operational", "duration_median_days", f.operational_duration.median_days(),
-      std::to_string(f.operational_duration.observed) + " ended, " +
-          std::to_string(f.operational_duration.censored) + " censored");
-  add("operational", "duration_sigma", f.operational_duration.sigma(), "");
-  const Distribution& os = f.model.operational.severity;
-  out.push_back(
-      {"operational", "severity_mean", mean_of(os), os.a,
-       os.kind == Distribution::Kind::uniform ? os.b : os.a,
-       "uniform min-max from " + std::to_string(f.operational_drops.size()) + " realised drops"});
+  add_class("operational", f.operational_duration, f.model.operational.severity,
+            f.operational_drops.size());
   out.push_back({"data", "policy_events", static_cast<double>(p.events), kNone, kNone, "counted"});
   out.push_back({"data", "exposure_years", p.exposure_years, kNone, kNone,
                  std::to_string(f.exposure.size()) + " country-mineral pairs"});
