@@ -74,6 +74,23 @@ Distribution scaled(Distribution dist, double factor) {
   return dist;
 }
 
+// Lower-triangular L with L L^T = covariance (row-major); a non-positive pivot zeroes its
+// column (that direction is then not drawn).
+void cholesky3(const double covariance[9], double out[9]) {
+  for (int i = 0; i < 9; ++i) out[i] = 0.0;
+  for (int i = 0; i < 3; ++i) {
+    for (int j = 0; j <= i; ++j) {
+      double sum = covariance[3 * i + j];
+      for (int k = 0; k < j; ++k) sum -= out[3 * i + k] * out[3 * j + k];
+      if (i == j) {
+        out[3 * i + i] = sum > 0.0 ? std::sqrt(sum) : 0.0;
+      } else {
+        out[3 * i + j] = out[3 * j + j] > 0.0 ? sum / out[3 * j + j] : 0.0;
+      }
+    }
+  }
+}
+
 void add_stage_shares(const SupplyGraph& graph, Stage stage, std::vector<HazardNode>& out) {
   double total = 0.0;
   for (NodeId node : graph.nodes_of_stage(stage)) total += graph.node_at(node).capacity_t_per_yr;
@@ -144,6 +161,16 @@ std::vector<EventSpec> hazard_events(const MineralGraph& mineral, const CountryT
       policy.id = "policy_" + suffix;
       policy.hazard_per_year =
           pieces * policy_rate_per_year(hazard.policy, score, node.world_share / pieces);
+      if (hazard.parameter_uncertainty) {
+        RateDraw draw;
+        draw.x1 = score - 5.0;
+        draw.x2 = std::log(node.world_share / pieces / hazard.policy.reference_share);
+        draw.pieces = pieces;
+        std::copy(std::begin(hazard.policy_sampling.estimate),
+                  std::end(hazard.policy_sampling.estimate), draw.mean);
+        cholesky3(hazard.policy_sampling.covariance, draw.cholesky);
+        policy.rate_draw = draw;
+      }
       policy.duration_days = hazard.policy.duration_days;
       policy.severity = scaled(hazard.policy.severity, 1.0 / pieces);
       policy.targets.push_back(target);

@@ -38,7 +38,9 @@ struct HazardModel {
   OperationalHazard operational;
   PolicyRateSampling policy_sampling;
   double other_score_0to10 = 5.0;  // w for OTH, which is no single country
-  std::string file;                // where the parameters were read from
+  // Draw (ln r0, ln 2 / k, b) per trial from policy_sampling (--parameter-uncertainty).
+  bool parameter_uncertainty = false;
+  std::string file;  // where the parameters were read from
 };
 
 // Policy rate of one node (per year); share <= 0 gives 0.

@@ -42,11 +42,24 @@ struct EventTarget {
   SourceRef where;
 };
 
+// A hazard rate drawn once per trial from a fit's sampling distribution (docs/hazard.md,
+// --parameter-uncertainty): rate = pieces x exp(c0 + c1 x1 + c2 x2), c = mean + L z with z
+// three standard normals from stream (seed, trial, kParameterStream), the same c for every
+// event of the trial. L: lower-triangular Cholesky factor of the fit's covariance, row-major.
+struct RateDraw {
+  double x1 = 0.0;
+  double x2 = 0.0;
+  double pieces = 1.0;
+  double mean[3] = {0.0, 0.0, 0.0};
+  double cholesky[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+};
+
 // One event definition. Its targets form a group: one draw (start, duration) hits all of them.
 struct EventSpec {
   std::string id;
   std::optional<double> start_day;        // fixed start, or
   std::optional<double> hazard_per_year;  // Poisson arrivals over the horizon
+  std::optional<RateDraw> rate_draw;      // replaces hazard_per_year, drawn per trial
   Distribution duration_days;
   Distribution severity;  // fraction of capacity or flow lost, clamped to [0, 1]
   std::vector<EventTarget> targets;

@@ -15,6 +15,7 @@
 #include "sim/background_risk.h"
 #include "sim/hazard_backtest.h"
 #include "sim/hazard_fit.h"
+#include "sim/occurrences.h"
 #include "sim/random_stream.h"
 #include "tests/cli_runner.h"
 
@@ -253,6 +254,45 @@ TEST(HazardEvents, OneEventPerNodeAndClass) {
       EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.4);
     }
   }
+}
+
+TEST(ParameterUncertainty, ZeroCovarianceReproducesThePointEstimate) {
+  EventSpec fixed_rate;
+  fixed_rate.hazard_per_year = 2.0 * std::exp(-3.0 + 0.3 * 1.5 + 0.9 * -0.4);
+  fixed_rate.duration_days = {Distribution::Kind::fixed, 30.0, 0.0, 0.0};
+  fixed_rate.severity = {Distribution::Kind::fixed, 0.5, 0.0, 0.0};
+  fixed_rate.targets.push_back(EventTarget{});
+  EventSpec drawn = fixed_rate;
+  drawn.hazard_per_year.reset();
+  RateDraw draw;
+  draw.x1 = 1.5;
+  draw.x2 = -0.4;
+  draw.pieces = 2.0;
+  draw.mean[0] = -3.0;
+  draw.mean[1] = 0.3;
+  draw.mean[2] = 0.9;
+  drawn.rate_draw = draw;
+  std::vector<Occurrence> a, b;
+  for (std::uint64_t trial = 0; trial < 200; ++trial) {
+    draw_occurrences({fixed_rate}, 3650.0, 5, trial, a);
+    draw_occurrences({drawn}, 3650.0, 5, trial, b);
+    ASSERT_EQ(a.size(), b.size()) << trial;
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_NEAR(a[i].start_day, b[i].start_day, 1e-9);
+  }
+}
+
+TEST(ParameterUncertainty, SameBitsAtAnyThreadCountAndItChangesTheAnswer) {
+  auto run = [](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"stockpile", "--all", "--trials", "400", "--format", "csv"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    testing::CliResult r = testing::run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  std::string one = run({"--parameter-uncertainty", "--threads", "1"});
+  std::string three = run({"--parameter-uncertainty", "--threads", "3"});
+  EXPECT_EQ(one, three);
+  EXPECT_NE(one, run({"--threads", "1"}));
 }
 
 // Bad catalogue rows through the CLI: one line file:line:column, exit code 2.

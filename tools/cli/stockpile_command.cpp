@@ -14,6 +14,7 @@
 #include "graph/number_format.h"
 #include "graph/price_volatility.h"
 #include "graph/validate.h"
+#include "sim/hazard_model.h"
 #include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
 #include "tools/cli/command.h"
@@ -92,6 +93,7 @@ struct Request {
   double base_days = kBaseStockpileDays;
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
+  bool parameter_uncertainty = false;  // draw the hazard parameters per trial
 };
 
 // Every option that changes results (not --threads, --quiet, --out, --format), for the
@@ -111,6 +113,7 @@ std::string request_fingerprint(const Request& r) {
   text += ";seed=" + (r.seed ? std::to_string(*r.seed) : std::string("default"));
   text += ";base=" + format_number(r.base_days) + ";carrying=" + format_number(r.carrying_rate) +
           ";max_recycling=" + format_number(r.max_recycling);
+  if (r.parameter_uncertainty) text += ";parameter_uncertainty";
   return text;
 }
 
@@ -130,6 +133,11 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   Scenario scenario = io::load_scenario(file, countries);
+  if (request.parameter_uncertainty && scenario.hazard) {
+    HazardModel drawn = *scenario.hazard;
+    drawn.parameter_uncertainty = true;
+    scenario.hazard = std::make_shared<const HazardModel>(drawn);
+  }
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
   MineralData data = io::load_mineral(scenario.mineral_file, countries);
@@ -241,6 +249,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "trials", po::value<long long>(), "number of trials (default: the scenario's)")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+      "parameter-uncertainty",
+      "draw the fitted hazard parameters per trial from their sampling distribution")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report into folder DIR")("quiet",
                                                                            "no progress bar")(
@@ -272,6 +282,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     request.trials = trials;
   }
   if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  request.parameter_uncertainty = vm.count("parameter-uncertainty") > 0;
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
   if (vm.count("days")) request.days = parse_list(vm["days"].as<std::string>(), "--days", true);
   if (vm.count("recycling")) {
