@@ -150,8 +150,8 @@ SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
   cell.cvar95_unmet_t = cvar95(unmet_t, scratch);
   cell.longest_spell_days = mean_se(longest_spell_days);
   cell.stock_t = days * demand_of(setup);
-  cell.carrying_cost_per_year =
-      cell.stock_t * setup.model->baseline_price * setup.carrying_rate_per_year;
+  cell.carrying_cost_per_year = cell.stock_t * setup.model->baseline_price *
+                                setup.price_to_report_currency * setup.carrying_rate_per_year;
   return cell;
 }
 
@@ -174,7 +174,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   out.trials = options.trials;
   out.seed = options.seed;
   out.demand_t_per_day = demand_of(setup);
-  out.price_per_t = setup.model->baseline_price;
+  out.price_per_t = setup.model->baseline_price * setup.price_to_report_currency;
   out.base_days = options.base_days;
   out.target = target;
 

@@ -41,6 +41,8 @@ struct SweepSetup {
   const Model* model = nullptr;
   StockPolicy stocks;
   double carrying_rate_per_year = kDefaultCarryingRatePerYear;
+  // Multiplies the baseline price into the report's currency (USD; docs/stockpile.md).
+  double price_to_report_currency = 1.0;
 };
 
 struct SweepGrid {

@@ -12,7 +12,9 @@
 
 #include "graph/build_graph.h"
 #include "graph/number_format.h"
+#include "graph/price_volatility.h"
 #include "graph/validate.h"
+#include "sim/hazard_model.h"
 #include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
 #include "tools/cli/command.h"
@@ -23,6 +25,7 @@
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/fx_loader.h"
 #include "tools/io/scenario_loader.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
@@ -90,6 +93,7 @@ struct Request {
   double base_days = kBaseStockpileDays;
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
+  bool parameter_uncertainty = false;  // draw the hazard parameters per trial
 };
 
 // Every option that changes results (not --threads, --quiet, --out, --format), for the
@@ -109,6 +113,7 @@ std::string request_fingerprint(const Request& r) {
   text += ";seed=" + (r.seed ? std::to_string(*r.seed) : std::string("default"));
   text += ";base=" + format_number(r.base_days) + ";carrying=" + format_number(r.carrying_rate) +
           ";max_recycling=" + format_number(r.max_recycling);
+  if (r.parameter_uncertainty) text += ";parameter_uncertainty";
   return text;
 }
 
@@ -128,6 +133,11 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   Scenario scenario = io::load_scenario(file, countries);
+  if (request.parameter_uncertainty && scenario.hazard) {
+    HazardModel drawn = *scenario.hazard;
+    drawn.parameter_uncertainty = true;
+    scenario.hazard = std::make_shared<const HazardModel>(drawn);
+  }
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
   MineralData data = io::load_mineral(scenario.mineral_file, countries);
@@ -148,8 +158,25 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   h.carrying_rate_per_year = request.carrying_rate;
   h.current_recycling_share = plan.base.basis.secondary_share;
   h.recycling_is_proxy = plan.base.basis.secondary_is_proxy;
+  // Costs in USD only: a series in another currency is converted at the annual rate of its
+  // baseline year (scenarios/fx.yaml).
+  double to_usd = 1.0;
   for (const PriceSeries& series : data.prices) {
-    if (series.primary) h.price_unit = series.unit.substr(0, series.unit.find(' '));
+    if (!series.primary) continue;
+    h.price_unit = series.unit.substr(0, series.unit.find(' '));
+    std::string currency = h.price_unit.substr(0, h.price_unit.find('/'));
+    AnnualPrices annual = annual_averages(series);
+    int year = annual.first_year + static_cast<int>(annual.values.size()) - 1;
+    if (currency != "USD" && !annual.values.empty()) {
+      std::vector<io::FxRate> rates = io::load_fx_rates(paths.data_dir + "/fx.yaml");
+      std::optional<double> rate = io::per_usd(rates, currency, year);
+      if (!rate) {
+        throw InputError(SourceRef{paths.data_dir + "/fx.yaml", 0, 0}, "rates",
+                         currency + " " + std::to_string(year), "an annual rate per USD");
+      }
+      to_usd = 1.0 / *rate;
+      h.price_unit = "USD" + h.price_unit.substr(h.price_unit.find('/'));
+    }
   }
 
   SweepSetup setup;
@@ -158,6 +185,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
   setup.model = run.model.get();
   setup.stocks = plan.variants[run.variant].stocks;
   setup.carrying_rate_per_year = request.carrying_rate;
+  setup.price_to_report_currency = to_usd;
   SweepGrid grid;
   if (request.days) grid.days = *request.days;
   grid.recycling_shares = {0.0};
@@ -221,6 +249,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "trials", po::value<long long>(), "number of trials (default: the scenario's)")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+      "parameter-uncertainty",
+      "draw the fitted hazard parameters per trial from their sampling distribution")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report into folder DIR")("quiet",
                                                                            "no progress bar")(
@@ -252,6 +282,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     request.trials = trials;
   }
   if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  request.parameter_uncertainty = vm.count("parameter-uncertainty") > 0;
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
   if (vm.count("days")) request.days = parse_list(vm["days"].as<std::string>(), "--days", true);
   if (vm.count("recycling")) {
