@@ -20,7 +20,8 @@ TEST(IndicatorsCli, CsvHas36RowsInTheDocumentedColumns) {
   std::size_t lines = 0;
   for (char c : result.out) lines += c == '\n' ? 1 : 0;
   EXPECT_EQ(lines, 37u);  // header + 6 minerals x 6 indicators
-  EXPECT_EQ(result.out.substr(0, result.out.find('\n')), "mineral,indicator,value,rating,unit,basis");
+  EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
+            "mineral,indicator,value,rating,unit,basis,quality");
   for (const char* mineral : {"rare_earths", "lithium", "cobalt", "tungsten"}) {
     EXPECT_NE(result.out.find(std::string(mineral) + ",concentrate_import_stability,,N/A,"),
               std::string::npos)
@@ -55,7 +56,23 @@ TEST(IndicatorsCli, OptionsChangeTheBasis) {
   EXPECT_NE(result.out.find("wgi_pv 2022"), std::string::npos);
   EXPECT_NE(result.out.find("mine_production_wmd 2022"), std::string::npos);
   EXPECT_NE(result.out.find("OTH as one block"), std::string::npos);
-  EXPECT_NE(result.out.find("proxy:"), std::string::npos);
+}
+
+TEST(IndicatorsCli, SecondaryDefinitionPicksTheFigureAndShowsItsFlag) {
+  auto eol = run_cli(
+      {"indicators", testing::scenarios_dir() + "/minerals/tungsten.yaml", "--format", "csv"});
+  ASSERT_EQ(eol.exit_code, 0) << eol.err;
+  EXPECT_NE(eol.out.find("tungsten,scrap_recycling,0.0500,High,"), std::string::npos) << eol.out;
+  EXPECT_NE(eol.out.find(",world_proxy\n"), std::string::npos) << eol.out;
+  auto rc = run_cli({"indicators", testing::scenarios_dir() + "/minerals/tungsten.yaml", "--format",
+                     "csv", "--secondary-definition", "recycled_content"});
+  ASSERT_EQ(rc.exit_code, 0) << rc.err;
+  EXPECT_NE(rc.out.find("tungsten,scrap_recycling,0.2300,Mid,"), std::string::npos) << rc.out;
+  EXPECT_NE(rc.out.find(",japan_derived\n"), std::string::npos) << rc.out;
+  auto bad = run_cli({"indicators", "--secondary-definition", "old_scrap"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--secondary-definition: found 'old_scrap'"), std::string::npos)
+      << bad.err;
 }
 
 TEST(IndicatorsCli, HelpListsOptionsAndExitsZero) {

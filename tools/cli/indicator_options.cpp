@@ -17,6 +17,8 @@ void add_indicator_options(po::options_description& options) {
       "production", po::value<std::string>(), "mine-production dataset: seed | wmd:YEAR")(
       "volatility", po::value<std::string>(),
       "price volatility measure: cv_annual | sd_annual_log_returns")(
+      "secondary-definition", po::value<std::string>(),
+      "indicator 6 figure: end_of_life | recycled_content")(
       "secondary-proxy", "use the EU EOL-RIR proxy where the secondary share is unknown");
 }
 
@@ -62,6 +64,15 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
       if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR");
       settings.graph.production_wmd_year = year;
     }
+  }
+  if (vm.count("secondary-definition")) {
+    auto definition = parse_secondary_definition(vm["secondary-definition"].as<std::string>());
+    if (!definition) {
+      throw InputError(SourceRef{}, "--secondary-definition",
+                       vm["secondary-definition"].as<std::string>(),
+                       "one of: end_of_life, recycled_content");
+    }
+    settings.graph.secondary_definition = *definition;
   }
   if (vm.count("secondary-proxy")) settings.graph.use_secondary_proxy = true;
   return settings;
