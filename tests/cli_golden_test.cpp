@@ -81,5 +81,32 @@ TEST(IndicatorsCli, HelpListsOptionsAndExitsZero) {
   EXPECT_NE(result.out.find("--format"), std::string::npos);
 }
 
+TEST(IndicatorsCli, SecondFocalEconomyWorksWithBothMethods) {
+  const std::string file = testing::scenarios_dir() + "/examples/china_lithium.yaml";
+  auto meti = run_cli({"indicators", file, "--format", "csv"});
+  ASSERT_EQ(meti.exit_code, 0) << meti.err;
+  EXPECT_NE(meti.out.find("lithium_china,concentrate_import_stability,"), std::string::npos);
+  EXPECT_NE(meti.out.find("no refined imports into CHN"), std::string::npos) << meti.out;
+  auto gpr = run_cli({"indicators", file, "--method", "geopolrisk", "--format", "csv"});
+  ASSERT_EQ(gpr.exit_code, 0) << gpr.err;
+  EXPECT_NE(gpr.out.find("lithium_china,CHN,concentrate,0.3726,"), std::string::npos) << gpr.out;
+  auto bad = run_cli({"indicators", file, "--method", "hhi"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--method: found 'hhi'"), std::string::npos) << bad.err;
+}
+
+TEST(IndicatorsCli, GeoPolRiskForTheBundledMineralsGivesBasisAndBounds) {
+  auto result = run_cli({"indicators", "--method", "geopolrisk", "--format", "csv"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
+            "mineral,focal_economy,stage,production_hhi,import_risk,score,upper_bound,lower_bound,"
+            "basis");
+  // Copper refined: Japan refines 1.5 Mt itself, so imports carry little GeoPolRisk.
+  EXPECT_NE(result.out.find("copper,JPN,refined,0.1294,0.01548,0.002004,false,true,"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("WGI PV 2022"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace mineflow

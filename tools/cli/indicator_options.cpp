@@ -33,7 +33,14 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     }
     ind.stability_measure = *measure;
   }
-  if (vm.count("stability-year")) ind.stability_year = vm["stability-year"].as<int>();
+  if (vm.count("stability-year")) {
+    ind.stability_year = vm["stability-year"].as<int>();
+    // countries.yaml holds WGI years 2018..2022; a year outside it has no score for anyone.
+    if (ind.stability_year < 2018 || ind.stability_year > 2022) {
+      throw InputError(SourceRef{}, "--stability-year", std::to_string(ind.stability_year),
+                       "a WGI year 2018..2022");
+    }
+  }
   if (vm.count("oth")) {
     std::string text = vm["oth"].as<std::string>();
     if (text != "split_equal" && text != "one_block") {
@@ -61,7 +68,8 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
         auto [ptr, ec] = std::from_chars(text.data() + 4, text.data() + text.size(), year);
         ok = ec == std::errc() && ptr == text.data() + text.size();
       }
-      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR");
+      ok = ok && year >= 2018 && year <= 2022;  // the World Mining Data years in the files
+      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR, 2018..2022");
       settings.graph.production_wmd_year = year;
     }
   }
