@@ -35,10 +35,10 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
   }
   if (vm.count("stability-year")) {
     ind.stability_year = vm["stability-year"].as<int>();
-    // countries.yaml holds WGI years 2018..2022; a year outside it has no score for anyone.
-    if (ind.stability_year < 2018 || ind.stability_year > 2022) {
+    // A calendar year; whether countries.yaml has scores for it is checked where they are used.
+    if (ind.stability_year < 1900 || ind.stability_year > 2100) {
       throw InputError(SourceRef{}, "--stability-year", std::to_string(ind.stability_year),
-                       "a WGI year 2018..2022");
+                       "a year 1900..2100");
     }
   }
   if (vm.count("oth")) {
@@ -68,8 +68,9 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
         auto [ptr, ec] = std::from_chars(text.data() + 4, text.data() + text.size(), year);
         ok = ec == std::errc() && ptr == text.data() + text.size();
       }
-      ok = ok && year >= 2018 && year <= 2022;  // the World Mining Data years in the files
-      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR, 2018..2022");
+      // A calendar year; whether the mineral file has that year is checked when it is read.
+      ok = ok && year >= 1900 && year <= 2100;
+      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR, 1900..2100");
       settings.graph.production_wmd_year = year;
     }
   }

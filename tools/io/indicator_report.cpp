@@ -13,6 +13,19 @@ std::string format_indicator_value(const IndicatorValue& value) {
   return format_fixed(*value.value, is_hhi ? 1 : 4);
 }
 
+namespace {
+
+// Short table marker of a quality flag: japan J, japan_derived Jd, national N, national_derived
+// Nd, world_proxy W (the legend under the table spells them out).
+std::string quality_marker(const std::string& token) {
+  if (token == "world_proxy") return "W";
+  std::string marker(1, static_cast<char>(token[0] - 'a' + 'A'));
+  if (token.size() > 8 && token.compare(token.size() - 8, 8, "_derived") == 0) marker += "d";
+  return marker;
+}
+
+}  // namespace
+
 std::string indicators_csv(const std::vector<MineralIndicators>& results) {
   std::string out = "mineral,indicator,value,rating,unit,basis,quality\n";
   for (const MineralIndicators& mineral : results) {
@@ -66,7 +79,8 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
                                ? format_indicator_value(value) + (value.lower_bound ? "*" : "") +
                                      " " + std::string(to_string(value.rating))
                                : "N/A";
-        if (value.value && !value.quality.empty()) cell += " [" + value.quality + "]";
+        if (value.value && !value.quality.empty())
+          cell += " [" + quality_marker(value.quality) + "]";
         any_bound = any_bound || value.lower_bound;
         any_quality = any_quality || !value.quality.empty();
         row.push_back(cell);
@@ -83,9 +97,9 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
   }
   if (any_quality) {
     out +=
-        "[flag] of a scrap-recycling figure: japan (national) = published for the focal economy, "
-        "japan_derived (national_derived) = computed from its published figures, world_proxy = a "
-        "world or other-region figure.\n";
+        "[J] japan ([N] national): scrap-recycling figure published for the focal economy; [Jd] "
+        "japan_derived ([Nd]): computed from its published figures; [W] world_proxy: a world or "
+        "other-region figure.\n";
   }
   out += "\nBases:\n";
   for (const MineralIndicators& mineral : results) {
