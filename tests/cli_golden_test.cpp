@@ -90,6 +90,10 @@ TEST(IndicatorsCli, SecondFocalEconomyWorksWithBothMethods) {
   auto gpr = run_cli({"indicators", file, "--method", "geopolrisk", "--format", "csv"});
   ASSERT_EQ(gpr.exit_code, 0) << gpr.err;
   EXPECT_NE(gpr.out.find("lithium_china,CHN,concentrate,0.3726,"), std::string::npos) << gpr.out;
+  auto run = run_cli({"run", testing::scenarios_dir() + "/examples/china_lithium_background.yaml",
+                      "--trials", "200", "--threads", "1", "--quiet"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("P(any shortage)"), std::string::npos) << run.out;
   auto bad = run_cli({"indicators", file, "--method", "hhi"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--method: found 'hhi'"), std::string::npos) << bad.err;
