@@ -77,15 +77,13 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
                        capacity.t_per_yr);
   }
 
-  std::optional<double> share = data.secondary.value;
-  bool proxy = false;
-  if (!share && options.use_secondary_proxy && data.secondary.proxy) {
-    share = data.secondary.proxy;
-    proxy = true;
-  }
+  ResolvedSecondary secondary =
+      resolve_secondary(data.secondary, options.secondary_definition, options.use_secondary_proxy);
+  std::optional<double> share = secondary.share;
   result.basis.secondary_share = share;
-  result.basis.secondary_is_proxy = proxy;
-  result.basis.secondary_source = proxy ? data.secondary.proxy_source : data.secondary.note;
+  result.basis.secondary_is_proxy = secondary.is_proxy;
+  result.basis.secondary_source = secondary.basis;
+  result.basis.secondary_quality = secondary.quality;
 
   double primary_t = graph.inflow_t_per_yr(demand);
   double secondary_t = share ? primary_t * *share / (1.0 - *share) : 0.0;

@@ -15,6 +15,8 @@ struct GraphOptions {
   std::optional<int> production_wmd_year;
   // Use the secondary share's proxy (EU EOL-RIR) where the focal economy's own figure is unknown.
   bool use_secondary_proxy = false;
+  // Which secondary-share figure builds the recycling loop (scenarios/settings.yaml).
+  SecondaryDefinition secondary_definition = SecondaryDefinition::end_of_life;
 };
 
 // Baseline facts the graph was built from, kept beside it for bases and later policies.
@@ -26,6 +28,7 @@ struct GraphBasis {
   std::optional<double> secondary_share;  // the share the graph was built with, if any
   bool secondary_is_proxy = false;
   std::string secondary_source;
+  std::optional<SecondaryQuality> secondary_quality;  // flag of the figure used, if any
 };
 
 struct MineralGraph {

@@ -9,18 +9,10 @@
 
 #include "graph/breakdown.h"
 #include "graph/price_series.h"
+#include "graph/secondary_share.h"
 #include "graph/stage.h"
 
 namespace mineflow {
-
-// Secondary (recycled) material procured by the focal economy over its demand, 0..1.
-struct SecondaryShare {
-  std::optional<double> value;  // nullopt: no public figure ("unknown"); indicator 6 is N/A
-  std::optional<double> proxy;  // a related public figure (EU EOL-RIR), used only on request
-  std::string proxy_source;
-  std::string note;
-  SourceRef where;
-};
 
 // Known output capacity of one (country, stage); capacity above the baseline flow is spare
 // capacity that buyers can reroute to in a disruption.
@@ -64,6 +56,15 @@ struct NetworkData {
   std::string file;
 };
 
+// The focal economy's own output of a traded stage (t/year), the GeoPolRisk denominator's
+// second term; nullopt t: unknown.
+struct DomesticProduction {
+  std::optional<double> t;
+  std::string year;
+  std::string source;
+  SourceRef where;
+};
+
 struct MineralData {
   std::string id;    // rare_earths, lithium, ...
   std::string name;  // for people
@@ -74,6 +75,8 @@ struct MineralData {
   std::vector<Breakdown> mine_production_wmd;    // World Mining Data, one per year
   std::optional<Breakdown> concentrate_imports;  // nullopt: the focal economy imports none
   std::optional<Breakdown> refined_imports;
+  std::optional<DomesticProduction> domestic_concentrate;  // absent: unknown
+  std::optional<DomesticProduction> domestic_refined;
   std::vector<Breakdown> other_flows;
   std::vector<StageCapacity> capacities;
   SecondaryShare secondary;

@@ -78,7 +78,12 @@ void validate_mineral(MineralData& data, const CountryTable& countries) {
                        "one capacity per country and stage (duplicate entry)");
     }
   }
-  for (const std::optional<double>& share : {data.secondary.value, data.secondary.proxy}) {
+  auto figure_value = [](const std::optional<SecondaryFigure>& figure) {
+    return figure ? figure->value : std::nullopt;
+  };
+  for (const std::optional<double>& share :
+       {data.secondary.value, data.secondary.proxy, figure_value(data.secondary.end_of_life),
+        figure_value(data.secondary.recycled_content)}) {
     if (share && (!std::isfinite(*share) || *share < 0.0 || *share >= 1.0)) {
       throw InputError(data.secondary.where, "secondary_share.value", format_number(*share),
                        "a fraction in [0, 1) or `unknown`");

@@ -61,6 +61,7 @@ void set_recycling(MineralGraph& mineral, double share) {
   mineral.basis.secondary_share = share;
   mineral.basis.secondary_is_proxy = false;
   mineral.basis.secondary_source = "policy recycling share";
+  mineral.basis.secondary_quality.reset();  // a policy's share carries no data quality flag
 }
 
 void substitute(MineralGraph& mineral, double cut) {

@@ -97,7 +97,7 @@ struct CapacityAdded {
   double t_per_yr = 0.0;
 };
 
-// A named set of levers (DOMAIN.md "Policies").
+// A named set of levers (docs/domain.md "Policies").
 struct PolicySet {
   std::string name;
   double stockpile_days = 0.0;            // of standard (post-substitution) daily demand

@@ -1,5 +1,5 @@
 #pragma once
-// The stockpile-day sweep (DOMAIN.md "Stockpile-day targets"): one scenario's trials evaluated
+// The stockpile-day sweep (docs/domain.md "Stockpile-day targets"): one scenario's trials evaluated
 // over a grid of stockpile days x recycling shares on common random numbers. Each trial draws
 // its events and builds its supply profile once; every grid cell only re-runs the cheap stock
 // pass (one variant per cell, all sharing one model; sim/sweep_driver.h). Then searches, on

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "graph/build_graph.h"
+#include "graph/geopolrisk.h"
 #include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
@@ -13,6 +14,7 @@
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/geopolrisk_report.h"
 #include "tools/io/indicator_report.h"
 #include "tools/report/mineral_report.h"
 
@@ -27,6 +29,8 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "every bundled mineral).\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "method", po::value<std::string>()->default_value("meti"),
+      "meti (the strategy's six indicators) | geopolrisk (import risk x production HHI)")(
       "out", po::value<std::string>(), "write to FILE (whole or not at all) instead of stdout")(
       "files", po::value<std::vector<std::string>>(), "mineral files");
   add_data_dir_option(options);
@@ -44,6 +48,24 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<std::string> files =
       vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
 
+  const std::string method = vm["method"].as<std::string>();
+  if (method != "meti" && method != "geopolrisk") {
+    throw InputError(SourceRef{}, "--method", method, "one of: meti, geopolrisk");
+  }
+  if (method == "geopolrisk") {
+    std::vector<io::MineralGeoPolRisk> risks;
+    for (const std::string& file : files) {
+      MineralData data = io::load_mineral(file, countries);
+      risks.push_back({data.id, data.name, data.focal_economy,
+                       compute_geopolrisk(data, countries, settings.indicators,
+                                          settings.graph.production_wmd_year)});
+    }
+    std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
+                          : format == Format::json ? io::geopolrisk_json(risks)
+                                                   : io::geopolrisk_table(risks);
+    emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+    return 0;
+  }
   std::vector<io::MineralIndicators> results;
   for (const std::string& file : files) {
     MineralData data = io::load_mineral(file, countries);

@@ -82,6 +82,11 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   if (threads < 0 || threads > 1024) {
     throw InputError(SourceRef{}, "--threads", std::to_string(threads), "0..1024");
   }
+  const double budget_mib = vm["memory-budget-mb"].as<double>();
+  if (!(budget_mib >= 1.0 && budget_mib <= 1048576.0)) {  // also rejects nan
+    throw InputError(SourceRef{}, "--memory-budget-mb", format_number(budget_mib),
+                     "1..1048576 MiB");
+  }
   DataPaths paths = data_paths(vm);
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
@@ -125,7 +130,6 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   mc.trials = header.trials;
   mc.seed = scenario.seed;
   mc.threads = threads;
-  const double budget_mib = vm["memory-budget-mb"].as<double>();
   const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, plan.variants.size());
   if (static_cast<double>(needed) > budget_mib * 1024.0 * 1024.0) {
     throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
