@@ -26,8 +26,8 @@ const std::string kCobaltCut = kScenarios + "/disruptions/cobalt_drc_supply_cut.
 
 void command(benchmark::State& state, int (*run)(const cli::Args&, std::ostream&, std::ostream&),
              cli::Args args, std::int64_t trials) {
-  args.insert(args.end(), {"--threads", std::to_string(state.range(0)), "--quiet", "--format",
-                           "csv", "--memory-budget-mb", "4096"});
+  args.insert(args.end(),
+              {"--threads", std::to_string(state.range(0)), "--quiet", "--format", "csv"});
   for (auto _ : state) {
     std::ostringstream out;
     std::ostringstream err;
@@ -89,10 +89,12 @@ void summaries_phase(benchmark::State& state) {
 void register_all() {
   for (std::int64_t trials : {1'000'000, 4'000'000}) {
     std::string n = std::to_string(trials);
-    benchmark::RegisterBenchmark(("Command/run_cobalt_drc_supply_cut/trials:" + n).c_str(),
-                                 [=](benchmark::State& s) {
-                                   command(s, cli::run_run, {kCobaltCut, "--trials", n}, trials);
-                                 })
+    benchmark::RegisterBenchmark(
+        ("Command/run_cobalt_drc_supply_cut/trials:" + n).c_str(),
+        [=](benchmark::State& s) {
+          command(s, cli::run_run, {kCobaltCut, "--trials", n, "--memory-budget-mb", "4096"},
+                  trials);
+        })
         ->ArgName("threads")
         ->Arg(1)
         ->Arg(2)

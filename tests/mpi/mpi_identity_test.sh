@@ -10,7 +10,7 @@ mpiexec=$2
 scenarios=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mpi=("$mpiexec" --oversubscribe -q)
+mpi=("$mpiexec" --oversubscribe --bind-to none -q)
 [[ $(id -u) -eq 0 ]] && mpi+=(--allow-run-as-root)  # CI runs as root
 
 # check NAME ARGS...: alone vs 1, 2 and 3 ranks, stdout compared byte for byte.
