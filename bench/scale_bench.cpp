@@ -87,32 +87,24 @@ void summaries_phase(benchmark::State& state) {
 }
 
 void register_all() {
-  for (std::int64_t trials : {1'000'000, 4'000'000}) {
-    std::string n = std::to_string(trials);
-    benchmark::RegisterBenchmark(
-        ("Command/run_cobalt_drc_supply_cut/trials:" + n).c_str(),
-        [=](benchmark::State& s) {
-          command(s, cli::run_run, {kCobaltCut, "--trials", n, "--memory-budget-mb", "4096"},
-                  trials);
-        })
+  // One end-to-end command at 1 and 2 threads, one iteration each (seconds per run).
+  auto add_command = [](const std::string& name, auto* run, cli::Args args, std::int64_t trials) {
+    benchmark::RegisterBenchmark(("Command/" + name).c_str(),
+                                 [=](benchmark::State& s) { command(s, run, args, trials); })
         ->ArgName("threads")
         ->Arg(1)
         ->Arg(2)
         ->Unit(benchmark::kSecond)
         ->UseRealTime()
         ->Iterations(1);
+  };
+  for (std::int64_t trials : {1'000'000, 4'000'000}) {
+    std::string n = std::to_string(trials);
+    add_command("run_cobalt_drc_supply_cut/trials:" + n, cli::run_run,
+                {kCobaltCut, "--trials", n, "--memory-budget-mb", "4096"}, trials);
   }
-  benchmark::RegisterBenchmark(
-      "Command/stockpile_all/trials:100000",
-      [](benchmark::State& s) {
-        command(s, cli::run_stockpile, {"--all", "--trials", "100000"}, 600000);
-      })
-      ->ArgName("threads")
-      ->Arg(1)
-      ->Arg(2)
-      ->Unit(benchmark::kSecond)
-      ->UseRealTime()
-      ->Iterations(1);
+  add_command("stockpile_all/trials:100000", cli::run_stockpile, {"--all", "--trials", "100000"},
+              600000);
   for (auto* phase : {&trials_phase, &summaries_phase}) {
     benchmark::RegisterBenchmark(phase == &trials_phase ? "Phase/run_trials" : "Phase/summaries",
                                  phase)
@@ -128,10 +120,7 @@ void register_all() {
 }  // namespace
 }  // namespace mineflow
 
-int main(int argc, char** argv) {
-  mineflow::register_all();
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}
+// Registered before BENCHMARK_MAIN's main() runs, like the BENCHMARK() macros do.
+const bool kRegistered = (mineflow::register_all(), true);
+
+BENCHMARK_MAIN();

@@ -5,13 +5,7 @@
 # and stockpile --checkpoint resumes under MPI with identical results.
 #   usage: mpi_identity_test.sh MINEFLOW MPIEXEC SCENARIOS_DIR
 set -euo pipefail
-bin=$1
-mpiexec=$2
-scenarios=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mpi=("$mpiexec" --oversubscribe --bind-to none -q)
-[[ $(id -u) -eq 0 ]] && mpi+=(--allow-run-as-root)  # CI runs as root
+source "$(dirname "$0")/mpi_common.sh"
 
 # check NAME ARGS...: alone vs 1, 2 and 3 ranks, stdout compared byte for byte.
 check() {
@@ -19,7 +13,7 @@ check() {
   shift
   "$bin" "$@" --quiet >"$tmp/alone"
   for np in 1 2 3; do
-    "${mpi[@]}" -np "$np" "$bin" "$@" --quiet >"$tmp/np$np"
+    "${mpi[@]}" -q -np "$np" "$bin" "$@" --quiet >"$tmp/np$np"
     if ! cmp -s "$tmp/alone" "$tmp/np$np"; then
       echo "FAIL: $name differs with $np ranks"
       diff "$tmp/alone" "$tmp/np$np" | head -20
@@ -40,7 +34,7 @@ check "stockpile --all" stockpile --all --trials 1001 --format csv --threads 2
 
 # --out: rank 0 alone writes one whole file.
 "$bin" run "$d/nickel_indonesia_ore_ban.yaml" --trials 4001 --format csv --quiet --out "$tmp/alone_out"
-"${mpi[@]}" -np 3 "$bin" run "$d/nickel_indonesia_ore_ban.yaml" --trials 4001 --format csv \
+"${mpi[@]}" -q -np 3 "$bin" run "$d/nickel_indonesia_ore_ban.yaml" --trials 4001 --format csv \
   --quiet --out "$tmp/mpi_out"
 diff -r "$tmp/alone_out" "$tmp/mpi_out"
 [[ $(ls -A "$tmp/mpi_out" | wc -l) -eq 1 ]] || { echo "FAIL: --out holds $(ls -A "$tmp/mpi_out")"; exit 1; }
@@ -50,7 +44,7 @@ echo "ok: --out under 3 ranks: one file, identical"
 # uninterrupted bytes (and the checkpoint is gone afterwards).
 "$bin" stockpile --all --trials 20001 --format csv --quiet >"$tmp/all_alone"
 ckpt=$tmp/sweep.ckpt
-"${mpi[@]}" -np 2 "$bin" stockpile --all --trials 20001 --format csv --quiet \
+"${mpi[@]}" -q -np 2 "$bin" stockpile --all --trials 20001 --format csv --quiet \
   --checkpoint "$ckpt" >"$tmp/all_first" 2>"$tmp/all_first.err" &
 launcher=$!
 for _ in $(seq 600); do
@@ -61,7 +55,7 @@ done
 kill -TERM "$launcher"
 wait "$launcher" && { echo "FAIL: the stopped sweep exited 0"; exit 1; }
 [[ -s "$tmp/all_first" ]] && { echo "FAIL: the stopped sweep wrote output"; exit 1; }
-"${mpi[@]}" -np 3 "$bin" stockpile --all --trials 20001 --format csv --quiet \
+"${mpi[@]}" -q -np 3 "$bin" stockpile --all --trials 20001 --format csv --quiet \
   --checkpoint "$ckpt" >"$tmp/all_resumed" 2>"$tmp/all_resumed.err"
 grep -q "resuming from" "$tmp/all_resumed.err" || { echo "FAIL: did not resume"; cat "$tmp/all_resumed.err"; exit 1; }
 cmp "$tmp/all_alone" "$tmp/all_resumed"

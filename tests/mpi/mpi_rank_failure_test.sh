@@ -4,13 +4,7 @@
 # in). A failing rank prints the one line itself; for a killed rank the line is mpirun's.
 #   usage: mpi_rank_failure_test.sh MINEFLOW MPIEXEC SCENARIOS_DIR
 set -euo pipefail
-bin=$1
-mpiexec=$2
-scenarios=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mpi=("$mpiexec" --oversubscribe --bind-to none)
-[[ $(id -u) -eq 0 ]] && mpi+=(--allow-run-as-root)
+source "$(dirname "$0")/mpi_common.sh"
 mark="mineflow_mpi_test_$$"
 
 # Long enough (2e6 trials per rank, seconds) to be killed mid-run.
