@@ -147,7 +147,8 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   shares.erase(std::unique(shares.begin(), shares.end()), shares.end());
 
   // Memory per pass: 16 B per cell and trial (sweep_driver.h); the widest pass is the grid or a
-  // search pass (3 brackets x 7 points per share, plus the recycling start grid).
+  // search pass (3 brackets x 7 points per share, plus the recycling start grid). Split across
+  // ranks, rank 0 holds every trial (the bound) and each other rank its block.
   const std::size_t widest =
       std::max(days.size() * shares.size(),
                target ? 3 * kPointsPerBracket * shares.size() + 11 : std::size_t{0});
@@ -158,7 +159,12 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
                          std::to_string(static_cast<std::uint64_t>(
                              kMaxPassBytes / (16.0 * static_cast<double>(widest)))) +
                          " for this grid (" + std::to_string(widest) +
-                         " cells per pass, 16 B per cell and trial, 8 GiB at most)");
+                         " cells per pass, 16 B per cell and trial, 8 GiB at most" +
+                         (options.split != nullptr && options.split->ranks() > 1
+                              ? " on rank 0, which gathers every trial; each other rank about 1/" +
+                                    std::to_string(options.split->ranks()) + " of that"
+                              : std::string()) +
+                         ")");
   }
 
   std::vector<Evaluated> by_days(shares.size());
