@@ -115,6 +115,15 @@ void register_all() {
         ->UseRealTime()
         ->Iterations(2);
   }
+  // 16 threads on this 2-core machine: not a speed figure, but the CPU time of all threads
+  // shows the work of the per-statistic split that summaries use when threads > series.
+  benchmark::RegisterBenchmark("Phase/summaries_work", summaries_phase)
+      ->ArgNames({"trials", "threads"})
+      ->Args({1'000'000, 16})
+      ->Unit(benchmark::kMillisecond)
+      ->MeasureProcessCPUTime()
+      ->UseRealTime()
+      ->Iterations(2);
 }
 
 }  // namespace

@@ -80,6 +80,20 @@ MetricSummary summarize(std::span<const double> values, bool higher_is_worse) {
   return out;
 }
 
+double quantile_of(std::span<const double> values, double p, std::vector<double>& scratch) {
+  if (values.empty()) return 0.0;
+  scratch.assign(values.begin(), values.end());
+  return quantile(scratch, p);
+}
+
+double cvar95_of(std::span<const double> values, bool higher_is_worse,
+                 std::vector<double>& scratch) {
+  if (values.empty()) return 0.0;
+  scratch.assign(values.begin(), values.end());
+  const std::size_t tail = tail_count(values.size());
+  return tail_sum(scratch, tail, higher_is_worse, nullptr) / static_cast<double>(tail);
+}
+
 Estimate cvar95_upper(std::span<const double> values, std::vector<double>& scratch) {
   Estimate out;
   const std::size_t n = values.size();

@@ -39,6 +39,12 @@ struct MetricSummary {
 // Quantiles by linear interpolation between order statistics (Hyndman-Fan type 7).
 MetricSummary summarize(std::span<const double> values, bool higher_is_worse);
 
+// summarize's order statistics one at a time, for callers that compute them apart (in
+// parallel): each is exact, so any split gives summarize's bits. `scratch` is working memory.
+double quantile_of(std::span<const double> values, double p, std::vector<double>& scratch);
+double cvar95_of(std::span<const double> values, bool higher_is_worse,
+                 std::vector<double>& scratch);
+
 // CVaR95 (summarize's definition, highest values worst) with the asymptotic standard error
 // sd((X - VaR)+) / (alpha sqrt(n)) of the CVaR estimator (Hong & Liu 2009). `scratch` is reused
 // working memory (one copy of the values).

@@ -188,6 +188,14 @@ TEST(ParallelSummaries, SameBitsAtAnyThreadCountAndAsSerial) {
     ASSERT_EQ(0, std::memcmp(one.data(), other.data(), one.size() * sizeof(VariantSummary)))
         << threads << " threads";
   }
+  // One variant: 7 series, so at 16 threads each statistic is a job of its own.
+  tbb::global_control wider(tbb::global_control::max_allowed_parallelism, 16);
+  std::vector<Variant> single{toy.variants[1]};
+  MonteCarloResult narrow = run_monte_carlo(toy.events, 365.0, single, options);
+  std::vector<VariantSummary> whole = summarize_variants(narrow, 1);
+  std::vector<VariantSummary> split = summarize_variants(narrow, 16);
+  ASSERT_EQ(0, std::memcmp(whole.data(), split.data(), sizeof(VariantSummary)));
+  EXPECT_GT(whole[0].metrics[index(Metric::unmet_t)].q99, 0.0);  // a real tail, not all zeros
 }
 
 }  // namespace
