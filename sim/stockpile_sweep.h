@@ -7,7 +7,8 @@
 // at the base days. Everything is a value; same inputs + seed give the same bits at any thread
 // count (the engine's block-parallel driver, fixed-order statistics).
 //
-// Thread safety: run_stockpile_sweep may run concurrently on distinct inputs.
+// Thread safety: run_stockpile_sweep may run concurrently on distinct inputs. Cells' statistics
+// are computed in parallel, each serially over its trials (sim/summary.h).
 
 #include <atomic>
 #include <cstdint>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "sim/monte_carlo.h"
+#include "sim/summary.h"
 #include "sim/sweep_target.h"
 #include "sim/trial.h"
 
@@ -63,11 +65,9 @@ struct SweepOptions {
   std::function<void(int, std::uint64_t, std::uint64_t)> progress;
   // Polled between blocks of trials; once true the result is incomplete and must be discarded.
   const std::atomic<bool>* cancel = nullptr;
-};
-
-struct Estimate {
-  double value = 0.0;
-  double se = 0.0;  // Monte Carlo standard error
+  // Null: one process. Else each rank runs its block of every pass, the root computes the
+  // cells' statistics and broadcasts them, so every rank chooses the same next pass.
+  const TrialSplit* split = nullptr;
 };
 
 // One grid cell. Carrying cost is deterministic (se 0): days x daily demand x baseline price x

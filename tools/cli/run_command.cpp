@@ -24,6 +24,7 @@
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -48,6 +49,28 @@ void write_out(const std::string& content, const std::string& dir, const std::st
   }
   std::filesystem::create_directories(dir);
   io::write_file_atomically(dir + "/" + stem + extension(format), content);
+}
+
+// Refuses, before any trial, a run whose per-trial values would not fit the budget on the
+// process that needs the most: the root, which holds every trial (other ranks hold a block).
+void check_memory_budget(const MonteCarloOptions& mc, std::size_t variants, double budget_mib) {
+  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, variants, mc.threads);
+  if (static_cast<double>(needed) <= budget_mib * 1024.0 * 1024.0) return;
+  auto mib = [](std::uint64_t bytes) {
+    return format_number(std::ceil(static_cast<double>(bytes) / 1048576.0));
+  };
+  std::string per_rank;
+  if (mc.split != nullptr && mc.split->ranks() > 1) {
+    per_rank =
+        " on rank 0, which gathers every trial; " +
+        mib(monte_carlo_memory_bytes(mc.split->block(mc.trials).size() + 1, variants, mc.threads)) +
+        " MiB on each other rank";
+  }
+  throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
+                   "a run within the memory budget of " + format_number(budget_mib) +
+                       " MiB (this one needs " + mib(needed) + " MiB" + per_rank + " for " +
+                       std::to_string(variants) +
+                       " variants: lower --trials or raise --memory-budget-mb)");
 }
 
 }  // namespace
@@ -130,15 +153,8 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   mc.trials = header.trials;
   mc.seed = scenario.seed;
   mc.threads = threads;
-  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, plan.variants.size());
-  if (static_cast<double>(needed) > budget_mib * 1024.0 * 1024.0) {
-    throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
-                     "a run within the memory budget of " + format_number(budget_mib) +
-                         " MiB (this one needs " +
-                         format_number(std::ceil(static_cast<double>(needed) / 1048576.0)) +
-                         " MiB for " + std::to_string(plan.variants.size()) +
-                         " variants: lower --trials or raise --memory-budget-mb)");
-  }
+  mc.split = process_split();
+  check_memory_budget(mc, plan.variants.size(), budget_mib);
   InterruptScope interrupt;
   mc.cancel = interrupt.flag();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
@@ -148,21 +164,20 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, mc);
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
+  if (mc.split != nullptr && !mc.split->is_root()) return 0;  // the root summarises and writes
 
+  std::vector<VariantSummary> summaries = summarize_variants(result, threads);
   std::vector<IndicatorValue> before =
       compute_indicators(base, data.prices, countries, thresholds, settings.indicators);
   std::vector<io::PolicyReport> reports;
   for (const PolicyRun& run : plan.policies) {
     io::PolicyReport report;
     report.name = run.policy.name;
-    for (std::size_t m = 0; m < kMetricCount; ++m) {
-      auto metric = static_cast<Metric>(m);
-      report.metrics[m] = summarize(result.values(run.variant, metric), higher_is_worse(metric));
-    }
-    report.any_shortage = share_positive(result.values(run.variant, Metric::unmet_t));
+    report.metrics = summaries[run.variant].metrics;
+    report.any_shortage = summaries[run.variant].any_shortage;
     report.expected_unmet_t = report.metrics[index(Metric::unmet_t)].mean;
     report.reference_expected_unmet_t =
-        summarize(result.values(run.reference, Metric::unmet_t), true).mean;
+        summaries[run.reference].metrics[index(Metric::unmet_t)].mean;
     report.before = before;
     report.after =
         compute_indicators(run.after, data.prices, countries, thresholds, settings.indicators);

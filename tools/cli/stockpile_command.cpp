@@ -22,6 +22,7 @@
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -204,6 +205,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& reque
     bar.update(label + " pass " + std::to_string(pass), done, total);
   };
   options.cancel = interrupt.flag();
+  options.split = process_split();
   row.result = run_stockpile_sweep(setup, grid, request.target, options);
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
@@ -298,6 +300,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   check_range(request.max_recycling, 1e-6, 1.0, "--max-recycling", "(0, 1]");
 
   DataPaths paths = data_paths(vm);
+  // Under MPI every rank runs its block of each pass; rank 0 alone reads and writes files.
+  const TrialSplit* split = process_split();
+  const bool root = split == nullptr || split->is_root();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
   InterruptScope interrupt;
   std::string content;
@@ -307,8 +312,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string checkpoint = vm.count("checkpoint") ? vm["checkpoint"].as<std::string>() : "";
     const std::string key =
         checkpoint.empty() ? "" : io::checkpoint_key(paths.data_dir, request_fingerprint(request));
-    std::size_t resumed = 0;
-    if (!checkpoint.empty()) {
+    std::uint64_t resumed = 0;
+    if (!checkpoint.empty() && root) {
       if (auto saved = io::load_sweep_checkpoint(checkpoint, key)) {
         rows = std::move(*saved);
         resumed = rows.size();
@@ -316,6 +321,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
             << (resumed == 1 ? "" : "s") << " done)\n";
       }
     }
+    // Every rank skips the minerals rank 0 found finished (the others keep no rows).
+    if (split != nullptr) split->broadcast(std::as_writable_bytes(std::span(&resumed, 1)));
     std::size_t index = 0;
     for (const std::string& mineral : bundled_mineral_files(paths)) {
       std::string id = std::filesystem::path(mineral).stem().string();
@@ -323,9 +330,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       if (!std::filesystem::exists(file)) continue;
       if (index++ < resumed) continue;  // finished before the interruption
       rows.push_back(sweep_scenario(file, request, paths, bar, interrupt));
-      if (!checkpoint.empty()) io::save_sweep_checkpoint(checkpoint, key, rows);
+      if (!checkpoint.empty() && root) io::save_sweep_checkpoint(checkpoint, key, rows);
     }
-    if (rows.empty()) {
+    if (rows.empty() && index == 0) {
       throw InputError(SourceRef{}, "--all", paths.data_dir + "/disruptions",
                        "a folder with <mineral>_background.yaml scenarios");
     }
@@ -333,7 +340,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
               : format == Format::json ? io::sweep_summary_json(rows)
                                        : io::sweep_summary_table(rows);
     stem = "stockpile_summary";
-    if (!checkpoint.empty()) std::filesystem::remove(checkpoint);
+    if (!checkpoint.empty() && root) std::filesystem::remove(checkpoint);
   } else {
     if (vm.count("checkpoint")) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
@@ -346,6 +353,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
                                        : io::sweep_table(row.header, row.result);
     stem = row.header.scenario + "_stockpile";
   }
+  if (!root) return 0;  // rank 0 alone writes
   if (!vm.count("out")) {
     out << content;
     return 0;
