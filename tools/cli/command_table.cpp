@@ -5,6 +5,8 @@ namespace mineflow::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
+      {"list", "the bundled minerals, scenarios and stock-flow models, with descriptions",
+       &run_list},
       {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
       {"report", "an HTML report with charts, and the CSV/JSON behind them", &run_report},
       {"run", "disruption Monte Carlo of a scenario, with the before/after policy view", &run_run},

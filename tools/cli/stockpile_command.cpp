@@ -222,12 +222,12 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write the report into folder DIR")("quiet",
-                                                                           "no progress bar")(
+      "out", po::value<std::string>(), "write the report into folder DIR (created if missing)")(
+      "quiet", "no progress bar")(
       "checkpoint", po::value<std::string>(),
       "with --all: save each finished mineral to FILE and, if FILE exists, resume from it "
       "(same data and options; identical results; deleted when the sweep completes)")(
-      "scenario", po::value<std::string>(), "scenario file");
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -308,8 +308,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
                        "--checkpoint with --all (a single scenario is one unit of work)");
     }
-    io::SweepSummaryRow row =
-        sweep_scenario(vm["scenario"].as<std::string>(), request, paths, bar, interrupt);
+    io::SweepSummaryRow row = sweep_scenario(
+        resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"),
+        request, paths, bar, interrupt);
     content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
               : format == Format::json ? io::sweep_json(row.header, row.result)
                                        : io::sweep_table(row.header, row.result);
@@ -319,8 +320,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     out << content;
     return 0;
   }
-  std::string dir = vm["out"].as<std::string>();
-  std::filesystem::create_directories(dir);
+  std::string dir = make_out_folder(vm["out"].as<std::string>());
   io::write_file_atomically(dir + "/" + stem + extension(format), content);
   return 0;
 }
