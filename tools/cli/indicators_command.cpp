@@ -28,6 +28,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "every bundled mineral).\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "bases", "table: list every cell's basis under it (CSV and JSON always carry them)")(
       "out", po::value<std::string>(),
       "write to FILE, or DIR/indicators.<txt|csv|json> when it names a folder (created if "
       "missing), instead of stdout")("files", po::value<std::vector<std::string>>(),
@@ -61,9 +62,10 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         {data.id, data.name,
          compute_indicators(graph, data.prices, countries, thresholds, settings.indicators)});
   }
-  std::string content = format == Format::csv    ? io::indicators_csv(results)
-                        : format == Format::json ? io::indicators_json(results)
-                                                 : io::indicators_table(results);
+  std::string content = format == Format::csv ? io::indicators_csv(results)
+                        : format == Format::json
+                            ? io::indicators_json(results)
+                            : io::indicators_table(results, vm.count("bases") > 0);
   if (vm.count("out")) {
     std::string name = std::string("indicators") + (format == Format::csv    ? ".csv"
                                                     : format == Format::json ? ".json"

@@ -13,6 +13,7 @@
 #include "tools/io/atomic_file.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/mfa_report.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -62,7 +63,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string content = format == Format::csv    ? io::mfa_csv(result)
                         : format == Format::json ? io::mfa_json(result, info)
-                                                 : io::mfa_table(result, info);
+                                                 : io::wrap_long_lines(io::mfa_table(result, info));
   emit(content, "", out);
   return 0;
 }

@@ -29,6 +29,7 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/run_report.h"
 #include "tools/io/scenario_loader.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -116,9 +117,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   if (plan.deterministic || scenario.trials == 1) {
     header.trials = 1;
     std::vector<io::PolicySeries> series = plan_daily_series(plan, scenario.seed);
-    std::string content = format == Format::csv    ? io::run_series_csv(header, series)
-                          : format == Format::json ? io::run_series_json(header, series)
-                                                   : io::run_series_table(header, series);
+    std::string content = format == Format::csv ? io::run_series_csv(header, series)
+                          : format == Format::json
+                              ? io::run_series_json(header, series)
+                              : io::wrap_long_lines(io::run_series_table(header, series));
     write_out(content, out_dir, "series", format, out);
     return 0;
   }
@@ -171,9 +173,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
                                                    report.reference_expected_unmet_t);
     reports.push_back(std::move(report));
   }
-  std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)
-                        : format == Format::json ? io::run_summary_json(header, reports)
-                                                 : io::run_summary_table(header, reports);
+  std::string content = format == Format::csv ? io::run_summary_csv(header, reports)
+                        : format == Format::json
+                            ? io::run_summary_json(header, reports)
+                            : io::wrap_long_lines(io::run_summary_table(header, reports));
   write_out(content, out_dir, "summary", format, out);
   return 0;
 }

@@ -26,6 +26,7 @@
 #include "tools/io/scenario_loader.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -300,7 +301,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     }
     content = format == Format::csv    ? io::sweep_summary_csv(rows)
               : format == Format::json ? io::sweep_summary_json(rows)
-                                       : io::sweep_summary_table(rows);
+                                       : io::wrap_long_lines(io::sweep_summary_table(rows));
     stem = "stockpile_summary";
     if (!checkpoint.empty()) std::filesystem::remove(checkpoint);
   } else {
@@ -311,9 +312,10 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     io::SweepSummaryRow row = sweep_scenario(
         resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"),
         request, paths, bar, interrupt);
-    content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
-              : format == Format::json ? io::sweep_json(row.header, row.result)
-                                       : io::sweep_table(row.header, row.result);
+    content = format == Format::csv ? io::sweep_csv(row.header, row.result)
+              : format == Format::json
+                  ? io::sweep_json(row.header, row.result)
+                  : io::wrap_long_lines(io::sweep_table(row.header, row.result));
     stem = row.header.scenario + "_stockpile";
   }
   if (!vm.count("out")) {
