@@ -72,10 +72,10 @@ std::string wrap_long_lines(const std::string& text, std::size_t width) {
     // uses display width.
     while (display_width(line) > width) {
       std::size_t cut = std::string::npos;
-      for (std::size_t i = 0, shown = 0; i < line.size(); ++i) {
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++shown;
-        if (shown > width) break;
+      // `shown`: display columns before byte i; a space there ends a line of `shown` columns.
+      for (std::size_t i = 0, shown = 0; i < line.size() && shown <= width; ++i) {
         if (line[i] == ' ' && i > indent.size()) cut = i;
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++shown;
       }
       if (cut == std::string::npos || cut <= hanging.size()) break;
       std::size_t rest = line.find_first_not_of(' ', cut);
