@@ -16,10 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh_dir(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("mineflow_newcomer_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir;
+  return fresh_temp_dir("mineflow_newcomer_" + name);
 }
 
 std::size_t widest_line(const std::string& text) {

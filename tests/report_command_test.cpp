@@ -13,10 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path fresh_dir(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("mineflow_report_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir;
+  return fresh_temp_dir("mineflow_report_" + name);
 }
 
 std::size_t count(const std::string& text, const std::string& needle) {

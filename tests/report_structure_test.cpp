@@ -27,9 +27,7 @@ std::vector<std::string> attribute_values(const std::string& html, const std::st
 }
 
 std::string make_report(const std::string& lang) {
-  fs::path dir =
-      fs::temp_directory_path() / ("mineflow_structure_" + lang + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  fs::path dir = fresh_temp_dir("mineflow_structure_" + lang);
   CliResult made =
       run_cli({"report", "--all", "--lang", lang, "--trials", "200", "--out", dir.string()});
   EXPECT_EQ(made.exit_code, 0) << made.err;
