@@ -96,6 +96,18 @@ TEST(BundledNames, EveryCommandTakesANameWhereItTakesAFile) {
   fs::remove_all(dir);
 }
 
+// `mineflow mfa copper --out copper` makes a folder named like the model; the name still works.
+TEST(BundledNames, AFolderOfTheSameNameDoesNotShadowABundledName) {
+  fs::path dir = fresh_dir("shadow");
+  fs::create_directories(dir / "copper");
+  CliResult result = run_command_line(
+      "cd " + shell_quote(dir.string()) + " && " + shell_quote(MINEFLOW_BINARY) + " mfa copper",
+      dir);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("(copper)"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST(BundledNames, AnUnknownNameSuggestsTheClosestOnOneLine) {
   CliResult run = run_cli({"run", "cobalt"});
   EXPECT_EQ(run.exit_code, 2);

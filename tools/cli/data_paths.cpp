@@ -72,7 +72,8 @@ std::string resolve_data_file(const std::string& argument, DataKind kind, const 
                               const std::string& field) {
   namespace fs = std::filesystem;
   bool looks_like_path = argument.find('/') != std::string::npos ||
-                         fs::path(argument).extension() == ".yaml" || fs::exists(argument);
+                         fs::path(argument).extension() == ".yaml" ||
+                         fs::is_regular_file(argument);  // not a folder: `--out copper` makes one
   if (looks_like_path) return argument;
   std::string bundled = paths.data_dir + "/" + data_kind_folder(kind) + "/" + argument + ".yaml";
   if (fs::is_regular_file(bundled)) return bundled;

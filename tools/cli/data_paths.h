@@ -33,9 +33,9 @@ std::string data_kind_noun(DataKind kind);    // "mineral", "scenario", "stock-f
 // The names (file stems) of the bundled files of one kind, sorted.
 std::vector<std::string> bundled_names(DataKind kind, const DataPaths& paths);
 
-// What every command does with an argument that names a data file: an existing file, or anything
-// that looks like a path (contains '/' or ends in .yaml), is returned as given (the loader then
-// reports what is wrong with it); a bare name is looked up as DATA/<folder>/<name>.yaml. An
+// What every command does with an argument that names a data file: an existing regular file, or
+// anything that looks like a path (contains '/' or ends in .yaml), is returned as given (the loader
+// then reports what is wrong with it); a bare name is looked up as DATA/<folder>/<name>.yaml. An
 // unknown name throws InputError on `field` (e.g. "SCENARIO") naming the closest bundled names
 // (edit distance) and `mineflow list`.
 std::string resolve_data_file(const std::string& argument, DataKind kind, const DataPaths& paths,
