@@ -24,7 +24,7 @@ namespace po = boost::program_options;
 int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
       "mineflow indicators [MINERAL...] [options]\n\n"
-      "The six supply-risk indicators of each mineral, a file or a bundled name (default: "
+      "The six supply-risk indicators of each mineral, a file or a bundled name\n(default: "
       "every bundled mineral).\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(

@@ -109,9 +109,10 @@ std::string real_event_scenario(const std::string& mineral_id, const DataPaths& 
 int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
       "mineflow report [--all | MINERAL...] --out DIR [options]\n\n"
-      "Writes DIR/report.html (one self-contained page: heat table, radar charts, material-flow "
-      "Sankey diagrams, price history, stock-flow series, disruption scenarios) and the CSV/JSON "
-      "it was drawn from.\n\nOptions");
+      "Writes DIR/report.html (one self-contained page: contents, summary, heat table, radar\n"
+      "charts, material-flow Sankey diagrams, price history, stock-flow series, disruption\n"
+      "scenarios, stockpile days) and the CSV/JSON it was drawn from. MINERAL is a file or a\n"
+      "bundled name (mineflow list).\n\nOptions");
   options.add_options()("help,h", "show this help")("all", "every bundled mineral (the default)")(
       "out", po::value<std::string>(), "output folder (created if missing)")(
       "lang", po::value<std::string>()->default_value("en"), "en | ja")(
