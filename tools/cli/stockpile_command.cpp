@@ -274,7 +274,11 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   std::string stem;
   if (all) {
     std::vector<io::SweepSummaryRow> rows;
-    const std::string checkpoint = vm.count("checkpoint") ? vm["checkpoint"].as<std::string>() : "";
+    // Its folder follows the --out rule (created if missing, or refused on one line).
+    const std::string checkpoint = vm.count("checkpoint")
+                                       ? out_file_path(vm["checkpoint"].as<std::string>(),
+                                                       "stockpile.checkpoint", "--checkpoint")
+                                       : "";
     const std::string key =
         checkpoint.empty() ? "" : io::checkpoint_key(paths.data_dir, request_fingerprint(request));
     std::size_t resumed = 0;
