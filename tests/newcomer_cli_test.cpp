@@ -89,6 +89,9 @@ TEST(BundledNames, EveryCommandTakesANameWhereItTakesAFile) {
   same({"indicators", "cobalt", "nickel"},
        {"indicators", data + "/minerals/cobalt.yaml", data + "/minerals/nickel.yaml"});
   same({"mfa", "tungsten_policy"}, {"mfa", data + "/mfa/tungsten_policy.yaml"});
+  same({"criticality", "cobalt_drc_supply_cut", "--trials", "100", "--quiet"},
+       {"criticality", data + "/disruptions/cobalt_drc_supply_cut.yaml", "--trials", "100",
+        "--quiet"});
   fs::path dir = fresh_dir("report_name");
   CliResult report = run_cli({"report", "copper", "--trials", "100", "--out", dir.string()});
   ASSERT_EQ(report.exit_code, 0) << report.err;
@@ -181,6 +184,7 @@ TEST(TerminalOutput, TablesFitOneHundredColumns) {
             "--quiet"},
            {"stockpile", "--all", "--trials", "100", "--quiet"},
            {"mfa", "copper_policy"},
+           {"criticality", "cobalt_drc_supply_cut", "--trials", "100", "--quiet"},
            {"list"}}) {
     CliResult result = run_cli(args);
     ASSERT_EQ(result.exit_code, 0) << result.err;
