@@ -39,6 +39,7 @@ expect "options from --help" --trials -- run --tr
 expect "options from --help" --bases -- indicators --ba
 expect "option values" json -- list --format j
 expect "scenario names" cobalt_drc_supply_cut -- run cobalt_d
+expect "scenario names" cobalt_drc_supply_cut -- criticality cobalt_d
 expect "background scenarios" tungsten_background -- stockpile tungsten_b
 expect "stock-flow models" tungsten_policy -- mfa tungsten_p
 refuse "models are not scenarios" tungsten_policy -- run tungsten_p

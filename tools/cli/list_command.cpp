@@ -38,7 +38,7 @@ std::string kind_heading(io::CatalogKind kind) {
     case io::CatalogKind::mineral:
       return "Minerals (minerals/): mineflow indicators NAME, report NAME";
     case io::CatalogKind::event_scenario:
-      return "Scenarios, real events (disruptions/): mineflow run NAME, stockpile NAME";
+      return "Scenarios, real events (disruptions/): run NAME, stockpile NAME, criticality NAME";
     case io::CatalogKind::background_scenario:
       return "Scenarios, background risk (disruptions/): run NAME, stockpile NAME or --all";
     case io::CatalogKind::mfa_model:

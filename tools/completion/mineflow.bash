@@ -37,7 +37,7 @@ _mineflow() {
   fi
   local kind
   case $command in
-    run | stockpile) kind='scenario' ;;
+    run | stockpile | criticality) kind='scenario' ;;
     mfa) kind='^mfa_model$' ;;
     indicators | report) kind='^mineral$' ;;
     *) return ;;
