@@ -255,7 +255,7 @@ TEST(MfaCommand, UsageErrorsExitTwo) {
   EXPECT_EQ(run_cli({"mfa", "no_such_mineral"}).exit_code, 2);
   EXPECT_EQ(run_cli({"mfa", "tungsten", "--year", "1900"}).exit_code, 2);
   EXPECT_EQ(run_cli({"mfa", "tungsten", "--format", "xml"}).exit_code, 2);
-  EXPECT_EQ(run_cli({"mfa", "tungsten", "--out", "/no/such/dir"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"mfa", "tungsten", "--out", "/dev/null/dir"}).exit_code, 2);  // not a folder
   EXPECT_EQ(run_cli({"mfa", "--help"}).exit_code, 0);
 }
 

@@ -18,7 +18,8 @@ quick=0
 tools/setup.sh --test
 
 echo "== Release build and tests"
-cmake -S . -B build -DMINEFLOW_WERROR=ON >/dev/null
+# Tests and benchmarks ON explicitly: README command 1 may have configured build/ without them.
+cmake -S . -B build -DMINEFLOW_WERROR=ON -DMINEFLOW_BUILD_TESTS=ON -DMINEFLOW_BUILD_BENCH=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 [[ $quick -eq 1 ]] && exit 0

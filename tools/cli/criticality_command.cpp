@@ -19,6 +19,7 @@
 #include "tools/io/criticality_report.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/scenario_loader.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -41,7 +42,7 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report to FILE")("quiet", "no progress bar")(
-      "scenario", po::value<std::string>(), "scenario file");
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -71,7 +72,9 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
   DataPaths paths = data_paths(vm);
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(vm["scenario"].as<std::string>(), countries);
+  Scenario scenario = io::load_scenario(
+      resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"),
+      countries);
   if (vm.count("trials")) {
     long long trials = vm["trials"].as<long long>();
     if (trials < 1 || trials > 10'000'000) {
@@ -104,9 +107,10 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
                 scenario.seed, scenario.horizon_days};
   header.failure = failure;
   header.network_basis = base.network.describe();
-  std::string content = format == Format::csv    ? io::criticality_csv(header, result)
-                        : format == Format::json ? io::criticality_json(header, result)
-                                                 : io::criticality_table(header, result);
+  std::string content = format == Format::csv ? io::criticality_csv(header, result)
+                        : format == Format::json
+                            ? io::criticality_json(header, result)
+                            : io::wrap_long_lines(io::criticality_table(header, result));
   emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
   return 0;
 }

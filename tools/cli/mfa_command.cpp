@@ -13,24 +13,11 @@
 #include "tools/io/atomic_file.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/mfa_report.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
 namespace po = boost::program_options;
-
-namespace {
-
-// A path to a model file, or the name of a bundled one (scenarios/mfa/<name>.yaml).
-std::string resolve_model(const std::string& model, const DataPaths& paths) {
-  namespace fs = std::filesystem;
-  if (fs::exists(model)) return model;
-  std::string bundled = paths.data_dir + "/mfa/" + model + ".yaml";
-  if (model.find('/') == std::string::npos && fs::exists(bundled)) return bundled;
-  throw InputError(SourceRef{}, "MODEL", model,
-                   "a model file, or the name of a bundled model in " + paths.data_dir + "/mfa");
-}
-
-}  // namespace
 
 int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
@@ -41,7 +28,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(),
-      "also write DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
+      "also write (DIR created if missing) DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
       "DIR/<model>_cohorts_<year>.csv and DIR/<model>.json")(
       "year", po::value<int>(), "year of the Sankey flow table (default: the last model year)")(
       "model", po::value<std::string>(), "model file or bundled model name");
@@ -53,8 +40,8 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   if (!vm.count("model")) throw InputError(SourceRef{}, "MODEL", "nothing", "a model to run");
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
-  stock_flow::StockFlowModel model =
-      io::load_mfa_model(resolve_model(vm["model"].as<std::string>(), paths));
+  stock_flow::StockFlowModel model = io::load_mfa_model(
+      resolve_data_file(vm["model"].as<std::string>(), DataKind::mfa_model, paths, "MODEL"));
   int last_year = model.first_year + model.years - 1;
   int year = vm.count("year") ? vm["year"].as<int>() : last_year;
   if (year < model.first_year || year > last_year) {
@@ -65,10 +52,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   stock_flow::StockFlowResult result = stock_flow::run_stock_flow_model(model);
   io::MfaReportInfo info{model.id, model.name, year};
   if (vm.count("out")) {
-    std::string dir = vm["out"].as<std::string>();
-    if (!std::filesystem::is_directory(dir)) {
-      throw InputError(SourceRef{}, "--out", dir, "an existing folder");
-    }
+    std::string dir = make_out_folder(vm["out"].as<std::string>());
     std::string stem = dir + "/" + model.id;
     io::write_file_atomically(stem + "_series.csv", io::mfa_csv(result));
     io::write_file_atomically(stem + "_sankey_" + std::to_string(year) + ".csv",
@@ -79,7 +63,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string content = format == Format::csv    ? io::mfa_csv(result)
                         : format == Format::json ? io::mfa_json(result, info)
-                                                 : io::mfa_table(result, info);
+                                                 : io::wrap_long_lines(io::mfa_table(result, info));
   emit(content, "", out);
   return 0;
 }

@@ -17,6 +17,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -108,16 +109,17 @@ std::string real_event_scenario(const std::string& mineral_id, const DataPaths& 
 
 int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
-      "mineflow report [--all | MINERAL_FILE...] --out DIR [options]\n\n"
-      "Writes DIR/report.html (one self-contained page: heat table, radar charts, material-flow "
-      "Sankey diagrams, price history, stock-flow series, disruption scenarios) and the CSV/JSON "
-      "it was drawn from.\n\nOptions");
+      "mineflow report [--all | MINERAL...] --out DIR [options]\n\n"
+      "Writes DIR/report.html (one self-contained page: contents, summary, heat table, radar\n"
+      "charts, material-flow Sankey diagrams, price history, stock-flow series, disruption\n"
+      "scenarios, stockpile days) and the CSV/JSON it was drawn from. MINERAL is a file or a\n"
+      "bundled name (mineflow list).\n\nOptions");
   options.add_options()("help,h", "show this help")("all", "every bundled mineral (the default)")(
       "out", po::value<std::string>(), "output folder (created if missing)")(
       "lang", po::value<std::string>()->default_value("en"), "en | ja")(
       "trials", po::value<long long>()->default_value(report::kReportTrials),
       "Monte Carlo trials per scenario (at most the scenario's own count)")(
-      "files", po::value<std::vector<std::string>>(), "mineral files");
+      "files", po::value<std::vector<std::string>>(), "mineral files or bundled names");
   add_data_dir_option(options);
   add_indicator_options(options);
   po::positional_options_description positional;
@@ -136,8 +138,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   io::Settings settings = indicator_settings(paths.settings(), vm);
   CountryTable countries = io::load_countries(paths.countries());
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
-  std::vector<std::string> files =
-      vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
+  std::vector<std::string> files = bundled_mineral_files(paths);
+  if (vm.count("files")) {
+    files.clear();
+    for (const std::string& file : vm["files"].as<std::vector<std::string>>()) {
+      files.push_back(resolve_data_file(file, DataKind::mineral, paths, "MINERAL"));
+    }
+  }
 
   report::ReportProvenance provenance;
   provenance.version = MINEFLOW_VERSION;
@@ -226,12 +233,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     provenance.seed_trials += (provenance.seed_trials.empty() ? "" : "; ") +
                               std::string("stockpile sweeps: ") + sweep_facts;
   }
-  fs::path dir = vm["out"].as<std::string>();
-  std::error_code error;
-  fs::create_directories(dir, error);
-  if (error || !fs::is_directory(dir)) {
-    throw InputError(SourceRef{}, "--out", dir.string(), "a folder that can be created");
-  }
+  fs::path dir = make_out_folder(vm["out"].as<std::string>());
   for (const report::OutputFile& file :
        report::mineral_report_files(entries, thresholds, provenance, *lang)) {
     io::write_file_atomically((dir / file.name).string(), file.content);

@@ -30,6 +30,7 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/run_report.h"
 #include "tools/io/scenario_loader.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -47,8 +48,7 @@ void write_out(const std::string& content, const std::string& dir, const std::st
     out << content;
     return;
   }
-  std::filesystem::create_directories(dir);
-  io::write_file_atomically(dir + "/" + stem + extension(format), content);
+  io::write_file_atomically(make_out_folder(dir) + "/" + stem + extension(format), content);
 }
 
 // Refuses, before any trial, a run whose per-trial values would not fit the budget on the
@@ -78,7 +78,8 @@ void check_memory_budget(const MonteCarloOptions& mc, std::size_t variants, doub
 int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   po::options_description options(
       "mineflow run SCENARIO [options]\n\n"
-      "Runs a disruption scenario (scenarios/disruptions/*.yaml): the per-metric Monte Carlo\n"
+      "Runs a disruption scenario (a file or a bundled name, see mineflow list): the per-metric "
+      "Monte Carlo\n"
       "summary and the before/after policy view, or the daily time series when no event is\n"
       "random or --trials 1.\n\nOptions");
   options.add_options()("help,h", "show this help")("trials", po::value<long long>(),
@@ -88,11 +89,12 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "policy", po::value<std::vector<std::string>>()->multitoken(),
       "policy sets to evaluate (default: every policy in the scenario)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write summary/series files into folder DIR")(
-      "quiet", "no progress bar")(
+      "out", po::value<std::string>(),
+      "write summary/series files into folder DIR (created if missing)")("quiet",
+                                                                         "no progress bar")(
       "memory-budget-mb", po::value<double>()->default_value(1024.0),
       "refuse runs whose per-trial results would need more memory than this (MiB)")(
-      "scenario", po::value<std::string>(), "scenario file");
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -114,7 +116,9 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
-  Scenario scenario = io::load_scenario(vm["scenario"].as<std::string>(), countries);
+  Scenario scenario = io::load_scenario(
+      resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"),
+      countries);
   if (vm.count("trials")) {
     long long trials = vm["trials"].as<long long>();
     if (trials < 1 || trials > 100'000'000) {
@@ -141,9 +145,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   if (plan.deterministic || scenario.trials == 1) {
     header.trials = 1;
     std::vector<io::PolicySeries> series = plan_daily_series(plan, scenario.seed);
-    std::string content = format == Format::csv    ? io::run_series_csv(header, series)
-                          : format == Format::json ? io::run_series_json(header, series)
-                                                   : io::run_series_table(header, series);
+    std::string content = format == Format::csv ? io::run_series_csv(header, series)
+                          : format == Format::json
+                              ? io::run_series_json(header, series)
+                              : io::wrap_long_lines(io::run_series_table(header, series));
     write_out(content, out_dir, "series", format, out);
     return 0;
   }
@@ -187,9 +192,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
                                                    report.reference_expected_unmet_t);
     reports.push_back(std::move(report));
   }
-  std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)
-                        : format == Format::json ? io::run_summary_json(header, reports)
-                                                 : io::run_summary_table(header, reports);
+  std::string content = format == Format::csv ? io::run_summary_csv(header, reports)
+                        : format == Format::json
+                            ? io::run_summary_json(header, reports)
+                            : io::wrap_long_lines(io::run_summary_table(header, reports));
   write_out(content, out_dir, "summary", format, out);
   return 0;
 }

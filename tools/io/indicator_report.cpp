@@ -64,14 +64,32 @@ std::string indicators_json(const std::vector<MineralIndicators>& results) {
   return out;
 }
 
-std::string indicators_table(const std::vector<MineralIndicators>& results) {
+std::string terminal_label(IndicatorId id) {
+  switch (id) {
+    case IndicatorId::reserve_concentration:
+      return "Reserve HHI";
+    case IndicatorId::production_concentration:
+      return "Production HHI";
+    case IndicatorId::concentrate_import_stability:
+      return "Import conc.";
+    case IndicatorId::refined_import_stability:
+      return "Import refined";
+    case IndicatorId::price_volatility:
+      return "Price vol.";
+    case IndicatorId::scrap_recycling:
+      return "Recycling";
+  }
+  return std::string(display_name(id));
+}
+
+std::string indicators_table(const std::vector<MineralIndicators>& results, bool all_bases) {
   std::vector<std::string> header{"Indicator"};
   for (const MineralIndicators& mineral : results) header.push_back(mineral.name);
   TextTable table(header);
   bool any_bound = false;
   bool any_quality = false;
   for (IndicatorId id : kAllIndicators) {
-    std::vector<std::string> row{std::string(display_name(id))};
+    std::vector<std::string> row{terminal_label(id)};
     for (const MineralIndicators& mineral : results) {
       for (const IndicatorValue& value : mineral.values) {
         if (value.id != id) continue;
@@ -89,17 +107,23 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
     table.add_row(row);
   }
   std::string out = table.render();
+  // The footnote: what each short label means and its unit; then where the bases are.
   out +=
-      "\nUnits: concentration as HHI 0-10,000; import stability as sum s^2 w on 0-10; price "
-      "volatility as its measure; scrap recycling as a share of demand.\n";
+      "\nReserve, Production HHI: country concentration of reserves, mine production (0-10,000).\n"
+      "Import conc., refined: stability of concentrate, refined imports (sum s^2 w, 0-10).\n"
+      "Price vol.: price volatility by the chosen measure. Recycling: secondary share of demand.\n";
   if (any_bound) {
-    out += "* lower bound: the OTH bucket was split into pieces (docs/indicators.md).\n";
+    out += "* lower bound: the OTH bucket was split into equal pieces (docs/indicators.md).\n";
   }
   if (any_quality) {
     out +=
         "[J] japan ([N] national): scrap-recycling figure published for the focal economy; [Jd] "
         "japan_derived ([Nd]): computed from its published figures; [W] world_proxy: a world or "
         "other-region figure.\n";
+  }
+  if (!all_bases) {
+    out += "Bases (source, year, conventions) of every cell: --bases, or --format csv|json.\n";
+    return wrap_long_lines(out);
   }
   out += "\nBases:\n";
   for (const MineralIndicators& mineral : results) {
@@ -108,7 +132,7 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
              "\n";
     }
   }
-  return out;
+  return wrap_long_lines(out);
 }
 
 }  // namespace mineflow::io
