@@ -6,6 +6,7 @@
 
 #include "graph/build_graph.h"
 #include "graph/geopolrisk.h"
+#include "graph/look_through.h"
 #include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
@@ -91,9 +92,15 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     MineralData data = io::load_mineral(file, countries);
     MineralGraph graph = build_mineral_graph(data, settings.graph);
     validate_graph(graph.graph, file);
+    std::optional<IndicatorValue> look_through;
+    if (graph.network.present) {
+      look_through =
+          look_through_import_stability(graph, countries, thresholds, settings.indicators).value;
+    }
     results.push_back(
         {data.id, data.name,
-         compute_indicators(graph, data.prices, countries, thresholds, settings.indicators)});
+         compute_indicators(graph, data.prices, countries, thresholds, settings.indicators),
+         look_through});
   }
   std::string content = format == Format::csv ? io::indicators_csv(results)
                         : format == Format::json

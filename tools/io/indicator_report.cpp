@@ -35,6 +35,11 @@ std::string indicators_csv(const std::vector<MineralIndicators>& results) {
              csv_field(value.unit) + "," + csv_field(value.basis) + "," + csv_field(value.quality) +
              "\n";
     }
+    if (const auto& look = mineral.look_through) {
+      out += csv_field(mineral.mineral) + ",look_through_refined_import_stability," +
+             format_indicator_value(*look) + "," + std::string(to_string(look->rating)) + "," +
+             csv_field(look->unit) + "," + csv_field(look->basis) + ",\n";
+    }
   }
   return out;
 }
@@ -58,7 +63,15 @@ std::string indicators_json(const std::vector<MineralIndicators>& results) {
              ", \"quality\": " + (value.quality.empty() ? "null" : json_string(value.quality)) +
              "}";
     }
-    out += "\n    ]}";
+    out += "\n    ]";
+    if (const auto& look = mineral.look_through) {
+      out += ", \"look_through_refined_import_stability\": {\"value\": " +
+             (look->value ? format_number(*look->value) : "null") +
+             ", \"rating\": " + json_string(to_string(look->rating)) +
+             ", \"unit\": " + json_string(look->unit) + ", \"basis\": " + json_string(look->basis) +
+             "}";
+    }
+    out += "}";
   }
   out += "\n  ]\n}\n";
   return out;
@@ -106,6 +119,16 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
     }
     table.add_row(row);
   }
+  bool any_look_through = false;
+  std::vector<std::string> look_row{"Look-through +"};
+  for (const MineralIndicators& mineral : results) {
+    const auto& look = mineral.look_through;
+    any_look_through = any_look_through || look.has_value();
+    look_row.push_back(look && look->value ? format_indicator_value(*look) + " " +
+                                                 std::string(to_string(look->rating))
+                                           : "N/A");
+  }
+  if (any_look_through) table.add_row(look_row);
   std::string out = table.render();
   // The footnote: what each short label means and its unit; then where the bases are.
   out +=
@@ -114,6 +137,11 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
       "Price vol.: price volatility by the chosen measure. Recycling: secondary share of demand.\n";
   if (any_bound) {
     out += "* lower bound: the OTH bucket was split into equal pieces (docs/indicators.md).\n";
+  }
+  if (any_look_through) {
+    out +=
+        "+ beyond the strategy's six: refined imports looked through to the mine countries that "
+        "feed each refiner, scored like Import refined (docs/network.md).\n";
   }
   if (any_quality) {
     out +=
@@ -130,6 +158,9 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
     for (const IndicatorValue& value : mineral.values) {
       out += "  " + mineral.name + ", " + std::string(display_name(value.id)) + ": " + value.basis +
              "\n";
+    }
+    if (mineral.look_through) {
+      out += "  " + mineral.name + ", look-through: " + mineral.look_through->basis + "\n";
     }
   }
   return wrap_long_lines(out);

@@ -1,6 +1,7 @@
 #pragma once
 // The indicator results of several minerals as a table for people, CSV or JSON for programs.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ struct MineralIndicators {
   std::string mineral;  // id
   std::string name;     // for people
   std::vector<IndicatorValue> values;
+  // Beyond the strategy's six: indicator 4 looked through to the mine countries behind each
+  // refiner (graph/look_through.h); nullopt without a network file.
+  std::optional<IndicatorValue> look_through;
 };
 
 // Columns: mineral,indicator,value,rating,unit,basis,quality; N/A is an empty value and rating
