@@ -7,6 +7,7 @@
 #include "graph/source_ref.h"
 #include "sim/summary.h"
 #include "sim/sweep_driver.h"
+#include "sim/units.h"
 
 namespace mineflow {
 namespace {
@@ -143,7 +144,7 @@ SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
   cell.p_shortage = {p.p, p.se};
   cell.unmet_t = mean_se(unmet_t);
   // unmet % of annual demand is unmet_t scaled (as apply_stocks computes it per trial).
-  const double annual_t = demand_of(setup) * 365.0;
+  const double annual_t = demand_of(setup) * kDaysPerYear;
   const double to_pct = annual_t > 0.0 ? 100.0 / annual_t : 0.0;
   cell.unmet_pct = {cell.unmet_t.value * to_pct, cell.unmet_t.se * to_pct};
   std::vector<double> scratch;
