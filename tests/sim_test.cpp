@@ -309,6 +309,17 @@ TEST(Summary, QuantilesAndCvarOnKnownValues) {
   EXPECT_NEAR(s.sd, std::sqrt(841.6666666666666), 1e-9);
 }
 
+// The uniform draw stays inside the open interval (0, 1) at both ends of its 53 bits.
+TEST(Samplers, UniformIsInsideTheOpenUnitInterval) {
+  constexpr std::uint64_t kLargest = (std::uint64_t{1} << 53) - 1;
+  EXPECT_EQ(RandomStream::unit_from_bits(0), 0x1.0p-54);
+  EXPECT_LT(RandomStream::unit_from_bits(kLargest), 1.0);
+  EXPECT_EQ(RandomStream::unit_from_bits(kLargest), std::nextafter(1.0, 0.0));
+  EXPECT_LT(RandomStream::unit_from_bits(kLargest - 1), 1.0);
+  // Above 2^52 the half is lost to rounding (ties to even): still inside, never an end point.
+  EXPECT_EQ(RandomStream::unit_from_bits(std::uint64_t{1} << 52), 0.5);
+}
+
 // The samplers' means within 4 standard errors of the closed form.
 TEST(Samplers, MeansMatchClosedForms) {
   RandomStream stream(3, 0, 1);
