@@ -3,6 +3,9 @@
 // leave of a static import-stability score.
 
 #include <optional>
+#include <vector>
+
+#include "graph/indicators.h"
 
 namespace mineflow {
 
@@ -13,6 +16,16 @@ inline std::optional<double> residual_import_risk(const std::optional<double>& a
   if (!after) return std::nullopt;
   double ratio = reference_unmet_t > 0.0 ? policy_unmet_t / reference_unmet_t : 1.0;
   return *after * ratio;
+}
+
+// The same for indicator `id` of a policy's after-values, looked up by id (never by position).
+inline std::optional<double> residual_import_risk(const std::vector<IndicatorValue>& after,
+                                                  IndicatorId id, double policy_unmet_t,
+                                                  double reference_unmet_t) {
+  for (const IndicatorValue& value : after) {
+    if (value.id == id) return residual_import_risk(value.value, policy_unmet_t, reference_unmet_t);
+  }
+  return std::nullopt;
 }
 
 }  // namespace mineflow
