@@ -18,14 +18,24 @@ inline std::optional<double> residual_import_risk(const std::optional<double>& a
   return *after * ratio;
 }
 
-// The same for indicator `id` of a policy's after-values, looked up by id (never by position).
-inline std::optional<double> residual_import_risk(const std::vector<IndicatorValue>& after,
-                                                  IndicatorId id, double policy_unmet_t,
-                                                  double reference_unmet_t) {
+struct ResidualImportRisks {
+  std::optional<double> concentrate;  // indicator 3
+  std::optional<double> refined;      // indicator 4
+};
+
+// Both import indicators of a policy's after-values, looked up by id (never by position).
+inline ResidualImportRisks residual_import_risks(const std::vector<IndicatorValue>& after,
+                                                 double policy_unmet_t, double reference_unmet_t) {
+  ResidualImportRisks out;
   for (const IndicatorValue& value : after) {
-    if (value.id == id) return residual_import_risk(value.value, policy_unmet_t, reference_unmet_t);
+    if (value.id == IndicatorId::concentrate_import_stability) {
+      out.concentrate = residual_import_risk(value.value, policy_unmet_t, reference_unmet_t);
+    }
+    if (value.id == IndicatorId::refined_import_stability) {
+      out.refined = residual_import_risk(value.value, policy_unmet_t, reference_unmet_t);
+    }
   }
-  return std::nullopt;
+  return out;
 }
 
 }  // namespace mineflow

@@ -63,12 +63,10 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
     policy.reference_expected_unmet_t =
         mean_in_trial_order(result.values(run.reference, Metric::unmet_t));
     policy.after = compute_indicators(run.after, data.prices, countries, thresholds, settings);
-    policy.residual_concentrate =
-        residual_import_risk(policy.after, IndicatorId::concentrate_import_stability,
-                             policy.expected_unmet_t, policy.reference_expected_unmet_t);
-    policy.residual_refined =
-        residual_import_risk(policy.after, IndicatorId::refined_import_stability,
-                             policy.expected_unmet_t, policy.reference_expected_unmet_t);
+    ResidualImportRisks residual = residual_import_risks(policy.after, policy.expected_unmet_t,
+                                                         policy.reference_expected_unmet_t);
+    policy.residual_concentrate = residual.concentrate;
+    policy.residual_refined = residual.refined;
   }
   return out;
 }
