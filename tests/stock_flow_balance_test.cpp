@@ -39,11 +39,7 @@ StockFlowModel random_inflow_model(std::uint64_t seed) {
     c.driver_series = RegionSeries(kYears, kRegions);
     for (double& v : c.driver_series.values) v = random.uniform(0, 500);
     c.lifetime_by_cohort = {lt};
-    for (int t = 0; t < kYears; ++t) {
-      c.end_of_life.collection_rate.push_back(random.uniform(0, 1));
-      c.end_of_life.scrap_export_share.push_back(random.uniform(0, 1));
-      c.end_of_life.recovery_efficiency.push_back(random.uniform(0, 1));
-    }
+    c.end_of_life = testing::random_end_of_life_rates(random, kYears);
     m.categories.push_back(std::move(c));
   }
   return m;
