@@ -43,6 +43,7 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
   for (const CountryShare& entry : production.shares) {
     NodeId mine = graph.node(entry.country, Stage::mine, entry.where);
     double output_t = entry.share * production.total_t;
+    graph.set_output(mine, output_t);
     graph.set_capacity(mine, output_t);
     double to_market_t = std::max(0.0, output_t - shipped_to_focal_t[entry.country]);
     graph.add_edge(mine, market, FlowKind::production, to_market_t, entry.where);
@@ -68,6 +69,8 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
                      entry.share * data.refined_imports->total_t, entry.where);
     }
   }
+
+  if (data.network) result.network = add_network(*data.network, data, production, graph);
 
   for (const StageCapacity& capacity : data.capacities) {
     graph.set_capacity(graph.node(capacity.country, capacity.stage, capacity.where),

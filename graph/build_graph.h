@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "graph/mineral_data.h"
+#include "graph/network.h"
 #include "graph/supply_graph.h"
 
 namespace mineflow {
@@ -31,7 +32,8 @@ struct MineralGraph {
   SupplyGraph graph;
   GraphBasis basis;
   std::string focal_economy;
-  NodeId demand = 0;  // the focal economy's demand node
+  NodeId demand = 0;     // the focal economy's demand node
+  NetworkBasis network;  // the world tiers (graph/network.h), if the mineral has a network file
 };
 
 // `data` must outlive the result (the basis points into it) and must have been validated.

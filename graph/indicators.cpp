@@ -206,10 +206,10 @@ std::vector<IndicatorValue> compute_indicators(const MineralGraph& mineral,
     reserves.emplace_back(node, graph.node_at(node).stock_t);
   }
   std::vector<std::pair<NodeId, double>> production;
-  // Mine capacity is the production dataset; suppliers named only in the import data (their
+  // Mine output is the production dataset; suppliers named only in the import data (their
   // output sits inside the dataset's OTH) have none and do not enter the HHI.
   for (NodeId node : graph.nodes_of_stage(Stage::mine)) {
-    production.emplace_back(node, graph.node_at(node).capacity_t_per_yr);
+    production.emplace_back(node, graph.node_at(node).output_t_per_yr);
   }
   return {
       concentration(IndicatorId::reserve_concentration, graph, reserves, mineral.basis.reserves,

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/breakdown.h"
@@ -30,6 +31,39 @@ struct StageCapacity {
   SourceRef where;
 };
 
+// One refiner's feed: shares of its baseline feed by mine country; `kMarketFeed` is the pooled
+// world concentrate market (mine output not committed to a named buyer, pro rata).
+inline constexpr std::string_view kMarketFeed = "market";
+
+struct FeedShare {
+  std::string country;  // a mine-node country, or kMarketFeed
+  double share = 0.0;   // fraction of the refiner's feed, 0..1
+  SourceRef where;
+};
+
+struct RefinerFeed {
+  std::string refiner;
+  int year = 0;
+  std::string basis;  // tonnage | value | assumption
+  std::string source;
+  bool memory = false;  // a recollection, not checked against its source
+  std::string note;
+  std::vector<FeedShare> shares;
+  SourceRef where;
+};
+
+// The world tiers behind the focal economy's imports (docs/network.md): refining output by
+// country (shares of world refined output, applied to the world mine total: contained metal in
+// = out) and each refiner's feed mix. Refiners without a feed mix buy from the market.
+struct NetworkData {
+  Breakdown refining;          // shares only; total_t is set to the world mine total when built
+  std::string refining_basis;  // tonnage | value
+  std::string stage_note;      // what "refining" means for this mineral
+  std::vector<RefinerFeed> feeds;
+  std::vector<StageCapacity> capacities;  // total output capacity of mine / refine nodes
+  std::string file;
+};
+
 struct MineralData {
   std::string id;    // rare_earths, lithium, ...
   std::string name;  // for people
@@ -43,6 +77,7 @@ struct MineralData {
   std::vector<Breakdown> other_flows;
   std::vector<StageCapacity> capacities;
   SecondaryShare secondary;
+  std::optional<NetworkData> network;  // nullopt: one tier (foreign refiners have no inputs)
   std::vector<PriceSeries> prices;
   std::map<std::string, std::string>
       seed_ratings;  // indicator id -> High/Mid/Low, as the seed states

@@ -61,6 +61,10 @@ void validate_mineral(MineralData& data, const CountryTable& countries) {
   if (data.concentrate_imports) validate_breakdown(*data.concentrate_imports, countries);
   if (data.refined_imports) validate_breakdown(*data.refined_imports, countries);
   for (Breakdown& block : data.other_flows) validate_breakdown(block, countries);
+  if (data.network) {
+    data.network->refining.where.file = data.network->file;
+    validate_breakdown(data.network->refining, countries);
+  }
   std::set<std::pair<std::string, Stage>> capacity_seen;
   for (std::size_t i = 0; i < data.capacities.size(); ++i) {
     const StageCapacity& capacity = data.capacities[i];

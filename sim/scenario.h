@@ -35,6 +35,7 @@ struct EventTarget {
   std::string country;
   Stage stage = Stage::mine;                        // node targets
   ImportClass import_class = ImportClass::refined;  // edge targets
+  std::optional<Stage> export_stage;                // exports_of: only this stage's exports
   std::optional<Distribution> severity;             // overrides the event's severity
   SourceRef where;
 };

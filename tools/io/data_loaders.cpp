@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "graph/validate.h"
+#include "tools/io/network_loader.h"
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {
@@ -179,7 +180,8 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
   YamlValue root = load_yaml_file(file);
   root.allow_only({"mineral", "name", "focal_economy", "quantity_basis", "reserves",
                    "mine_production", "mine_production_wmd", "imports", "other_flows",
-                   "secondary_share", "price_file", "seed_ratings", "capacities", "note"});
+                   "secondary_share", "price_file", "network_file", "seed_ratings", "capacities",
+                   "note"});
   MineralData data;
   data.file = file;
   data.id = root.require("mineral").as_string();
@@ -242,6 +244,14 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
       price_file->fail("a price file that exists (relative to the mineral file)");
     }
     data.prices = load_prices(path.lexically_normal().string());
+  }
+  if (auto network_file = root.get("network_file")) {
+    std::filesystem::path path =
+        std::filesystem::path(file).parent_path() / network_file->as_string();
+    if (!std::filesystem::is_regular_file(path)) {
+      network_file->fail("a network file that exists (relative to the mineral file)");
+    }
+    data.network = load_network(path.lexically_normal().string());
   }
   validate_mineral(data, countries);
   return data;

@@ -100,7 +100,13 @@ EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   if (auto exports = item.get("exports_of")) {
     ++kinds;
     target.kind = EventTarget::Kind::exports_of;
-    target.country = read_country(*exports, countries);
+    if (exports->is_map()) {  // {country, stage}: only that stage's exports (an ore export ban)
+      exports->allow_only({"country", "stage"});
+      target.country = read_country(exports->require("country"), countries);
+      target.export_stage = *parse_stage(exports->require("stage").as_choice({"mine", "refine"}));
+    } else {
+      target.country = read_country(*exports, countries);
+    }
   }
   if (kinds != 1) item.fail("exactly one of 'node', 'edge' or 'exports_of'");
   if (auto severity = item.get("severity")) target.severity = read_distribution(*severity, true);
