@@ -194,7 +194,7 @@ TEST(ReferenceByHand, ReroutingAndSmelterLimit) {
   EXPECT_DOUBLE_EQ(days[1].domestic_t_per_day, 4.0);
   EXPECT_DOUBLE_EQ(days[2].domestic_t_per_day, 3.0);  // 1 + min(3 lost, 2 spare)
   EXPECT_DOUBLE_EQ(days[5].domestic_t_per_day, 2.0);  // smelter 4 x 0.5
-  EXPECT_DOUBLE_EQ(days[0].world_shortfall, 1.0);     // world mine slot has no lead time
+  EXPECT_DOUBLE_EQ(days[0].world_shortfall, 1.0);     // the price runs on the refined clock (0)
 }
 
 }  // namespace

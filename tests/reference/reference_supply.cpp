@@ -45,13 +45,17 @@ double focal_availability(const std::vector<Event>& events, Hit::Kind kind, int 
   return available;
 }
 
-double world_slot_availability(const std::vector<Event>& events, const std::string& country,
-                               Hit::Kind stage_kind, int day) {
+// What a country's mines produce, or what its refiners ship abroad, as the world price sees it:
+// on the refined clock (docs/network.md "Timing"). An export ban does not lower world mine
+// output (the ore is still mined); it does lower the refined output reaching buyers.
+double world_slot_availability(const Network& network, const std::vector<Event>& events,
+                               const std::string& country, Hit::Kind stage_kind, int day) {
   double available = 1.0;
   for (const Event& event : events) {
-    if (!active(event, 0, day)) continue;
+    if (!active(event, network.refined_lead_days, day)) continue;
     for (const Hit& hit : event.hits) {
-      if (hit.country == country && (hit.kind == stage_kind || hit.kind == Hit::Kind::exports_of)) {
+      bool exports = hit.kind == Hit::Kind::exports_of && stage_kind == Hit::Kind::foreign_refiner;
+      if (hit.country == country && (hit.kind == stage_kind || exports)) {
         available *= 1.0 - hit.severity;
       }
     }
@@ -96,14 +100,14 @@ std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::ve
     // economy's refined import shares stand in for world refining shares).
     double mine_lost = 0.0;
     for (const auto& [country, share] : network.world_mine_shares) {
-      mine_lost +=
-          share * (1.0 - world_slot_availability(events, country, Hit::Kind::foreign_mine, day));
+      mine_lost += share * (1.0 - world_slot_availability(network, events, country,
+                                                          Hit::Kind::foreign_mine, day));
     }
     double refine_lost = 0.0;
     for (const Supplier& supplier : network.suppliers) {
       if (supplier.flow != Flow::refined || refined_total <= 0.0) continue;
       refine_lost += supplier.t_per_day / refined_total *
-                     (1.0 - world_slot_availability(events, supplier.country,
+                     (1.0 - world_slot_availability(network, events, supplier.country,
                                                     Hit::Kind::foreign_refiner, day));
     }
     out.world_shortfall = std::clamp(std::max(mine_lost, refine_lost), 0.0, 1.0);
