@@ -94,8 +94,14 @@ std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& miner
 std::string real_event_scenario(const std::string& mineral_id, const DataPaths& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> found;
+  std::string folder = paths.data_dir + "/disruptions";
+  if (!fs::exists(folder)) return "";  // a data folder without scenarios: no scenario sections
   std::error_code error;
-  for (const auto& item : fs::directory_iterator(paths.data_dir + "/disruptions", error)) {
+  fs::directory_iterator items(folder, error);
+  if (error) {
+    throw InputError(SourceRef{folder, 0, 0}, "disruptions", error.message(), "a readable folder");
+  }
+  for (const auto& item : items) {
     std::string name = item.path().filename().string();
     if (name.rfind(mineral_id + "_", 0) != 0 || item.path().extension() != ".yaml") continue;
     if (name.size() >= 16 && name.compare(name.size() - 16, 16, "_background.yaml") == 0) continue;
@@ -103,6 +109,19 @@ std::string real_event_scenario(const std::string& mineral_id, const DataPaths& 
   }
   std::sort(found.begin(), found.end());
   return found.empty() ? "" : found.front();
+}
+
+// Whether a scenario is about `mineral_file`; a file system error is bad input (exit 2), never a
+// report section silently left out.
+bool scenario_is_about(const Scenario& scenario, const std::string& mineral_file) {
+  std::error_code error;
+  bool same = std::filesystem::equivalent(scenario.mineral_file, mineral_file, error);
+  if (error) {
+    throw InputError(SourceRef{scenario.file, 0, 0}, "mineral_file",
+                     scenario.mineral_file + " (" + error.message() + ")",
+                     "a readable mineral file");
+  }
+  return same;
 }
 
 }  // namespace
@@ -195,8 +214,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
     if (fs::is_regular_file(background)) {
       Scenario scenario = io::load_scenario(background, countries);
-      std::error_code same_error;
-      if (fs::equivalent(scenario.mineral_file, file, same_error)) {
+      if (scenario_is_about(scenario, file)) {
         auto sweep_trials =
             static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
         sweeps.push_back(std::make_unique<report::MineralSweep>(report::run_sweep_for_report(
@@ -212,8 +230,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     std::string scenario_file = real_event_scenario(mineral.id, paths);
     if (scenario_file.empty()) continue;
     Scenario scenario = io::load_scenario(scenario_file, countries);
-    std::error_code same_error;
-    if (!fs::equivalent(scenario.mineral_file, file, same_error)) continue;
+    if (!scenario_is_about(scenario, file)) continue;
     auto run_trials = static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
     scenario_runs.push_back(
         std::make_unique<report::MineralScenario>(report::run_scenario_for_report(

@@ -186,10 +186,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
     report.before = before;
     report.after =
         compute_indicators(run.after, data.prices, countries, thresholds, settings.indicators);
-    report.residual_concentrate = residual_import_risk(
-        report.after[2].value, report.expected_unmet_t, report.reference_expected_unmet_t);
-    report.residual_refined = residual_import_risk(report.after[3].value, report.expected_unmet_t,
-                                                   report.reference_expected_unmet_t);
+    ResidualImportRisks residual = residual_import_risks(report.after, report.expected_unmet_t,
+                                                         report.reference_expected_unmet_t);
+    report.residual_concentrate = residual.concentrate;
+    report.residual_refined = residual.refined;
     reports.push_back(std::move(report));
   }
   std::string content = format == Format::csv ? io::run_summary_csv(header, reports)
