@@ -92,15 +92,10 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     MineralData data = io::load_mineral(file, countries);
     MineralGraph graph = build_mineral_graph(data, settings.graph);
     validate_graph(graph.graph, file);
-    std::optional<IndicatorValue> look_through;
-    if (graph.network.present) {
-      look_through =
-          look_through_import_stability(graph, countries, thresholds, settings.indicators).value;
-    }
     results.push_back(
         {data.id, data.name,
          compute_indicators(graph, data.prices, countries, thresholds, settings.indicators),
-         look_through});
+         look_through_indicator(graph, countries, thresholds, settings.indicators)});
   }
   std::string content = format == Format::csv ? io::indicators_csv(results)
                         : format == Format::json
