@@ -24,7 +24,7 @@ namespace mineflow::reference {
 namespace {
 
 constexpr int kCases = 1000;
-constexpr int kTierCases = 400;
+constexpr int kTierCases = 2000;
 constexpr double kRelativeTolerance = 1e-9;
 
 double daily_demand(const Case& c) {
@@ -152,6 +152,31 @@ TEST(Differential, EngineMatchesReferenceOnRandomOneTierCases) {
 // tiers. The engine reads them through build_mineral_graph (graph/network.cpp).
 TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
   run_differential("random_tier_case", kTierCases, random_tier_case);
+  // And the tiers' own behaviours: feed lost, replaced in part and in full, a refinery outage
+  // binding below the feed (reference, any day of the horizon).
+  int feed_lost = 0, partly_replaced = 0, fully_replaced = 0, capacity_binds = 0;
+  for (std::uint64_t seed = 1; seed <= kTierCases; ++seed) {
+    Case c = random_tier_case(seed);
+    bool lost = false, partly = false, fully = false, binds = false;
+    for (int day = 0; day < c.horizon_days; ++day) {
+      TierDay t = tier_day(c.network, c.events, day);
+      lost = lost || t.lost_feed_t_per_day > 0.0;
+      partly = partly || (t.replaced_fraction > 0.0 && t.replaced_fraction < 1.0);
+      fully = fully || (t.lost_feed_t_per_day > 0.0 && t.replaced_fraction == 1.0);
+      binds = binds || t.capacity_binds;
+    }
+    feed_lost += lost ? 1 : 0;
+    partly_replaced += partly ? 1 : 0;
+    fully_replaced += fully ? 1 : 0;
+    capacity_binds += binds ? 1 : 0;
+  }
+  std::cout << "tiers: feed lost " << feed_lost << ", partly replaced " << partly_replaced
+            << ", fully replaced " << fully_replaced << ", refinery outage binds " << capacity_binds
+            << "\n";
+  EXPECT_GE(feed_lost, kTierCases / 4);
+  EXPECT_GE(partly_replaced, kTierCases / 20);
+  EXPECT_GE(fully_replaced, kTierCases / 20);
+  EXPECT_GE(capacity_binds, kTierCases / 10);
 }
 
 // The reference itself, on cases computed by hand, so a wrong reference cannot pass by agreeing

@@ -77,6 +77,8 @@ TierDay tier_day(const Network& network, const std::vector<Event>& events, int d
   double replaced = lost_t > 0.0 ? std::min(1.0, spare_t / lost_t) : 0.0;
   // 5. Refiner output: capacity x own availability, or the feed it still receives.
   TierDay out;
+  out.lost_feed_t_per_day = lost_t;
+  out.replaced_fraction = replaced;
   double refined = 0.0, refined_lost = 0.0;
   for (std::size_t r = 0; r < tiers.refiners.size(); ++r) {
     const WorldRefiner& refiner = tiers.refiners[r];
@@ -86,8 +88,10 @@ TierDay tier_day(const Network& network, const std::vector<Event>& events, int d
     double e = availability(network, events, day, [&](const Hit& hit) {
       return cuts_exports(hit, refiner.country, Hit::Stage::refine);
     });
-    double f = std::min(refiner.capacity_t_per_day / refiner.output_t_per_day * a,
-                        1.0 - feed_loss[r] * (1.0 - replaced));
+    double by_capacity = refiner.capacity_t_per_day / refiner.output_t_per_day * a;
+    double by_feed = 1.0 - feed_loss[r] * (1.0 - replaced);
+    double f = std::min(by_capacity, by_feed);
+    out.capacity_binds = out.capacity_binds || by_capacity < std::min(1.0, by_feed);
     out.refiner_output_fraction.push_back(f);
     refined += refiner.output_t_per_day;
     refined_lost += refiner.output_t_per_day * (1.0 - f * e);

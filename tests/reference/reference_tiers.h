@@ -12,6 +12,10 @@ namespace mineflow::reference {
 struct TierDay {
   std::vector<double> refiner_output_fraction;  // parallel to Tiers::refiners
   double world_shortfall = 0.0;                 // max(lost mine share, lost refined share)
+  // For the differential test's coverage counts:
+  double lost_feed_t_per_day = 0.0;  // before replacement
+  double replaced_fraction = 0.0;    // rho: share of the lost feed spare mine capacity replaces
+  bool capacity_binds = false;       // some refiner limited by its own outage, not its feed
 };
 
 // The tiers on `day`: every event is seen on the refined clock (a cut anywhere in the tiers
