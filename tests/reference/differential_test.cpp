@@ -153,8 +153,10 @@ TEST(Differential, EngineMatchesReferenceOnRandomOneTierCases) {
 TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
   run_differential("random_tier_case", kTierCases, random_tier_case);
   // And the tiers' own behaviours: feed lost, replaced in part and in full, a refinery outage
-  // binding below the feed (reference, any day of the horizon).
+  // binding below the feed (reference, any day of the horizon), links scaled down to a mine's
+  // uncommitted output.
   int feed_lost = 0, partly_replaced = 0, fully_replaced = 0, capacity_binds = 0;
+  int scaled_links = 0, no_market_sales = 0;
   for (std::uint64_t seed = 1; seed <= kTierCases; ++seed) {
     Case c = random_tier_case(seed);
     bool lost = false, partly = false, fully = false, binds = false;
@@ -165,6 +167,14 @@ TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
       fully = fully || (t.lost_feed_t_per_day > 0.0 && t.replaced_fraction == 1.0);
       binds = binds || t.capacity_binds;
     }
+    bool scaled = false;
+    double sales = 0.0;
+    for (const WorldMine& m : c.network.tiers.mines) sales += m.market_t_per_day;
+    for (const WorldRefiner& r : c.network.tiers.refiners) {
+      for (const FeedLink& l : r.links) scaled = scaled || l.share < l.stated_share;
+    }
+    scaled_links += scaled ? 1 : 0;
+    no_market_sales += sales == 0.0 ? 1 : 0;
     feed_lost += lost ? 1 : 0;
     partly_replaced += partly ? 1 : 0;
     fully_replaced += fully ? 1 : 0;
@@ -172,11 +182,13 @@ TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
   }
   std::cout << "tiers: feed lost " << feed_lost << ", partly replaced " << partly_replaced
             << ", fully replaced " << fully_replaced << ", refinery outage binds " << capacity_binds
-            << "\n";
+            << ", links scaled to mine output " << scaled_links << ", no market sales "
+            << no_market_sales << "\n";
   EXPECT_GE(feed_lost, kTierCases / 4);
   EXPECT_GE(partly_replaced, kTierCases / 20);
   EXPECT_GE(fully_replaced, kTierCases / 20);
   EXPECT_GE(capacity_binds, kTierCases / 10);
+  EXPECT_GE(scaled_links, kTierCases / 20);
 }
 
 // The reference itself, on cases computed by hand, so a wrong reference cannot pass by agreeing

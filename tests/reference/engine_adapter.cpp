@@ -92,8 +92,13 @@ void add_tiers(const Tiers& tiers, MineralData& data) {
     RefinerFeed feed;
     feed.refiner = r.country;
     feed.basis = "assumption";
-    for (const FeedLink& l : r.links) feed.shares.push_back({l.mine_country, l.share, {}});
-    feed.shares.push_back({std::string(kMarketFeed), r.market_share, {}});
+    double stated_market = 1.0;  // the file's market share: what its stated links leave
+    for (const FeedLink& l : r.links) {
+      double stated = l.stated_share > 0.0 ? l.stated_share : l.share;
+      feed.shares.push_back({l.mine_country, stated, {}});
+      stated_market -= stated;
+    }
+    feed.shares.push_back({std::string(kMarketFeed), stated_market, {}});
     network.feeds.push_back(feed);
   }
   data.network = network;

@@ -42,9 +42,11 @@ void add_mines(CaseRandom& r, Case& c, std::vector<double>& room) {
 }
 
 // Refiners: shares of the world mine total (contained metal in = out), sometimes spare capacity,
-// sometimes a feed mix of named mines (never more than half a mine's uncommitted output, so no
-// link is scaled down) with the rest from the market.
-void add_refiners(CaseRandom& r, Case& c, std::vector<double>& room) {
+// sometimes a feed mix of named mines with the rest from the market. A link mostly takes at most
+// half of what its mine has left uncommitted; now and then (`over`, a stream of its own so the
+// other draws stay as they were) more, so that the mine's links must be scaled down to its
+// uncommitted output and the rest bought on the market (docs/network.md).
+void add_refiners(CaseRandom& r, CaseRandom& over, Case& c, std::vector<double>& room) {
   Network& net = c.network;
   double world = 0.0;
   for (const WorldMine& m : net.tiers.mines) world += m.output_t_per_day;
@@ -55,6 +57,7 @@ void add_refiners(CaseRandom& r, Case& c, std::vector<double>& room) {
     weights.push_back(r.uniform(0.05, 1.0));
     total += weights.back();
   }
+  std::vector<double> committed(room.size(), 0.0);  // stated links, t/day
   for (std::size_t i = 0; i < names.size(); ++i) {
     WorldRefiner refiner;
     refiner.country = names[i];
@@ -70,14 +73,18 @@ void add_refiners(CaseRandom& r, Case& c, std::vector<double>& room) {
         bool seen = false;
         for (const FeedLink& l : refiner.links) seen = seen || l.mine_country == mine;
         if (seen) continue;
-        double t = std::min(room[m] * r.uniform(0.0, 0.5),
+        double left = std::max(0.0, room[m] - committed[m]);
+        double t = std::min(left * r.uniform(0.0, 0.5),
                             refiner.output_t_per_day * (1.0 - linked) * r.uniform(0.0, 0.9));
-        room[m] -= t;
-        refiner.links.push_back({mine, t / refiner.output_t_per_day});
-        linked += refiner.links.back().share;
+        if (over.chance(0.1)) {
+          t = std::min(room[m] * over.uniform(0.5, 1.5), refiner.output_t_per_day * (1.0 - linked));
+        }
+        committed[m] += t;
+        double share = t / refiner.output_t_per_day;
+        refiner.links.push_back({mine, share, share});
+        linked += share;
       }
     }
-    refiner.market_share = 1.0 - linked;
     net.tiers.refiners.push_back(refiner);
     if (r.chance(0.6)) {  // the focal economy buys a part of its output
       Supplier s{refiner.country, Flow::refined, refiner.output_t_per_day * r.uniform(0.05, 0.8),
@@ -85,6 +92,27 @@ void add_refiners(CaseRandom& r, Case& c, std::vector<double>& room) {
       if (r.chance(0.4)) s.spare_t_per_day = s.t_per_day * r.uniform(0.0, 1.0);
       net.suppliers.push_back(s);
     }
+  }
+  // Links beyond a mine's uncommitted output are scaled down to it (the file's own tolerance:
+  // 1e-9); what the scaling takes off a link its refiner buys on the market.
+  std::vector<double> scale(room.size(), 1.0);
+  for (std::size_t m = 0; m < room.size(); ++m) {
+    if (committed[m] > room[m] * (1.0 + 1e-9)) {
+      scale[m] = room[m] / committed[m];
+      room[m] = 0.0;
+    } else {
+      room[m] -= committed[m];
+    }
+  }
+  for (WorldRefiner& refiner : net.tiers.refiners) {
+    double linked = 0.0;
+    for (FeedLink& link : refiner.links) {
+      for (std::size_t m = 0; m < room.size(); ++m) {
+        if (net.tiers.mines[m].country == link.mine_country) link.share *= scale[m];
+      }
+      linked += link.share;
+    }
+    refiner.market_share = 1.0 - linked;
   }
 }
 
@@ -114,12 +142,13 @@ Hit random_tier_hit(CaseRandom& r, const Network& net) {
 
 Case random_tier_case(std::uint64_t seed) {
   CaseRandom r(seed ^ 0x7133D5EEDULL);  // a stream apart from random_case's
+  CaseRandom over(seed * 0x9E3779B97F4A7C15ULL + 1);
   Case c;
   Network& net = c.network;
   net.tiers.present = true;
   std::vector<double> room;
   add_mines(r, c, room);
-  add_refiners(r, c, room);
+  add_refiners(r, over, c, room);
   // Market sales: what the mines have not committed to the focal economy or to named refiners.
   for (std::size_t m = 0; m < net.tiers.mines.size(); ++m) {
     net.tiers.mines[m].market_t_per_day = room[m];

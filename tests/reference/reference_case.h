@@ -32,6 +32,9 @@ struct WorldMine {
 struct FeedLink {
   std::string mine_country;
   double share = 0.0;  // of the refiner's baseline feed (= its output: contained metal)
+  // What the network file states, before links that would take more than the mine's uncommitted
+  // output are scaled down to it (docs/network.md); 0: as `share`. The engine is given this.
+  double stated_share = 0.0;
 };
 
 struct WorldRefiner {
