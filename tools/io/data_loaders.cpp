@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "graph/validate.h"
+#include "tools/io/capacity_reader.h"
 #include "tools/io/network_loader.h"
 #include "tools/io/yaml_reader.h"
 
@@ -252,21 +253,12 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
   }
   if (auto capacities = root.get("capacities")) {
     for (const YamlValue& item : capacities->items()) {
-      item.allow_only({"country", "stage", "t_per_yr", "source", "note"});
-      StageCapacity capacity;
-      YamlValue country = item.require("country");
-      capacity.country = country.as_string();
-      capacity.where = country.where();
-      YamlValue stage = item.require("stage");
-      auto parsed = parse_stage(stage.as_string());
-      if (!parsed || *parsed == Stage::reserve || is_market_hub(*parsed)) {
-        stage.fail(
-            "a flow stage: mine, refine, fabricate, demand, in_use, end_of_life, recycle "
-            "or stockpile");
-      }
-      capacity.stage = *parsed;
-      capacity.t_per_yr = item.require("t_per_yr").as_non_negative();
-      data.capacities.push_back(capacity);
+      data.capacities.push_back(read_stage_capacity(
+          item,
+          {Stage::mine, Stage::refine, Stage::fabricate, Stage::demand, Stage::in_use,
+           Stage::end_of_life, Stage::recycle, Stage::stockpile},
+          "a flow stage: mine, refine, fabricate, demand, in_use, end_of_life, recycle or "
+          "stockpile"));
     }
   }
   if (auto domestic = root.get("domestic_production")) {

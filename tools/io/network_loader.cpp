@@ -1,5 +1,6 @@
 #include "tools/io/network_loader.h"
 
+#include "tools/io/capacity_reader.h"
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {
@@ -79,16 +80,8 @@ NetworkData load_network(const std::string& file) {
   }
   if (auto capacities = root.get("capacities")) {
     for (const YamlValue& item : capacities->items()) {
-      item.allow_only({"country", "stage", "t_per_yr", "source", "note"});
-      StageCapacity capacity;
-      YamlValue country = item.require("country");
-      capacity.country = country.as_string();
-      capacity.where = country.where();
-      capacity.stage = item.require("stage").as_choice({"mine", "refine"}) == "mine"
-                           ? Stage::mine
-                           : Stage::refine;
-      capacity.t_per_yr = item.require("t_per_yr").as_non_negative();
-      data.capacities.push_back(capacity);
+      data.capacities.push_back(
+          read_stage_capacity(item, {Stage::mine, Stage::refine}, "one of: mine, refine"));
     }
   }
   return data;
