@@ -4,12 +4,11 @@
 
 #include <boost/program_options.hpp>
 
-#include "graph/build_graph.h"
-#include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/html_option.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/indicators_job.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/data_loaders.h"
@@ -46,12 +45,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
 
   std::vector<io::MineralIndicators> results;
   for (const std::string& file : files) {
-    MineralData data = io::load_mineral(file, countries);
-    MineralGraph graph = build_mineral_graph(data, settings.graph);
-    validate_graph(graph.graph, file);
-    results.push_back(
-        {data.id, data.name,
-         compute_indicators(graph, data.prices, countries, thresholds, settings.indicators)});
+    results.push_back(indicators_of_file(file, settings, countries, thresholds));
   }
   std::string content = format == Format::csv    ? io::indicators_csv(results)
                         : format == Format::json ? io::indicators_json(results)

@@ -3,32 +3,21 @@
 
 #include <unistd.h>
 
-#include <chrono>
-#include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 
 #include <boost/program_options.hpp>
 
-#include "graph/build_graph.h"
-#include "graph/number_format.h"
-#include "graph/validate.h"
-#include "sim/daily_series.h"
 #include "sim/monte_carlo.h"
 #include "sim/plan_series.h"
-#include "sim/residual_risk.h"
-#include "sim/run_plan.h"
 #include "tools/cli/command.h"
-#include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/cli/progress_bar.h"
+#include "tools/cli/run_job.h"
 #include "tools/io/atomic_file.h"
-#include "tools/io/data_loaders.h"
 #include "tools/io/run_report.h"
-#include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
 
@@ -78,41 +67,19 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   if (!vm.count("scenario"))
     throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
   Format format = parse_format(vm["format"].as<std::string>());
-  int threads = vm["threads"].as<int>();
-  if (threads < 0 || threads > 1024) {
-    throw InputError(SourceRef{}, "--threads", std::to_string(threads), "0..1024");
-  }
-  DataPaths paths = data_paths(vm);
-  io::Settings settings = io::load_settings(paths.settings());
-  CountryTable countries = io::load_countries(paths.countries());
-  RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
-  Scenario scenario = io::load_scenario(vm["scenario"].as<std::string>(), countries);
-  if (vm.count("trials")) {
-    long long trials = vm["trials"].as<long long>();
-    if (trials < 1 || trials > 100'000'000) {
-      throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..100000000");
-    }
-    scenario.trials = trials;
-  }
-  if (vm.count("seed")) scenario.seed = vm["seed"].as<unsigned long long>();
-  std::vector<std::string> names =
-      vm.count("policy") ? vm["policy"].as<std::vector<std::string>>() : std::vector<std::string>{};
-
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph base = build_mineral_graph(data, settings.graph);
-  validate_graph(base.graph, scenario.mineral_file);
-  RunPlan plan = make_run_plan(scenario, base, data.prices, countries, settings.indicators, names);
-
-  io::RunHeader header{scenario.id,   scenario.name,        data.id, "", 0,
-                       scenario.seed, scenario.horizon_days};
-  for (const PriceSeries& series : data.prices) {
-    if (series.primary) header.price_unit = series.unit.substr(0, series.unit.find('/'));
-  }
+  RunRequest request;
+  request.threads = vm["threads"].as<int>();
+  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
+  if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  if (vm.count("policy")) request.policies = vm["policy"].as<std::vector<std::string>>();
+  request.memory_budget_mib = vm["memory-budget-mb"].as<double>();
+  std::unique_ptr<RunJob> job =
+      prepare_run(data_paths(vm), vm["scenario"].as<std::string>(), request);
+  const io::RunHeader& header = job->header;
   std::string out_dir = vm.count("out") ? vm["out"].as<std::string>() : "";
 
-  if (plan.deterministic || scenario.trials == 1) {
-    header.trials = 1;
-    std::vector<io::PolicySeries> series = plan_daily_series(plan, scenario.seed);
+  if (job->series_only()) {
+    std::vector<io::PolicySeries> series = plan_daily_series(job->plan, header.seed);
     std::string content = format == Format::csv    ? io::run_series_csv(header, series)
                           : format == Format::json ? io::run_series_json(header, series)
                                                    : io::run_series_table(header, series);
@@ -120,54 +87,18 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
     return 0;
   }
 
-  header.trials = static_cast<unsigned long long>(scenario.trials);
-  MonteCarloOptions mc;
-  mc.trials = header.trials;
-  mc.seed = scenario.seed;
-  mc.threads = threads;
-  const double budget_mib = vm["memory-budget-mb"].as<double>();
-  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, plan.variants.size());
-  if (static_cast<double>(needed) > budget_mib * 1024.0 * 1024.0) {
-    throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
-                     "a run within the memory budget of " + format_number(budget_mib) +
-                         " MiB (this one needs " +
-                         format_number(std::ceil(static_cast<double>(needed) / 1048576.0)) +
-                         " MiB for " + std::to_string(plan.variants.size()) +
-                         " variants: lower --trials or raise --memory-budget-mb)");
-  }
+  MonteCarloOptions mc = monte_carlo_options(*job, request);
   InterruptScope interrupt;
   mc.cancel = interrupt.flag();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
   const std::uint64_t total = mc.trials;
   mc.progress = [&bar, total](std::uint64_t done) { bar.update("trials", done, total); };
   MonteCarloResult result =
-      run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, mc);
+      run_monte_carlo(job->plan.scenario.events, header.horizon_days, job->plan.variants, mc);
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
 
-  std::vector<IndicatorValue> before =
-      compute_indicators(base, data.prices, countries, thresholds, settings.indicators);
-  std::vector<io::PolicyReport> reports;
-  for (const PolicyRun& run : plan.policies) {
-    io::PolicyReport report;
-    report.name = run.policy.name;
-    for (std::size_t m = 0; m < kMetricCount; ++m) {
-      auto metric = static_cast<Metric>(m);
-      report.metrics[m] = summarize(result.values(run.variant, metric), higher_is_worse(metric));
-    }
-    report.any_shortage = share_positive(result.values(run.variant, Metric::unmet_t));
-    report.expected_unmet_t = report.metrics[index(Metric::unmet_t)].mean;
-    report.reference_expected_unmet_t =
-        summarize(result.values(run.reference, Metric::unmet_t), true).mean;
-    report.before = before;
-    report.after =
-        compute_indicators(run.after, data.prices, countries, thresholds, settings.indicators);
-    report.residual_concentrate = residual_import_risk(
-        report.after[2].value, report.expected_unmet_t, report.reference_expected_unmet_t);
-    report.residual_refined = residual_import_risk(report.after[3].value, report.expected_unmet_t,
-                                                   report.reference_expected_unmet_t);
-    reports.push_back(std::move(report));
-  }
+  std::vector<io::PolicyReport> reports = policy_reports(*job, result);
   std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)
                         : format == Format::json ? io::run_summary_json(header, reports)
                                                  : io::run_summary_table(header, reports);

@@ -10,10 +10,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "graph/build_graph.h"
 #include "graph/number_format.h"
-#include "graph/validate.h"
-#include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
@@ -21,9 +18,8 @@
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/cli/progress_bar.h"
+#include "tools/cli/stockpile_job.h"
 #include "tools/io/atomic_file.h"
-#include "tools/io/data_loaders.h"
-#include "tools/io/scenario_loader.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
 
@@ -79,22 +75,9 @@ std::vector<double> parse_list(const std::string& text, const std::string& field
   return values;
 }
 
-struct Request {
-  std::optional<std::vector<double>> days;
-  std::optional<std::vector<double>> shares;
-  std::optional<SweepTarget> target;
-  std::optional<std::string> policy;
-  std::optional<long long> trials;
-  std::optional<unsigned long long> seed;
-  int threads = 0;
-  double base_days = kBaseStockpileDays;
-  double carrying_rate = kDefaultCarryingRatePerYear;
-  double max_recycling = 0.5;
-};
-
 // Every option that changes results (not --threads, --quiet, --out, --format), for the
 // checkpoint key.
-std::string request_fingerprint(const Request& r) {
+std::string request_fingerprint(const SweepRequest& r) {
   std::string text;
   auto list = [&](const std::optional<std::vector<double>>& values) {
     if (!values) return std::string("default");
@@ -112,85 +95,8 @@ std::string request_fingerprint(const Request& r) {
   return text;
 }
 
-// The policy whose release, delay and refill levers the sweep uses: --policy, else the
-// scenario's first with a stockpile, else its first, else none.
-std::string sweep_policy(const Scenario& scenario, const std::optional<std::string>& wanted) {
-  if (wanted) return *wanted;
-  for (const PolicySet& p : scenario.policies) {
-    if (p.stockpile_days > 0.0) return p.name;
-  }
-  return scenario.policies.empty() ? std::string("none") : scenario.policies.front().name;
-}
-
-io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& request,
-                                   const DataPaths& paths, ProgressBar& bar,
-                                   const InterruptScope& interrupt) {
-  io::Settings settings = io::load_settings(paths.settings());
-  CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(file, countries);
-  if (request.trials) scenario.trials = *request.trials;
-  if (request.seed) scenario.seed = *request.seed;
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph base = build_mineral_graph(data, settings.graph);
-  validate_graph(base.graph, scenario.mineral_file);
-  std::string policy = sweep_policy(scenario, request.policy);
-  RunPlan plan =
-      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {policy});
-  const PolicyRun& run = plan.policies.front();
-
-  io::SweepSummaryRow row;
-  io::SweepHeader& h = row.header;
-  h.scenario = scenario.id;
-  h.name = scenario.name;
-  h.mineral = data.id;
-  h.policy = policy;
-  h.horizon_days = scenario.horizon_days;
-  h.carrying_rate_per_year = request.carrying_rate;
-  h.current_recycling_share = plan.base.basis.secondary_share;
-  h.recycling_is_proxy = plan.base.basis.secondary_is_proxy;
-  for (const PriceSeries& series : data.prices) {
-    if (series.primary) h.price_unit = series.unit.substr(0, series.unit.find(' '));
-  }
-
-  SweepSetup setup;
-  setup.events = &plan.scenario.events;
-  setup.horizon_days = scenario.horizon_days;
-  setup.model = run.model.get();
-  setup.stocks = plan.variants[run.variant].stocks;
-  setup.carrying_rate_per_year = request.carrying_rate;
-  SweepGrid grid;
-  if (request.days) grid.days = *request.days;
-  grid.recycling_shares = {0.0};
-  if (h.current_recycling_share && *h.current_recycling_share > 0.0) {
-    grid.recycling_shares.push_back(*h.current_recycling_share);
-  }
-  if (request.shares) grid.recycling_shares = *request.shares;
-  SweepOptions options;
-  options.trials = static_cast<std::uint64_t>(scenario.trials);
-  options.seed = scenario.seed;
-  options.threads = request.threads;
-  options.base_days = request.base_days;
-  options.max_recycling_share = request.max_recycling;
-  std::string label = data.id;
-  options.progress = [&bar, label](int pass, std::uint64_t done, std::uint64_t total) {
-    bar.update(label + " pass " + std::to_string(pass), done, total);
-  };
-  options.cancel = interrupt.flag();
-  row.result = run_stockpile_sweep(setup, grid, request.target, options);
-  bar.finish();
-  if (interrupt.interrupted()) throw Interrupted();
-  return row;
-}
-
 std::string extension(Format format) {
   return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
-}
-
-void check_range(double value, double lo, double hi, const std::string& field,
-                 const std::string& expected) {
-  if (!(value >= lo && value <= hi)) {
-    throw InputError(SourceRef{}, field, format_number(value), expected);
-  }
 }
 
 }  // namespace
@@ -239,18 +145,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
                      "either a scenario file or --all");
   }
   Format format = parse_format(vm["format"].as<std::string>());
-  Request request;
+  SweepRequest request;
   request.threads = vm["threads"].as<int>();
-  if (request.threads < 0 || request.threads > 1024) {
-    throw InputError(SourceRef{}, "--threads", std::to_string(request.threads), "0..1024");
-  }
-  if (vm.count("trials")) {
-    long long trials = vm["trials"].as<long long>();
-    if (trials < 1 || trials > 100'000'000) {
-      throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..100000000");
-    }
-    request.trials = trials;
-  }
+  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
   if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
   if (vm.count("days")) request.days = parse_list(vm["days"].as<std::string>(), "--days", true);
@@ -262,13 +159,22 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   request.base_days = vm["base-days"].as<double>();
   request.carrying_rate = vm["carrying-rate"].as<double>();
   request.max_recycling = vm["max-recycling"].as<double>();
-  check_range(request.carrying_rate, 0.0, 1.0, "--carrying-rate", "0..1 per year");
-  check_range(request.base_days, 0.0, 3650.0, "--base-days", "0..3650");
-  check_range(request.max_recycling, 1e-6, 1.0, "--max-recycling", "(0, 1]");
+  check_sweep_request(request);
 
   DataPaths paths = data_paths(vm);
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
   InterruptScope interrupt;
+  auto sweep = [&](const std::string& file) {
+    io::SweepSummaryRow row = sweep_scenario(
+        file, request, paths,
+        [&bar](const std::string& label, int pass, std::uint64_t done, std::uint64_t total) {
+          bar.update(label + " pass " + std::to_string(pass), done, total);
+        },
+        interrupt.flag());
+    bar.finish();
+    if (interrupt.interrupted()) throw Interrupted();
+    return row;
+  };
   std::string content;
   std::string stem;
   if (all) {
@@ -286,12 +192,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       }
     }
     std::size_t index = 0;
-    for (const std::string& mineral : bundled_mineral_files(paths)) {
-      std::string id = std::filesystem::path(mineral).stem().string();
-      std::string file = paths.data_dir + "/disruptions/" + id + "_background.yaml";
-      if (!std::filesystem::exists(file)) continue;
+    for (const std::string& file : background_scenario_files(paths)) {
       if (index++ < resumed) continue;  // finished before the interruption
-      rows.push_back(sweep_scenario(file, request, paths, bar, interrupt));
+      rows.push_back(sweep(file));
       if (!checkpoint.empty()) io::save_sweep_checkpoint(checkpoint, key, rows);
     }
     if (rows.empty()) {
@@ -308,8 +211,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
                        "--checkpoint with --all (a single scenario is one unit of work)");
     }
-    io::SweepSummaryRow row =
-        sweep_scenario(vm["scenario"].as<std::string>(), request, paths, bar, interrupt);
+    io::SweepSummaryRow row = sweep(vm["scenario"].as<std::string>());
     content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
               : format == Format::json ? io::sweep_json(row.header, row.result)
                                        : io::sweep_table(row.header, row.result);

@@ -1,0 +1,198 @@
+"""mineflow from Python: the same C++ core as the `mineflow` program, with numpy arrays and
+pandas tables.
+
+    import mineflow
+    print(mineflow.indicators())                      # the CLI's table
+    mineflow.indicators().table                       # mineral, indicator, value, ..., basis
+    r = mineflow.run("scenarios/disruptions/cobalt_background.yaml", trials=2000, seed=7)
+    r.metrics["stockpile_60"]                         # (7, trials) float64, no copy
+    r.summary                                         # policy, section, name, statistic, value
+
+Every result carries the CLI's text for the same inputs (.csv, .json, .text) and its tables
+(dicts of equal-length columns, or DataFrames when pandas imports; see mineflow.tables). Bad
+input raises mineflow.InputError with the CLI's one-line message and file/line/column/field
+attributes. Runs release the GIL and stop on Ctrl-C (KeyboardInterrupt), leaving nothing behind.
+Build: docs/python.md.
+"""
+
+import json as _json
+import os as _os
+
+from . import _core
+from ._core import METRICS, InputError, Scenario
+from .tables import from_csv as _from_csv, set_tables, table as _table
+
+__all__ = ["METRICS", "InputError", "Scenario", "indicators", "load_scenario", "mfa", "run",
+           "set_tables", "stockpile"]
+
+
+def _path(value):
+    return None if value is None else _os.fspath(value)
+
+
+class _Result:
+    """Text of the CLI for the same inputs: .csv, .json, .text (--format csv | json | table)."""
+
+    def __init__(self, csv, json, text):
+        self.csv, self.json, self.text = csv, json, text
+
+    def to_json(self):
+        """The JSON output, parsed."""
+        return _json.loads(self.json)
+
+    def __str__(self):
+        return self.text
+
+    def __repr__(self):
+        return self.text
+
+
+class Indicators(_Result):
+    """`mineflow indicators`: .table has the CSV's columns (mineral, indicator, value, rating,
+    unit, basis) plus name and lower_bound, with values at full precision (as in the JSON)."""
+
+    def __init__(self, texts):
+        super().__init__(texts["csv"], texts["json"], texts["text"])
+        columns = {k: [] for k in ("mineral", "indicator", "value", "rating", "unit", "basis",
+                                   "name", "lower_bound")}
+        for mineral in self.to_json()["minerals"]:
+            for v in mineral["indicators"]:
+                columns["mineral"].append(mineral["mineral"])
+                columns["indicator"].append(v["indicator"])
+                columns["value"].append(float("nan") if v["value"] is None else v["value"])
+                for key in ("rating", "unit", "basis", "lower_bound"):
+                    columns[key].append(v[key])
+                columns["name"].append(mineral["name"])
+        import numpy
+        columns["value"] = numpy.array(columns["value"], dtype=numpy.float64)
+        self.table = _table(columns)
+
+
+def indicators(files=None, **options):
+    """The six supply-risk indicators of each mineral file (default: every bundled mineral).
+
+    Options are the command's, with underscores: stability="wgi_pv", stability_year=2020,
+    oth="one_block", production="wmd:2022", volatility="sd_annual_log_returns",
+    secondary_proxy=True, data_dir=PATH.
+    """
+    if files is not None:
+        files = [_path(files)] if isinstance(files, (str, _os.PathLike)) else [
+            _path(f) for f in files]
+    args = []
+    for key, value in options.items():
+        flag = "--" + key.replace("_", "-")
+        if value is True:
+            args.append(flag)
+        elif value is not None and value is not False:
+            args += [flag, _os.fspath(value) if isinstance(value, _os.PathLike) else str(value)]
+    return Indicators(_core.indicators(files, args))
+
+
+def load_scenario(path, data_dir=None):
+    """A disruption scenario file, read and checked as `mineflow run` does (countries from
+    data_dir, default the bundled scenarios/)."""
+    return _core.load_scenario(_path(path), _path(data_dir))
+
+
+class RunResult(_Result):
+    """`mineflow run`.
+
+    metrics: {policy: ndarray (7, trials) float64, read-only}, rows in METRICS order, one column
+        per trial; a view of the engine's buffer (no copy). Deterministic runs have one trial.
+    reference_metrics: the same for each policy's no-stockpile, no-recycling reference
+        (Monte Carlo runs only).
+    summary: the CSV's table (policy, section, name, statistic, value); Monte Carlo runs.
+    series: the daily series (policy, day, demand_t, ...); deterministic runs.
+    header: scenario, name, mineral, trials, seed, horizon_days, procurement_cost_unit.
+    """
+
+    def __init__(self, output):
+        super().__init__(output.csv(), output.json(), output.table())
+        self._output = output
+        self.header = output.header
+        self.policies = list(output.policies)
+        self.monte_carlo = output.monte_carlo
+        self.metrics = {name: output.metrics(k) for k, name in enumerate(self.policies)}
+        self.reference_metrics = (
+            {name: output.metrics(k, True) for k, name in enumerate(self.policies)}
+            if self.monte_carlo else {})
+        self.summary = _from_csv(self.csv) if self.monte_carlo else None
+        self.series = None if self.monte_carlo else _from_csv(self.csv)
+
+    def metric(self, policy, name):
+        """One metric's per-trial values for a policy: ndarray (trials,), a view."""
+        return self.metrics[policy][METRICS.index(name)]
+
+
+def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=None,
+        memory_budget_mb=1024.0):
+    """The disruption Monte Carlo of a scenario (a path or a Scenario), as `mineflow run`.
+
+    trials, seed: default the scenario's; threads: 0 for all cores (results do not depend on
+    it); policies: names (default every policy of the scenario). Ctrl-C raises
+    KeyboardInterrupt and discards the run.
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = _path(scenario)
+    if isinstance(policies, str):
+        policies = [policies]
+    return RunResult(_core.run(scenario, trials, threads, seed, list(policies or []),
+                               _path(data_dir), memory_budget_mb))
+
+
+class StockpileResult(_Result):
+    """`mineflow stockpile`: .table is the CSV's table (one scenario: the grid cells, days needed
+    and recycling alternative, column `row` tells which; all: one row per mineral)."""
+
+    def __init__(self, texts):
+        super().__init__(texts["csv"], texts["json"], texts["text"])
+        self.table = _from_csv(self.csv)
+
+
+def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
+              trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
+              max_recycling=0.5, data_dir=None):
+    """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
+    of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
+    numbers; target: "METRIC<=VALUE" or "none"."""
+    if isinstance(scenario, Scenario):
+        scenario = scenario.file
+    as_list = (lambda v: None if v is None else [float(x) for x in v])
+    return StockpileResult(_core.stockpile(
+        _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
+        base_days, carrying_rate, max_recycling, _path(data_dir)))
+
+
+class MfaResult(_Result):
+    """`mineflow mfa`.
+
+    table: the tidy CSV (year, region, category, quantity, value, unit);
+    sankey, cohorts: the flow and cohort tables of `year` (the CLI's --out files);
+    years: int64 (years,); regions, categories: lists of ids;
+    totals: {demand, secondary_supply, primary_demand, secondary_surplus: (years, regions);
+        secondary_share: (years,) over all regions}, float64 views (no copy);
+    by_category: {category: {inflow, in_use_stock, eol_outflow, collected, ...: (years,
+        regions)}}, float64 views (no copy).
+    """
+
+    def __init__(self, output):
+        super().__init__(output.csv(), output.json(), output.table())
+        import numpy
+        self._output = output
+        self.model, self.name, self.unit, self.year = (output.model, output.name, output.unit,
+                                                       output.year)
+        self.years = numpy.arange(output.first_year, output.first_year + output.years,
+                                  dtype=numpy.int64)
+        self.regions = list(output.regions)
+        self.categories = list(output.categories)
+        self.totals = output.totals()
+        self.by_category = {c: output.category(k) for k, c in enumerate(self.categories)}
+        self.table = _from_csv(self.csv)
+        self.sankey = _from_csv(output.sankey_csv())
+        self.cohorts = _from_csv(output.cohorts_csv())
+
+
+def mfa(model, year=None, data_dir=None):
+    """The dynamic material-flow model (a file or a bundled name such as "tungsten_policy");
+    year: of the Sankey and cohort tables (default the last model year)."""
+    return MfaResult(_core.mfa(_path(model), year, _path(data_dir)))
