@@ -43,6 +43,7 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
   for (const CountryShare& entry : production.shares) {
     NodeId mine = graph.node(entry.country, Stage::mine, entry.where);
     double output_t = entry.share * production.total_t;
+    graph.set_output(mine, output_t);
     graph.set_capacity(mine, output_t);
     double to_market_t = std::max(0.0, output_t - shipped_to_focal_t[entry.country]);
     graph.add_edge(mine, market, FlowKind::production, to_market_t, entry.where);
@@ -69,20 +70,20 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
     }
   }
 
+  if (data.network) result.network = add_network(*data.network, data, production, graph);
+
   for (const StageCapacity& capacity : data.capacities) {
     graph.set_capacity(graph.node(capacity.country, capacity.stage, capacity.where),
                        capacity.t_per_yr);
   }
 
-  std::optional<double> share = data.secondary.value;
-  bool proxy = false;
-  if (!share && options.use_secondary_proxy && data.secondary.proxy) {
-    share = data.secondary.proxy;
-    proxy = true;
-  }
+  ResolvedSecondary secondary =
+      resolve_secondary(data.secondary, options.secondary_definition, options.use_secondary_proxy);
+  std::optional<double> share = secondary.share;
   result.basis.secondary_share = share;
-  result.basis.secondary_is_proxy = proxy;
-  result.basis.secondary_source = proxy ? data.secondary.proxy_source : data.secondary.note;
+  result.basis.secondary_is_proxy = secondary.is_proxy;
+  result.basis.secondary_source = secondary.basis;
+  result.basis.secondary_quality = secondary.quality;
 
   double primary_t = graph.inflow_t_per_yr(demand);
   double secondary_t = share ? primary_t * *share / (1.0 - *share) : 0.0;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "graph/mineral_data.h"
+#include "graph/network.h"
 #include "graph/supply_graph.h"
 
 namespace mineflow {
@@ -14,6 +15,8 @@ struct GraphOptions {
   std::optional<int> production_wmd_year;
   // Use the secondary share's proxy (EU EOL-RIR) where the focal economy's own figure is unknown.
   bool use_secondary_proxy = false;
+  // Which secondary-share figure builds the recycling loop (scenarios/settings.yaml).
+  SecondaryDefinition secondary_definition = SecondaryDefinition::end_of_life;
 };
 
 // Baseline facts the graph was built from, kept beside it for bases and later policies.
@@ -25,13 +28,15 @@ struct GraphBasis {
   std::optional<double> secondary_share;  // the share the graph was built with, if any
   bool secondary_is_proxy = false;
   std::string secondary_source;
+  std::optional<SecondaryQuality> secondary_quality;  // flag of the figure used, if any
 };
 
 struct MineralGraph {
   SupplyGraph graph;
   GraphBasis basis;
   std::string focal_economy;
-  NodeId demand = 0;  // the focal economy's demand node
+  NodeId demand = 0;     // the focal economy's demand node
+  NetworkBasis network;  // the world tiers (graph/network.h), if the mineral has a network file
 };
 
 // `data` must outlive the result (the basis points into it) and must have been validated.

@@ -1,6 +1,6 @@
 #pragma once
-// Herfindahl-Hirschman concentration and its stability-weighted form, with DOMAIN.md's rule for
-// the "other" bucket: OTH is never squared as one country by default.
+// Herfindahl-Hirschman concentration and its stability-weighted form, with docs/domain.md's rule
+// for the "other" bucket: OTH is never squared as one country by default.
 
 #include <functional>
 #include <string>

@@ -88,7 +88,7 @@ IndicatorValue concentration(IndicatorId id, const SupplyGraph& graph,
                              const std::vector<std::pair<NodeId, double>>& amounts,
                              const Breakdown* block, const RatingThresholds& thresholds,
                              const IndicatorSettings& settings) {
-  IndicatorValue out{id, std::nullopt, Rating::not_applicable, "HHI 0-10000", "", false};
+  IndicatorValue out{id, std::nullopt, Rating::not_applicable, "HHI 0-10000", "", false, ""};
   std::vector<Share> shares = shares_by_country(graph, amounts);
   if (shares.empty()) {
     out.basis = "no data";
@@ -107,7 +107,7 @@ IndicatorValue import_stability(IndicatorId id, const MineralGraph& mineral, Flo
                                 const RatingThresholds& thresholds,
                                 const IndicatorSettings& settings) {
   const SupplyGraph& graph = mineral.graph;
-  IndicatorValue out{id, std::nullopt, Rating::not_applicable, "score 0-10", "", false};
+  IndicatorValue out{id, std::nullopt, Rating::not_applicable, "score 0-10", "", false, ""};
   std::vector<std::pair<NodeId, double>> amounts;
   for (EdgeId edge : graph.edges_of_kind(kind)) {
     amounts.emplace_back(graph.edge_at(edge).from, graph.edge_at(edge).flow_t_per_yr);
@@ -151,7 +151,8 @@ IndicatorValue volatility(const std::vector<PriceSeries>& prices,
                          ? "CV of annual prices"
                          : "sd of annual log returns",
                      "no price series",
-                     false};
+                     false,
+                     ""};
   for (const PriceSeries& series : prices) {
     if (!series.primary) continue;
     auto result = price_volatility(series, settings.volatility_measure,
@@ -174,10 +175,11 @@ IndicatorValue scrap_recycling(const MineralGraph& mineral, const RatingThreshol
                      Rating::not_applicable,
                      "share of demand",
                      "",
-                     false};
+                     false,
+                     ""};
   const SupplyGraph& graph = mineral.graph;
   if (!mineral.basis.secondary_share) {
-    out.basis = "secondary share unknown for " + mineral.focal_economy;
+    out.basis = mineral.basis.secondary_source + " for " + mineral.focal_economy;
     return out;
   }
   double secondary_t = 0.0;
@@ -187,9 +189,10 @@ IndicatorValue scrap_recycling(const MineralGraph& mineral, const RatingThreshol
   double demand_t = graph.inflow_t_per_yr(mineral.demand);
   out.value = demand_t > 0.0 ? secondary_t / demand_t : 0.0;
   out.rating = rate(thresholds.scrap_recycling, out.value);
-  out.basis = mineral.basis.secondary_is_proxy
-                  ? "proxy: " + mineral.basis.secondary_source
-                  : "secondary / demand, " + mineral.basis.secondary_source;
+  out.basis = mineral.basis.secondary_source;
+  if (mineral.basis.secondary_quality) {
+    out.quality = quality_token(*mineral.basis.secondary_quality, mineral.focal_economy);
+  }
   return out;
 }
 
@@ -206,10 +209,10 @@ std::vector<IndicatorValue> compute_indicators(const MineralGraph& mineral,
     reserves.emplace_back(node, graph.node_at(node).stock_t);
   }
   std::vector<std::pair<NodeId, double>> production;
-  // Mine capacity is the production dataset; suppliers named only in the import data (their
+  // Mine output is the production dataset; suppliers named only in the import data (their
   // output sits inside the dataset's OTH) have none and do not enter the HHI.
   for (NodeId node : graph.nodes_of_stage(Stage::mine)) {
-    production.emplace_back(node, graph.node_at(node).capacity_t_per_yr);
+    production.emplace_back(node, graph.node_at(node).output_t_per_yr);
   }
   return {
       concentration(IndicatorId::reserve_concentration, graph, reserves, mineral.basis.reserves,

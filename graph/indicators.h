@@ -1,5 +1,5 @@
 #pragma once
-// The six supply-risk indicators of DOMAIN.md, computed from a mineral's graph.
+// The six supply-risk indicators (docs/domain.md), computed from a mineral's graph.
 
 #include <array>
 #include <optional>
@@ -53,6 +53,7 @@ struct IndicatorValue {
   std::string unit;
   std::string basis;  // series, year and conventions the value rests on
   bool lower_bound = false;
+  std::string quality;  // indicator 6: the figure's flag (japan, japan_derived, world_proxy)
 };
 
 // `prices` may be empty (indicator 5 is then N/A); the primary series is used.

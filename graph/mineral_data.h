@@ -4,22 +4,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/breakdown.h"
 #include "graph/price_series.h"
+#include "graph/secondary_share.h"
 #include "graph/stage.h"
 
 namespace mineflow {
-
-// Secondary (recycled) material procured by the focal economy over its demand, 0..1.
-struct SecondaryShare {
-  std::optional<double> value;  // nullopt: no public figure ("unknown"); indicator 6 is N/A
-  std::optional<double> proxy;  // a related public figure (EU EOL-RIR), used only on request
-  std::string proxy_source;
-  std::string note;
-  SourceRef where;
-};
 
 // Known output capacity of one (country, stage); capacity above the baseline flow is spare
 // capacity that buyers can reroute to in a disruption.
@@ -27,6 +20,48 @@ struct StageCapacity {
   std::string country;
   Stage stage = Stage::refine;
   double t_per_yr = 0.0;
+  SourceRef where;
+};
+
+// One refiner's feed: shares of its baseline feed by mine country; `kMarketFeed` is the pooled
+// world concentrate market (mine output not committed to a named buyer, pro rata).
+inline constexpr std::string_view kMarketFeed = "market";
+
+struct FeedShare {
+  std::string country;  // a mine-node country, or kMarketFeed
+  double share = 0.0;   // fraction of the refiner's feed, 0..1
+  SourceRef where;
+};
+
+struct RefinerFeed {
+  std::string refiner;
+  int year = 0;
+  std::string basis;  // tonnage | value | assumption
+  std::string source;
+  bool memory = false;  // a recollection, not checked against its source
+  std::string note;
+  std::vector<FeedShare> shares;
+  SourceRef where;
+};
+
+// The world tiers behind the focal economy's imports (docs/network.md): refining output by
+// country (shares of world refined output, applied to the world mine total: contained metal in
+// = out) and each refiner's feed mix. Refiners without a feed mix buy from the market.
+struct NetworkData {
+  Breakdown refining;          // shares only; total_t is set to the world mine total when built
+  std::string refining_basis;  // tonnage | value
+  std::string stage_note;      // what "refining" means for this mineral
+  std::vector<RefinerFeed> feeds;
+  std::vector<StageCapacity> capacities;  // total output capacity of mine / refine nodes
+  std::string file;
+};
+
+// The focal economy's own output of a traded stage (t/year), the GeoPolRisk denominator's
+// second term; nullopt t: unknown.
+struct DomesticProduction {
+  std::optional<double> t;
+  std::string year;
+  std::string source;
   SourceRef where;
 };
 
@@ -40,9 +75,12 @@ struct MineralData {
   std::vector<Breakdown> mine_production_wmd;    // World Mining Data, one per year
   std::optional<Breakdown> concentrate_imports;  // nullopt: the focal economy imports none
   std::optional<Breakdown> refined_imports;
+  std::optional<DomesticProduction> domestic_concentrate;  // absent: unknown
+  std::optional<DomesticProduction> domestic_refined;
   std::vector<Breakdown> other_flows;
   std::vector<StageCapacity> capacities;
   SecondaryShare secondary;
+  std::optional<NetworkData> network;  // nullopt: one tier (foreign refiners have no inputs)
   std::vector<PriceSeries> prices;
   std::map<std::string, std::string>
       seed_ratings;  // indicator id -> High/Mid/Low, as the seed states

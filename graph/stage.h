@@ -1,5 +1,5 @@
 #pragma once
-// Supply-chain stages of DOMAIN.md, upstream to downstream, plus the two world-market hubs.
+// Supply-chain stages of docs/domain.md, upstream to downstream, plus the two world-market hubs.
 
 #include <optional>
 #include <string_view>

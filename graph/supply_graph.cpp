@@ -26,6 +26,14 @@ std::string_view to_string(FlowKind kind) {
       return "use";
     case FlowKind::recovery:
       return "recovery";
+    case FlowKind::feed:
+      return "feed";
+    case FlowKind::market_feed:
+      return "market_feed";
+    case FlowKind::rest_of_world:
+      return "rest_of_world";
+    case FlowKind::market_balance:
+      return "market_balance";
   }
   return "unknown";
 }

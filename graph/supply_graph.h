@@ -30,6 +30,10 @@ enum class FlowKind {
   stockpile_release,   // focal stockpile -> focal demand
   use,                 // demand -> in_use -> end_of_life (the recycling loop)
   recovery,            // end_of_life -> recycle (closes the recycling loop)
+  feed,                // foreign mine -> foreign refine (a known feed link)
+  market_feed,         // concentrate market -> foreign refine (pooled feed)
+  rest_of_world,       // foreign refine -> refined market (every buyer but the focal economy)
+  market_balance,      // concentrate market <-> its balance hub: ore the data do not place
 };
 
 std::string_view to_string(FlowKind kind);
@@ -38,8 +42,12 @@ struct Node {
   std::string country;  // ISO alpha-3, OTH, or empty for a market hub
   Stage stage = Stage::mine;
   double stock_t = 0.0;  // reserves in the ground, or a stockpile's level; 0 for flow nodes
-  double capacity_t_per_yr = 0.0;  // output capacity (mine production for mine nodes); 0: unknown
+  // Total output capacity; 0: unknown (taken as the baseline output). Capacity above the
+  // baseline output is spare capacity.
+  double capacity_t_per_yr = 0.0;
   SourceRef where;
+  double output_t_per_yr =
+      0.0;  // baseline output (mine production, refiner output); 0: none stated
 };
 
 struct Edge {
@@ -59,6 +67,7 @@ class SupplyGraph {
                   const SourceRef& where = {});
   void set_stock(NodeId node, double stock_t) { graph_[node].stock_t = stock_t; }
   void set_capacity(NodeId node, double t_per_yr) { graph_[node].capacity_t_per_yr = t_per_yr; }
+  void set_output(NodeId node, double t_per_yr) { graph_[node].output_t_per_yr = t_per_yr; }
 
   std::size_t node_count() const { return boost::num_vertices(graph_); }
   std::size_t edge_count() const { return edges_.size(); }

@@ -61,6 +61,10 @@ void validate_mineral(MineralData& data, const CountryTable& countries) {
   if (data.concentrate_imports) validate_breakdown(*data.concentrate_imports, countries);
   if (data.refined_imports) validate_breakdown(*data.refined_imports, countries);
   for (Breakdown& block : data.other_flows) validate_breakdown(block, countries);
+  if (data.network) {
+    data.network->refining.where.file = data.network->file;
+    validate_breakdown(data.network->refining, countries);
+  }
   std::set<std::pair<std::string, Stage>> capacity_seen;
   for (std::size_t i = 0; i < data.capacities.size(); ++i) {
     const StageCapacity& capacity = data.capacities[i];
@@ -74,7 +78,12 @@ void validate_mineral(MineralData& data, const CountryTable& countries) {
                        "one capacity per country and stage (duplicate entry)");
     }
   }
-  for (const std::optional<double>& share : {data.secondary.value, data.secondary.proxy}) {
+  auto figure_value = [](const std::optional<SecondaryFigure>& figure) {
+    return figure ? figure->value : std::nullopt;
+  };
+  for (const std::optional<double>& share :
+       {data.secondary.value, data.secondary.proxy, figure_value(data.secondary.end_of_life),
+        figure_value(data.secondary.recycled_content)}) {
     if (share && (!std::isfinite(*share) || *share < 0.0 || *share >= 1.0)) {
       throw InputError(data.secondary.where, "secondary_share.value", format_number(*share),
                        "a fraction in [0, 1) or `unknown`");

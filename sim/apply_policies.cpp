@@ -1,5 +1,7 @@
 #include "sim/apply_policies.h"
 
+#include <algorithm>
+
 namespace mineflow {
 namespace {
 
@@ -59,6 +61,7 @@ void set_recycling(MineralGraph& mineral, double share) {
   mineral.basis.secondary_share = share;
   mineral.basis.secondary_is_proxy = false;
   mineral.basis.secondary_source = "policy recycling share";
+  mineral.basis.secondary_quality.reset();  // a policy's share carries no data quality flag
 }
 
 void substitute(MineralGraph& mineral, double cut) {
@@ -75,7 +78,16 @@ void add_capacity(MineralGraph& mineral, const CapacityAdded& added) {
   Stage stage = added.import_class == ImportClass::concentrate ? Stage::mine : Stage::refine;
   if (added.country == mineral.focal_economy) stage = Stage::refine;
   NodeId node = graph.node(added.country, stage);
-  graph.set_capacity(node, graph.node_at(node).capacity_t_per_yr + added.t_per_yr);
+  // Capacity is total output capacity; an unknown one is the node's baseline output (or, for
+  // the focal smelter, the refining it does today), so the lever adds to that once.
+  const Node& now = graph.node_at(node);
+  double baseline = std::max(now.capacity_t_per_yr, now.output_t_per_yr);
+  if (added.country == mineral.focal_economy) {
+    double refining_t = 0.0;
+    for (EdgeId id : graph.out_edges(node)) refining_t += graph.edge_at(id).flow_t_per_yr;
+    baseline = std::max(baseline, refining_t);
+  }
+  graph.set_capacity(node, baseline + added.t_per_yr);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #pragma once
 // A policy set's structural levers applied to a copy of a mineral's graph, so the static
 // indicators can be shown before and after and the simulation model compiled from the result.
-// Stockpile and commercial inventory do not change the graph (DOMAIN.md "Policies").
+// Stockpile and commercial inventory do not change the graph (docs/domain.md "Policies").
 
 #include "graph/build_graph.h"
 #include "sim/scenario.h"

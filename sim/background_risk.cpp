@@ -1,7 +1,10 @@
 #include "sim/background_risk.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
+
+#include "graph/breakdown.h"
 
 namespace mineflow {
 
@@ -42,6 +45,144 @@ std::vector<EventSpec> background_events(const MineralGraph& mineral,
     target.country = country;
     spec.targets.push_back(target);
     events.push_back(std::move(spec));
+  }
+  return events;
+}
+
+namespace {
+
+// Severity of one OTH piece: the class's severity over `pieces`.
+Distribution scaled(Distribution dist, double factor) {
+  switch (dist.kind) {
+    case Distribution::Kind::fixed:
+      dist.a *= factor;
+      break;
+    case Distribution::Kind::uniform:
+      dist.a *= factor;
+      dist.b *= factor;
+      break;
+    case Distribution::Kind::triangular:
+      dist.a *= factor;
+      dist.b *= factor;
+      dist.c *= factor;
+      break;
+    case Distribution::Kind::lognormal:
+    case Distribution::Kind::exponential:
+      dist.a *= factor;
+      break;
+  }
+  return dist;
+}
+
+// Lower-triangular L with L L^T = covariance (row-major); a non-positive pivot zeroes its
+// column (that direction is then not drawn).
+void cholesky3(const double covariance[9], double out[9]) {
+  for (int i = 0; i < 9; ++i) out[i] = 0.0;
+  for (int i = 0; i < 3; ++i) {
+    for (int j = 0; j <= i; ++j) {
+      double sum = covariance[3 * i + j];
+      for (int k = 0; k < j; ++k) sum -= out[3 * i + k] * out[3 * j + k];
+      if (i == j) {
+        out[3 * i + i] = sum > 0.0 ? std::sqrt(sum) : 0.0;
+      } else {
+        out[3 * i + j] = out[3 * j + j] > 0.0 ? sum / out[3 * j + j] : 0.0;
+      }
+    }
+  }
+}
+
+void add_stage_shares(const SupplyGraph& graph, Stage stage, std::vector<HazardNode>& out) {
+  double total = 0.0;
+  for (NodeId node : graph.nodes_of_stage(stage)) total += graph.node_at(node).capacity_t_per_yr;
+  if (total > 0.0) {
+    for (NodeId node : graph.nodes_of_stage(stage)) {
+      double capacity = graph.node_at(node).capacity_t_per_yr;
+      if (capacity > 0.0) out.push_back({graph.node_at(node).country, stage, capacity / total});
+    }
+    return;
+  }
+  // No capacities at this stage (refining, for most minerals): the refined-import shares.
+  if (stage != Stage::refine) return;
+  for (EdgeId id : graph.edges_of_kind(FlowKind::refined_import))
+    total += graph.edge_at(id).flow_t_per_yr;
+  if (total <= 0.0) return;
+  for (EdgeId id : graph.edges_of_kind(FlowKind::refined_import)) {
+    const Edge& edge = graph.edge_at(id);
+    if (edge.flow_t_per_yr > 0.0) {
+      out.push_back({graph.node_at(edge.from).country, stage, edge.flow_t_per_yr / total});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<HazardNode> hazard_nodes(const MineralGraph& mineral) {
+  std::vector<HazardNode> out;
+  add_stage_shares(mineral.graph, Stage::mine, out);
+  add_stage_shares(mineral.graph, Stage::refine, out);
+  return out;
+}
+
+std::vector<EventSpec> hazard_events(const MineralGraph& mineral, const CountryTable& countries,
+                                     StabilityMeasure measure, int year,
+                                     const HazardModel& hazard) {
+  std::vector<HazardNode> nodes = hazard_nodes(mineral);
+  // The focal economy's own smelter is a refine node too (operational class only).
+  if (mineral.graph.find(mineral.focal_economy, Stage::refine)) {
+    bool listed = false;
+    for (const HazardNode& n : nodes) {
+      listed = listed || (n.country == mineral.focal_economy && n.stage == Stage::refine);
+    }
+    if (!listed) nodes.push_back({mineral.focal_economy, Stage::refine, 0.0});
+  }
+  std::vector<EventSpec> events;
+  for (const HazardNode& node : nodes) {
+    std::string suffix = node.country + "_" + std::string(to_string(node.stage));
+    EventTarget target;
+    target.kind = EventTarget::Kind::node;
+    target.country = node.country;
+    target.stage = node.stage;
+    if (node.country != mineral.focal_economy && node.world_share > 0.0) {
+      double score = hazard.other_score_0to10;
+      double pieces = 1.0;
+      if (node.country == kOtherCountry) {
+        double smallest = 1.0;
+        for (const HazardNode& other : nodes) {
+          if (other.stage == node.stage && other.country != kOtherCountry &&
+              other.world_share > 0.0) {
+            smallest = std::min(smallest, other.world_share);
+          }
+        }
+        pieces = std::max(1.0, std::ceil(node.world_share / smallest - 1e-9));
+      } else if (auto found = countries.score(node.country, measure, year)) {
+        score = *found;
+      }
+      EventSpec policy;
+      policy.id = "policy_" + suffix;
+      policy.hazard_per_year =
+          pieces * policy_rate_per_year(hazard.policy, score, node.world_share / pieces);
+      if (hazard.parameter_uncertainty) {
+        RateDraw draw;
+        draw.x1 = score - 5.0;
+        draw.x2 = std::log(node.world_share / pieces / hazard.policy.reference_share);
+        draw.pieces = pieces;
+        std::copy(std::begin(hazard.policy_sampling.estimate),
+                  std::end(hazard.policy_sampling.estimate), draw.mean);
+        cholesky3(hazard.policy_sampling.covariance, draw.cholesky);
+        policy.rate_draw = draw;
+      }
+      policy.duration_days = hazard.policy.duration_days;
+      policy.severity = scaled(hazard.policy.severity, 1.0 / pieces);
+      policy.targets.push_back(target);
+      events.push_back(std::move(policy));
+    }
+    EventSpec operational;
+    operational.id = "operational_" + suffix;
+    operational.hazard_per_year = hazard.operational.rate_per_node_per_year;
+    operational.duration_days = hazard.operational.duration_days;
+    operational.severity = hazard.operational.severity;
+    operational.targets.push_back(target);
+    events.push_back(std::move(operational));
   }
   return events;
 }

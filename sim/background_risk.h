@@ -10,6 +10,7 @@
 
 #include "graph/build_graph.h"
 #include "graph/country_table.h"
+#include "sim/hazard_model.h"
 #include "sim/scenario.h"
 
 namespace mineflow {
@@ -23,5 +24,22 @@ std::vector<EventSpec> background_events(const MineralGraph& mineral,
                                          const std::vector<PolicySet>& policies,
                                          const CountryTable& countries, StabilityMeasure measure,
                                          int year, const BackgroundRisk& risk);
+
+// The two-class model (docs/hazard.md): one event per (node, class) for every mine and refine
+// node of the graph with a world share, in graph order: `policy_<ISO>_<stage>` (not on the
+// focal economy's own nodes) and `operational_<ISO>_<stage>`, each an EventTarget::Kind::node.
+// World share = the node's capacity over its stage's total; refine nodes without capacities
+// take the focal economy's refined-import shares (the engine's stand-in for world refining).
+// OTH is split into equal pieces no larger than the smallest named share at its stage: its
+// policy rate is the pieces' summed rate and a policy event removes one piece's severity.
+struct HazardNode {
+  std::string country;
+  Stage stage = Stage::mine;
+  double world_share = 0.0;
+};
+std::vector<HazardNode> hazard_nodes(const MineralGraph& mineral);
+
+std::vector<EventSpec> hazard_events(const MineralGraph& mineral, const CountryTable& countries,
+                                     StabilityMeasure measure, int year, const HazardModel& hazard);
 
 }  // namespace mineflow

@@ -9,46 +9,146 @@ namespace {
 
 constexpr double kDaysPerYear = 365.0;
 
-void add_world_slots(const MineralGraph& mineral, Model& model) {
+double out_flow_t_per_yr(const SupplyGraph& graph, NodeId node) {
+  double t = 0.0;
+  for (EdgeId id : graph.out_edges(node)) t += graph.edge_at(id).flow_t_per_yr;
+  return t;
+}
+
+std::uint32_t index_of(std::size_t i) {
+  return static_cast<std::uint32_t>(i);
+}
+
+// The world tiers from the graph. Without a network file the refiners are the focal economy's
+// refined-import sources (no inputs, output = its imports: the one-tier stand-in).
+void add_network(const MineralGraph& mineral, Model& model) {
   const SupplyGraph& graph = mineral.graph;
-  double mine_total = 0.0;
+  std::map<NodeId, std::uint32_t> mine_of;
   for (NodeId node : graph.nodes_of_stage(Stage::mine)) {
-    mine_total += graph.node_at(node).capacity_t_per_yr;
+    const Node& n = graph.node_at(node);
+    if (n.output_t_per_yr <= 0.0) continue;  // named only in import data (inside OTH)
+    NetworkMine mine;
+    mine.country = n.country;
+    mine.exporter = exporter_of(model, n.country, Stage::mine);
+    mine.output_t_per_day = n.output_t_per_yr / kDaysPerYear;
+    mine.spare_t_per_day = std::max(0.0, n.capacity_t_per_yr - n.output_t_per_yr) / kDaysPerYear;
+    for (EdgeId id : graph.out_edges(node)) {
+      if (graph.edge_at(id).kind == FlowKind::production) {
+        mine.to_market_t_per_day += graph.edge_at(id).flow_t_per_yr / kDaysPerYear;
+      }
+    }
+    mine_of[node] = index_of(model.mines.size());
+    model.mines.push_back(mine);
   }
-  for (NodeId node : graph.nodes_of_stage(Stage::mine)) {
-    double capacity = graph.node_at(node).capacity_t_per_yr;
-    if (mine_total > 0.0 && capacity > 0.0) {
-      model.world.push_back({graph.node_at(node).country, Stage::mine, capacity / mine_total});
+  for (NodeId node : graph.nodes_of_stage(Stage::refine)) {
+    const Node& n = graph.node_at(node);
+    if (n.country == mineral.focal_economy) continue;
+    NetworkRefiner refiner;
+    refiner.country = n.country;
+    refiner.exporter = exporter_of(model, n.country, Stage::refine);
+    double output_t = n.output_t_per_yr > 0.0 ? n.output_t_per_yr : out_flow_t_per_yr(graph, node);
+    refiner.output_t_per_day = output_t / kDaysPerYear;
+    refiner.capacity_t_per_day = std::max(n.capacity_t_per_yr, output_t) / kDaysPerYear;
+    refiner.first_link = index_of(model.links.size());
+    double feed_t = 0.0;
+    for (EdgeId id : graph.in_edges(node)) feed_t += graph.edge_at(id).flow_t_per_yr;
+    for (EdgeId id : graph.in_edges(node)) {
+      const Edge& edge = graph.edge_at(id);
+      double share = feed_t > 0.0 ? edge.flow_t_per_yr / feed_t : 0.0;
+      if (edge.kind == FlowKind::market_feed) refiner.market_share += share;
+      if (edge.kind == FlowKind::feed && mine_of.count(edge.from) != 0) {
+        std::uint32_t mine = mine_of[edge.from];
+        model.links.push_back({mine, share, model.mines[mine].country != n.country});
+      }
+    }
+    refiner.end_link = index_of(model.links.size());
+    model.refiners.push_back(refiner);
+  }
+  finish_network(model);
+}
+
+}  // namespace
+
+std::uint32_t exporter_of(Model& model, const std::string& country, Stage stage) {
+  for (std::size_t c = 0; c < model.exporters.size(); ++c) {
+    if (model.exporters[c].first == country && model.exporters[c].second == stage) {
+      return index_of(c);
     }
   }
-  // World refined supply by country is not in the data for most minerals: the focal economy's
-  // refined import shares stand in for it (docs/engine.md).
-  double refined_total = 0.0;
-  for (const SupplySource& source : model.sources) {
-    if (source.import_class == ImportClass::refined) refined_total += source.baseline_t_per_day;
+  model.exporters.emplace_back(country, stage);
+  return index_of(model.exporters.size() - 1);
+}
+
+namespace {
+
+// Compressed rows: for each of `rows` keys, the items whose key() is that row, in item order.
+template <typename Key>
+void build_rows(std::size_t rows, std::size_t items, Key key, std::vector<std::uint32_t>& start,
+                std::vector<std::uint32_t>& list) {
+  start.assign(rows + 1, 0);
+  for (std::size_t i = 0; i < items; ++i) ++start[key(i) + 1];
+  for (std::size_t r = 0; r < rows; ++r) start[r + 1] += start[r];
+  list.assign(items, 0);
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < items; ++i) list[next[key(i)]++] = index_of(i);
+}
+
+}  // namespace
+
+void finish_network(Model& model) {
+  model.market_supply_t_per_day = 0.0;
+  model.market_purchases_t_per_day = 0.0;
+  model.spare_mine_t_per_day = 0.0;
+  model.world_mine_t_per_day = 0.0;
+  model.world_refined_t_per_day = 0.0;
+  for (const NetworkMine& mine : model.mines) {
+    model.market_supply_t_per_day += mine.to_market_t_per_day;
+    model.spare_mine_t_per_day += mine.spare_t_per_day;
+    model.world_mine_t_per_day += mine.output_t_per_day;
   }
-  for (const SupplySource& source : model.sources) {
-    if (source.import_class == ImportClass::refined && refined_total > 0.0 &&
-        source.baseline_t_per_day > 0.0) {
-      model.world.push_back(
-          {source.country, Stage::refine, source.baseline_t_per_day / refined_total});
+  model.link_refiner.assign(model.links.size(), 0);
+  for (std::size_t r = 0; r < model.refiners.size(); ++r) {
+    const NetworkRefiner& refiner = model.refiners[r];
+    model.world_refined_t_per_day += refiner.output_t_per_day;
+    model.market_purchases_t_per_day += refiner.output_t_per_day * refiner.market_share;
+    for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
+      model.link_refiner[l] = index_of(r);
     }
   }
+  build_rows(
+      model.mines.size(), model.links.size(), [&](std::size_t l) { return model.links[l].mine; },
+      model.mine_link_start, model.mine_links);
+  build_rows(
+      model.exporters.size(), model.mines.size(),
+      [&](std::size_t m) { return model.mines[m].exporter; }, model.exporter_mine_start,
+      model.exporter_mines);
+  build_rows(
+      model.exporters.size(), model.refiners.size(),
+      [&](std::size_t r) { return model.refiners[r].exporter; }, model.exporter_refiner_start,
+      model.exporter_refiners);
 }
 
 CompiledTarget compile_target(const Model& model, const EventTarget& target) {
   CompiledTarget out;
+  const double network_lead = model.network_lead_time_days;
   auto hit_sources = [&](auto&& matches) {
     for (std::size_t i = 0; i < model.sources.size(); ++i) {
       if (matches(model.sources[i])) {
-        out.hits.push_back({static_cast<std::uint32_t>(i), model.sources[i].lead_time_days});
+        out.hits.push_back({index_of(i), model.sources[i].lead_time_days});
       }
     }
   };
-  auto hit_world = [&](Stage stage) {
-    for (std::size_t i = 0; i < model.world.size(); ++i) {
-      if (model.world[i].country == target.country && model.world[i].stage == stage) {
-        out.hits.push_back({model.world_channel(i), 0.0});
+  auto hit_mine = [&] {
+    for (std::size_t m = 0; m < model.mines.size(); ++m) {
+      if (model.mines[m].country == target.country) {
+        out.hits.push_back({model.mine_channel(m), network_lead});
+      }
+    }
+  };
+  auto hit_refiner = [&] {
+    for (std::size_t r = 0; r < model.refiners.size(); ++r) {
+      if (model.refiners[r].country == target.country) {
+        out.hits.push_back({model.refiner_channel(r), network_lead});
       }
     }
   };
@@ -59,13 +159,14 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
         if (target.stage == Stage::recycle) out.hits.push_back({model.recycling_channel(), 0.0});
         break;
       }
-      if (target.stage == Stage::mine || target.stage == Stage::refine) {
-        ImportClass wanted =
-            target.stage == Stage::mine ? ImportClass::concentrate : ImportClass::refined;
+      if (target.stage == Stage::mine) {
+        // The focal economy's own concentrate stream from that mine, and the mine in the tiers.
         hit_sources([&](const SupplySource& s) {
-          return s.country == target.country && s.import_class == wanted;
+          return s.country == target.country && s.import_class == ImportClass::concentrate;
         });
-        hit_world(target.stage);
+        hit_mine();
+      } else if (target.stage == Stage::refine) {
+        hit_refiner();  // reaches the focal economy through the refiner's output
       }
       break;
     case EventTarget::Kind::edge:
@@ -74,21 +175,38 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       });
       break;
     case EventTarget::Kind::exports_of:
-      hit_sources([&](const SupplySource& s) { return s.country == target.country; });
-      hit_world(Stage::mine);
-      hit_world(Stage::refine);
+      // Every export of the country, or only one stage's (an ore export ban: concentrate
+      // streams and the mine's sales abroad; a refined-product quota: refined streams).
+      hit_sources([&](const SupplySource& s) {
+        if (s.country != target.country) return false;
+        if (!target.export_stage) return true;
+        return (s.import_class == ImportClass::concentrate) ==
+               (*target.export_stage == Stage::mine);
+      });
+      for (std::size_t c = 0; c < model.exporters.size(); ++c) {
+        const auto& [country, stage] = model.exporters[c];
+        if (country == target.country && (!target.export_stage || *target.export_stage == stage)) {
+          out.hits.push_back({model.exporter_channel(c), network_lead});
+        }
+      }
       break;
   }
   return out;
 }
-
-}  // namespace
 
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
                     const std::vector<CapacityAdded>& capacity_added, const PriceBasis& price) {
   const SupplyGraph& graph = mineral.graph;
   Model model;
   model.focal_economy = mineral.focal_economy;
+  model.network_lead_time_days = scenario.refined_lead_time_days;
+  add_network(mineral, model);
+  auto refiner_index = [&model](const std::string& country) {
+    for (std::size_t r = 0; r < model.refiners.size(); ++r) {
+      if (model.refiners[r].country == country) return index_of(r);
+    }
+    return SupplySource::kNone;
+  };
   for (ImportClass import_class : {ImportClass::concentrate, ImportClass::refined}) {
     FlowKind kind = import_class == ImportClass::concentrate ? FlowKind::concentrate_import
                                                              : FlowKind::refined_import;
@@ -101,23 +219,22 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
       source.import_class = import_class;
       source.baseline_t_per_day = edge.flow_t_per_yr / kDaysPerYear;
       source.lead_time_days = lead;
+      if (import_class == ImportClass::refined) source.refiner = refiner_index(source.country);
       model.sources.push_back(source);
     }
-  }
-  double smelter_t_per_yr = 0.0;
-  for (EdgeId id : graph.edges_of_kind(FlowKind::domestic_refining)) {
-    smelter_t_per_yr += graph.edge_at(id).flow_t_per_yr;
-  }
-  if (auto smelter = graph.find(mineral.focal_economy, Stage::refine)) {
-    smelter_t_per_yr += graph.node_at(*smelter).capacity_t_per_yr;
-  }
-  double refined_t_per_yr = 0.0;
-  for (EdgeId id : graph.edges_of_kind(FlowKind::refined_import)) {
-    refined_t_per_yr += graph.edge_at(id).flow_t_per_yr;
   }
   double domestic_t_per_yr = 0.0;
   for (EdgeId id : graph.edges_of_kind(FlowKind::domestic_refining)) {
     domestic_t_per_yr += graph.edge_at(id).flow_t_per_yr;
+  }
+  // Capacity is total output capacity (0: unknown, i.e. today's refining).
+  double smelter_t_per_yr = domestic_t_per_yr;
+  if (auto smelter = graph.find(mineral.focal_economy, Stage::refine)) {
+    smelter_t_per_yr = std::max(smelter_t_per_yr, graph.node_at(*smelter).capacity_t_per_yr);
+  }
+  double refined_t_per_yr = 0.0;
+  for (EdgeId id : graph.edges_of_kind(FlowKind::refined_import)) {
+    refined_t_per_yr += graph.edge_at(id).flow_t_per_yr;
   }
   double secondary_t_per_yr = 0.0;
   for (EdgeId id : graph.edges_of_kind(FlowKind::secondary)) {
@@ -140,6 +257,7 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
     source.lead_time_days = import_class == ImportClass::concentrate
                                 ? scenario.concentrate_lead_time_days
                                 : scenario.refined_lead_time_days;
+    if (import_class == ImportClass::refined) source.refiner = refiner_index(country);
     model.sources.push_back(source);
     return model.sources.back();
   };
@@ -148,15 +266,12 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
     source.spare_t_per_day += source.baseline_t_per_day * spare.extra_pct_of_flow / 100.0 +
                               spare.extra_t_per_yr / kDaysPerYear;
   }
+  // The focal smelter's added capacity is already in the graph node (apply_policies); a foreign
+  // node's added capacity is volume the focal economy can reroute to.
   for (const CapacityAdded& added : capacity_added) {
-    if (added.country == mineral.focal_economy) {
-      model.smelter_capacity_t_per_day += added.t_per_yr / kDaysPerYear;
-    } else {
-      find_or_add(added.country, added.import_class).spare_t_per_day +=
-          added.t_per_yr / kDaysPerYear;
-    }
+    if (added.country == mineral.focal_economy) continue;
+    find_or_add(added.country, added.import_class).spare_t_per_day += added.t_per_yr / kDaysPerYear;
   }
-  add_world_slots(mineral, model);
   for (const EventSpec& spec : scenario.events) {
     CompiledEvent event;
     for (const EventTarget& target : spec.targets) {

@@ -21,17 +21,40 @@ struct SupplySource {
   double baseline_t_per_day = 0.0;
   double spare_t_per_day = 0.0;  // extra it can ship when others fail (rerouting)
   double lead_time_days = 0.0;   // shipping: a cut at the source reaches the buyer this late
+  // Refined sources: the refiner whose output fraction this stream follows; kNone for a
+  // concentrate stream (a cut at the mine hits the stream itself).
+  std::uint32_t refiner = kNone;
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 };
 
-// A country's share of world supply at one stage, for the scarcity factor.
-struct WorldSlot {
+// The world tiers (docs/network.md), flat. Every (country, stage) that ships anything has an
+// exporter slot: an export restriction (`exports_of`) cuts its flows across the border.
+struct NetworkMine {
   std::string country;
-  Stage stage = Stage::mine;
-  double share = 0.0;
+  std::uint32_t exporter = 0;
+  double output_t_per_day = 0.0;     // baseline mine output
+  double to_market_t_per_day = 0.0;  // what it sells on the pooled concentrate market
+  double spare_t_per_day = 0.0;      // capacity above output, sold on the market when feed is short
+};
+
+struct FeedLink {
+  std::uint32_t mine = 0;
+  double share = 0.0;           // of the refiner's baseline feed
+  bool crosses_border = false;  // the mine's export restrictions apply
+};
+
+struct NetworkRefiner {
+  std::string country;
+  std::uint32_t exporter = 0;
+  double output_t_per_day = 0.0;    // baseline output (= baseline feed: contained metal)
+  double capacity_t_per_day = 0.0;  // total output capacity, >= output
+  double market_share = 0.0;        // of its feed bought on the pooled market
+  std::uint32_t first_link = 0;     // its feed links: links[first_link, end_link)
+  std::uint32_t end_link = 0;
 };
 
 // A channel is something an event can cut: sources [0, S), then the smelter, the recycling
-// supply, then the world slots.
+// supply, the network's mines, refiners and exporters.
 struct ChannelHit {
   std::uint32_t channel = 0;
   double lead_time_days = 0.0;
@@ -53,7 +76,23 @@ struct Model {
   double primary_t_per_day = 0.0;           // baseline domestic refining + refined imports
   double demand_t_per_day = 0.0;            // primary + secondary at the graph's share
   double graph_recycling_share = 0.0;       // secondary / demand in the graph
-  std::vector<WorldSlot> world;
+  std::vector<NetworkMine> mines;
+  std::vector<NetworkRefiner> refiners;
+  std::vector<FeedLink> links;
+  std::vector<std::pair<std::string, Stage>> exporters;  // (country, mine | refine)
+  double market_supply_t_per_day = 0.0;                  // sum of the mines' market sales
+  double market_purchases_t_per_day = 0.0;               // sum of the refiners' market purchases
+  double spare_mine_t_per_day = 0.0;                     // sum of the mines' spare capacity
+  double world_mine_t_per_day = 0.0;
+  double world_refined_t_per_day = 0.0;
+  // Reverse indexes for incremental propagation (finish_network builds them): the feed links of
+  // each mine, each link's refiner, the mines and refiners of each exporter slot (CSR).
+  std::vector<std::uint32_t> mine_link_start, mine_links, link_refiner;
+  std::vector<std::uint32_t> exporter_mine_start, exporter_mines;
+  std::vector<std::uint32_t> exporter_refiner_start, exporter_refiners;
+  // A cut anywhere in the world tiers reaches the focal economy after the refined lead time; the
+  // world price sees the tiers on the same clock (docs/engine.md).
+  double network_lead_time_days = 0.0;
   std::vector<CompiledEvent> events;  // parallel to Scenario::events
   double horizon_days = 365.0;
   double commercial_inventory_days = 0.0;
@@ -70,20 +109,37 @@ struct Model {
 
   std::uint32_t smelter_channel() const { return static_cast<std::uint32_t>(sources.size()); }
   std::uint32_t recycling_channel() const { return smelter_channel() + 1; }
-  std::uint32_t world_channel(std::size_t slot) const {
-    return recycling_channel() + 1 + static_cast<std::uint32_t>(slot);
+  std::uint32_t mine_channel(std::size_t m) const {
+    return recycling_channel() + 1 + static_cast<std::uint32_t>(m);
   }
-  std::size_t channel_count() const { return sources.size() + 2 + world.size(); }
+  std::uint32_t refiner_channel(std::size_t r) const {
+    return mine_channel(mines.size()) + static_cast<std::uint32_t>(r);
+  }
+  std::uint32_t exporter_channel(std::size_t c) const {
+    return refiner_channel(refiners.size()) + static_cast<std::uint32_t>(c);
+  }
+  std::size_t channel_count() const { return exporter_channel(exporters.size()); }
 };
+
+// Adds a node to a hand-built or compiled model's network (tests, synthetic benchmarks):
+// the exporter slot of (`country`, `stage`), created when new.
+std::uint32_t exporter_of(Model& model, const std::string& country, Stage stage);
+// Recomputes the world totals and the market supply from the mines and refiners.
+void finish_network(Model& model);
 
 struct PriceBasis {
   double baseline_price = 1.0;
   double volatility_per_sqrt_year = 0.0;
 };
 
-// `events` must already hold the expanded background risk (see background_risk.h);
-// `capacity_added` adds rerouting spare (foreign) or smelter capacity (focal).
+// `events` must already hold the expanded background risk (see background_risk.h). `mineral`
+// is the graph with the policy's structural levers applied (apply_policies): node capacities
+// are total output capacities, and policy capacity at a foreign node is rerouting spare for
+// the focal economy (`capacity_added`, counted once).
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
                     const std::vector<CapacityAdded>& capacity_added, const PriceBasis& price);
+
+// The channels an event target cuts, with their lead times (docs/engine.md, "Supply model").
+CompiledTarget compile_target(const Model& model, const EventTarget& target);
 
 }  // namespace mineflow

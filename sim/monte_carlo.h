@@ -4,16 +4,24 @@
 // so any thread count gives the same bits.
 //
 // Memory: one double per metric per variant per trial, kept for exact quantiles:
-// 8 B x 7 metrics x variants x trials (1e6 trials, 2 variants: 112 MB), plus one sorted copy of
-// one metric (8 MB per 1e6 trials) while summarising.
+// 8 B x 7 metrics x variants x trials (1e6 trials, 2 variants: 112 MB), plus one working copy
+// of one metric per summarising thread (8 MB per 1e6 trials each). The arrays are allocated
+// untouched and first written by the thread that runs each trial (parallel first touch).
+//
+// Across processes (options.split, sim/trial_split.h): each rank runs and holds only its block
+// of trials; the root gathers every block (it holds the whole arrays) and alone summarises.
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "sim/summary.h"
 #include "sim/trial.h"
+#include "sim/trial_split.h"
 
 namespace mineflow {
 
@@ -27,34 +35,48 @@ struct MonteCarloOptions {
   // Polled before each block of trials; once it reads true the remaining blocks are skipped and
   // the result is incomplete (the caller must discard it). Null: never cancelled.
   const std::atomic<bool>* cancel = nullptr;
+  // Null: this process runs every trial. Else it runs its block and the root gathers them.
+  const TrialSplit* split = nullptr;
 };
 
-// Bytes run_monte_carlo keeps for `trials` x `variants`: one double per metric per variant per
-// trial (exact quantiles), plus one copy of a metric while summarising.
-std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t variants);
+// Bytes run_monte_carlo keeps on a process that holds `trials` x `variants` (the root holds
+// every trial, another rank its block): one double per metric per variant per trial (exact
+// quantiles), plus one copy of a metric per summarising thread (`threads`, 0: all cores).
+std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t variants, int threads = 1);
 
 inline constexpr std::uint64_t kTrialBlock = 256;  // trials per task
 
+// Per-trial values of trials [first, first + count) (all trials unless the run is split).
+// Every slot is written by its trial; an interrupted run's result is zero-filled (discarded).
 class MonteCarloResult {
  public:
+  MonteCarloResult(std::size_t variants, TrialRange range)
+      : variants_(variants),
+        range_(range),
+        values_(std::make_unique_for_overwrite<double[]>(variants * kMetricCount * range.size())) {}
   MonteCarloResult(std::size_t variants, std::uint64_t trials)
-      : trials_(trials), values_(variants * kMetricCount * trials, 0.0) {}
-  std::uint64_t trials() const { return trials_; }
+      : MonteCarloResult(variants, TrialRange{0, trials}) {}
+  std::uint64_t trials() const { return range_.size(); }
+  std::size_t variants() const { return variants_; }
   std::span<const double> values(std::size_t variant, Metric metric) const {
-    return {values_.data() + offset(variant, metric), trials_};
+    return {values_.get() + offset(variant, metric), range_.size()};
+  }
+  std::span<double> series(std::size_t variant, Metric metric) {
+    return {values_.get() + offset(variant, metric), range_.size()};
   }
   void store(std::size_t variant, std::uint64_t trial, const TrialMetrics& metrics) {
     for (std::size_t m = 0; m < kMetricCount; ++m) {
-      values_[offset(variant, static_cast<Metric>(m)) + trial] = metrics[m];
+      values_[offset(variant, static_cast<Metric>(m)) + (trial - range_.begin)] = metrics[m];
     }
   }
 
  private:
   std::size_t offset(std::size_t variant, Metric metric) const {
-    return (variant * kMetricCount + index(metric)) * trials_;
+    return (variant * kMetricCount + index(metric)) * range_.size();
   }
-  std::uint64_t trials_;
-  std::vector<double> values_;
+  std::size_t variants_;
+  TrialRange range_;
+  std::unique_ptr<double[]> values_;
 };
 
 // Receives each trial's metrics (one per variant); called from worker threads, each trial
@@ -63,12 +85,43 @@ using TrialSink = std::function<void(std::uint64_t trial, const std::vector<Tria
 
 // The parallel loop every Monte Carlo run shares: fixed blocks of trials in a scoped arena, each
 // trial's draws from (seed, trial), cancellation and progress between blocks.
+// Runs trials [range.begin, range.end) of options.trials (options.split is not read here).
 void run_trials(const std::vector<EventSpec>& events, double horizon_days,
                 const std::vector<Variant>& variants, const MonteCarloOptions& options,
-                const TrialSink& sink);
+                TrialRange range, const TrialSink& sink);
 
+// Which trials this process runs and which it holds: all of them without a split; with one,
+// the root holds every trial (its block starts at 0, so it runs straight into place), another
+// rank only its block.
+struct TrialLayout {
+  TrialRange run;
+  TrialRange held;
+  bool holds_all = true;
+};
+TrialLayout trial_layout(const MonteCarloOptions& options);
+
+// After run_trials into `series` (each one per-trial series this process holds): zero-fills
+// them if the run was cancelled (skipped trials were never written; the result is discarded),
+// then, with a split, gathers each one to the root.
+void complete_series(const MonteCarloOptions& options,
+                     const std::vector<std::span<double>>& series);
+
+// Every trial, or with options.split this rank's block: the root then returns all trials
+// (gathered), another rank an empty result (0 trials).
 MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double horizon_days,
                                  const std::vector<Variant>& variants,
                                  const MonteCarloOptions& options);
+
+// work(i) for i in [0, n) on up to `threads` workers (0: all cores), in a scoped arena. The
+// callers make each i write only its own slot, so results never depend on the thread count.
+void for_each_parallel(std::size_t n, int threads, const std::function<void(std::size_t)>& work);
+
+// Every metric's summary and P(any shortage) for each variant, the (variant, metric) pairs in
+// parallel; each summary is serial over its values, so the bits never depend on `threads`.
+struct VariantSummary {
+  std::array<MetricSummary, kMetricCount> metrics;
+  Proportion any_shortage;
+};
+std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads);
 
 }  // namespace mineflow

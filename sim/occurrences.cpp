@@ -1,6 +1,9 @@
 #include "sim/occurrences.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
 
 #include "sim/distribution.h"
 
@@ -24,9 +27,23 @@ void add_occurrence(const EventSpec& spec, std::uint32_t event, double start_day
 
 }  // namespace
 
+// The trial's draw of the hazard coefficients (shared by every event with a RateDraw).
+static std::array<double, 3> draw_coefficients(const RateDraw& draw, std::uint64_t seed,
+                                               std::uint64_t trial) {
+  RandomStream stream(seed, trial, kParameterStream);
+  double z[3] = {stream.normal(), stream.normal(), stream.normal()};
+  std::array<double, 3> c{};
+  for (std::size_t i = 0; i < 3; ++i) {
+    c[i] = draw.mean[i];
+    for (std::size_t j = 0; j <= i; ++j) c[i] += draw.cholesky[3 * i + j] * z[j];
+  }
+  return c;
+}
+
 void draw_occurrences(const std::vector<EventSpec>& events, double horizon_days, std::uint64_t seed,
                       std::uint64_t trial, std::vector<Occurrence>& out) {
   out.clear();
+  std::optional<std::array<double, 3>> coefficients;
   for (std::size_t e = 0; e < events.size(); ++e) {
     const EventSpec& spec = events[e];
     auto event = static_cast<std::uint32_t>(e);
@@ -36,6 +53,12 @@ void draw_occurrences(const std::vector<EventSpec>& events, double horizon_days,
       continue;
     }
     double rate = spec.hazard_per_year.value_or(0.0);
+    if (spec.rate_draw) {
+      const RateDraw& d = *spec.rate_draw;
+      if (!coefficients) coefficients = draw_coefficients(d, seed, trial);
+      const auto& c = *coefficients;
+      rate = d.pieces * std::exp(c[0] + c[1] * d.x1 + c[2] * d.x2);
+    }
     if (rate <= 0.0) continue;
     double mean_gap_days = kDaysPerYear / rate;
     for (double t = stream.exponential(mean_gap_days); t < horizon_days;

@@ -17,6 +17,8 @@ namespace mineflow {
 // Stream ids. Event definitions use kEventStreamBase + index so adding an event leaves every
 // other event's draws unchanged.
 inline constexpr std::uint32_t kPriceStream = 1;
+// Hazard parameters drawn per trial (--parameter-uncertainty, docs/hazard.md).
+inline constexpr std::uint32_t kParameterStream = 2;
 inline constexpr std::uint32_t kEventStreamBase = 16;
 
 class RandomStream {

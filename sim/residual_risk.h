@@ -1,6 +1,6 @@
 #pragma once
-// DOMAIN.md's residual import risk: what the simulation says a policy's stockpile and recycling
-// leave of a static import-stability score.
+// docs/domain.md's residual import risk: what the simulation says a policy's stockpile and
+// recycling leave of a static import-stability score.
 
 #include <optional>
 

@@ -91,6 +91,11 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
                           settings.stability_year, *scenario.background_risk);
     plan.scenario.events.insert(plan.scenario.events.end(), extra.begin(), extra.end());
   }
+  if (scenario.hazard) {
+    std::vector<EventSpec> extra = hazard_events(base, countries, settings.stability_measure,
+                                                 settings.stability_year, *scenario.hazard);
+    plan.scenario.events.insert(plan.scenario.events.end(), extra.begin(), extra.end());
+  }
   plan.deterministic = is_deterministic(plan.scenario.events);
   std::shared_ptr<const Model> base_model;
   auto variant_index = [&plan](const Model* model, StockPolicy stocks) {

@@ -3,6 +3,7 @@
 // run settings. tools/io/scenario_loader reads it from a file; sim/model compiles it for the
 // hot loop. Times are days from the start of the horizon; flows t/year in the graph, t/day here.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "graph/stage.h"
 
 namespace mineflow {
+
+struct HazardModel;  // sim/hazard_model.h
 
 // A fixed value or a draw. Parameters by kind: fixed {a}; uniform {a=min, b=max};
 // triangular {a=min, b=mode, c=max}; lognormal {a=median, b=sigma of ln}; exponential {a=mean}.
@@ -35,8 +38,21 @@ struct EventTarget {
   std::string country;
   Stage stage = Stage::mine;                        // node targets
   ImportClass import_class = ImportClass::refined;  // edge targets
+  std::optional<Stage> export_stage;                // exports_of: only this stage's exports
   std::optional<Distribution> severity;             // overrides the event's severity
   SourceRef where;
+};
+
+// A hazard rate drawn once per trial from a fit's sampling distribution (docs/hazard.md,
+// --parameter-uncertainty): rate = pieces x exp(c0 + c1 x1 + c2 x2), c = mean + L z with z
+// three standard normals from stream (seed, trial, kParameterStream), the same c for every
+// event of the trial. L: lower-triangular Cholesky factor of the fit's covariance, row-major.
+struct RateDraw {
+  double x1 = 0.0;
+  double x2 = 0.0;
+  double pieces = 1.0;
+  double mean[3] = {0.0, 0.0, 0.0};
+  double cholesky[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
 };
 
 // One event definition. Its targets form a group: one draw (start, duration) hits all of them.
@@ -44,6 +60,7 @@ struct EventSpec {
   std::string id;
   std::optional<double> start_day;        // fixed start, or
   std::optional<double> hazard_per_year;  // Poisson arrivals over the horizon
+  std::optional<RateDraw> rate_draw;      // replaces hazard_per_year, drawn per trial
   Distribution duration_days;
   Distribution severity;  // fraction of capacity or flow lost, clamped to [0, 1]
   std::vector<EventTarget> targets;
@@ -80,7 +97,7 @@ struct CapacityAdded {
   double t_per_yr = 0.0;
 };
 
-// A named set of levers (DOMAIN.md "Policies").
+// A named set of levers (docs/domain.md "Policies").
 struct PolicySet {
   std::string name;
   double stockpile_days = 0.0;            // of standard (post-substitution) daily demand
@@ -112,6 +129,9 @@ struct Scenario {
   std::string mineral_file;  // resolved path
   std::vector<EventSpec> events;
   std::optional<BackgroundRisk> background_risk;
+  // The calibrated two-class model (`background_hazard: FILE`, docs/hazard.md); may be used
+  // with or instead of background_risk.
+  std::shared_ptr<const HazardModel> hazard;
   std::vector<SpareCapacity> spare_capacity;
   double concentrate_lead_time_days = 0.0;  // a cut at the mine reaches the smelter later
   double refined_lead_time_days = 0.0;

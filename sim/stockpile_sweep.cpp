@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "graph/number_format.h"
 #include "graph/source_ref.h"
@@ -16,51 +17,7 @@ namespace {
 // supply profile, the expensive part, are shared by every point of a pass).
 constexpr int kPointsPerBracket = 7;
 constexpr int kMaxSearchPasses = 20;
-constexpr double kTailShare = 0.05;                         // CVaR95
 constexpr double kMaxPassBytes = 8.0 * 1024 * 1024 * 1024;  // per-trial values of one pass
-
-Estimate mean_se(std::span<const double> values) {
-  Estimate out;
-  const std::size_t n = values.size();
-  if (n == 0) return out;
-  double sum = 0.0;
-  for (double v : values) sum += v;
-  out.value = sum / static_cast<double>(n);
-  double squares = 0.0;
-  for (double v : values) squares += (v - out.value) * (v - out.value);
-  double sd = n > 1 ? std::sqrt(squares / static_cast<double>(n - 1)) : 0.0;
-  out.se = sd / std::sqrt(static_cast<double>(n));
-  return out;
-}
-
-// Mean of the worst ceil(5% n) values (summary.h's definition), with the asymptotic standard
-// error sd((X - VaR)+) / (alpha sqrt(n)) of the CVaR estimator (Hong & Liu 2009).
-Estimate cvar95(std::span<const double> values, std::vector<double>& scratch) {
-  Estimate out;
-  const std::size_t n = values.size();
-  if (n == 0) return out;
-  scratch.assign(values.begin(), values.end());
-  auto tail = static_cast<std::size_t>(std::ceil(kTailShare * static_cast<double>(n)));
-  auto cut = scratch.begin() + static_cast<std::ptrdiff_t>(n - tail);
-  std::nth_element(scratch.begin(), cut, scratch.end());
-  std::sort(cut, scratch.end());  // a fixed summation order whatever nth_element left
-  double var = *cut;
-  double tail_sum = 0.0;
-  for (auto it = cut; it != scratch.end(); ++it) tail_sum += *it;
-  out.value = tail_sum / static_cast<double>(tail);
-  double excess_sum = 0.0;
-  for (double v : values) excess_sum += std::max(v - var, 0.0);
-  double excess_mean = excess_sum / static_cast<double>(n);
-  double squares = 0.0;
-  for (double v : values) {
-    double d = std::max(v - var, 0.0) - excess_mean;
-    squares += d * d;
-  }
-  double sd = n > 1 ? std::sqrt(squares / static_cast<double>(n - 1)) : 0.0;
-  double alpha = static_cast<double>(tail) / static_cast<double>(n);
-  out.se = sd / (alpha * std::sqrt(static_cast<double>(n)));
-  return out;
-}
 
 double demand_of(const SweepSetup& setup) {
   return setup.model->demand_t_per_day * (1.0 - setup.stocks.substitution_cut);
@@ -141,17 +98,19 @@ SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
   cell.recycling_share = recycling_share;
   Proportion p = share_positive(unmet_t);
   cell.p_shortage = {p.p, p.se};
-  cell.unmet_t = mean_se(unmet_t);
+  Moments unmet = moments(unmet_t);
+  cell.unmet_t = {unmet.mean, unmet.se};
   // unmet % of annual demand is unmet_t scaled (as apply_stocks computes it per trial).
   const double annual_t = demand_of(setup) * 365.0;
   const double to_pct = annual_t > 0.0 ? 100.0 / annual_t : 0.0;
   cell.unmet_pct = {cell.unmet_t.value * to_pct, cell.unmet_t.se * to_pct};
   std::vector<double> scratch;
-  cell.cvar95_unmet_t = cvar95(unmet_t, scratch);
-  cell.longest_spell_days = mean_se(longest_spell_days);
+  cell.cvar95_unmet_t = cvar95_upper(unmet_t, scratch);
+  Moments spell = moments(longest_spell_days);
+  cell.longest_spell_days = {spell.mean, spell.se};
   cell.stock_t = days * demand_of(setup);
-  cell.carrying_cost_per_year =
-      cell.stock_t * setup.model->baseline_price * setup.carrying_rate_per_year;
+  cell.carrying_cost_per_year = cell.stock_t * setup.model->baseline_price *
+                                setup.price_to_report_currency * setup.carrying_rate_per_year;
   return cell;
 }
 
@@ -174,7 +133,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   out.trials = options.trials;
   out.seed = options.seed;
   out.demand_t_per_day = demand_of(setup);
-  out.price_per_t = setup.model->baseline_price;
+  out.price_per_t = setup.model->baseline_price * setup.price_to_report_currency;
   out.base_days = options.base_days;
   out.target = target;
 
@@ -188,7 +147,8 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   shares.erase(std::unique(shares.begin(), shares.end()), shares.end());
 
   // Memory per pass: 16 B per cell and trial (sweep_driver.h); the widest pass is the grid or a
-  // search pass (3 brackets x 7 points per share, plus the recycling start grid).
+  // search pass (3 brackets x 7 points per share, plus the recycling start grid). Split across
+  // ranks, rank 0 holds every trial (the bound) and each other rank its block.
   const std::size_t widest =
       std::max(days.size() * shares.size(),
                target ? 3 * kPointsPerBracket * shares.size() + 11 : std::size_t{0});
@@ -199,7 +159,12 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
                          std::to_string(static_cast<std::uint64_t>(
                              kMaxPassBytes / (16.0 * static_cast<double>(widest)))) +
                          " for this grid (" + std::to_string(widest) +
-                         " cells per pass, 16 B per cell and trial, 8 GiB at most)");
+                         " cells per pass, 16 B per cell and trial, 8 GiB at most" +
+                         (options.split != nullptr && options.split->ranks() > 1
+                              ? " on rank 0, which gathers every trial; each other rank about 1/" +
+                                    std::to_string(options.split->ranks()) + " of that"
+                              : std::string()) +
+                         ")");
   }
 
   std::vector<Evaluated> by_days(shares.size());
@@ -213,6 +178,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     mc.seed = options.seed;
     mc.threads = options.threads;
     mc.cancel = options.cancel;
+    mc.split = options.split;
     if (options.progress) {
       mc.progress = [&, this_pass = pass](std::uint64_t done) {
         options.progress(this_pass, done, options.trials);
@@ -220,10 +186,16 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     }
     std::vector<Variant> variants = sweep_variants(setup, cells);
     SweepValues values = run_sweep_trials(*setup.events, setup.horizon_days, variants, mc);
-    std::vector<SweepCell> stats;
-    for (std::size_t v = 0; v < cells.size(); ++v) {
-      stats.push_back(sweep_cell(setup, values.unmet_t(v), values.longest_spell_days(v),
-                                 cells[v].first, cells[v].second));
+    std::vector<SweepCell> stats(cells.size());
+    if (options.split == nullptr || options.split->is_root()) {
+      for_each_parallel(cells.size(), options.threads, [&](std::size_t v) {
+        stats[v] = sweep_cell(setup, values.unmet_t(v), values.longest_spell_days(v),
+                              cells[v].first, cells[v].second);
+      });
+    }
+    if (options.split != nullptr) {
+      static_assert(std::is_trivially_copyable_v<SweepCell>);
+      options.split->broadcast(std::as_writable_bytes(std::span(stats)));
     }
     return stats;
   };

@@ -1,5 +1,5 @@
 #pragma once
-// The stockpile-day sweep (DOMAIN.md "Stockpile-day targets"): one scenario's trials evaluated
+// The stockpile-day sweep (docs/domain.md "Stockpile-day targets"): one scenario's trials evaluated
 // over a grid of stockpile days x recycling shares on common random numbers. Each trial draws
 // its events and builds its supply profile once; every grid cell only re-runs the cheap stock
 // pass (one variant per cell, all sharing one model; sim/sweep_driver.h). Then searches, on
@@ -7,7 +7,8 @@
 // at the base days. Everything is a value; same inputs + seed give the same bits at any thread
 // count (the engine's block-parallel driver, fixed-order statistics).
 //
-// Thread safety: run_stockpile_sweep may run concurrently on distinct inputs.
+// Thread safety: run_stockpile_sweep may run concurrently on distinct inputs. Cells' statistics
+// are computed in parallel, each serially over its trials (sim/summary.h).
 
 #include <atomic>
 #include <cstdint>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "sim/monte_carlo.h"
+#include "sim/summary.h"
 #include "sim/sweep_target.h"
 #include "sim/trial.h"
 
@@ -41,6 +43,8 @@ struct SweepSetup {
   const Model* model = nullptr;
   StockPolicy stocks;
   double carrying_rate_per_year = kDefaultCarryingRatePerYear;
+  // Multiplies the baseline price into the report's currency (USD; docs/stockpile.md).
+  double price_to_report_currency = 1.0;
 };
 
 struct SweepGrid {
@@ -61,11 +65,9 @@ struct SweepOptions {
   std::function<void(int, std::uint64_t, std::uint64_t)> progress;
   // Polled between blocks of trials; once true the result is incomplete and must be discarded.
   const std::atomic<bool>* cancel = nullptr;
-};
-
-struct Estimate {
-  double value = 0.0;
-  double se = 0.0;  // Monte Carlo standard error
+  // Null: one process. Else each rank runs its block of every pass, the root computes the
+  // cells' statistics and broadcasts them, so every rank chooses the same next pass.
+  const TrialSplit* split = nullptr;
 };
 
 // One grid cell. Carrying cost is deterministic (se 0): days x daily demand x baseline price x

@@ -22,47 +22,53 @@ void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
   for (double& x : log_price) x = std::exp(x);  // from here on, the factor itself
 }
 
-// Supply of one import class from availabilities, rerouting lost volume to spare capacity.
-double class_supply(const Model& model, const std::vector<double>& availability,
-                    ImportClass import_class) {
+// Supply of one import class, rerouting lost volume to spare capacity. A refined stream
+// follows its refiner's output fraction.
+double class_supply(const Model& model, const IncrementalPropagation& availability,
+                    const NetworkOutcome& network, ImportClass import_class) {
   double delivered = 0.0;
   double lost = 0.0;
   double spare = 0.0;
   for (std::size_t i = 0; i < model.sources.size(); ++i) {
     const SupplySource& source = model.sources[i];
     if (source.import_class != import_class) continue;
-    delivered += source.baseline_t_per_day * availability[i];
-    lost += source.baseline_t_per_day * (1.0 - availability[i]);
-    spare += source.spare_t_per_day * availability[i];
+    double reach = availability.availability(static_cast<std::uint32_t>(i));
+    if (source.refiner != SupplySource::kNone) reach *= network.output_fraction[source.refiner];
+    delivered += source.baseline_t_per_day * reach;
+    lost += source.baseline_t_per_day * (1.0 - reach);
+    spare += source.spare_t_per_day * reach;
   }
   return delivered + std::min(lost, spare);
 }
 
+// Availabilities change only where an effect starts or ends; only those channels are
+// recomputed (as the product of the effects covering the segment, in effect order), and the
+// network propagation visits only what they reach.
 void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
-  std::vector<double>& availability = scratch.availability;
-  availability.assign(model.channel_count(), 1.0);
+  IncrementalPropagation& availability = scratch.propagation;
   // Boundaries include every effect's ends, so an effect covers a segment or misses it.
-  for (const auto& effect : scratch.effects) {
-    if (effect.start_day <= segment.start_day && effect.end_day >= segment.end_day) {
-      availability[effect.channel] *= effect.factor;
+  for (const auto& changed : scratch.effects) {
+    if (changed.start_day != segment.start_day && changed.end_day != segment.start_day) continue;
+    double product = 1.0;
+    for (const auto& effect : scratch.effects) {
+      if (effect.channel == changed.channel && effect.start_day <= segment.start_day &&
+          effect.end_day >= segment.end_day) {
+        product *= effect.factor;
+      }
     }
+    availability.set(model, changed.channel, product);
   }
-  double concentrate = class_supply(model, availability, ImportClass::concentrate);
-  double refined = class_supply(model, availability, ImportClass::refined);
-  double domestic = std::min(
-      concentrate, model.smelter_capacity_t_per_day * availability[model.smelter_channel()]);
+  availability.propagate(model, scratch.network);
+  double concentrate = class_supply(model, availability, scratch.network, ImportClass::concentrate);
+  double refined = class_supply(model, availability, scratch.network, ImportClass::refined);
+  double domestic = std::min(concentrate, model.smelter_capacity_t_per_day *
+                                              availability.availability(model.smelter_channel()));
   double primary = model.primary_t_per_day;
   segment.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
   segment.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
-  segment.recycling_available = availability[model.recycling_channel()];
-  double mine_loss = 0.0;
-  double refine_loss = 0.0;
-  const std::size_t source_count = model.sources.size();
-  for (std::size_t w = 0; w < model.world.size(); ++w) {
-    double loss = model.world[w].share * (1.0 - availability[source_count + 2 + w]);
-    (model.world[w].stage == Stage::mine ? mine_loss : refine_loss) += loss;
-  }
-  segment.world_shortfall = std::clamp(std::max(mine_loss, refine_loss), 0.0, 1.0);
+  segment.recycling_available = availability.availability(model.recycling_channel());
+  segment.world_shortfall = std::clamp(
+      std::max(scratch.network.world_mine_loss, scratch.network.world_refined_loss), 0.0, 1.0);
 }
 
 }  // namespace
@@ -96,6 +102,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   while (!cuts.empty() && cuts.back() > horizon) cuts.pop_back();
 
   out.segments.clear();
+  scratch.propagation.reset(model);
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
     ProfileSegment segment;
     segment.start_day = cuts[s];

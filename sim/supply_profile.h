@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/model.h"
+#include "sim/network_flow.h"
 #include "sim/occurrences.h"
 
 namespace mineflow {
@@ -47,7 +48,8 @@ struct ProfileScratch {
   };
   std::vector<Effect> effects;
   std::vector<double> boundaries;
-  std::vector<double> availability;
+  IncrementalPropagation propagation;
+  NetworkOutcome network;
 };
 
 // The stochastic price factor is drawn from stream (seed, trial, kPriceStream), unless

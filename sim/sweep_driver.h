@@ -3,8 +3,10 @@
 // scoped oneTBB arena, run_trial per trial, results stored by trial index, so any thread count
 // gives the same bits) keeping only what a sweep reads: unmet demand and the longest spell per
 // cell and trial. 16 B per cell per trial instead of run_monte_carlo's 56: a search pass of 84
-// cells over 1e6 trials holds 1.3 GB, not 4.7 GB.
+// cells over 1e6 trials holds 1.3 GB, not 4.7 GB. The arrays are first touched by the threads
+// that run the trials. With options.split a rank holds only its block; the root gathers all.
 
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -14,26 +16,38 @@ namespace mineflow {
 
 class SweepValues {
  public:
-  SweepValues(std::size_t cells, std::uint64_t trials)
-      : trials_(trials), unmet_t_(cells * trials, 0.0), spell_days_(cells * trials, 0.0) {}
+  SweepValues(std::size_t cells, TrialRange range)
+      : range_(range),
+        unmet_t_(std::make_unique_for_overwrite<double[]>(cells * range.size())),
+        spell_days_(std::make_unique_for_overwrite<double[]>(cells * range.size())) {}
+  std::uint64_t trials() const { return range_.size(); }
   std::span<const double> unmet_t(std::size_t cell) const {
-    return {unmet_t_.data() + cell * trials_, trials_};
+    return {unmet_t_.get() + cell * range_.size(), range_.size()};
   }
   std::span<const double> longest_spell_days(std::size_t cell) const {
-    return {spell_days_.data() + cell * trials_, trials_};
+    return {spell_days_.get() + cell * range_.size(), range_.size()};
+  }
+  std::span<double> unmet_t_series(std::size_t cell) {
+    return {unmet_t_.get() + cell * range_.size(), range_.size()};
+  }
+  std::span<double> spell_series(std::size_t cell) {
+    return {spell_days_.get() + cell * range_.size(), range_.size()};
   }
   void store(std::size_t cell, std::uint64_t trial, const TrialMetrics& metrics) {
-    unmet_t_[cell * trials_ + trial] = metrics[index(Metric::unmet_t)];
-    spell_days_[cell * trials_ + trial] = metrics[index(Metric::longest_spell_days)];
+    const std::size_t at = cell * range_.size() + (trial - range_.begin);
+    unmet_t_[at] = metrics[index(Metric::unmet_t)];
+    spell_days_[at] = metrics[index(Metric::longest_spell_days)];
   }
 
  private:
-  std::uint64_t trials_;
-  std::vector<double> unmet_t_;
-  std::vector<double> spell_days_;
+  TrialRange range_;
+  std::unique_ptr<double[]> unmet_t_;
+  std::unique_ptr<double[]> spell_days_;
 };
 
 // One cell per variant; variants sharing a model should be adjacent (profile built once).
+// Without a split: every trial. With one: the root returns every trial (gathered), another
+// rank an empty result. An interrupted run's values are zero-filled (to be discarded).
 SweepValues run_sweep_trials(const std::vector<EventSpec>& events, double horizon_days,
                              const std::vector<Variant>& variants,
                              const MonteCarloOptions& options);

@@ -1,6 +1,6 @@
 #pragma once
 // A stockpile-sweep target such as `p_shortage<=0.05` or `unmet_pct<=1`: a sweep metric that
-// must not exceed a threshold (DOMAIN.md "Stockpile-day targets").
+// must not exceed a threshold (docs/domain.md "Stockpile-day targets").
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// What one trial records (DOMAIN.md "Disruptions and the Monte Carlo engine").
+// What one trial records (docs/domain.md "Disruptions and the Monte Carlo engine").
 
 #include <array>
 #include <cstddef>

@@ -47,15 +47,48 @@ TEST_F(IndicatorsTest, RareEarthsByHand) {
   EXPECT_EQ(get(values, IndicatorId::production_concentration).rating, Rating::high);
   // No concentrate imports: N/A, never 0.
   EXPECT_FALSE(get(values, IndicatorId::concentrate_import_stability).value.has_value());
-  EXPECT_EQ(get(values, IndicatorId::concentrate_import_stability).rating,
-            Rating::not_applicable);
+  EXPECT_EQ(get(values, IndicatorId::concentrate_import_stability).rating, Rating::not_applicable);
   // Refined imports CHN 62, VNM 16, FRA 9, MYS 8, OTH 5 (one piece, w = 5.0), wgi_mean6 2022.
   const double refined = 0.62 * 0.62 * 5.6665 + 0.16 * 0.16 * 5.6732 + 0.09 * 0.09 * 2.9209 +
                          0.08 * 0.08 * 4.1378 + 0.05 * 0.05 * 5.0;
   EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value, refined, 1e-9);
   EXPECT_EQ(get(values, IndicatorId::refined_import_stability).rating, Rating::high);
-  // The secondary share is unknown: N/A.
-  EXPECT_FALSE(get(values, IndicatorId::scrap_recycling).value.has_value());
+  // Secondary share, end_of_life (the default): METI's 0% for 2010, a Japan figure. 0 here is a
+  // published figure, not a stand-in for unknown.
+  const IndicatorValue& scrap = get(values, IndicatorId::scrap_recycling);
+  ASSERT_TRUE(scrap.value.has_value());
+  EXPECT_EQ(*scrap.value, 0.0);
+  EXPECT_EQ(scrap.rating, Rating::high);
+  EXPECT_EQ(scrap.quality, "japan");
+  EXPECT_EQ(scrap.basis.rfind("end_of_life: ", 0), 0u) << scrap.basis;
+}
+
+TEST_F(IndicatorsTest, SecondaryDefinitionPicksTheFigureAndItsFlag) {
+  MineralData data = io::load_mineral(bundled_mineral("copper"), bundled.countries);
+  GraphOptions options = bundled.settings.graph;
+  options.secondary_definition = SecondaryDefinition::recycled_content;
+  MineralGraph graph = build_mineral_graph(data, options);
+  auto values = compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds,
+                                   bundled.settings.indicators);
+  const IndicatorValue& scrap = get(values, IndicatorId::scrap_recycling);
+  ASSERT_TRUE(scrap.value.has_value());
+  // Secondary edge = primary x s / (1 - s); secondary / demand gives s back.
+  EXPECT_NEAR(*scrap.value, 0.36, 1e-12);
+  EXPECT_EQ(scrap.rating, Rating::low);  // >= 0.30
+  EXPECT_EQ(scrap.quality, "japan_derived");
+}
+
+TEST_F(IndicatorsTest, UnknownFigureIsNotApplicableNeverZero) {
+  MineralData data = io::load_mineral(bundled_mineral("nickel"), bundled.countries);
+  data.secondary.end_of_life->value.reset();  // as `value: unknown` in the file
+  MineralGraph graph = build_mineral_graph(data, bundled.settings.graph);
+  auto values = compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds,
+                                   bundled.settings.indicators);
+  const IndicatorValue& scrap = get(values, IndicatorId::scrap_recycling);
+  EXPECT_FALSE(scrap.value.has_value());
+  EXPECT_EQ(scrap.rating, Rating::not_applicable);
+  EXPECT_TRUE(scrap.quality.empty());
+  EXPECT_EQ(scrap.basis, "end_of_life figure unknown for JPN");
 }
 
 TEST_F(IndicatorsTest, TungstenByHand) {
@@ -67,17 +100,15 @@ TEST_F(IndicatorsTest, TungstenByHand) {
   // Refined imports print as 101%: shares are the flows over their sum (within tolerance).
   // CHN 71, KOR 14, AUT 7, IDN 3, DEU 3, OTH 3 (one piece).
   auto s = [](double pct) { return pct / 101.0; };
-  const double refined = s(71) * s(71) * 5.6665 + s(14) * s(14) * 3.0541 +
-                         s(7) * s(7) * 2.4134 + s(3) * s(3) * 5.0929 + s(3) * s(3) * 2.2707 +
-                         s(3) * s(3) * 5.0;
+  const double refined = s(71) * s(71) * 5.6665 + s(14) * s(14) * 3.0541 + s(7) * s(7) * 2.4134 +
+                         s(3) * s(3) * 5.0929 + s(3) * s(3) * 2.2707 + s(3) * s(3) * 5.0;
   EXPECT_NEAR(*get(values, IndicatorId::refined_import_stability).value, refined, 1e-9);
   EXPECT_FALSE(get(values, IndicatorId::concentrate_import_stability).value.has_value());
 }
 
 TEST_F(IndicatorsTest, FixtureWithEverySourceOfSupply) {
-  MineralData data =
-      io::load_mineral(std::string(MINEFLOW_TEST_DATA_DIR) + "/minimal_mineral.yaml",
-                       bundled.countries);
+  MineralData data = io::load_mineral(std::string(MINEFLOW_TEST_DATA_DIR) + "/minimal_mineral.yaml",
+                                      bundled.countries);
   auto values = compute(data);
   EXPECT_NEAR(*get(values, IndicatorId::reserve_concentration).value, 3800.0, 1e-9);
   EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value, 5200.0, 1e-9);
@@ -122,6 +153,13 @@ TEST_F(IndicatorsTest, SecondaryProxyIsUsedOnlyOnRequest) {
   MineralData data = io::load_mineral(bundled_mineral("tungsten"), bundled.countries);
   GraphOptions options = bundled.settings.graph;
   options.use_secondary_proxy = true;
+  // A known figure wins over the proxy.
+  {
+    MineralGraph graph = build_mineral_graph(data, options);
+    EXPECT_FALSE(graph.basis.secondary_is_proxy);
+    EXPECT_NEAR(*graph.basis.secondary_share, 0.05, 1e-12);
+  }
+  data.secondary.end_of_life->value.reset();
   MineralGraph graph = build_mineral_graph(data, options);
   auto values = compute_indicators(graph, data.prices, bundled.countries, bundled.thresholds,
                                    bundled.settings.indicators);
@@ -129,6 +167,7 @@ TEST_F(IndicatorsTest, SecondaryProxyIsUsedOnlyOnRequest) {
   ASSERT_TRUE(scrap.value.has_value());
   EXPECT_NEAR(*scrap.value, 0.42, 1e-12);  // EU EOL-RIR for tungsten
   EXPECT_NE(scrap.basis.find("proxy"), std::string::npos);
+  EXPECT_EQ(scrap.quality, "world_proxy");
 }
 
 TEST_F(IndicatorsTest, WorldMiningDataChangesTheProductionBasis) {

@@ -92,6 +92,9 @@ TEST(BackgroundRisk, OneExportsEventPerSupplierIncludingPolicyCountries) {
 
 TEST(RunPlan, PoliciesShareModelsAndIdenticalVariants) {
   Bundled b = load("nickel");
+  // Without a recycling share, "none" equals the no-stockpile-no-recycling reference.
+  b.data.secondary = SecondaryShare{};
+  b.graph = build_mineral_graph(b.data, b.settings.graph);
   Scenario scenario;
   scenario.file = "test";
   PolicySet none;

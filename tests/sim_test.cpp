@@ -158,7 +158,10 @@ TEST(MassBalance, HoldsInEveryPhaseOfRandomModels) {
     model.smelter_capacity_t_per_day = concentrate * rng.uniform(1.0, 1.5);
     model.primary_t_per_day = concentrate + refined;
     model.demand_t_per_day = model.primary_t_per_day;
-    model.world.push_back({"C0", Stage::mine, 0.4});
+    // Two mines, C0 with 40 % of world output: a cut there moves the price.
+    model.mines.push_back({"C0", exporter_of(model, "C0", Stage::mine), 4.0, 0.0, 0.0});
+    model.mines.push_back({"C9", exporter_of(model, "C9", Stage::mine), 6.0, 0.0, 0.0});
+    finish_network(model);
     model.horizon_days = rng.uniform(30.0, 3650.0);
     model.price_step_days = rng.uniform(7.0, 120.0);
     model.price_noise_sd = 0.1;
@@ -178,7 +181,7 @@ TEST(MassBalance, HoldsInEveryPhaseOfRandomModels) {
     compile_events(model, events);
     model.events.back().targets[0].hits.push_back({model.smelter_channel(), 0.0});
     model.events.back().targets[0].hits.push_back({model.recycling_channel(), 0.0});
-    model.events.front().targets[0].hits.push_back({model.world_channel(0), 0.0});
+    model.events.front().targets[0].hits.push_back({model.mine_channel(0), 0.0});
     StockPolicy stocks;
     stocks.stockpile_days = rng.uniform(0.0, 90.0);
     stocks.release_rate_of_demand = rng.uniform(0.1, 1.5);
@@ -337,13 +340,17 @@ namespace {
 // Procurement cost and peak price with a known scarcity factor and no stochastic factor.
 TEST(PriceExact, ScarcityFactorPricesTheCut) {
   Model model = testing::refined_model({2.0});
-  model.world[0].share = 0.5;
+  // A second refiner of the same size that does not ship to the focal economy: S0 is half of
+  // world refined output.
+  model.refiners.push_back(model.refiners[0]);
+  model.refiners.back().country = "R1";
+  finish_network(model);
   model.inverse_elasticity = 2.0;  // elasticity 0.5
   model.price_cap = 5.0;
   model.baseline_price = 10.0;
   std::vector<EventSpec> events{testing::outage("S0", 100.0, 50.0, 0.5)};
   testing::compile_events(model, events);
-  model.events[0].targets[0].hits.push_back({model.world_channel(0), 0.0});
+  model.events[0].targets[0].hits = {{model.refiner_channel(0), 0.0}};  // the refinery itself
   TrialMetrics m = one_trial(model, events, StockPolicy{});
   double scarcity = 1.0 / (0.75 * 0.75);  // (1 - 0.5 x 0.5)^(-2)
   EXPECT_NEAR(m[index(Metric::peak_price_multiple)], scarcity, 1e-12);

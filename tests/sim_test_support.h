@@ -26,11 +26,18 @@ inline Model refined_model(const std::vector<double>& flows_t_per_day,
     source.country = "S" + std::to_string(i);
     source.import_class = ImportClass::refined;
     source.baseline_t_per_day = flows_t_per_day[i];
+    source.refiner = static_cast<std::uint32_t>(model.refiners.size());
     model.sources.push_back(source);
-    model.world.push_back({source.country, Stage::refine, 0.0});
+    // Its refiner: no inputs, output = what it ships to the focal economy.
+    NetworkRefiner refiner;
+    refiner.country = source.country;
+    refiner.exporter = exporter_of(model, source.country, Stage::refine);
+    refiner.output_t_per_day = flows_t_per_day[i];
+    refiner.capacity_t_per_day = flows_t_per_day[i];
+    model.refiners.push_back(refiner);
     total += flows_t_per_day[i];
   }
-  for (WorldSlot& slot : model.world) slot.share = 0.0;
+  finish_network(model);
   model.primary_t_per_day = total;
   model.demand_t_per_day = total;
   model.horizon_days = horizon_days;

@@ -208,6 +208,7 @@ TEST(SweepConsistency, CellEqualsTheEnginesPolicyRun) {
   Scenario scenario =
       io::load_scenario(scenarios_dir() + "/disruptions/tungsten_background.yaml", countries);
   MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  data.secondary = SecondaryShare{};  // no recycling, so the 60-day cell at share 0 is the run
   MineralGraph base = build_mineral_graph(data, settings.graph);
   RunPlan plan =
       make_run_plan(scenario, base, data.prices, countries, settings.indicators, {"stockpile_60"});
@@ -231,7 +232,7 @@ TEST(SweepConsistency, CellEqualsTheEnginesPolicyRun) {
     if (c.days == 60.0 && c.recycling_share == 0.0) cell = &c;
   }
   ASSERT_NE(cell, nullptr);
-  ASSERT_EQ(setup.stocks.recycling_share, 0.0);  // tungsten's Japanese share is unknown
+  ASSERT_EQ(setup.stocks.recycling_share, 0.0);  // cleared above
   SweepCell expected =
       sweep_cell(setup, engine.values(run.variant, Metric::unmet_t),
                  engine.values(run.variant, Metric::longest_spell_days), 60.0, 0.0);

@@ -10,6 +10,7 @@
 #include "graph/source_ref.h"
 #include "tools/cli/command.h"
 #include "tools/cli/interrupt.h"
+#include "tools/cli/process_split.h"
 
 namespace {
 
@@ -23,9 +24,7 @@ void print_usage(std::ostream& out) {
   }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int dispatch(int argc, char** argv) {
   if (argc < 2) {
     print_usage(std::cerr);
     return 2;
@@ -42,24 +41,36 @@ int main(int argc, char** argv) {
   mineflow::cli::Args args(argv + 2, argv + argc);
   for (const auto& command : mineflow::cli::commands()) {
     if (name != command.name) continue;
+    // Under MPI every rank sees the same input and signals, so only rank 0 reports those;
+    // an internal failure is this rank's own and names it (tools/cli/process_split.h).
+    const bool reports = mineflow::cli::reports_input_errors();
     try {
       return command.run(args, std::cout, std::cerr);
     } catch (const mineflow::cli::Interrupted& error) {
-      std::cerr << "mineflow " << name << ": " << error.what() << "\n";
+      if (reports) std::cerr << "mineflow " << name << ": " << error.what() << "\n";
       return mineflow::cli::kInterruptedExitCode;
     } catch (const mineflow::InputError& error) {
-      std::cerr << "mineflow " << name << ": " << error.what() << "\n";
+      if (reports) std::cerr << "mineflow " << name << ": " << error.what() << "\n";
       return 2;
     } catch (const boost::program_options::error& error) {
-      std::cerr << "mineflow " << name << ": " << error.what() << " (see mineflow " << name
-                << " --help)\n";
+      if (reports) {
+        std::cerr << "mineflow " << name << ": " << error.what() << " (see mineflow " << name
+                  << " --help)\n";
+      }
       return 2;
     } catch (const std::exception& error) {
-      std::cerr << "mineflow " << name << ": internal error: " << error.what() << "\n";
+      std::cerr << "mineflow " << name << ": " << mineflow::cli::rank_prefix()
+                << "internal error: " << error.what() << "\n";
       return 1;
     }
   }
   std::cerr << "mineflow: unknown command '" << name << "'\n";
   print_usage(std::cerr);
   return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return mineflow::cli::end_process(dispatch(argc, argv));
 }

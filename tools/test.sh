@@ -5,7 +5,9 @@
 #      module's pytest suite and examples (ctest test python_tests, run with /usr/bin/python3)
 #   3. AddressSanitizer + UndefinedBehaviorSanitizer build, all tests through ctest
 #   4. ThreadSanitizer build, the tests that run no oneTBB code (see docs/limits.md)
-#   5. libFuzzer over every YAML loader for MINEFLOW_FUZZ_SECONDS (default 60); a crasher is
+#   5. MPI build (MINEFLOW_MPI): only the mineflow binary, then the ctest label mpi (mpirun -np
+#      1, 2, 3 byte-identical to the binary run alone; a killed rank). Skipped without mpirun.
+#   6. libFuzzer over every YAML loader for MINEFLOW_FUZZ_SECONDS (default 60); a crasher is
 #      copied to tests/fuzz/regressions/ so it becomes a regression test, and the run fails.
 # Options: --quick runs steps 1-2 only.
 set -euo pipefail
@@ -35,6 +37,15 @@ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMINEFLOW_WERROR=ON 
 cmake --build build-tsan -j"$jobs" --target graph_tests io_tests fuzz_replay mineflow
 TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tests/tsan.supp" \
   ctest --test-dir build-tsan --output-on-failure -j"$jobs" -L tsan
+
+if command -v mpirun >/dev/null; then
+  echo "== MPI build (MINEFLOW_MPI) and its tests (label mpi)"
+  cmake -S . -B build-mpi -DMINEFLOW_WERROR=ON -DMINEFLOW_MPI=ON -DMINEFLOW_BUILD_BENCH=OFF >/dev/null
+  cmake --build build-mpi -j"$jobs" --target mineflow
+  ctest --test-dir build-mpi --output-on-failure -L mpi
+else
+  echo "== MPI stage skipped: no mpirun (tools/setup.sh --test installs openmpi-bin)"
+fi
 
 echo "== libFuzzer over the YAML loaders"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMINEFLOW_FUZZ=ON \

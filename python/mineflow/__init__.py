@@ -7,6 +7,8 @@ pandas tables.
     r = mineflow.run("scenarios/disruptions/cobalt_background.yaml", trials=2000, seed=7)
     r.metrics["stockpile_60"]                         # (7, trials) float64, no copy
     r.summary                                         # policy, section, name, statistic, value
+    mineflow.network("cobalt").nodes                  # the graph: nodes and (.edges) flows
+    mineflow.criticality("scenarios/disruptions/cobalt_drc_supply_cut.yaml", days=90)
 
 Every result carries the CLI's text for the same inputs (.csv, .json, .text) and its tables
 (dicts of equal-length columns, or DataFrames when pandas imports; see mineflow.tables). Bad
@@ -22,8 +24,8 @@ from . import _core
 from ._core import METRICS, InputError, Scenario
 from .tables import from_csv as _from_csv, set_tables, table as _table
 
-__all__ = ["METRICS", "InputError", "Scenario", "indicators", "load_scenario", "mfa", "run",
-           "set_tables", "stockpile"]
+__all__ = ["METRICS", "InputError", "Scenario", "criticality", "indicators", "load_scenario",
+           "mfa", "network", "run", "set_tables", "stockpile"]
 
 
 def _path(value):
@@ -49,12 +51,13 @@ class _Result:
 
 class Indicators(_Result):
     """`mineflow indicators`: .table has the CSV's columns (mineral, indicator, value, rating,
-    unit, basis) plus name and lower_bound, with values at full precision (as in the JSON)."""
+    unit, basis, quality) plus name and lower_bound, with values at full precision (as in the
+    JSON); quality is indicator 6's figure flag, "" where none."""
 
     def __init__(self, texts):
         super().__init__(texts["csv"], texts["json"], texts["text"])
         columns = {k: [] for k in ("mineral", "indicator", "value", "rating", "unit", "basis",
-                                   "name", "lower_bound")}
+                                   "quality", "name", "lower_bound")}
         for mineral in self.to_json()["minerals"]:
             for v in mineral["indicators"]:
                 columns["mineral"].append(mineral["mineral"])
@@ -62,22 +65,23 @@ class Indicators(_Result):
                 columns["value"].append(float("nan") if v["value"] is None else v["value"])
                 for key in ("rating", "unit", "basis", "lower_bound"):
                     columns[key].append(v[key])
+                columns["quality"].append(v["quality"] or "")
                 columns["name"].append(mineral["name"])
         import numpy
         columns["value"] = numpy.array(columns["value"], dtype=numpy.float64)
         self.table = _table(columns)
 
 
-def indicators(files=None, **options):
-    """The six supply-risk indicators of each mineral file (default: every bundled mineral).
+class GeoPolRisk(_Result):
+    """`mineflow indicators --method geopolrisk`: .table is the CSV's table."""
 
-    Options are the command's, with underscores: stability="wgi_pv", stability_year=2020,
-    oth="one_block", production="wmd:2022", volatility="sd_annual_log_returns",
-    secondary_proxy=True, data_dir=PATH.
-    """
-    if files is not None:
-        files = [_path(files)] if isinstance(files, (str, _os.PathLike)) else [
-            _path(f) for f in files]
+    def __init__(self, texts):
+        super().__init__(texts["csv"], texts["json"], texts["text"])
+        self.table = _from_csv(self.csv)
+
+
+def _option_args(options):
+    """Keyword options as the command's flags: secondary_proxy=True -> --secondary-proxy."""
     args = []
     for key, value in options.items():
         flag = "--" + key.replace("_", "-")
@@ -85,7 +89,22 @@ def indicators(files=None, **options):
             args.append(flag)
         elif value is not None and value is not False:
             args += [flag, _os.fspath(value) if isinstance(value, _os.PathLike) else str(value)]
-    return Indicators(_core.indicators(files, args))
+    return args
+
+
+def indicators(files=None, method="meti", **options):
+    """The six supply-risk indicators of each mineral file (default: every bundled mineral), or
+    with method="geopolrisk" the GeoPolRisk figures (a GeoPolRisk result).
+
+    Options are the command's, with underscores: stability="wgi_pv", stability_year=2020,
+    oth="one_block", production="wmd:2022", volatility="sd_annual_log_returns",
+    secondary_definition="recycled_content", secondary_proxy=True, data_dir=PATH.
+    """
+    if files is not None:
+        files = [_path(files)] if isinstance(files, (str, _os.PathLike)) else [
+            _path(f) for f in files]
+    texts = _core.indicators(files, method, _option_args(options))
+    return GeoPolRisk(texts) if method == "geopolrisk" else Indicators(texts)
 
 
 def load_scenario(path, data_dir=None):
@@ -151,16 +170,17 @@ class StockpileResult(_Result):
 
 def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
               trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
-              max_recycling=0.5, data_dir=None):
+              max_recycling=0.5, parameter_uncertainty=False, data_dir=None):
     """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
     of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
-    numbers; target: "METRIC<=VALUE" or "none"."""
+    numbers; target: "METRIC<=VALUE" or "none"; parameter_uncertainty: draw the fitted hazard
+    parameters per trial (--parameter-uncertainty). Costs are in USD, as in the CLI."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     as_list = (lambda v: None if v is None else [float(x) for x in v])
     return StockpileResult(_core.stockpile(
         _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
-        base_days, carrying_rate, max_recycling, _path(data_dir)))
+        base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir)))
 
 
 class MfaResult(_Result):
@@ -196,3 +216,58 @@ def mfa(model, year=None, data_dir=None):
     """The dynamic material-flow model (a file or a bundled name such as "tungsten_policy");
     year: of the Sankey and cohort tables (default the last model year)."""
     return MfaResult(_core.mfa(_path(model), year, _path(data_dir)))
+
+
+class Network:
+    """One mineral's supply graph: the focal economy's flows and, when the mineral has a network
+    file (scenarios/network/), the world tiers behind them (docs/network.md).
+
+    nodes: node (label, e.g. "CHN/refine"), country, stage, output_t_per_yr, capacity_t_per_yr,
+        stock_t; one row per node in node-id order (0 where a figure is not stated).
+    edges: the report's flows.csv for this mineral (mineral, edge, from, from_stage, to,
+        to_stage, kind, flow_t_per_yr); from/to are node labels.
+    edges_csv: that CSV's text. network_basis: what the world tiers rest on (one line).
+    """
+
+    def __init__(self, output):
+        import numpy
+        self.mineral = output["mineral"]
+        self.focal_economy = output["focal_economy"]
+        self.network_basis = output["network_basis"]
+        nodes = dict(output["nodes"])
+        for key in ("output_t_per_yr", "capacity_t_per_yr", "stock_t"):
+            nodes[key] = numpy.asarray(nodes[key], dtype=numpy.float64)
+        self.nodes = _table(nodes)
+        self.edges_csv = output["edges_csv"]
+        self.edges = _from_csv(self.edges_csv)
+
+    def __repr__(self):
+        return f"<mineflow.Network {self.mineral}: {self.network_basis}>"
+
+
+def network(mineral, data_dir=None, **options):
+    """The graph of a mineral (a bundled id such as "cobalt", or a mineral file), built as the
+    CLI builds it; options as for indicators() (production="wmd:2022", ...)."""
+    return Network(_core.network(_path(mineral), _option_args(dict(options, data_dir=data_dir))))
+
+
+class CriticalityResult(_Result):
+    """`mineflow criticality`: .table is the CSV's table (one row per mine or refining node,
+    worst first)."""
+
+    def __init__(self, texts):
+        super().__init__(texts["csv"], texts["json"], texts["text"])
+        self.table = _from_csv(self.csv)
+
+
+def criticality(scenario, days=90, severity=1, start_day=0, policy="none", trials=None,
+                seed=None, threads=0, data_dir=None):
+    """Every mine and refining node of the scenario's mineral failing alone for `days` at
+    `severity` (share of its output lost) from `start_day`, on top of the scenario's own
+    events and on the same trials, ranked by the focal economy's expected unmet demand; as
+    `mineflow criticality`. Ctrl-C raises KeyboardInterrupt and discards the run."""
+    if isinstance(scenario, Scenario):
+        scenario = scenario.file
+    return CriticalityResult(_core.criticality(
+        _path(scenario), float(days), float(severity), float(start_day), policy, trials, seed,
+        threads, _path(data_dir)))

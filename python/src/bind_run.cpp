@@ -120,7 +120,7 @@ void bind_run(py::module_& m) {
           out->result = std::make_unique<MonteCarloResult>(run_monte_carlo(
               job.plan.scenario.events, job.header.horizon_days, job.plan.variants, mc));
           if (cancel->load(std::memory_order_relaxed)) return;  // discarded by the caller
-          out->reports = cli::policy_reports(job, *out->result);
+          out->reports = cli::policy_reports(job, *out->result, request.threads);
         });
         return out;
       },

@@ -24,7 +24,10 @@ void bind_scenario(py::module_& m) {
                              [](const ScenarioHandle& s) { return s.scenario.horizon_days; })
       .def_property_readonly(
           "has_background_risk",
-          [](const ScenarioHandle& s) { return s.scenario.background_risk.has_value(); })
+          // Either the single-class block or the fitted two-class hazard (background_hazard:).
+          [](const ScenarioHandle& s) {
+            return s.scenario.background_risk.has_value() || s.scenario.hazard != nullptr;
+          })
       .def_property_readonly("events",
                              [](const ScenarioHandle& s) {
                                py::list ids;

@@ -17,7 +17,8 @@ void bind_stockpile(py::module_& m) {
          std::optional<std::vector<double>> recycling, const std::optional<std::string>& target,
          std::optional<std::string> policy, std::optional<long long> trials,
          std::optional<unsigned long long> seed, int threads, double base_days,
-         double carrying_rate, double max_recycling, const std::optional<std::string>& data_dir) {
+         double carrying_rate, double max_recycling, bool parameter_uncertainty,
+         const std::optional<std::string>& data_dir) {
         cli::SweepRequest request;
         request.days = std::move(days);
         request.shares = std::move(recycling);
@@ -29,6 +30,7 @@ void bind_stockpile(py::module_& m) {
         request.base_days = base_days;
         request.carrying_rate = carrying_rate;
         request.max_recycling = max_recycling;
+        request.parameter_uncertainty = parameter_uncertainty;
         cli::check_sweep_request(request);
         cli::DataPaths paths = data_paths_for(data_dir);
         std::vector<io::SweepSummaryRow> rows;
@@ -62,7 +64,7 @@ void bind_stockpile(py::module_& m) {
       py::arg("trials") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
       py::arg("base_days") = kBaseStockpileDays,
       py::arg("carrying_rate") = kDefaultCarryingRatePerYear, py::arg("max_recycling") = 0.5,
-      py::arg("data_dir") = py::none(),
+      py::arg("parameter_uncertainty") = false, py::arg("data_dir") = py::none(),
       "CSV, JSON and table text of `mineflow stockpile SCENARIO` (scenario None: --all).");
 }
 

@@ -21,6 +21,8 @@ void bind_indicators(py::module_& m);
 void bind_run(py::module_& m);
 void bind_stockpile(py::module_& m);
 void bind_mfa(py::module_& m);
+void bind_network(py::module_& m);
+void bind_criticality(py::module_& m);
 
 // The data folder the CLI would use: `data_dir`, else $MINEFLOW_DATA_DIR, else the bundled one.
 cli::DataPaths data_paths_for(const std::optional<std::string>& data_dir);

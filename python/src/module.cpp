@@ -47,4 +47,6 @@ PYBIND11_MODULE(_core, m) {
   bind_run(m);
   bind_stockpile(m);
   bind_mfa(m);
+  bind_network(m);
+  bind_criticality(m);
 }

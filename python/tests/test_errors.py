@@ -11,6 +11,7 @@ COBALT = SCENARIOS / "disruptions" / "cobalt_background.yaml"
 def broken_scenario(tmp_path, old, new):
     text = COBALT.read_text().replace("../minerals/cobalt.yaml",
                                       str(SCENARIOS / "minerals" / "cobalt.yaml"))
+    text = text.replace("../hazard.yaml", str(SCENARIOS / "hazard.yaml"))
     assert old in text
     path = tmp_path / "broken.yaml"
     path.write_text(text.replace(old, new))
@@ -32,7 +33,8 @@ def test_a_bad_field_names_file_line_column_and_field(tmp_path):
     error = caught.value
     assert isinstance(error, ValueError)
     assert error.file == str(path)
-    assert error.line == 14 and error.column == 15
+    lines = path.read_text().splitlines()
+    assert lines[error.line - 1] == "horizon_days: -5" and error.column == 15
     assert "horizon_days" in error.field and error.value == "-5"
     assert str(error) == cli_message("run", path)
     with pytest.raises(mineflow.InputError) as again:

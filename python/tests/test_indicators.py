@@ -21,6 +21,7 @@ def test_print_shows_the_cli_table():
     ({"stability": "wgi_pv", "oth": "one_block"}, ["--stability", "wgi_pv", "--oth", "one_block"]),
     ({"production": "wmd:2022", "stability_year": 2019, "secondary_proxy": True},
      ["--production", "wmd:2022", "--stability-year", "2019", "--secondary-proxy"]),
+    ({"secondary_definition": "recycled_content"}, ["--secondary-definition", "recycled_content"]),
 ])
 def test_csv_and_json_equal_the_cli(options, flags):
     result = mineflow.indicators(**options)
@@ -39,8 +40,9 @@ def test_table_values_are_the_json_doubles_and_bases_the_csv_strings():
     rows = list(csv.DictReader(io.StringIO(cli("indicators", "--format", "csv").stdout)))
     assert list(column(result.table, "basis")) == [r["basis"] for r in rows]
     assert list(column(result.table, "rating")) == [r["rating"] for r in rows]
-    assert list(result.table.keys())[:6] == ["mineral", "indicator", "value", "rating", "unit",
-                                             "basis"]
+    assert list(column(result.table, "quality")) == [r["quality"] for r in rows]
+    assert list(result.table.keys())[:7] == ["mineral", "indicator", "value", "rating", "unit",
+                                             "basis", "quality"]
 
 
 def test_one_file_as_a_path():
@@ -69,3 +71,22 @@ def test_tables_as_dataframes_when_pandas_imports():
 def test_unknown_option_is_a_type_error():
     with pytest.raises(TypeError):
         mineflow.indicators(stabilty="wgi_pv")
+
+
+@pytest.mark.parametrize("options, flags", [
+    ({}, []),
+    ({"production": "wmd:2022"}, ["--production", "wmd:2022"]),
+])
+def test_geopolrisk_equals_the_cli(options, flags):
+    result = mineflow.indicators(method="geopolrisk", **options)
+    args = ["indicators", "--method", "geopolrisk", *flags]
+    assert result.csv == cli(*args, "--format", "csv").stdout
+    assert result.json == cli(*args, "--format", "json").stdout
+    assert result.text == cli(*args).stdout
+    assert "score" in result.table.keys()
+
+
+def test_unknown_method_names_the_cli_option():
+    with pytest.raises(mineflow.InputError) as caught:
+        mineflow.indicators(method="hhi")
+    assert caught.value.field == "--method"

@@ -15,9 +15,9 @@ import mineflow
 from conftest import SCENARIOS
 
 COBALT = SCENARIOS / "disruptions" / "cobalt_background.yaml"
-# Cobalt's background risk over 100 years at 20 times the hazard: ~7 ms a trial, so 100 000
+# Cobalt's background risk (the fitted hazard, scenarios/hazard.yaml) over 100 years: 100 000
 # trials take minutes on one thread, far longer than the 0.3 s before the interrupt; once
-# interrupted the run stops at its next block of 256 trials (~2 s).
+# interrupted the run stops at its next block of 256 trials.
 LONG_TRIALS = 100_000
 
 
@@ -25,8 +25,9 @@ LONG_TRIALS = 100_000
 def slow(tmp_path_factory):
     text = COBALT.read_text().replace("../minerals/cobalt.yaml",
                                       str(SCENARIOS / "minerals" / "cobalt.yaml"))
+    text = text.replace("../hazard.yaml", str(SCENARIOS / "hazard.yaml"))
+    assert "horizon_days: 365\n" in text
     text = text.replace("horizon_days: 365", "horizon_days: 36500")
-    text = text.replace("rate_at_5_per_year: 0.1", "rate_at_5_per_year: 2")
     path = tmp_path_factory.mktemp("slow") / "slow.yaml"
     path.write_text(text)
     return path

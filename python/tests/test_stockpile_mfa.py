@@ -21,6 +21,16 @@ def test_stockpile_equals_the_cli():
     assert column(r.table, "days").dtype == np.float64
 
 
+def test_stockpile_with_parameter_uncertainty_equals_the_cli():
+    r = mineflow.stockpile(TUNGSTEN, days=[0, 60], trials=200, seed=3, target="none",
+                           parameter_uncertainty=True)
+    assert r.csv == cli("stockpile", TUNGSTEN, "--days", "0,60", "--trials", 200, "--seed", 3,
+                        "--target", "none", "--parameter-uncertainty", "--quiet", "--format",
+                        "csv").stdout
+    plain = mineflow.stockpile(TUNGSTEN, days=[0, 60], trials=200, seed=3, target="none")
+    assert r.csv != plain.csv  # the drawn hazard parameters change the trials
+
+
 def test_stockpile_of_a_loaded_scenario_without_target():
     r = mineflow.stockpile(mineflow.load_scenario(TUNGSTEN), days=[0, 60], trials=200,
                            target="none")

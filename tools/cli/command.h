@@ -20,6 +20,8 @@ struct Command {
 // Every subcommand, in the order `mineflow --help` lists them.
 const std::vector<Command>& commands();
 
+int run_criticality(const Args& args, std::ostream& out, std::ostream& err);
+int run_calibrate(const Args& args, std::ostream& out, std::ostream& err);
 int run_indicators(const Args& args, std::ostream& out, std::ostream& err);
 int run_mfa(const Args& args, std::ostream& out, std::ostream& err);
 int run_report(const Args& args, std::ostream& out, std::ostream& err);

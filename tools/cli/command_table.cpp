@@ -4,6 +4,10 @@ namespace mineflow::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
+      {"calibrate", "fit the background hazard to the event catalogue; --backtest", &run_calibrate},
+      {"criticality",
+       "rank mine and refining nodes by the focal economy's unmet demand when each fails",
+       &run_criticality},
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
       {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
       {"report", "an HTML report with charts, and the CSV/JSON behind them", &run_report},

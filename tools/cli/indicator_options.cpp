@@ -17,6 +17,8 @@ void add_indicator_options(po::options_description& options) {
       "production", po::value<std::string>(), "mine-production dataset: seed | wmd:YEAR")(
       "volatility", po::value<std::string>(),
       "price volatility measure: cv_annual | sd_annual_log_returns")(
+      "secondary-definition", po::value<std::string>(),
+      "indicator 6 figure: end_of_life | recycled_content")(
       "secondary-proxy", "use the EU EOL-RIR proxy where the secondary share is unknown");
 }
 
@@ -31,7 +33,14 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     }
     ind.stability_measure = *measure;
   }
-  if (vm.count("stability-year")) ind.stability_year = vm["stability-year"].as<int>();
+  if (vm.count("stability-year")) {
+    ind.stability_year = vm["stability-year"].as<int>();
+    // A calendar year; whether countries.yaml has scores for it is checked where they are used.
+    if (ind.stability_year < 1900 || ind.stability_year > 2100) {
+      throw InputError(SourceRef{}, "--stability-year", std::to_string(ind.stability_year),
+                       "a year 1900..2100");
+    }
+  }
   if (vm.count("oth")) {
     std::string text = vm["oth"].as<std::string>();
     if (text != "split_equal" && text != "one_block") {
@@ -59,9 +68,20 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
         auto [ptr, ec] = std::from_chars(text.data() + 4, text.data() + text.size(), year);
         ok = ec == std::errc() && ptr == text.data() + text.size();
       }
-      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR");
+      // A calendar year; whether the mineral file has that year is checked when it is read.
+      ok = ok && year >= 1900 && year <= 2100;
+      if (!ok) throw InputError(SourceRef{}, "--production", text, "seed or wmd:YEAR, 1900..2100");
       settings.graph.production_wmd_year = year;
     }
+  }
+  if (vm.count("secondary-definition")) {
+    auto definition = parse_secondary_definition(vm["secondary-definition"].as<std::string>());
+    if (!definition) {
+      throw InputError(SourceRef{}, "--secondary-definition",
+                       vm["secondary-definition"].as<std::string>(),
+                       "one of: end_of_life, recycled_content");
+    }
+    settings.graph.secondary_definition = *definition;
   }
   if (vm.count("secondary-proxy")) settings.graph.use_secondary_proxy = true;
   return settings;

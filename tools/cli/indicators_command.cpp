@@ -12,6 +12,7 @@
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/geopolrisk_report.h"
 #include "tools/io/indicator_report.h"
 #include "tools/report/mineral_report.h"
 
@@ -26,6 +27,8 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "every bundled mineral).\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "method", po::value<std::string>()->default_value("meti"),
+      "meti (the strategy's six indicators) | geopolrisk (import risk x production HHI)")(
       "out", po::value<std::string>(), "write to FILE (whole or not at all) instead of stdout")(
       "files", po::value<std::vector<std::string>>(), "mineral files");
   add_data_dir_option(options);
@@ -43,6 +46,21 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<std::string> files =
       vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
 
+  const std::string method = vm["method"].as<std::string>();
+  if (method != "meti" && method != "geopolrisk") {
+    throw InputError(SourceRef{}, "--method", method, "one of: meti, geopolrisk");
+  }
+  if (method == "geopolrisk") {
+    std::vector<io::MineralGeoPolRisk> risks;
+    for (const std::string& file : files) {
+      risks.push_back(geopolrisk_of_file(file, settings, countries));
+    }
+    std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
+                          : format == Format::json ? io::geopolrisk_json(risks)
+                                                   : io::geopolrisk_table(risks);
+    emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+    return 0;
+  }
   std::vector<io::MineralIndicators> results;
   for (const std::string& file : files) {
     results.push_back(indicators_of_file(file, settings, countries, thresholds));

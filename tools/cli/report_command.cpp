@@ -43,6 +43,7 @@ std::vector<std::pair<std::string, std::string>> settings_facts(const io::Settin
       {"--production", settings.graph.production_wmd_year
                            ? "wmd:" + std::to_string(*settings.graph.production_wmd_year)
                            : "seed"},
+      {"--secondary-definition", std::string(to_string(settings.graph.secondary_definition))},
       {"--secondary-proxy", settings.graph.use_secondary_proxy ? "on" : "off"},
   };
 }

@@ -14,6 +14,7 @@
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/cli/run_job.h"
 #include "tools/io/atomic_file.h"
@@ -87,7 +88,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
     return 0;
   }
 
-  MonteCarloOptions mc = monte_carlo_options(*job, request);
+  MonteCarloOptions mc = monte_carlo_options(*job, request, process_split());
   InterruptScope interrupt;
   mc.cancel = interrupt.flag();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
@@ -97,8 +98,9 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       run_monte_carlo(job->plan.scenario.events, header.horizon_days, job->plan.variants, mc);
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
+  if (mc.split != nullptr && !mc.split->is_root()) return 0;  // the root summarises and writes
 
-  std::vector<io::PolicyReport> reports = policy_reports(*job, result);
+  std::vector<io::PolicyReport> reports = policy_reports(*job, result, request.threads);
   std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)
                         : format == Format::json ? io::run_summary_json(header, reports)
                                                  : io::run_summary_table(header, reports);

@@ -41,8 +41,35 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   job.header.trials = job.series_only() ? 1 : static_cast<unsigned long long>(s.trials);
 }
 
+// Refuses, before any trial, a run whose per-trial values would not fit the budget on the
+// process that needs the most: the root, which holds every trial (other ranks hold a block).
+void check_memory_budget(const MonteCarloOptions& mc, std::size_t variants, double budget_mib) {
+  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, variants, mc.threads);
+  if (static_cast<double>(needed) <= budget_mib * 1024.0 * 1024.0) return;
+  auto mib = [](std::uint64_t bytes) {
+    return format_number(std::ceil(static_cast<double>(bytes) / 1048576.0));
+  };
+  std::string per_rank;
+  if (mc.split != nullptr && mc.split->ranks() > 1) {
+    per_rank =
+        " on rank 0, which gathers every trial; " +
+        mib(monte_carlo_memory_bytes(mc.split->block(mc.trials).size() + 1, variants, mc.threads)) +
+        " MiB on each other rank";
+  }
+  throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
+                   "a run within the memory budget of " + format_number(budget_mib) +
+                       " MiB (this one needs " + mib(needed) + " MiB" + per_rank + " for " +
+                       std::to_string(variants) +
+                       " variants: lower --trials or raise --memory-budget-mb)");
+}
+
 std::unique_ptr<RunJob> load_data(const DataPaths& paths, const RunRequest& request) {
   check_threads(request.threads);
+  const double budget_mib = request.memory_budget_mib;
+  if (!(budget_mib >= 1.0 && budget_mib <= 1048576.0)) {  // also rejects nan
+    throw InputError(SourceRef{}, "--memory-budget-mb", format_number(budget_mib),
+                     "1..1048576 MiB");
+  }
   auto job = std::make_unique<RunJob>();
   job->settings = io::load_settings(paths.settings());
   job->countries = io::load_countries(paths.countries());
@@ -66,40 +93,32 @@ std::unique_ptr<RunJob> prepare_run(const DataPaths& paths, Scenario scenario,
   return job;
 }
 
-MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& request) {
+MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& request,
+                                      const TrialSplit* split) {
   MonteCarloOptions mc;
   mc.trials = static_cast<std::uint64_t>(job.scenario.trials);
   mc.seed = job.scenario.seed;
   mc.threads = request.threads;
-  const double budget_mib = request.memory_budget_mib;
-  const std::size_t variants = job.plan.variants.size();
-  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, variants);
-  if (static_cast<double>(needed) > budget_mib * 1024.0 * 1024.0) {
-    throw InputError(
-        SourceRef{}, "--trials", std::to_string(mc.trials),
-        "a run within the memory budget of " + format_number(budget_mib) + " MiB (this one needs " +
-            format_number(std::ceil(static_cast<double>(needed) / 1048576.0)) + " MiB for " +
-            std::to_string(variants) + " variants: lower --trials or raise --memory-budget-mb)");
-  }
+  mc.split = split;
+  check_memory_budget(mc, job.plan.variants.size(), request.memory_budget_mib);
   return mc;
 }
 
-std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result) {
+std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result,
+                                             int threads) {
   const IndicatorSettings& settings = job.settings.indicators;
+  std::vector<VariantSummary> summaries = summarize_variants(result, threads);
   std::vector<IndicatorValue> before =
       compute_indicators(job.base, job.data.prices, job.countries, job.thresholds, settings);
   std::vector<io::PolicyReport> reports;
   for (const PolicyRun& run : job.plan.policies) {
     io::PolicyReport report;
     report.name = run.policy.name;
-    for (std::size_t m = 0; m < kMetricCount; ++m) {
-      auto metric = static_cast<Metric>(m);
-      report.metrics[m] = summarize(result.values(run.variant, metric), higher_is_worse(metric));
-    }
-    report.any_shortage = share_positive(result.values(run.variant, Metric::unmet_t));
+    report.metrics = summaries[run.variant].metrics;
+    report.any_shortage = summaries[run.variant].any_shortage;
     report.expected_unmet_t = report.metrics[index(Metric::unmet_t)].mean;
     report.reference_expected_unmet_t =
-        summarize(result.values(run.reference, Metric::unmet_t), true).mean;
+        summaries[run.reference].metrics[index(Metric::unmet_t)].mean;
     report.before = before;
     report.after =
         compute_indicators(run.after, job.data.prices, job.countries, job.thresholds, settings);

@@ -14,6 +14,7 @@
 #include "sim/monte_carlo.h"
 #include "sim/run_plan.h"
 #include "sim/scenario.h"
+#include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/run_report.h"
@@ -44,18 +45,23 @@ struct RunJob {
 };
 
 // Loads the data folder's settings, countries and thresholds, then the scenario. Bad options
-// throw InputError naming the command-line option (--threads, --trials, --policy).
+// throw InputError naming the command-line option (--threads, --memory-budget-mb, --trials,
+// --policy).
 std::unique_ptr<RunJob> prepare_run(const DataPaths& paths, const std::string& scenario_file,
                                     const RunRequest& request);
 // The same for a scenario already loaded (against the same data folder's countries).
 std::unique_ptr<RunJob> prepare_run(const DataPaths& paths, Scenario scenario,
                                     const RunRequest& request);
 
-// Trials, seed and threads of the Monte Carlo run (no progress, no cancel); throws InputError
-// naming --trials when the per-trial results would exceed the memory budget.
-MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& request);
+// Trials, seed, threads and process split (null: this process alone) of the Monte Carlo run
+// (no progress, no cancel); throws InputError naming --trials when the per-trial results would
+// exceed the memory budget on the process that needs the most (rank 0 gathers every trial).
+MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& request,
+                                      const TrialSplit* split = nullptr);
 
-// The summary of each policy in the plan's order, from the finished run.
-std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result);
+// The summary of each policy in the plan's order, from the finished run (on the root alone
+// under MPI); the summaries are computed on `threads` workers (0: all cores).
+std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result,
+                                             int threads);
 
 }  // namespace mineflow::cli

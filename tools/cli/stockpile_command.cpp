@@ -17,6 +17,7 @@
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/cli/stockpile_job.h"
 #include "tools/io/atomic_file.h"
@@ -92,6 +93,7 @@ std::string request_fingerprint(const SweepRequest& r) {
   text += ";seed=" + (r.seed ? std::to_string(*r.seed) : std::string("default"));
   text += ";base=" + format_number(r.base_days) + ";carrying=" + format_number(r.carrying_rate) +
           ";max_recycling=" + format_number(r.max_recycling);
+  if (r.parameter_uncertainty) text += ";parameter_uncertainty";
   return text;
 }
 
@@ -127,6 +129,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "trials", po::value<long long>(), "number of trials (default: the scenario's)")(
       "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+      "parameter-uncertainty",
+      "draw the fitted hazard parameters per trial from their sampling distribution")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report into folder DIR")("quiet",
                                                                            "no progress bar")(
@@ -149,6 +153,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   request.threads = vm["threads"].as<int>();
   if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
   if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  request.parameter_uncertainty = vm.count("parameter-uncertainty") > 0;
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
   if (vm.count("days")) request.days = parse_list(vm["days"].as<std::string>(), "--days", true);
   if (vm.count("recycling")) {
@@ -162,6 +167,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   check_sweep_request(request);
 
   DataPaths paths = data_paths(vm);
+  // Under MPI every rank runs its block of each pass; rank 0 alone reads and writes files.
+  const TrialSplit* split = process_split();
+  const bool root = split == nullptr || split->is_root();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
   InterruptScope interrupt;
   auto sweep = [&](const std::string& file) {
@@ -170,7 +178,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
         [&bar](const std::string& label, int pass, std::uint64_t done, std::uint64_t total) {
           bar.update(label + " pass " + std::to_string(pass), done, total);
         },
-        interrupt.flag());
+        interrupt.flag(), split);
     bar.finish();
     if (interrupt.interrupted()) throw Interrupted();
     return row;
@@ -182,8 +190,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     const std::string checkpoint = vm.count("checkpoint") ? vm["checkpoint"].as<std::string>() : "";
     const std::string key =
         checkpoint.empty() ? "" : io::checkpoint_key(paths.data_dir, request_fingerprint(request));
-    std::size_t resumed = 0;
-    if (!checkpoint.empty()) {
+    std::uint64_t resumed = 0;
+    if (!checkpoint.empty() && root) {
       if (auto saved = io::load_sweep_checkpoint(checkpoint, key)) {
         rows = std::move(*saved);
         resumed = rows.size();
@@ -191,13 +199,15 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
             << (resumed == 1 ? "" : "s") << " done)\n";
       }
     }
+    // Every rank skips the minerals rank 0 found finished (the others keep no rows).
+    if (split != nullptr) split->broadcast(std::as_writable_bytes(std::span(&resumed, 1)));
     std::size_t index = 0;
     for (const std::string& file : background_scenario_files(paths)) {
       if (index++ < resumed) continue;  // finished before the interruption
       rows.push_back(sweep(file));
-      if (!checkpoint.empty()) io::save_sweep_checkpoint(checkpoint, key, rows);
+      if (!checkpoint.empty() && root) io::save_sweep_checkpoint(checkpoint, key, rows);
     }
-    if (rows.empty()) {
+    if (rows.empty() && index == 0) {
       throw InputError(SourceRef{}, "--all", paths.data_dir + "/disruptions",
                        "a folder with <mineral>_background.yaml scenarios");
     }
@@ -205,7 +215,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
               : format == Format::json ? io::sweep_summary_json(rows)
                                        : io::sweep_summary_table(rows);
     stem = "stockpile_summary";
-    if (!checkpoint.empty()) std::filesystem::remove(checkpoint);
+    if (!checkpoint.empty() && root) std::filesystem::remove(checkpoint);
   } else {
     if (vm.count("checkpoint")) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
@@ -217,6 +227,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
                                        : io::sweep_table(row.header, row.result);
     stem = row.header.scenario + "_stockpile";
   }
+  if (!root) return 0;  // rank 0 alone writes
   if (!vm.count("out")) {
     out << content;
     return 0;

@@ -4,9 +4,12 @@
 
 #include "graph/build_graph.h"
 #include "graph/number_format.h"
+#include "graph/price_volatility.h"
 #include "graph/validate.h"
+#include "sim/hazard_model.h"
 #include "sim/run_plan.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/fx_loader.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
@@ -45,10 +48,15 @@ void check_sweep_request(const SweepRequest& request) {
 
 io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& request,
                                    const DataPaths& paths, const SweepProgress& progress,
-                                   const std::atomic<bool>* cancel) {
+                                   const std::atomic<bool>* cancel, const TrialSplit* split) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   Scenario scenario = io::load_scenario(file, countries);
+  if (request.parameter_uncertainty && scenario.hazard) {
+    HazardModel drawn = *scenario.hazard;
+    drawn.parameter_uncertainty = true;
+    scenario.hazard = std::make_shared<const HazardModel>(drawn);
+  }
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
   MineralData data = io::load_mineral(scenario.mineral_file, countries);
@@ -69,8 +77,25 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   h.carrying_rate_per_year = request.carrying_rate;
   h.current_recycling_share = plan.base.basis.secondary_share;
   h.recycling_is_proxy = plan.base.basis.secondary_is_proxy;
+  // Costs in USD only: a series in another currency is converted at the annual rate of its
+  // baseline year (scenarios/fx.yaml).
+  double to_usd = 1.0;
   for (const PriceSeries& series : data.prices) {
-    if (series.primary) h.price_unit = series.unit.substr(0, series.unit.find(' '));
+    if (!series.primary) continue;
+    h.price_unit = series.unit.substr(0, series.unit.find(' '));
+    std::string currency = h.price_unit.substr(0, h.price_unit.find('/'));
+    AnnualPrices annual = annual_averages(series);
+    int year = annual.first_year + static_cast<int>(annual.values.size()) - 1;
+    if (currency != "USD" && !annual.values.empty()) {
+      std::vector<io::FxRate> rates = io::load_fx_rates(paths.data_dir + "/fx.yaml");
+      std::optional<double> rate = io::per_usd(rates, currency, year);
+      if (!rate) {
+        throw InputError(SourceRef{paths.data_dir + "/fx.yaml", 0, 0}, "rates",
+                         currency + " " + std::to_string(year), "an annual rate per USD");
+      }
+      to_usd = 1.0 / *rate;
+      h.price_unit = "USD" + h.price_unit.substr(h.price_unit.find('/'));
+    }
   }
 
   SweepSetup setup;
@@ -79,6 +104,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   setup.model = run.model.get();
   setup.stocks = plan.variants[run.variant].stocks;
   setup.carrying_rate_per_year = request.carrying_rate;
+  setup.price_to_report_currency = to_usd;
   SweepGrid grid;
   if (request.days) grid.days = *request.days;
   grid.recycling_shares = {0.0};
@@ -99,6 +125,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
     };
   }
   options.cancel = cancel;
+  options.split = split;
   row.result = run_stockpile_sweep(setup, grid, request.target, options);
   return row;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/stockpile_sweep.h"
+#include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
 #include "tools/io/stockpile_report.h"
 
@@ -27,6 +28,7 @@ struct SweepRequest {
   double base_days = kBaseStockpileDays;
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
+  bool parameter_uncertainty = false;  // draw the hazard parameters per trial
 };
 
 // Throws InputError naming the command-line option of the first value out of range.
@@ -36,11 +38,14 @@ void check_sweep_request(const SweepRequest& request);
 using SweepProgress = std::function<void(const std::string& label, int pass, std::uint64_t done,
                                          std::uint64_t total)>;
 
-// Sweeps one scenario file. With `cancel` set during the sweep the result is incomplete: the
-// caller checks the flag and discards it.
+// Sweeps one scenario file; costs in USD (other currencies converted with the data folder's
+// fx.yaml). With `cancel` set during the sweep the result is incomplete: the caller checks the
+// flag and discards it. `split` (null: this process alone) shares each pass's trials among
+// MPI ranks; only the root's result is complete.
 io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& request,
                                    const DataPaths& paths, const SweepProgress& progress,
-                                   const std::atomic<bool>* cancel);
+                                   const std::atomic<bool>* cancel,
+                                   const TrialSplit* split = nullptr);
 
 // Every bundled mineral's <mineral>_background.yaml scenario, in the bundled minerals' order.
 std::vector<std::string> background_scenario_files(const DataPaths& paths);

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "graph/validate.h"
+#include "tools/io/network_loader.h"
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {
@@ -69,12 +70,52 @@ Breakdown read_breakdown(const YamlValue& block, std::string id) {
   return out;
 }
 
-SecondaryShare read_secondary(const YamlValue& block) {
-  block.allow_only({"value", "note", "proxy", "source", "year"});
-  SecondaryShare out;
+// A share of demand: a fraction in [0, 1) or `unknown`.
+std::optional<double> read_share_value(const YamlValue& value) {
+  if (value.is_scalar() && value.as_string() == "unknown") return std::nullopt;
+  double share = value.as_double();
+  if (share < 0.0 || share >= 1.0) value.fail("a fraction in [0, 1) or `unknown`");
+  return share;
+}
+
+// One definition's figure: value, quality flag, year, what it measures and its source.
+SecondaryFigure read_secondary_figure(const YamlValue& block, const std::string& focal_economy) {
+  block.allow_only({"value", "quality", "year", "measures", "source", "note"});
+  SecondaryFigure out;
   YamlValue value = block.require("value");
   out.where = value.where();
-  if (!(value.is_scalar() && value.as_string() == "unknown")) out.value = value.as_double();
+  out.value = read_share_value(value);
+  if (auto quality = block.get("quality")) {
+    out.quality = parse_quality_token(quality->as_string(), focal_economy);
+    if (!out.quality) {
+      quality->fail(quality_token(SecondaryQuality::national, focal_economy) + ", " +
+                    quality_token(SecondaryQuality::national_derived, focal_economy) +
+                    " or world_proxy");
+    }
+  } else if (out.value) {
+    block.require("quality");  // a figure without its flag is not shown
+  }
+  out.year = block.require("year").as_string();
+  out.measures = block.require("measures").as_string();
+  out.source = block.require("source").as_string();
+  return out;
+}
+
+SecondaryShare read_secondary(const YamlValue& block, const std::string& focal_economy) {
+  block.allow_only({"value", "note", "proxy", "source", "year", "end_of_life", "recycled_content"});
+  SecondaryShare out;
+  out.where = block.where();
+  if (auto value = block.get("value")) {
+    out.where = value->where();
+    out.value = read_share_value(*value);
+  } else if (!block.get("end_of_life") && !block.get("recycled_content")) {
+    block.require("value");  // neither a single figure nor a figure per definition
+  }
+  if (auto eol = block.get("end_of_life"))
+    out.end_of_life = read_secondary_figure(*eol, focal_economy);
+  if (auto rc = block.get("recycled_content")) {
+    out.recycled_content = read_secondary_figure(*rc, focal_economy);
+  }
   if (auto note = block.get("note")) out.note = note->as_string();
   if (auto source = block.get("source")) out.note = source->as_string() + ". " + out.note;
   if (auto proxy = block.get("proxy")) {
@@ -179,7 +220,8 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
   YamlValue root = load_yaml_file(file);
   root.allow_only({"mineral", "name", "focal_economy", "quantity_basis", "reserves",
                    "mine_production", "mine_production_wmd", "imports", "other_flows",
-                   "secondary_share", "price_file", "seed_ratings", "capacities", "note"});
+                   "secondary_share", "price_file", "network_file", "seed_ratings", "capacities",
+                   "domestic_production", "note"});
   MineralData data;
   data.file = file;
   data.id = root.require("mineral").as_string();
@@ -227,7 +269,23 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
       data.capacities.push_back(capacity);
     }
   }
-  data.secondary = read_secondary(root.require("secondary_share"));
+  if (auto domestic = root.get("domestic_production")) {
+    domestic->allow_only({"concentrate", "refined", "note"});
+    auto read_domestic = [](const YamlValue& block) {
+      block.allow_only({"t", "year", "source", "note"});
+      DomesticProduction out;
+      YamlValue t = block.require("t");
+      out.where = t.where();
+      if (!(t.is_scalar() && t.as_string() == "unknown")) out.t = t.as_non_negative();
+      out.year = block.require("year").as_string();
+      out.source = block.require("source").as_string();
+      return out;
+    };
+    if (auto block = domestic->get("concentrate"))
+      data.domestic_concentrate = read_domestic(*block);
+    if (auto block = domestic->get("refined")) data.domestic_refined = read_domestic(*block);
+  }
+  data.secondary = read_secondary(root.require("secondary_share"), data.focal_economy);
   if (auto ratings = root.get("seed_ratings")) {
     for (const auto& [key, value] : ratings->entries()) {
       if (!parse_indicator(key)) value.fail(key, "an indicator id (reserve_concentration, ...)");
@@ -242,6 +300,14 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
       price_file->fail("a price file that exists (relative to the mineral file)");
     }
     data.prices = load_prices(path.lexically_normal().string());
+  }
+  if (auto network_file = root.get("network_file")) {
+    std::filesystem::path path =
+        std::filesystem::path(file).parent_path() / network_file->as_string();
+    if (!std::filesystem::is_regular_file(path)) {
+      network_file->fail("a network file that exists (relative to the mineral file)");
+    }
+    data.network = load_network(path.lexically_normal().string());
   }
   validate_mineral(data, countries);
   return data;
@@ -276,7 +342,8 @@ Settings load_settings(const std::string& file) {
   YamlValue root = load_yaml_file(file);
   root.allow_only({"stability_measure", "stability_year", "other_convention",
                    "other_stability_0to10", "volatility_measure", "volatility_window_years",
-                   "volatility_min_years", "production_dataset", "use_secondary_proxy", "note"});
+                   "volatility_min_years", "production_dataset", "use_secondary_proxy",
+                   "secondary_definition", "note"});
   Settings out;
   IndicatorSettings& ind = out.indicators;
   ind.stability_measure = *parse_stability_measure(
@@ -308,6 +375,8 @@ Settings load_settings(const std::string& file) {
     out.graph.production_wmd_year = year;
   }
   out.graph.use_secondary_proxy = root.require("use_secondary_proxy").as_bool();
+  out.graph.secondary_definition = *parse_secondary_definition(
+      root.require("secondary_definition").as_choice({"end_of_life", "recycled_content"}));
   return out;
 }
 

@@ -13,13 +13,27 @@ std::string format_indicator_value(const IndicatorValue& value) {
   return format_fixed(*value.value, is_hhi ? 1 : 4);
 }
 
+namespace {
+
+// Short table marker of a quality flag: japan J, japan_derived Jd, national N, national_derived
+// Nd, world_proxy W (the legend under the table spells them out).
+std::string quality_marker(const std::string& token) {
+  if (token == "world_proxy") return "W";
+  std::string marker(1, static_cast<char>(token[0] - 'a' + 'A'));
+  if (token.size() > 8 && token.compare(token.size() - 8, 8, "_derived") == 0) marker += "d";
+  return marker;
+}
+
+}  // namespace
+
 std::string indicators_csv(const std::vector<MineralIndicators>& results) {
-  std::string out = "mineral,indicator,value,rating,unit,basis\n";
+  std::string out = "mineral,indicator,value,rating,unit,basis,quality\n";
   for (const MineralIndicators& mineral : results) {
     for (const IndicatorValue& value : mineral.values) {
       out += csv_field(mineral.mineral) + "," + std::string(to_string(value.id)) + "," +
              format_indicator_value(value) + "," + std::string(to_string(value.rating)) + "," +
-             csv_field(value.unit) + "," + csv_field(value.basis) + "\n";
+             csv_field(value.unit) + "," + csv_field(value.basis) + "," + csv_field(value.quality) +
+             "\n";
     }
   }
   return out;
@@ -40,7 +54,9 @@ std::string indicators_json(const std::vector<MineralIndicators>& results) {
              ", \"rating\": " + json_string(to_string(value.rating)) +
              ", \"unit\": " + json_string(value.unit) +
              ", \"lower_bound\": " + (value.lower_bound ? "true" : "false") +
-             ", \"basis\": " + json_string(value.basis) + "}";
+             ", \"basis\": " + json_string(value.basis) +
+             ", \"quality\": " + (value.quality.empty() ? "null" : json_string(value.quality)) +
+             "}";
     }
     out += "\n    ]}";
   }
@@ -53,6 +69,7 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
   for (const MineralIndicators& mineral : results) header.push_back(mineral.name);
   TextTable table(header);
   bool any_bound = false;
+  bool any_quality = false;
   for (IndicatorId id : kAllIndicators) {
     std::vector<std::string> row{std::string(display_name(id))};
     for (const MineralIndicators& mineral : results) {
@@ -62,7 +79,10 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
                                ? format_indicator_value(value) + (value.lower_bound ? "*" : "") +
                                      " " + std::string(to_string(value.rating))
                                : "N/A";
+        if (value.value && !value.quality.empty())
+          cell += " [" + quality_marker(value.quality) + "]";
         any_bound = any_bound || value.lower_bound;
+        any_quality = any_quality || !value.quality.empty();
         row.push_back(cell);
       }
     }
@@ -72,7 +92,15 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
   out +=
       "\nUnits: concentration as HHI 0-10,000; import stability as sum s^2 w on 0-10; price "
       "volatility as its measure; scrap recycling as a share of demand.\n";
-  if (any_bound) out += "* lower bound: the OTH bucket was split into pieces (DOMAIN.md).\n";
+  if (any_bound) {
+    out += "* lower bound: the OTH bucket was split into pieces (docs/indicators.md).\n";
+  }
+  if (any_quality) {
+    out +=
+        "[J] japan ([N] national): scrap-recycling figure published for the focal economy; [Jd] "
+        "japan_derived ([Nd]): computed from its published figures; [W] world_proxy: a world or "
+        "other-region figure.\n";
+  }
   out += "\nBases:\n";
   for (const MineralIndicators& mineral : results) {
     for (const IndicatorValue& value : mineral.values) {

@@ -14,7 +14,8 @@ struct MineralIndicators {
   std::vector<IndicatorValue> values;
 };
 
-// Columns: mineral,indicator,value,rating,unit,basis; N/A is an empty value and rating N/A.
+// Columns: mineral,indicator,value,rating,unit,basis,quality; N/A is an empty value and rating
+// N/A; quality is the scrap-recycling figure's flag (empty for the other indicators).
 std::string indicators_csv(const std::vector<MineralIndicators>& results);
 std::string indicators_json(const std::vector<MineralIndicators>& results);
 // The six minerals side by side, bases listed below the table.

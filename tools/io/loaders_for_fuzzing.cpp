@@ -2,6 +2,7 @@
 
 #include "tools/io/data_loaders.h"
 #include "tools/io/mfa_loader.h"
+#include "tools/io/network_loader.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::io {
@@ -14,7 +15,10 @@ std::vector<FuzzableLoader> loaders_for_fuzzing() {
       [](const std::string& file, const CountryTable&) { load_thresholds(file); },
       [](const std::string& file, const CountryTable&) { load_settings(file); },
       [](const std::string& file, const CountryTable&) { load_mfa_model(file); },
-      [](const std::string& file, const CountryTable& countries) { load_scenario(file, countries); },
+      [](const std::string& file, const CountryTable&) { load_network(file); },
+      [](const std::string& file, const CountryTable& countries) {
+        load_scenario(file, countries);
+      },
   };
 }
 

@@ -152,7 +152,7 @@ std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport
     out << view.render();
   }
   out << "\nresidual risk = after x E[unmet | policy] / E[unmet | no stockpile, no recycling], "
-         "over the same trials (DOMAIN.md).\n";
+         "over the same trials (docs/domain.md).\n";
   return out.str();
 }
 

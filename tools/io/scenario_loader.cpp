@@ -2,7 +2,9 @@
 
 #include <filesystem>
 
+#include "sim/hazard_model.h"
 #include "sim/stock_flow/stock_flow_model.h"
+#include "tools/io/hazard_settings.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/yaml_reader.h"
 
@@ -31,51 +33,6 @@ double read_fraction(const YamlValue& value) {
   return x;
 }
 
-// A number, or {dist: uniform|triangular|lognormal|exponential, ...}.
-Distribution read_distribution(const YamlValue& value, bool fraction) {
-  Distribution out;
-  if (value.is_scalar()) {
-    out.a = fraction ? read_fraction(value) : value.as_non_negative();
-    return out;
-  }
-  if (!value.is_map()) value.fail("a number or a mapping with 'dist'");
-  std::string kind = value.require("dist").as_choice(
-      {"fixed", "uniform", "triangular", "lognormal", "exponential"});
-  auto number = [&](std::string_view key) {
-    YamlValue v = value.require(key);
-    return fraction && key != "sigma" ? read_fraction(v) : v.as_non_negative();
-  };
-  if (kind == "fixed") {
-    value.allow_only({"dist", "value"});
-    out.a = number("value");
-  } else if (kind == "uniform") {
-    value.allow_only({"dist", "min", "max"});
-    out.kind = Distribution::Kind::uniform;
-    out.a = number("min");
-    out.b = number("max");
-    if (out.b < out.a) value.require("max").fail("max >= min");
-  } else if (kind == "triangular") {
-    value.allow_only({"dist", "min", "mode", "max"});
-    out.kind = Distribution::Kind::triangular;
-    out.a = number("min");
-    out.b = number("mode");
-    out.c = number("max");
-    if (!(out.a <= out.b && out.b <= out.c)) value.require("mode").fail("min <= mode <= max");
-  } else if (kind == "lognormal") {
-    value.allow_only({"dist", "median", "sigma"});
-    out.kind = Distribution::Kind::lognormal;
-    out.a = number("median");
-    out.b = number("sigma");
-    if (fraction) value.fail("a bounded distribution for a fraction (lognormal is unbounded)");
-  } else {
-    value.allow_only({"dist", "mean"});
-    out.kind = Distribution::Kind::exponential;
-    out.a = number("mean");
-    if (fraction) value.fail("a bounded distribution for a fraction (exponential is unbounded)");
-  }
-  return out;
-}
-
 EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   item.allow_only({"node", "edge", "exports_of", "severity"});
   EventTarget target;
@@ -99,7 +56,13 @@ EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   if (auto exports = item.get("exports_of")) {
     ++kinds;
     target.kind = EventTarget::Kind::exports_of;
-    target.country = read_country(*exports, countries);
+    if (exports->is_map()) {  // {country, stage}: only that stage's exports (an ore export ban)
+      exports->allow_only({"country", "stage"});
+      target.country = read_country(exports->require("country"), countries);
+      target.export_stage = *parse_stage(exports->require("stage").as_choice({"mine", "refine"}));
+    } else {
+      target.country = read_country(*exports, countries);
+    }
   }
   if (kinds != 1) item.fail("exactly one of 'node', 'edge' or 'exports_of'");
   if (auto severity = item.get("severity")) target.severity = read_distribution(*severity, true);
@@ -197,11 +160,56 @@ PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
 
 }  // namespace
 
+// A number, or {dist: uniform|triangular|lognormal|exponential, ...}.
+Distribution read_distribution(const YamlValue& value, bool fraction) {
+  Distribution out;
+  if (value.is_scalar()) {
+    out.a = fraction ? read_fraction(value) : value.as_non_negative();
+    return out;
+  }
+  if (!value.is_map()) value.fail("a number or a mapping with 'dist'");
+  std::string kind = value.require("dist").as_choice(
+      {"fixed", "uniform", "triangular", "lognormal", "exponential"});
+  auto number = [&](std::string_view key) {
+    YamlValue v = value.require(key);
+    return fraction && key != "sigma" ? read_fraction(v) : v.as_non_negative();
+  };
+  if (kind == "fixed") {
+    value.allow_only({"dist", "value"});
+    out.a = number("value");
+  } else if (kind == "uniform") {
+    value.allow_only({"dist", "min", "max"});
+    out.kind = Distribution::Kind::uniform;
+    out.a = number("min");
+    out.b = number("max");
+    if (out.b < out.a) value.require("max").fail("max >= min");
+  } else if (kind == "triangular") {
+    value.allow_only({"dist", "min", "mode", "max"});
+    out.kind = Distribution::Kind::triangular;
+    out.a = number("min");
+    out.b = number("mode");
+    out.c = number("max");
+    if (!(out.a <= out.b && out.b <= out.c)) value.require("mode").fail("min <= mode <= max");
+  } else if (kind == "lognormal") {
+    value.allow_only({"dist", "median", "sigma"});
+    out.kind = Distribution::Kind::lognormal;
+    out.a = number("median");
+    out.b = number("sigma");
+    if (fraction) value.fail("a bounded distribution for a fraction (lognormal is unbounded)");
+  } else {
+    value.allow_only({"dist", "mean"});
+    out.kind = Distribution::Kind::exponential;
+    out.a = number("mean");
+    if (fraction) value.fail("a bounded distribution for a fraction (exponential is unbounded)");
+  }
+  return out;
+}
+
 Scenario load_scenario(const std::string& file, const CountryTable& countries) {
   YamlValue root = load_yaml_file(file);
   root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
                    "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
-                   "background_risk", "price", "policies"});
+                   "background_risk", "background_hazard", "price", "policies"});
   Scenario s;
   s.file = file;
   s.id = root.require("scenario").as_string();
@@ -263,8 +271,13 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
     if (auto v = risk->get("severity")) b.severity = read_distribution(*v, true);
     s.background_risk = b;
   }
-  if (!root.get("events") && !s.background_risk) {
-    root.fail("a scenario with 'events', 'background_risk' or both");
+  if (auto hazard = root.get("background_hazard")) {
+    // The calibrated two-class model (docs/hazard.md), a file relative to the scenario's.
+    std::filesystem::path path = std::filesystem::path(file).parent_path() / hazard->as_string();
+    s.hazard = std::make_shared<const HazardModel>(load_hazard_model(path.string()));
+  }
+  if (!root.get("events") && !s.background_risk && !s.hazard) {
+    root.fail("a scenario with 'events', 'background_risk', 'background_hazard' or more");
   }
   if (auto price = root.get("price")) {
     price->allow_only({"volatility", "reversion_per_year", "elasticity", "cap_multiple",

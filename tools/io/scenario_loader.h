@@ -9,6 +9,12 @@
 
 namespace mineflow::io {
 
+class YamlValue;
+
+// A number, or {dist: fixed|uniform|triangular|lognormal|exponential, ...}; `fraction`: every
+// value in [0, 1] and only bounded kinds.
+Distribution read_distribution(const YamlValue& value, bool fraction);
+
 // Country codes are checked against `countries` (OTH is allowed where a bucket makes sense);
 // `mineral:` is resolved relative to the scenario file's folder.
 Scenario load_scenario(const std::string& file, const CountryTable& countries);

@@ -115,7 +115,12 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
     if (!(edge.flow_t_per_yr > 0.0)) continue;  // a zero share draws nothing
     switch (edge.kind) {
       case FlowKind::production:
+      case FlowKind::market_feed:
+      case FlowKind::rest_of_world:
+      case FlowKind::market_balance:
         break;  // world market: out of the focal economy's picture
+      case FlowKind::feed:
+        break;  // drawn with the refined imports: the tier behind them
       case FlowKind::concentrate_import: {
         std::size_t smelter =
             b.node("smelter", focal + " " + phrase("smelting_node", lang), FlowStage::refine);
@@ -136,6 +141,21 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
         }
         b.link(foreign(edge.from, FlowStage::refine), imports, edge.flow_t_per_yr);
         imports_total += edge.flow_t_per_yr;
+        // The tier behind: the part of the refiner's feed that the focal economy's imports
+        // stand for, by mine country or the world ore market (docs/network.md).
+        double feed_t = 0.0;
+        for (EdgeId in : graph.in_edges(edge.from)) feed_t += graph.edge_at(in).flow_t_per_yr;
+        for (EdgeId in : graph.in_edges(edge.from)) {
+          const Edge& feed = graph.edge_at(in);
+          double part = feed_t > 0.0 ? edge.flow_t_per_yr * feed.flow_t_per_yr / feed_t : 0.0;
+          if (!(part > 0.0)) continue;
+          std::size_t source =
+              feed.kind == FlowKind::feed
+                  ? foreign(feed.from, FlowStage::mine)
+                  : b.node("concentrate_market", phrase("concentrate_market_node", lang),
+                           FlowStage::mine, 3);
+          b.link(source, foreign(edge.from, FlowStage::refine), part);
+        }
         break;
       }
       case FlowKind::use: {

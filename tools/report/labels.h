@@ -1,6 +1,6 @@
 #pragma once
 // Report wording in English (default) or Japanese. Japanese indicator and stage names are the
-// ones the seed strategy deck uses (docs: seed-digest.md section 1).
+// ones the seed strategy deck uses (docs/indicators.md).
 
 #include <optional>
 #include <string>

@@ -1,0 +1,49 @@
+#pragma once
+// The two-class background hazard (docs/hazard.md), as plain data: what `mineflow calibrate`
+// fits from the event catalogue and writes to scenarios/hazard.yaml, and what
+// sim/background_risk turns into one event per (mine or refine node, class).
+//
+//   policy:      rate = r0 x 2^((w - 5) / k) x (world share / s_ref)^b   per node-year
+//   operational: rate = a constant per node-year (strikes, accidents, blockades hit mines in
+//                stable countries too), calibrated to the copper disruption allowance.
+
+#include "sim/scenario.h"
+
+namespace mineflow {
+
+struct PolicyHazard {
+  double rate_at_5_per_year = 0.0;  // r0: at w = 5 and world share = reference_share
+  double doubling_points = 2.0;     // k: the rate doubles every k points of w
+  double share_exponent = 0.0;      // b
+  double reference_share = 0.1;     // s_ref
+  Distribution duration_days{Distribution::Kind::lognormal, 180.0, 1.0, 0.0};
+  Distribution severity{Distribution::Kind::uniform, 0.5, 1.0, 0.0};
+};
+
+struct OperationalHazard {
+  double rate_per_node_per_year = 0.0;
+  Distribution duration_days{Distribution::Kind::lognormal, 40.0, 0.6, 0.0};
+  Distribution severity{Distribution::Kind::uniform, 0.05, 0.3, 0.0};
+};
+
+// Sampling distribution of the policy-rate fit, for --parameter-uncertainty: the estimates of
+// (ln r0, ln 2 / k, b) and their covariance (row-major 3 x 3).
+struct PolicyRateSampling {
+  double estimate[3] = {0.0, 0.0, 0.0};
+  double covariance[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+};
+
+struct HazardModel {
+  PolicyHazard policy;
+  OperationalHazard operational;
+  PolicyRateSampling policy_sampling;
+  double other_score_0to10 = 5.0;  // w for OTH, which is no single country
+  // Draw (ln r0, ln 2 / k, b) per trial from policy_sampling (--parameter-uncertainty).
+  bool parameter_uncertainty = false;
+  std::string file;  // where the parameters were read from
+};
+
+// Policy rate of one node (per year); share <= 0 gives 0.
+double policy_rate_per_year(const PolicyHazard& hazard, double stability_0to10, double world_share);
+
+}  // namespace mineflow

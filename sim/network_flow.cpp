@@ -1,0 +1,293 @@
+#include "sim/network_flow.h"
+
+#include <algorithm>
+
+namespace mineflow {
+namespace {
+
+struct MarketState {
+  double loss_fraction = 0.0;      // of the market's baseline supply
+  double replacement_ratio = 0.0;  // share of lost feed that spare mine capacity replaces
+};
+
+double mine_reach(const Model& model, const std::vector<double>& a, std::uint32_t m,
+                  bool crosses_border) {
+  const NetworkMine& mine = model.mines[m];
+  double reach = a[model.mine_channel(m)];
+  if (crosses_border) reach *= a[model.exporter_channel(mine.exporter)];
+  return reach;
+}
+
+// Lost share of a refiner's baseline feed before replacement.
+double feed_loss(const Model& model, const std::vector<double>& a, const NetworkRefiner& refiner,
+                 double market_loss) {
+  double loss = refiner.market_share * market_loss;
+  for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
+    const FeedLink& link = model.links[l];
+    loss += link.share * (1.0 - mine_reach(model, a, link.mine, link.crosses_border));
+  }
+  return loss;
+}
+
+MarketState market_state(const Model& model, const std::vector<double>& a) {
+  MarketState state;
+  double lost = 0.0;
+  double spare = 0.0;
+  for (std::uint32_t m = 0; m < model.mines.size(); ++m) {
+    double reach = mine_reach(model, a, m, true);  // the market is international trade
+    lost += model.mines[m].to_market_t_per_day * (1.0 - reach);
+    spare += model.mines[m].spare_t_per_day * reach;
+  }
+  if (model.market_supply_t_per_day > 0.0) {
+    state.loss_fraction = std::clamp(lost / model.market_supply_t_per_day, 0.0, 1.0);
+  }
+  double lost_feed = 0.0;
+  for (const NetworkRefiner& refiner : model.refiners) {
+    lost_feed += refiner.output_t_per_day * feed_loss(model, a, refiner, state.loss_fraction);
+  }
+  if (lost_feed > 0.0) state.replacement_ratio = std::min(1.0, spare / lost_feed);
+  return state;
+}
+
+double output_fraction(const Model& model, const std::vector<double>& a, std::size_t r,
+                       const MarketState& market) {
+  const NetworkRefiner& refiner = model.refiners[r];
+  double own = a[model.refiner_channel(r)];
+  double lost = feed_loss(model, a, refiner, market.loss_fraction);
+  double feed = 1.0 - lost * (1.0 - market.replacement_ratio);
+  if (refiner.output_t_per_day <= 0.0) return std::min(own, feed);
+  return std::min(refiner.capacity_t_per_day / refiner.output_t_per_day * own, feed);
+}
+
+}  // namespace
+
+void propagate(const Model& model, const std::vector<double>& a, NetworkOutcome& out) {
+  MarketState market = market_state(model, a);
+  out.output_fraction.resize(model.refiners.size());
+  double refined_lost = 0.0;
+  for (std::size_t r = 0; r < model.refiners.size(); ++r) {
+    double fraction = output_fraction(model, a, r, market);
+    out.output_fraction[r] = fraction;
+    const NetworkRefiner& refiner = model.refiners[r];
+    double reach = a[model.exporter_channel(refiner.exporter)];
+    refined_lost += refiner.output_t_per_day * (1.0 - fraction * reach);
+  }
+  double mine_lost = 0.0;
+  for (std::size_t m = 0; m < model.mines.size(); ++m) {
+    mine_lost += model.mines[m].output_t_per_day * (1.0 - a[model.mine_channel(m)]);
+  }
+  out.world_mine_loss =
+      model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : 0.0;
+  out.world_refined_loss =
+      model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : 0.0;
+}
+
+void IncrementalPropagation::reset(const Model& model) {
+  if (a_.size() != model.channel_count()) {
+    a_.assign(model.channel_count(), 1.0);
+    channel_touched_.assign(model.channel_count(), 0);
+    touched_.clear();
+  }
+  for (std::uint32_t c : touched_) {
+    a_[c] = 1.0;
+    channel_touched_[c] = 0;
+  }
+  touched_.clear();
+  // Clear only what the last trial listed (the arrays are as large as the network).
+  if (mine_listed_.size() != model.mines.size()) {
+    mine_listed_.assign(model.mines.size(), 0);
+  } else {
+    for (std::uint32_t m : cut_mines_) mine_listed_[m] = 0;
+  }
+  if (refiner_listed_.size() != model.refiners.size()) {
+    refiner_listed_.assign(model.refiners.size(), 0);
+  } else {
+    for (std::uint32_t r : cut_refiners_) refiner_listed_[r] = 0;
+  }
+  cut_mines_.clear();
+  cut_refiners_.clear();
+  if (special_stamp_.size() != model.refiners.size()) {
+    special_stamp_.assign(model.refiners.size(), 0);
+    stamp_ = 0;
+  }
+}
+
+void IncrementalPropagation::touch_mine(const Model& model, std::uint32_t mine) {
+  (void)model;
+  if (mine_listed_[mine] == 0) {
+    mine_listed_[mine] = 1;
+    cut_mines_.push_back(mine);
+  }
+}
+
+void IncrementalPropagation::touch_refiner(const Model& model, std::uint32_t refiner) {
+  (void)model;
+  if (refiner_listed_[refiner] == 0) {
+    refiner_listed_[refiner] = 1;
+    cut_refiners_.push_back(refiner);
+  }
+}
+
+void IncrementalPropagation::set(const Model& model, std::uint32_t channel, double availability) {
+  if (a_[channel] == availability) return;
+  a_[channel] = availability;
+  if (channel_touched_[channel] == 0) {
+    channel_touched_[channel] = 1;
+    touched_.push_back(channel);
+  }
+  const std::uint32_t first_mine = model.mine_channel(0);
+  const std::uint32_t first_refiner = model.refiner_channel(0);
+  const std::uint32_t first_exporter = model.exporter_channel(0);
+  if (channel >= first_mine && channel < first_refiner) {
+    touch_mine(model, channel - first_mine);
+  } else if (channel >= first_refiner && channel < first_exporter) {
+    touch_refiner(model, channel - first_refiner);
+  } else if (channel >= first_exporter) {
+    std::uint32_t x = channel - first_exporter;
+    for (std::uint32_t i = model.exporter_mine_start[x]; i < model.exporter_mine_start[x + 1];
+         ++i) {
+      touch_mine(model, model.exporter_mines[i]);
+    }
+    for (std::uint32_t i = model.exporter_refiner_start[x]; i < model.exporter_refiner_start[x + 1];
+         ++i) {
+      touch_refiner(model, model.exporter_refiners[i]);
+    }
+  }
+}
+
+void IncrementalPropagation::propagate(const Model& model, NetworkOutcome& out) {
+  const std::vector<double>& a = a_;
+  // Drop nodes that are whole again; what remains is every node with a cut.
+  auto is_cut_mine = [&](std::uint32_t m) {
+    return a[model.mine_channel(m)] != 1.0 ||
+           a[model.exporter_channel(model.mines[m].exporter)] != 1.0;
+  };
+  auto is_cut_refiner = [&](std::uint32_t r) {
+    return a[model.refiner_channel(r)] != 1.0 ||
+           a[model.exporter_channel(model.refiners[r].exporter)] != 1.0;
+  };
+  std::erase_if(cut_mines_, [&](std::uint32_t m) {
+    if (is_cut_mine(m)) return false;
+    mine_listed_[m] = 0;
+    return true;
+  });
+  std::erase_if(cut_refiners_, [&](std::uint32_t r) {
+    if (is_cut_refiner(r)) return false;
+    refiner_listed_[r] = 0;
+    return true;
+  });
+  // Market and spare capacity: only cut mines differ from the baseline.
+  double market_lost = 0.0;
+  double spare_lost = 0.0;
+  double mine_lost = 0.0;
+  for (std::uint32_t m : cut_mines_) {
+    double reach = mine_reach(model, a, m, true);
+    market_lost += model.mines[m].to_market_t_per_day * (1.0 - reach);
+    spare_lost += model.mines[m].spare_t_per_day * (1.0 - reach);
+    mine_lost += model.mines[m].output_t_per_day * (1.0 - a[model.mine_channel(m)]);
+  }
+  MarketState market;
+  if (model.market_supply_t_per_day > 0.0) {
+    market.loss_fraction = std::clamp(market_lost / model.market_supply_t_per_day, 0.0, 1.0);
+  }
+  double lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
+  for (std::uint32_t m : cut_mines_) {
+    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+      std::uint32_t l = model.mine_links[i];
+      const FeedLink& link = model.links[l];
+      lost_feed += model.refiners[model.link_refiner[l]].output_t_per_day * link.share *
+                   (1.0 - mine_reach(model, a, m, link.crosses_border));
+    }
+  }
+  double spare = model.spare_mine_t_per_day - spare_lost;
+  if (lost_feed > 0.0) market.replacement_ratio = std::clamp(spare / lost_feed, 0.0, 1.0);
+
+  // Refiners computed one by one: cut ones, those fed by cut mines, the focal economy's.
+  ++stamp_;
+  special_.clear();
+  auto add_special = [&](std::uint32_t r) {
+    if (special_stamp_[r] != stamp_) {
+      special_stamp_[r] = stamp_;
+      special_.push_back(r);
+    }
+  };
+  for (std::uint32_t r : cut_refiners_) add_special(r);
+  for (std::uint32_t m : cut_mines_) {
+    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+      add_special(model.link_refiner[model.mine_links[i]]);
+    }
+  }
+  for (const SupplySource& source : model.sources) {
+    if (source.refiner != SupplySource::kNone) add_special(source.refiner);
+  }
+  out.output_fraction.resize(model.refiners.size());
+  double refined_lost = 0.0;
+  double special_purchases = 0.0;
+  for (std::uint32_t r : special_) {
+    double fraction = output_fraction(model, a, r, market);
+    out.output_fraction[r] = fraction;
+    const NetworkRefiner& refiner = model.refiners[r];
+    refined_lost +=
+        refiner.output_t_per_day * (1.0 - fraction * a[model.exporter_channel(refiner.exporter)]);
+    special_purchases += refiner.output_t_per_day * refiner.market_share;
+  }
+  // Every other refiner loses only its market purchases' share of the market's loss.
+  double other_purchases = std::max(0.0, model.market_purchases_t_per_day - special_purchases);
+  refined_lost += other_purchases * market.loss_fraction * (1.0 - market.replacement_ratio);
+  out.world_mine_loss =
+      model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : 0.0;
+  out.world_refined_loss =
+      model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : 0.0;
+}
+
+NetworkFlows network_flows(const Model& model, const std::vector<double>& a) {
+  NetworkFlows flows;
+  MarketState market = market_state(model, a);
+  const std::size_t mine_count = model.mines.size();
+  flows.mine_available.resize(mine_count);
+  flows.market_in.resize(mine_count);
+  flows.spare_used.assign(mine_count, 0.0);
+  double spare_total = 0.0;
+  for (std::uint32_t m = 0; m < mine_count; ++m) {
+    const NetworkMine& mine = model.mines[m];
+    flows.mine_available[m] = mine.output_t_per_day * a[model.mine_channel(m)];
+    flows.market_in[m] = mine.to_market_t_per_day * mine_reach(model, a, m, true);
+    spare_total += mine.spare_t_per_day * mine_reach(model, a, m, true);
+  }
+  flows.link_delivered.assign(model.links.size(), 0.0);
+  flows.refiner_feed.resize(model.refiners.size());
+  flows.refiner_output.resize(model.refiners.size());
+  flows.refiner_shipped.resize(model.refiners.size());
+  double replacement_total = 0.0;
+  for (std::size_t r = 0; r < model.refiners.size(); ++r) {
+    const NetworkRefiner& refiner = model.refiners[r];
+    double base = refiner.output_t_per_day;
+    double feed = 0.0;
+    for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
+      const FeedLink& link = model.links[l];
+      flows.link_delivered[l] =
+          base * link.share * mine_reach(model, a, link.mine, link.crosses_border);
+      feed += flows.link_delivered[l];
+    }
+    double from_market = base * refiner.market_share * (1.0 - market.loss_fraction);
+    flows.market_out += from_market;
+    feed += from_market;
+    double replacement = (base - feed) * market.replacement_ratio;
+    replacement_total += replacement;
+    flows.refiner_feed[r] = feed + replacement;
+    double own = a[model.refiner_channel(r)];
+    flows.refiner_output[r] = std::min(refiner.capacity_t_per_day * own, flows.refiner_feed[r]);
+    flows.refiner_shipped[r] =
+        flows.refiner_output[r] * a[model.exporter_channel(refiner.exporter)];
+  }
+  // Spare capacity sold pro rata to what each mine has available.
+  for (std::uint32_t m = 0; m < mine_count; ++m) {
+    if (spare_total > 0.0) {
+      flows.spare_used[m] = replacement_total * model.mines[m].spare_t_per_day *
+                            mine_reach(model, a, m, true) / spare_total;
+    }
+  }
+  return flows;
+}
+
+}  // namespace mineflow

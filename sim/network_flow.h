@@ -1,0 +1,68 @@
+#pragma once
+// Propagation through the world tiers for one constant segment (docs/engine.md, "Supply
+// model"): mine availability -> feed reaching each refiner (known links pro rata, the pooled
+// market pro rata; lost feed replaced from spare mine capacity up to the volume lost) ->
+// refiner output = min(capacity x own availability, feed received) -> every buyer of a refiner
+// gets the same fraction of its baseline. Losses are computed as losses (1 - availability), so
+// a segment without any cut gives exactly the baseline.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/model.h"
+
+namespace mineflow {
+
+struct NetworkOutcome {
+  std::vector<double> output_fraction;  // per refiner: output / baseline output
+  double world_mine_loss = 0.0;         // lost share of world mine output (node outages)
+  double world_refined_loss = 0.0;      // lost share of world refined output reaching buyers
+};
+
+// `availability` is indexed by channel (Model::channel_count()). Visits every node: the plain
+// statement of the rules (tests, criticality); the engine uses IncrementalPropagation.
+void propagate(const Model& model, const std::vector<double>& availability, NetworkOutcome& out);
+
+// The same rules, segment after segment of one trial, visiting only what a change can reach:
+// mines and refiners that are cut (directly or by an export restriction), the refiners those
+// mines feed, and the focal economy's refiners; every other refiner only buys on the market and
+// is accounted for in aggregate. Cost per segment follows the events, not the network's size.
+// Fills output_fraction only for refiners the focal economy buys from. Per thread; reusable.
+class IncrementalPropagation {
+ public:
+  // Starts a trial: every channel available.
+  void reset(const Model& model);
+  // Sets one channel's availability for the segments that follow.
+  void set(const Model& model, std::uint32_t channel, double availability);
+  double availability(std::uint32_t channel) const { return a_[channel]; }
+  void propagate(const Model& model, NetworkOutcome& out);
+
+ private:
+  void touch_mine(const Model& model, std::uint32_t mine);
+  void touch_refiner(const Model& model, std::uint32_t refiner);
+
+  std::vector<double> a_;  // channel availability; 1 except for channels in touched_
+  std::vector<std::uint32_t> touched_;
+  std::vector<std::uint8_t> channel_touched_;
+  std::vector<std::uint32_t> cut_mines_, cut_refiners_;  // may hold entries no longer cut
+  std::vector<std::uint8_t> mine_listed_, refiner_listed_;
+  std::vector<std::uint32_t> special_stamp_;
+  std::uint32_t stamp_ = 0;
+  std::vector<std::uint32_t> special_;
+};
+
+// Every flow of the tiers in one segment, t/day, computed edge by edge (for the mass-balance
+// tests and the criticality report; the engine uses propagate).
+struct NetworkFlows {
+  std::vector<double> mine_available;   // output x availability
+  std::vector<double> link_delivered;   // per feed link
+  std::vector<double> market_in;        // per mine: sold on the market
+  std::vector<double> spare_used;       // per mine: spare capacity sold to replace lost feed
+  std::vector<double> refiner_feed;     // per refiner: links + market + replacement
+  std::vector<double> refiner_output;   // per refiner
+  std::vector<double> refiner_shipped;  // per refiner: to the focal economy + rest of world
+  double market_out = 0.0;              // to refiners, replacement excluded
+};
+NetworkFlows network_flows(const Model& model, const std::vector<double>& availability);
+
+}  // namespace mineflow

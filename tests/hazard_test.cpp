@@ -1,0 +1,343 @@
+// The two-class hazard (issue 11): fit recovery from synthetic catalogues (interval coverage),
+// censored durations against closed forms, backtest counts against hand counts, node events,
+// and bad catalogue rows through the CLI (file:line:column, exit 2).
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numbers>
+
+#include <unistd.h>
+
+#include "graph/build_graph.h"
+#include "sim/background_risk.h"
+#include "sim/hazard_backtest.h"
+#include "sim/hazard_fit.h"
+#include "sim/occurrences.h"
+#include "sim/random_stream.h"
+#include "tests/cli_runner.h"
+
+namespace mineflow {
+namespace {
+
+constexpr int kReplications = 200;
+
+// Truth of the synthetic catalogues.
+constexpr double kTrueR0 = 0.02;
+constexpr double kTrueK = 2.0;
+constexpr double kTrueB = 0.8;
+constexpr double kTrueMedianDays = 200.0;
+constexpr double kTrueSigma = 1.2;
+
+std::vector<ExposureNode> synthetic_nodes(RandomStream& stream) {
+  std::vector<ExposureNode> nodes;
+  for (int i = 0; i < 150; ++i) {
+    ExposureNode n;
+    n.mineral = "m" + std::to_string(i % 6);
+    n.country = "C" + std::to_string(i);
+    n.stability_0to10 = stream.uniform(1.0, 9.0);
+    n.world_share = std::exp(stream.uniform(std::log(0.005), std::log(0.8)));
+    n.years = 17.0;
+    nodes.push_back(n);
+  }
+  return nodes;
+}
+
+int poisson_draw(RandomStream& stream, double mean) {
+  int n = 0;
+  for (double t = stream.exponential(1.0); t < mean; t += stream.exponential(1.0)) ++n;
+  return n;
+}
+
+bool covers(const Estimate& e, double truth) {
+  return e.low <= truth && truth <= e.high;
+}
+
+TEST(HazardFit, IntervalsCoverTheTruthOfSyntheticCatalogues) {
+  PolicyHazard truth;
+  truth.rate_at_5_per_year = kTrueR0;
+  truth.doubling_points = kTrueK;
+  truth.share_exponent = kTrueB;
+  truth.reference_share = 0.1;
+  int r0_hits = 0, k_hits = 0, b_hits = 0, median_hits = 0, sigma_hits = 0;
+  for (int rep = 0; rep < kReplications; ++rep) {
+    RandomStream stream(20261129, static_cast<std::uint64_t>(rep), 1);
+    std::vector<ExposureNode> nodes = synthetic_nodes(stream);
+    std::vector<int> counts;
+    for (const ExposureNode& n : nodes) {
+      counts.push_back(poisson_draw(
+          stream, policy_rate_per_year(truth, n.stability_0to10, n.world_share) * n.years));
+    }
+    PolicyRateFit fit = fit_policy_rate(nodes, counts, 0.1);
+    ASSERT_TRUE(fit.converged) << rep;
+    r0_hits += covers(fit.r0(), kTrueR0);
+    k_hits += covers(fit.doublings_per_point(), 1.0 / kTrueK);
+    b_hits += covers(fit.share_exponent(), kTrueB);
+    // Durations: 60 lognormal events, each censored at an independent uniform follow-up time.
+    std::vector<DurationObservation> durations;
+    for (int e = 0; e < 60; ++e) {
+      double days = stream.lognormal(kTrueMedianDays, kTrueSigma);
+      double follow_up = stream.uniform(0.0, 2000.0);
+      durations.push_back({std::min(days, follow_up), follow_up < days});
+    }
+    DurationFit d = fit_censored_durations(durations, DurationFamily::lognormal);
+    median_hits += covers(d.median_days(), kTrueMedianDays);
+    sigma_hits += covers(d.sigma(), kTrueSigma);
+  }
+  // 95 % intervals: coverage within 88-99 % of 200 (binomial sd 3.1 around 190).
+  for (int hits : {r0_hits, k_hits, b_hits, median_hits, sigma_hits}) {
+    EXPECT_GE(hits, 176);
+    EXPECT_LE(hits, 198);
+  }
+}
+
+TEST(HazardFit, CensoredExponentialMatchesTheClosedForm) {
+  // Total time at risk over ended events: (10 + 20 + 30 + 40 + 100) / 3.
+  std::vector<DurationObservation> data = {
+      {10.0, false}, {20.0, true}, {30.0, false}, {40.0, true}, {100.0, false}};
+  EXPECT_DOUBLE_EQ(exponential_mean_closed_form(data), 200.0 / 3.0);
+  DurationFit fit = fit_censored_durations(data, DurationFamily::exponential);
+  // A value-only optimiser resolves the optimum to ~sqrt(machine epsilon): relative 1e-6.
+  EXPECT_NEAR(fit.mean_days().value, 200.0 / 3.0, 1e-6 * 200.0 / 3.0);
+  // Observed information of ln mean is the number of ended events: se = 1 / sqrt(3).
+  EXPECT_NEAR(fit.mean_days().se / fit.mean_days().value, 1.0 / std::sqrt(3.0), 1e-4);
+}
+
+TEST(HazardFit, UncensoredLognormalMatchesTheLogMoments) {
+  std::vector<DurationObservation> data = {
+      {20.0, false}, {60.0, false}, {200.0, false}, {35.0, false}};
+  double mean = 0.0, ss = 0.0;
+  for (const auto& d : data) mean += std::log(d.days) / 4.0;
+  for (const auto& d : data) ss += (std::log(d.days) - mean) * (std::log(d.days) - mean);
+  DurationFit fit = fit_censored_durations(data, DurationFamily::lognormal);
+  EXPECT_NEAR(fit.median_days().value, std::exp(mean), 1e-6 * std::exp(mean));
+  EXPECT_NEAR(fit.sigma().value, std::sqrt(ss / 4.0), 1e-6 * std::sqrt(ss / 4.0));  // MLE: / n
+}
+
+TEST(HazardFit, PolicyRateFormula) {
+  PolicyHazard h;
+  h.rate_at_5_per_year = 0.01;
+  h.doubling_points = 2.0;
+  h.share_exponent = 1.0;
+  h.reference_share = 0.1;
+  EXPECT_DOUBLE_EQ(policy_rate_per_year(h, 5.0, 0.1), 0.01);
+  EXPECT_DOUBLE_EQ(policy_rate_per_year(h, 7.0, 0.1), 0.02);
+  EXPECT_DOUBLE_EQ(policy_rate_per_year(h, 7.0, 0.4), 0.08);
+  EXPECT_DOUBLE_EQ(policy_rate_per_year(h, 7.0, 0.0), 0.0);
+}
+
+TEST(HazardFit, SeverityByMomentsAndAllowanceRate) {
+  Distribution s = severity_from_drops({0.4, 0.6});
+  // mean 0.5, sd 0.1414: half-width sqrt(3) x sd = 0.2449.
+  EXPECT_NEAR(s.a, 0.5 - std::sqrt(3.0) * std::sqrt(0.02), 1e-12);
+  EXPECT_NEAR(s.b, 0.5 + std::sqrt(3.0) * std::sqrt(0.02), 1e-12);
+  // Fixed 73 days, severity 0.5: a node loses rate x 0.2 x 0.5 a year; 5 % needs 0.5 / yr.
+  Distribution days{Distribution::Kind::fixed, 73.0, 0.0, 0.0};
+  Distribution half{Distribution::Kind::fixed, 0.5, 0.0, 0.0};
+  EXPECT_NEAR(operational_rate_for_allowance(0.05, days, half), 0.5, 1e-12);
+  // Exponential capped mean: m (1 - e^(-c/m)).
+  Distribution expo{Distribution::Kind::exponential, 365.0, 0.0, 0.0};
+  EXPECT_NEAR(mean_capped_days(expo, 365.0), 365.0 * (1.0 - std::exp(-1.0)), 1e-9);
+}
+
+TEST(HazardCalendar, DaysFromCivil) {
+  EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
+  EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
+  EXPECT_EQ(days_from_civil(2025, 10, 15) - days_from_civil(2025, 2, 22), 235);  // E11
+}
+
+HistoricalEvent event(const std::string& id, const std::string& mineral, const std::string& country,
+                      HazardClass c, double start) {
+  HistoricalEvent e;
+  e.id = id;
+  e.mineral = mineral;
+  e.country = country;
+  e.hazard_class = c;
+  e.start_day = start;
+  e.end_day = start + 100.0;
+  return e;
+}
+
+TEST(HazardBacktest, CountsEqualHandCounts) {
+  EventCatalogue catalogue;
+  catalogue.window_start_day = 1000.0;
+  catalogue.window_end_day = 5000.0;
+  catalogue.events = {
+      event("A", "cobalt", "COD", HazardClass::policy, 1500.0),
+      event("B", "cobalt", "COD", HazardClass::policy, 3000.0),
+      event("C", "nickel", "IDN", HazardClass::policy, 2000.0),
+      event("D", "nickel", "IDN", HazardClass::policy, 500.0),        // before the window
+      event("E", "nickel", "PHL", HazardClass::operational, 2500.0),  // not a policy event
+      event("F", "copper", "PAN", HazardClass::policy, 2200.0),       // no exposure node
+  };
+  std::vector<ExposureNode> exposure = {
+      {"cobalt", "COD", 8.0, 0.7, 11.0},
+      {"nickel", "IDN", 5.0, 0.3, 11.0},
+      {"nickel", "PHL", 3.0, 0.1, 11.0},
+  };
+  FrequencyFigures figures;
+  HazardFit fit = fit_hazard(catalogue, exposure, figures, 0.1, 5.0);
+  EXPECT_EQ(fit.policy_counts, (std::vector<int>{2, 1, 0}));
+  HazardBacktest b = backtest_hazard(fit, figures, {1.0}, 1, 10);
+  ASSERT_EQ(b.by_mineral.size(), 2u);
+  EXPECT_EQ(b.by_mineral[0].group, "cobalt");
+  EXPECT_EQ(b.by_mineral[0].observed, 2);
+  EXPECT_EQ(b.by_mineral[1].group, "nickel");
+  EXPECT_EQ(b.by_mineral[1].observed, 1);
+  double nickel = 0.0;
+  for (std::size_t i = 1; i < 3; ++i) {
+    nickel += policy_rate_per_year(fit.model.policy, exposure[i].stability_0to10,
+                                   exposure[i].world_share) *
+              11.0;
+  }
+  EXPECT_NEAR(b.by_mineral[1].predicted, nickel, 1e-12);
+  ASSERT_EQ(b.by_band.size(), 3u);
+  EXPECT_EQ(b.by_band[0].group, "w < 4");  // PHL
+  EXPECT_EQ(b.by_band[0].observed, 0);
+  EXPECT_EQ(b.by_band[1].observed, 1);  // IDN
+  EXPECT_EQ(b.by_band[2].observed, 2);  // COD
+  // The Poisson MLE with a free intercept matches the total count.
+  double total = 0.0;
+  for (const auto& row : b.by_band) total += row.predicted;
+  EXPECT_NEAR(total, 3.0, 1e-6);
+}
+
+TEST(HazardEvents, OneEventPerNodeAndClass) {
+  MineralData data;
+  data.id = "test";
+  data.focal_economy = "JPN";
+  data.mine_production.total_t = 100.0;
+  data.mine_production.shares = {{"CHL", 0.5, {}}, {"PER", 0.2, {}}, {"OTH", 0.3, {}}};
+  Breakdown refined;
+  refined.total_t = 10.0;
+  refined.shares = {{"CHN", 0.75, {}}, {"KOR", 0.25, {}}};
+  data.refined_imports = refined;
+  MineralGraph graph = build_mineral_graph(data, {});
+  CountryTable countries;
+  HazardModel h;
+  h.policy.rate_at_5_per_year = 0.01;
+  h.policy.doubling_points = 2.0;
+  h.policy.share_exponent = 1.0;
+  h.policy.reference_share = 0.1;
+  h.policy.severity = {Distribution::Kind::uniform, 0.6, 0.9, 0.0};
+  h.operational.rate_per_node_per_year = 0.4;
+  h.other_score_0to10 = 5.0;
+  std::vector<EventSpec> events =
+      hazard_events(graph, countries, StabilityMeasure::wgi_pv, 2022, h);
+  std::vector<std::string> ids;
+  for (const EventSpec& e : events) ids.push_back(e.id);
+  std::vector<std::string> expected = {
+      "policy_CHL_mine",   "operational_CHL_mine",  "policy_PER_mine",   "operational_PER_mine",
+      "policy_OTH_mine",   "operational_OTH_mine",  "policy_CHN_refine", "operational_CHN_refine",
+      "policy_KOR_refine", "operational_KOR_refine"};
+  std::sort(ids.begin(), ids.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(ids, expected);
+  for (const EventSpec& e : events) {
+    ASSERT_EQ(e.targets.size(), 1u);
+    EXPECT_EQ(e.targets[0].kind, EventTarget::Kind::node);
+    if (e.id == "policy_CHL_mine") {
+      EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.05);  // share 0.5
+    }
+    if (e.id == "policy_CHN_refine") {
+      EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.075);
+    }
+    if (e.id == "policy_OTH_mine") {
+      // OTH 0.3 in two pieces of 0.15 (smallest named 0.2): 2 x 0.015, severity halved.
+      EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.03);
+      EXPECT_DOUBLE_EQ(e.severity.a, 0.3);
+      EXPECT_DOUBLE_EQ(e.severity.b, 0.45);
+    }
+    if (e.id.rfind("operational", 0) == 0) {
+      EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.4);
+    }
+  }
+}
+
+TEST(ParameterUncertainty, ZeroCovarianceReproducesThePointEstimate) {
+  EventSpec fixed_rate;
+  fixed_rate.hazard_per_year = 2.0 * std::exp(-3.0 + 0.3 * 1.5 + 0.9 * -0.4);
+  fixed_rate.duration_days = {Distribution::Kind::fixed, 30.0, 0.0, 0.0};
+  fixed_rate.severity = {Distribution::Kind::fixed, 0.5, 0.0, 0.0};
+  fixed_rate.targets.push_back(EventTarget{});
+  EventSpec drawn = fixed_rate;
+  drawn.hazard_per_year.reset();
+  RateDraw draw;
+  draw.x1 = 1.5;
+  draw.x2 = -0.4;
+  draw.pieces = 2.0;
+  draw.mean[0] = -3.0;
+  draw.mean[1] = 0.3;
+  draw.mean[2] = 0.9;
+  drawn.rate_draw = draw;
+  std::vector<Occurrence> a, b;
+  for (std::uint64_t trial = 0; trial < 200; ++trial) {
+    draw_occurrences({fixed_rate}, 3650.0, 5, trial, a);
+    draw_occurrences({drawn}, 3650.0, 5, trial, b);
+    ASSERT_EQ(a.size(), b.size()) << trial;
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_NEAR(a[i].start_day, b[i].start_day, 1e-9);
+  }
+}
+
+TEST(ParameterUncertainty, SameBitsAtAnyThreadCountAndItChangesTheAnswer) {
+  auto run = [](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"stockpile", "--all", "--trials", "400", "--format", "csv"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    testing::CliResult r = testing::run_cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  std::string one = run({"--parameter-uncertainty", "--threads", "1"});
+  std::string three = run({"--parameter-uncertainty", "--threads", "3"});
+  EXPECT_EQ(one, three);
+  EXPECT_NE(one, run({"--threads", "1"}));
+}
+
+// Bad catalogue rows through the CLI: one line file:line:column, exit code 2.
+class BadCatalogue : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
+
+TEST_P(BadCatalogue, FileLineColumnAndExit2) {
+  namespace fs = std::filesystem;
+  std::string source = testing::read_text(fs::path(MINEFLOW_SCENARIOS_DIR) / "history/events.yaml");
+  auto [from, to] = GetParam();
+  std::size_t at = source.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  source.replace(at, from.size(), to);
+  fs::path file =
+      fs::temp_directory_path() / ("bad_catalogue_" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(file) << source;
+  testing::CliResult r =
+      testing::run_cli({"calibrate", "--no-write", "--catalogue", file.string()});
+  fs::remove(file);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                             source.begin(), source.begin() + static_cast<long>(at), '\n'));
+  EXPECT_NE(r.err.find(file.string() + ":" + std::to_string(line) + ":"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, BadCatalogue,
+    ::testing::Values(std::make_pair(std::string("end: 2025-10-15"),
+                                     std::string("end: 2025-01-15")),
+                      std::make_pair(std::string("country: MMR"), std::string("country: XXX")),
+                      std::make_pair(std::string("realised_drop: {value: 0.89,"),
+                                     std::string("realised_drop: {value: 1.89,"))));
+
+TEST(CalibrateCli, WritesSettingsTheScenariosLoad) {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() / ("hazard_" + std::to_string(::getpid()) + ".yaml");
+  testing::CliResult r = testing::run_cli({"calibrate", "--backtest", "--write", file.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Backtest: policy events"), std::string::npos);
+  std::string written = testing::read_text(file);
+  std::string bundled = testing::read_text(fs::path(MINEFLOW_SCENARIOS_DIR) / "hazard.yaml");
+  fs::remove(file);
+  EXPECT_EQ(written, bundled) << "scenarios/hazard.yaml is stale: run mineflow calibrate";
+}
+
+}  // namespace
+}  // namespace mineflow

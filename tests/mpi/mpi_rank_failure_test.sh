@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# A rank that fails or is killed mid-run (ctest label mpi): the job ends with a non-zero exit
+# code, stderr names the rank, and no output is written (rank 0 writes only after every block is
+# in). A failing rank prints the one line itself; for a killed rank the line is mpirun's.
+#   usage: mpi_rank_failure_test.sh MINEFLOW MPIEXEC SCENARIOS_DIR
+set -euo pipefail
+source "$(dirname "$0")/mpi_common.sh"
+mark="mineflow_mpi_test_$$"
+
+# Long enough (2e6 trials per rank, seconds) to be killed mid-run.
+"${mpi[@]}" -np 3 -x "MINEFLOW_TEST_MARK=$mark" "$bin" run \
+  "$scenarios/disruptions/tungsten_background.yaml" --policy no_policy --trials 6000000 \
+  --threads 1 --quiet --format csv --memory-budget-mb 4096 --out "$tmp/out" 2>"$tmp/err" &
+launcher=$!
+
+# Rank 1's process: the one whose environment holds our mark and OMPI_COMM_WORLD_RANK=1.
+victim=""
+for _ in $(seq 300); do
+  for environ in /proc/[0-9]*/environ; do
+    if tr '\0' '\n' 2>/dev/null <"$environ" | grep -qx "MINEFLOW_TEST_MARK=$mark" &&
+      tr '\0' '\n' 2>/dev/null <"$environ" | grep -qx "OMPI_COMM_WORLD_RANK=1"; then
+      victim=$(basename "$(dirname "$environ")")
+    fi
+  done
+  [[ -n $victim ]] && break
+  sleep 0.1
+done
+[[ -n $victim ]] || { echo "FAIL: rank 1 never started"; kill "$launcher"; exit 1; }
+sleep 1  # into the trials
+kill -KILL "$victim"
+status=0
+wait "$launcher" || status=$?
+cat "$tmp/err"
+[[ $status -ne 0 ]] || { echo "FAIL: exit code 0 after a rank was killed"; exit 1; }
+grep -q "rank 1" "$tmp/err" || { echo "FAIL: stderr does not name rank 1"; exit 1; }
+if [[ -d $tmp/out ]] && [[ -n $(ls -A "$tmp/out") ]]; then
+  echo "FAIL: output written: $(ls -A "$tmp/out")"
+  exit 1
+fi
+echo "ok: rank 1 killed: exit $status, stderr names rank 1, no output"
+
+# A rank that fails on its own: rank 2 (MPMD launch) runs under a 250 MB address-space limit,
+# so allocating its block of 2e6 trials throws. Exactly one line, naming the rank (mpirun -q).
+args=(run "$scenarios/disruptions/tungsten_background.yaml" --trials 6000000 --threads 1 --quiet
+  --format csv --memory-budget-mb 4096 --out "$tmp/out2")
+status=0
+"${mpi[@]}" -q -np 2 "$bin" "${args[@]}" : -np 1 bash -c 'ulimit -v 250000; exec "$0" "$@"' \
+  "$bin" "${args[@]}" 2>"$tmp/err2" || status=$?
+cat "$tmp/err2"
+[[ $status -ne 0 ]] || { echo "FAIL: exit code 0 after a rank failed"; exit 1; }
+[[ $(wc -l <"$tmp/err2") -eq 1 ]] || { echo "FAIL: expected one line on stderr"; exit 1; }
+grep -q "^mineflow run: rank 2 of 3: " "$tmp/err2" || { echo "FAIL: the line does not name rank 2"; exit 1; }
+if [[ -d $tmp/out2 ]] && [[ -n $(ls -A "$tmp/out2") ]]; then
+  echo "FAIL: output written: $(ls -A "$tmp/out2")"
+  exit 1
+fi
+echo "ok: rank 2 failed: exit $status, one line naming rank 2, no output"

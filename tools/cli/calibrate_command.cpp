@@ -1,0 +1,110 @@
+// mineflow calibrate: fit the two-class background hazard to the event catalogue, print the
+// parameters with intervals, write them to the settings file the scenarios use, and (with
+// --backtest) compare predicted with observed events and copper losses (docs/hazard.md).
+
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "graph/build_graph.h"
+#include "sim/background_risk.h"
+#include "sim/hazard_backtest.h"
+#include "sim/hazard_exposure.h"
+#include "tools/cli/command.h"
+#include "tools/cli/data_paths.h"
+#include "tools/cli/output.h"
+#include "tools/cli/parse_args.h"
+#include "tools/io/atomic_file.h"
+#include "tools/io/calibrate_report.h"
+#include "tools/io/data_loaders.h"
+#include "tools/io/hazard_settings.h"
+#include "tools/io/history_loader.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
+  po::options_description options(
+      "mineflow calibrate [options]: fit the background hazard to scenarios/history/");
+  options.add_options()("help,h", "show this help")(
+      "catalogue", po::value<std::string>(), "event catalogue (default history/events.yaml)")(
+      "frequencies", po::value<std::string>(),
+      "frequency figures (default history/frequencies.yaml)")(
+      "write", po::value<std::string>(), "settings file to write (default hazard.yaml)")(
+      "no-write", "print only")("backtest", "add predicted vs observed tables")(
+      "min-share", po::value<double>()->default_value(0.005, "0.005"),
+      "exposure set: world mine share at least this")(
+      "reference-share", po::value<double>()->default_value(0.1, "0.1"), "s_ref")(
+      "seed", po::value<unsigned long long>()->default_value(1), "seed of the copper backtest")(
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "out", po::value<std::string>(), "write the report to FILE instead of stdout");
+  add_data_dir_option(options);
+  po::positional_options_description positional;
+  po::variables_map vm;
+  if (!parse_args(args, options, positional, vm, out)) return 0;
+  Format format = parse_format(vm["format"].as<std::string>());
+  DataPaths paths = data_paths(vm);
+  double min_share = vm["min-share"].as<double>();
+  if (!(min_share > 0.0 && min_share < 1.0)) {
+    throw InputError(SourceRef{}, "--min-share", std::to_string(min_share), "a share in (0, 1)");
+  }
+  double reference_share = vm["reference-share"].as<double>();
+  if (!(reference_share > 0.0 && reference_share <= 1.0)) {
+    throw InputError(SourceRef{}, "--reference-share", std::to_string(reference_share),
+                     "a share in (0, 1]");
+  }
+  std::string catalogue_file = vm.count("catalogue") ? vm["catalogue"].as<std::string>()
+                                                     : paths.data_dir + "/history/events.yaml";
+  std::string frequencies_file = vm.count("frequencies")
+                                     ? vm["frequencies"].as<std::string>()
+                                     : paths.data_dir + "/history/frequencies.yaml";
+
+  io::Settings settings = io::load_settings(paths.settings());
+  CountryTable countries = io::load_countries(paths.countries());
+  EventCatalogue catalogue = io::load_event_catalogue(catalogue_file, countries);
+  FrequencyFigures figures = io::load_frequency_figures(frequencies_file);
+  std::vector<MineralData> minerals;
+  std::vector<double> copper_shares;
+  for (const std::string& file : bundled_mineral_files(paths)) {
+    minerals.push_back(io::load_mineral(file, countries));
+    if (minerals.back().id == "copper") {
+      MineralGraph graph = build_mineral_graph(minerals.back(), settings.graph);
+      for (const HazardNode& node : hazard_nodes(graph)) {
+        if (node.stage == Stage::mine) copper_shares.push_back(node.world_share);
+      }
+    }
+  }
+  const IndicatorSettings& ind = settings.indicators;
+  std::vector<ExposureNode> exposure =
+      exposure_from_minerals(minerals, countries, ind.stability_measure, ind.stability_year,
+                             ind.other_stability_0to10, min_share, catalogue.window_years());
+  HazardFit fit =
+      fit_hazard(catalogue, exposure, figures, reference_share, ind.other_stability_0to10);
+
+  io::CalibrateReport report;
+  report.fit = &fit;
+  report.catalogue = catalogue_file;
+  HazardBacktest backtest;
+  if (vm.count("backtest")) {
+    backtest =
+        backtest_hazard(fit, figures, copper_shares, vm["seed"].as<unsigned long long>(), 20000);
+    report.backtest = &backtest;
+  }
+  if (!vm.count("no-write")) {
+    std::string target =
+        vm.count("write") ? vm["write"].as<std::string>() : paths.data_dir + "/hazard.yaml";
+    io::write_file_atomically(
+        target, io::hazard_settings_yaml(fit, "scenarios/history/events.yaml",
+                                         std::string(to_string(ind.stability_measure)),
+                                         ind.stability_year));
+    report.written = target;
+  }
+  std::string text = format == Format::csv    ? io::calibrate_csv(report)
+                     : format == Format::json ? io::calibrate_json(report)
+                                              : io::calibrate_table(report);
+  emit(text, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+  return 0;
+}
+
+}  // namespace mineflow::cli

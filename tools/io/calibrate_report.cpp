@@ -1,0 +1,164 @@
+#include "tools/io/calibrate_report.h"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "sim/distribution.h"
+#include "tools/io/text_escape.h"
+#include "tools/io/text_table.h"
+
+namespace mineflow::io {
+namespace {
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::string num(double x, int digits = 3) {
+  if (!std::isfinite(x)) return x > 0 ? "inf" : (x < 0 ? "-inf" : "nan");
+  std::ostringstream out;
+  out.precision(digits);
+  out << x;
+  return out.str();
+}
+
+struct Figure {
+  std::string section;
+  std::string name;
+  double value;
+  double low;
+  double high;
+  std::string note;
+};
+
+std::vector<Figure> figures(const CalibrateReport& report) {
+  const HazardFit& f = *report.fit;
+  const PolicyRateFit& p = f.policy_rate;
+  std::vector<Figure> out;
+  auto add = [&](const std::string& section, const std::string& name, const Estimate& e,
+                 const std::string& note) {
+    out.push_back({section, name, e.value, e.low, e.high, note});
+  };
+  add("policy", "r0_per_year", p.r0(), "rate at w = 5 and world share = s_ref");
+  add("policy", "doublings_per_point", p.doublings_per_point(), "1 / k");
+  out.push_back({"policy", "doubling_points", p.doubling_points(),
+                 p.doublings_per_point().high > 0 ? 1.0 / p.doublings_per_point().high : kNone,
+                 p.doublings_per_point().low > 0 ? 1.0 / p.doublings_per_point().low : kInf,
+                 "k = 1 / (1 / k); interval inverted from 1 / k"});
+  add("policy", "share_exponent", p.share_exponent(), "b");
+  // Duration and severity rows of one class.
+  auto add_class = [&](const std::string& section, const DurationFit& duration,
+                       const Distribution& severity, std::size_t drops) {
+    add(section, "duration_median_days", duration.median_days(),
+        std::to_string(duration.observed) + " ended, " + std::to_string(duration.censored) +
+            " censored");
+    add(section, "duration_sigma", duration.sigma(), "lognormal sigma of ln days");
+    add(section, "duration_mean_days", duration.mean_days(), "");
+    out.push_back({section, "severity_mean", mean_of(severity), severity.a,
+                   severity.kind == Distribution::Kind::uniform ? severity.b : severity.a,
+                   "uniform min-max from " + std::to_string(drops) + " realised drops"});
+  };
+  add_class("policy", f.policy_duration, f.model.policy.severity, f.policy_drops.size());
+  add("operational", "rate_per_node_per_year", f.operational_rate,
+      "at the copper allowance; low-high: realised range");
+  add_class("operational", f.operational_duration, f.model.operational.severity,
+            f.operational_drops.size());
+  out.push_back({"data", "policy_events", static_cast<double>(p.events), kNone, kNone, "counted"});
+  out.push_back({"data", "exposure_years", p.exposure_years, kNone, kNone,
+                 std::to_string(f.exposure.size()) + " country-mineral pairs"});
+  if (report.backtest) {
+    const HazardBacktest& b = *report.backtest;
+    for (const CountComparison& row : b.by_mineral) {
+      out.push_back({"backtest_mineral", row.group, row.predicted, static_cast<double>(row.low90),
+                     static_cast<double>(row.high90), "observed " + std::to_string(row.observed)});
+    }
+    for (const CountComparison& row : b.by_band) {
+      out.push_back({"backtest_band", row.group, row.predicted, static_cast<double>(row.low90),
+                     static_cast<double>(row.high90), "observed " + std::to_string(row.observed)});
+    }
+    out.push_back({"backtest_copper", "predicted", b.copper_loss_mean, b.copper_loss_p05,
+                   b.copper_loss_p95, "annual loss share, 5-95 %"});
+    for (const RealisedLoss& y : b.copper_years) {
+      out.push_back({"backtest_copper", std::to_string(y.year), y.share, kNone, kNone,
+                     y.memory ? "observed [memory]" : "observed"});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string calibrate_table(const CalibrateReport& report) {
+  const HazardFit& f = *report.fit;
+  std::ostringstream out;
+  out << "Two-class hazard fitted to " << report.catalogue << "\n"
+      << f.policy_rate.events << " policy events over " << num(f.policy_rate.exposure_years, 4)
+      << " country-mineral-years (" << f.exposure.size()
+      << " pairs): few events, wide intervals (docs/hazard.md)\n\n";
+  TextTable params({"parameter", "estimate", "95 % low", "95 % high", "note"});
+  std::string section;
+  for (const Figure& fig : figures(report)) {
+    if (fig.section.rfind("backtest", 0) == 0) continue;
+    params.add_row(
+        {fig.section + "." + fig.name, num(fig.value), num(fig.low), num(fig.high), fig.note});
+  }
+  out << params.render();
+  for (const std::string& note : f.notes) out << "  " << note << "\n";
+  if (report.backtest) {
+    const HazardBacktest& b = *report.backtest;
+    auto counts = [&](const char* title, const std::vector<CountComparison>& rows) {
+      TextTable t({title, "observed", "predicted", "90 % range"});
+      int observed = 0;
+      double predicted = 0.0;
+      for (const CountComparison& r : rows) {
+        t.add_row({r.group, std::to_string(r.observed), num(r.predicted),
+                   std::to_string(r.low90) + "-" + std::to_string(r.high90)});
+        observed += r.observed;
+        predicted += r.predicted;
+      }
+      t.add_row({"total", std::to_string(observed), num(predicted), ""});
+      out << "\n" << t.render();
+    };
+    out << "\nBacktest: policy events over the window, predicted by the fitted rates\n";
+    counts("mineral", b.by_mineral);
+    counts("stability band", b.by_band);
+    out << "\nBacktest: annual loss of world copper mine supply, operational class\n";
+    TextTable t({"year", "observed %", "predicted mean %", "predicted 5-95 %"});
+    for (const RealisedLoss& y : b.copper_years) {
+      t.add_row({std::to_string(y.year) + (y.memory ? " [memory]" : ""), num(y.share * 100),
+                 num(b.copper_loss_mean * 100),
+                 num(b.copper_loss_p05 * 100) + "-" + num(b.copper_loss_p95 * 100)});
+    }
+    out << t.render();
+  }
+  if (!report.written.empty()) out << "\nwrote " << report.written << "\n";
+  return out.str();
+}
+
+std::string calibrate_csv(const CalibrateReport& report) {
+  std::ostringstream out;
+  out << "section,name,value,low,high,note\n";
+  for (const Figure& f : figures(report)) {
+    out << f.section << "," << csv_field(f.name) << "," << num(f.value, 6) << "," << num(f.low, 6)
+        << "," << num(f.high, 6) << "," << csv_field(f.note) << "\n";
+  }
+  return out.str();
+}
+
+std::string calibrate_json(const CalibrateReport& report) {
+  std::ostringstream out;
+  out << "{\"catalogue\": " << json_string(report.catalogue) << ", \"figures\": [";
+  bool first = true;
+  auto json_num = [](double x) { return std::isfinite(x) ? num(x, 6) : std::string("null"); };
+  for (const Figure& f : figures(report)) {
+    out << (first ? "\n" : ",\n") << "  {\"section\": " << json_string(f.section)
+        << ", \"name\": " << json_string(f.name) << ", \"value\": " << json_num(f.value)
+        << ", \"low\": " << json_num(f.low) << ", \"high\": " << json_num(f.high)
+        << ", \"note\": " << json_string(f.note) << "}";
+    first = false;
+  }
+  out << "\n]}\n";
+  return out.str();
+}
+
+}  // namespace mineflow::io

@@ -1,0 +1,24 @@
+#pragma once
+// The report of `mineflow calibrate`: fitted parameters with intervals, and (with --backtest)
+// predicted vs observed policy events and copper losses, as a table, CSV or JSON.
+
+#include <string>
+
+#include "sim/hazard_backtest.h"
+#include "sim/hazard_fit.h"
+
+namespace mineflow::io {
+
+struct CalibrateReport {
+  const HazardFit* fit = nullptr;
+  const HazardBacktest* backtest = nullptr;  // null without --backtest
+  std::string catalogue;
+  std::string written;  // the settings file written, or empty
+};
+
+std::string calibrate_table(const CalibrateReport& report);
+// One row per figure: section,name,value,low,high,note.
+std::string calibrate_csv(const CalibrateReport& report);
+std::string calibrate_json(const CalibrateReport& report);
+
+}  // namespace mineflow::io

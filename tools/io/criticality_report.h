@@ -1,0 +1,22 @@
+#pragma once
+// `mineflow criticality` results: nodes ranked by the focal economy's expected unmet demand
+// when each fails alone, as a table for people, CSV or JSON for programs.
+
+#include <string>
+
+#include "sim/criticality.h"
+#include "tools/io/run_report.h"
+
+namespace mineflow::io {
+
+struct CriticalityHeader {
+  RunHeader run;
+  CriticalityOptions failure;
+  std::string network_basis;  // graph/network.h NetworkBasis::describe()
+};
+
+std::string criticality_table(const CriticalityHeader& header, const CriticalityResult& result);
+std::string criticality_csv(const CriticalityHeader& header, const CriticalityResult& result);
+std::string criticality_json(const CriticalityHeader& header, const CriticalityResult& result);
+
+}  // namespace mineflow::io
