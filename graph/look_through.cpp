@@ -12,13 +12,8 @@ LookThrough look_through_import_stability(const MineralGraph& mineral,
                                           const IndicatorSettings& settings) {
   const SupplyGraph& graph = mineral.graph;
   LookThrough out;
-  out.value = IndicatorValue{IndicatorId::refined_import_stability,
-                             std::nullopt,
-                             Rating::not_applicable,
-                             "score 0-10",
-                             "",
-                             false,
-                             ""};
+  out.value.id = IndicatorId::refined_import_stability;
+  out.value.unit = "score 0-10";
   // The market's composition: what each mine sells on it.
   std::map<std::string, double> market_sales;
   double market_total = 0.0;

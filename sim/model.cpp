@@ -167,6 +167,12 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
         hit_mine();
       } else if (target.stage == Stage::refine) {
         hit_refiner();  // reaches the focal economy through the refiner's output
+        // A refined stream with no refiner behind it (a country named only for rerouting or
+        // diversification) is the refinery itself.
+        hit_sources([&](const SupplySource& s) {
+          return s.country == target.country && s.import_class == ImportClass::refined &&
+                 s.refiner == SupplySource::kNone;
+        });
       }
       break;
     case EventTarget::Kind::edge:

@@ -6,11 +6,10 @@
 #include <optional>
 
 #include "sim/distribution.h"
+#include "sim/units.h"
 
 namespace mineflow {
 namespace {
-
-constexpr double kDaysPerYear = 365.0;
 
 void add_occurrence(const EventSpec& spec, std::uint32_t event, double start_day,
                     RandomStream& stream, std::vector<Occurrence>& out) {

@@ -35,8 +35,14 @@ class RandomStream {
     std::uint64_t hi = block_[4 - left_];
     std::uint64_t lo = block_[5 - left_];
     left_ -= 2;
-    std::uint64_t bits = ((hi << 32) | lo) >> 11;  // 53 bits
-    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+    return unit_from_bits(((hi << 32) | lo) >> 11);  // 53 bits
+  }
+  // (bits + 0.5) / 2^53 for 53 random bits. In double arithmetic the largest, 2^53 - 1, rounds
+  // to exactly 1.0 (2^53 - 0.5 is not representable); that one value becomes the largest double
+  // below 1, so the result is always in (0, 1) and every other draw keeps its bits.
+  static double unit_from_bits(std::uint64_t bits53) {
+    double u = (static_cast<double>(bits53) + 0.5) * 0x1.0p-53;
+    return u < 1.0 ? u : 0x1.fffffffffffffp-1;
   }
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   double exponential(double mean) { return -mean * std::log(uniform()); }

@@ -5,12 +5,9 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/units.h"
+
 namespace mineflow {
-namespace {
-
-constexpr double kDaysPerYear = 365.0;
-
-}  // namespace
 
 std::string_view to_string(Metric metric) {
   switch (metric) {

@@ -8,6 +8,7 @@
 #include "graph/source_ref.h"
 #include "sim/summary.h"
 #include "sim/sweep_driver.h"
+#include "sim/units.h"
 
 namespace mineflow {
 namespace {
@@ -101,7 +102,7 @@ SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
   Moments unmet = moments(unmet_t);
   cell.unmet_t = {unmet.mean, unmet.se};
   // unmet % of annual demand is unmet_t scaled (as apply_stocks computes it per trial).
-  const double annual_t = demand_of(setup) * 365.0;
+  const double annual_t = demand_of(setup) * kDaysPerYear;
   const double to_pct = annual_t > 0.0 ? 100.0 / annual_t : 0.0;
   cell.unmet_pct = {cell.unmet_t.value * to_pct, cell.unmet_t.se * to_pct};
   std::vector<double> scratch;

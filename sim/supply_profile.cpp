@@ -44,19 +44,64 @@ double class_supply(const Model& model, const IncrementalPropagation& availabili
 // Availabilities change only where an effect starts or ends; only those channels are
 // recomputed (as the product of the effects covering the segment, in effect order), and the
 // network propagation visits only what they reach.
+void sort_effects(ProfileScratch& scratch) {
+  const auto& effects = scratch.effects;
+  const auto n = static_cast<std::uint32_t>(effects.size());
+  auto fill = [n](std::vector<std::uint32_t>& order) {
+    order.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+  };
+  fill(scratch.by_start);
+  fill(scratch.by_end);
+  fill(scratch.by_channel);
+  std::stable_sort(scratch.by_start.begin(), scratch.by_start.end(),
+                   [&](auto a, auto b) { return effects[a].start_day < effects[b].start_day; });
+  std::stable_sort(scratch.by_end.begin(), scratch.by_end.end(),
+                   [&](auto a, auto b) { return effects[a].end_day < effects[b].end_day; });
+  std::stable_sort(scratch.by_channel.begin(), scratch.by_channel.end(),
+                   [&](auto a, auto b) { return effects[a].channel < effects[b].channel; });
+  scratch.channel_group.resize(n);
+  for (std::uint32_t begin = 0; begin < n;) {
+    std::uint32_t end = begin;
+    while (end < n &&
+           effects[scratch.by_channel[end]].channel == effects[scratch.by_channel[begin]].channel) {
+      ++end;
+    }
+    for (std::uint32_t i = begin; i < end; ++i)
+      scratch.channel_group[scratch.by_channel[i]] = {begin, end};
+    begin = end;
+  }
+  scratch.next_start = 0;
+  scratch.next_end = 0;
+}
+
+// The product of the effects on `effect`'s channel that cover the segment, in effect order.
+double channel_product(const ProfileScratch& scratch, std::uint32_t effect,
+                       const ProfileSegment& segment) {
+  double product = 1.0;
+  auto [begin, end] = scratch.channel_group[effect];
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const auto& e = scratch.effects[scratch.by_channel[i]];
+    if (e.start_day <= segment.start_day && e.end_day >= segment.end_day) product *= e.factor;
+  }
+  return product;
+}
+
 void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
   IncrementalPropagation& availability = scratch.propagation;
-  // Boundaries include every effect's ends, so an effect covers a segment or misses it.
-  for (const auto& changed : scratch.effects) {
-    if (changed.start_day != segment.start_day && changed.end_day != segment.start_day) continue;
-    double product = 1.0;
-    for (const auto& effect : scratch.effects) {
-      if (effect.channel == changed.channel && effect.start_day <= segment.start_day &&
-          effect.end_day >= segment.end_day) {
-        product *= effect.factor;
-      }
-    }
-    availability.set(model, changed.channel, product);
+  // Boundaries include every effect's ends, so an effect covers a segment or misses it; the
+  // channels whose effects start or end here are the only ones that change.
+  const auto& effects = scratch.effects;
+  auto update = [&](std::uint32_t e) {
+    availability.set(model, effects[e].channel, channel_product(scratch, e, segment));
+  };
+  while (scratch.next_start < effects.size() &&
+         effects[scratch.by_start[scratch.next_start]].start_day <= segment.start_day) {
+    update(scratch.by_start[scratch.next_start++]);
+  }
+  while (scratch.next_end < effects.size() &&
+         effects[scratch.by_end[scratch.next_end]].end_day <= segment.start_day) {
+    update(scratch.by_end[scratch.next_end++]);
   }
   availability.propagate(model, scratch.network);
   double concentrate = class_supply(model, availability, scratch.network, ImportClass::concentrate);
@@ -103,6 +148,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
 
   out.segments.clear();
   scratch.propagation.reset(model);
+  sort_effects(scratch);
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
     ProfileSegment segment;
     segment.start_day = cuts[s];

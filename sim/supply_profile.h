@@ -48,6 +48,12 @@ struct ProfileScratch {
   };
   std::vector<Effect> effects;
   std::vector<double> boundaries;
+  // A sweep over the boundaries: effects by start and by end day, and by channel (in effect
+  // order) with each effect's channel group, so a boundary touches only what starts or ends.
+  std::vector<std::uint32_t> by_start, by_end, by_channel;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> channel_group;  // per effect: [begin, end)
+  std::size_t next_start = 0;
+  std::size_t next_end = 0;
   IncrementalPropagation propagation;
   NetworkOutcome network;
 };

@@ -59,6 +59,14 @@ inline CliResult run_cli(const std::vector<std::string>& args) {
   return result;
 }
 
+// An empty folder under the system temp folder, unique to this process: `prefix`_<pid>.
+inline std::filesystem::path fresh_temp_dir(const std::string& prefix) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / (prefix + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
 inline std::string scenarios_dir() {
   return MINEFLOW_SCENARIOS_DIR;
 }

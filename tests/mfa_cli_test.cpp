@@ -14,6 +14,7 @@
 #include "graph/source_ref.h"
 #include "sim/stock_flow/stock_flow_model.h"
 #include "tests/cli_runner.h"
+#include "tests/golden.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/mfa_report.h"
 
@@ -21,6 +22,7 @@ namespace mineflow {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::expect_golden;
 using testing::run_cli;
 
 const char* kGoodModel = R"(model: tiny
@@ -44,22 +46,6 @@ categories:
     lifetime: {distribution: normal, mean: 4, sd: 1.5}
     end_of_life: {collection_rate: 0.3, scrap_export_share: 0.0, recovery_efficiency: 1}
 )";
-
-fs::path golden_dir() {
-  return MINEFLOW_GOLDEN_DIR;
-}
-
-// Compares with the golden file, or rewrites it when MINEFLOW_UPDATE_GOLDEN=1.
-void expect_golden(const std::string& name, const std::string& actual) {
-  fs::path path = golden_dir() / name;
-  const char* update = std::getenv("MINEFLOW_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  ASSERT_TRUE(fs::exists(path)) << path << " missing: run with MINEFLOW_UPDATE_GOLDEN=1";
-  EXPECT_EQ(actual, testing::read_text(path)) << "differs from " << path;
-}
 
 class TempDir {
  public:
@@ -255,7 +241,7 @@ TEST(MfaCommand, UsageErrorsExitTwo) {
   EXPECT_EQ(run_cli({"mfa", "no_such_mineral"}).exit_code, 2);
   EXPECT_EQ(run_cli({"mfa", "tungsten", "--year", "1900"}).exit_code, 2);
   EXPECT_EQ(run_cli({"mfa", "tungsten", "--format", "xml"}).exit_code, 2);
-  EXPECT_EQ(run_cli({"mfa", "tungsten", "--out", "/no/such/dir"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"mfa", "tungsten", "--out", "/dev/null/dir"}).exit_code, 2);  // not a folder
   EXPECT_EQ(run_cli({"mfa", "--help"}).exit_code, 0);
 }
 

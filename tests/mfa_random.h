@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "sim/stock_flow/end_of_life.h"
+
 namespace mineflow::testing {
 
 class TestRandom {
@@ -21,5 +23,16 @@ class TestRandom {
   }
   std::uint64_t state_;
 };
+
+// Collection, scrap export and recovery shares drawn uniformly in [0, 1) for each year.
+inline stock_flow::EndOfLifeRates random_end_of_life_rates(TestRandom& random, int years) {
+  stock_flow::EndOfLifeRates rates;
+  for (int t = 0; t < years; ++t) {
+    rates.collection_rate.push_back(random.uniform(0, 1));
+    rates.scrap_export_share.push_back(random.uniform(0, 1));
+    rates.recovery_efficiency.push_back(random.uniform(0, 1));
+  }
+  return rates;
+}
 
 }  // namespace mineflow::testing

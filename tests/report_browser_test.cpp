@@ -87,6 +87,16 @@ constexpr const char* kProbeScript = R"(<script>
   const pre = document.createElement('pre');
   pre.id = 'mineflow-probe';
   pre.setAttribute('data-page-height', String(document.documentElement.scrollHeight));
+  // The contents list: links counted, and those whose target the browser cannot find listed.
+  const broken = [];
+  document.querySelectorAll('a[href^="#"]').forEach(function (a) {
+    const target = a.getAttribute('href').slice(1);
+    if (!document.getElementById(target)) broken.push(target);
+  });
+  pre.setAttribute('data-contents-links', String(document.querySelectorAll('nav a').length));
+  pre.setAttribute('data-broken-links', broken.join(' '));
+  pre.setAttribute('data-summary-rows',
+                   String(document.querySelectorAll('#summary table tr').length));
   pre.textContent = rows.join('\n');
   document.body.appendChild(pre);
 })();
@@ -128,8 +138,9 @@ std::vector<ChartProbe> parse_probe(const std::string& dom, int& page_height) {
 
 // Opens `page` three times: its DOM (--dump-dom) for console messages and every chart's <svg>;
 // a copy with the probe script for each chart's layout; a full-page screenshot `png_name`.png.
+// `probe_dom`, when given, receives the probed DOM (for page-specific checks).
 void check_page_in_browser(const fs::path& page, const fs::path& work, std::size_t charts_expected,
-                           const std::string& png_name) {
+                           const std::string& png_name, std::string* probe_dom = nullptr) {
   std::string html = read_text(page);
   fs::path report_dir = page.parent_path();
   // 1. The page itself: parsed into a DOM with no console message at all.
@@ -175,6 +186,7 @@ void check_page_in_browser(const fs::path& page, const fs::path& work, std::size
   EXPECT_EQ(console_lines(probe.err), std::vector<std::string>{}) << "console messages";
   int page_height = 0;
   std::vector<ChartProbe> charts = parse_probe(probe.out, page_height);
+  if (probe_dom != nullptr) *probe_dom = probe.out;
   ASSERT_EQ(charts.size(), expected_charts) << "probe output missing";
   for (const ChartProbe& chart : charts) {
     SCOPED_TRACE(chart.kind);
@@ -229,8 +241,19 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   // Heat table, six radars, six Sankeys, price history; stock-flow: per mineral in-use stock and
   // flows, one secondary-share chart; scenarios: per mineral daily supply, stock levels, price,
   // exceedance curves; per mineral a stockpile-days chart.
+  std::string dom;
   check_page_in_browser(report_dir / "report.html", work, 14 + 6 * 2 + 1 + 6 * 4 + 6,
-                        "report_" + lang);
+                        "report_" + lang, &dom);
+  // The contents list resolves in the browser and the summary table has a row per mineral.
+  auto attribute = [&dom](const std::string& name) {
+    std::size_t at = dom.find(name + "=\"");
+    if (at == std::string::npos) return std::string("(missing)");
+    at += name.size() + 2;
+    return dom.substr(at, dom.find('"', at) - at);
+  };
+  EXPECT_EQ(attribute("data-broken-links"), "") << "contents links without a target";
+  EXPECT_GE(std::stoi("0" + attribute("data-contents-links")), 8);
+  EXPECT_EQ(attribute("data-summary-rows"), "7") << "summary: header + six minerals";
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, ReportInBrowser, ::testing::Values("en", "ja"));

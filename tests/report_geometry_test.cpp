@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/golden.h"
 #include "tests/report_gallery.h"
 #include "tools/report/heat_table.h"
 #include "tools/report/html_page.h"
@@ -367,20 +368,7 @@ TEST(HtmlPage, IsSelfContainedAndEscaped) {
 // change to the drawing shows up in review. MINEFLOW_UPDATE_GOLDEN=1 rewrites the file; look at
 // it in a browser (or run report_browser_tests) before committing the new version.
 TEST(Golden, ChartGalleryPage) {
-  std::filesystem::path golden = std::filesystem::path(MINEFLOW_TEST_DATA_DIR).parent_path() /
-                                 "golden" / "report_gallery.html";
-  std::string page = render_html(testing::chart_gallery());
-  const char* update = std::getenv("MINEFLOW_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::filesystem::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << page;
-  }
-  std::ifstream in(golden, std::ios::binary);
-  ASSERT_TRUE(in) << golden << " missing: run with MINEFLOW_UPDATE_GOLDEN=1";
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  EXPECT_TRUE(expected.str() == page)
-      << "the chart gallery changed; if intended, rerun with MINEFLOW_UPDATE_GOLDEN=1";
+  testing::expect_golden("report_gallery.html", render_html(testing::chart_gallery()));
 }
 
 }  // namespace

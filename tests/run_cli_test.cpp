@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "tests/cli_runner.h"
+#include "tests/golden.h"
 #include "tools/cli/command.h"
 
 namespace mineflow {
@@ -109,14 +110,7 @@ TEST(RunCli, DeterministicReplayMatchesGolden) {
   std::string file = scenarios_dir() + "/disruptions/rare_earths_china_2010.yaml";
   testing::CliResult r = run_cli({"run", file, "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  fs::path golden = fs::path(MINEFLOW_TEST_DATA_DIR).parent_path() / "golden" /
-                    "rare_earths_china_2010_series.csv";
-  const char* update = std::getenv("MINEFLOW_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << r.out;
-  }
-  EXPECT_EQ(r.out, testing::read_text(golden)) << "run with MINEFLOW_UPDATE_GOLDEN=1 to update";
+  testing::expect_golden("rare_earths_china_2010_series.csv", r.out);
   // 366 lines per policy (header once) and two policies.
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 2 * 365);
 }

@@ -11,6 +11,7 @@
 #include "sim/daily_series.h"
 #include "sim/monte_carlo.h"
 #include "sim/random_stream.h"
+#include "sim/residual_risk.h"
 #include "sim/summary.h"
 #include "sim/trial.h"
 #include "tests/sim_test_support.h"
@@ -312,6 +313,17 @@ TEST(Summary, QuantilesAndCvarOnKnownValues) {
   EXPECT_NEAR(s.sd, std::sqrt(841.6666666666666), 1e-9);
 }
 
+// The uniform draw stays inside the open interval (0, 1) at both ends of its 53 bits.
+TEST(Samplers, UniformIsInsideTheOpenUnitInterval) {
+  constexpr std::uint64_t kLargest = (std::uint64_t{1} << 53) - 1;
+  EXPECT_EQ(RandomStream::unit_from_bits(0), 0x1.0p-54);
+  EXPECT_LT(RandomStream::unit_from_bits(kLargest), 1.0);
+  EXPECT_EQ(RandomStream::unit_from_bits(kLargest), std::nextafter(1.0, 0.0));
+  EXPECT_LT(RandomStream::unit_from_bits(kLargest - 1), 1.0);
+  // Above 2^52 the half is lost to rounding (ties to even): still inside, never an end point.
+  EXPECT_EQ(RandomStream::unit_from_bits(std::uint64_t{1} << 52), 0.5);
+}
+
 // The samplers' means within 4 standard errors of the closed form.
 TEST(Samplers, MeansMatchClosedForms) {
   RandomStream stream(3, 0, 1);
@@ -373,6 +385,25 @@ TEST(PriceExact, CapBindsAndStochasticFactorIsOnItsGrid) {
     EXPECT_GE(m[index(Metric::peak_price_multiple)], 1.0);  // starts at the baseline
     EXPECT_LE(m[index(Metric::procurement_cost)], 2.0 * 3650.0 * (1 + 1e-12));
   }
+}
+
+}  // namespace
+}  // namespace mineflow
+
+namespace mineflow {
+namespace {
+
+// Residual risk reads indicators 3 and 4 by id, whatever their order.
+TEST(ResidualRisk, FoundByIdInAnyOrder) {
+  std::vector<IndicatorValue> after(2);
+  after[0].id = IndicatorId::refined_import_stability;
+  after[0].value = 0.8;
+  after[1].id = IndicatorId::concentrate_import_stability;
+  after[1].value = 0.4;
+  ResidualImportRisks r = residual_import_risks(after, 5.0, 10.0);
+  EXPECT_DOUBLE_EQ(*r.refined, 0.4);
+  EXPECT_DOUBLE_EQ(*r.concentrate, 0.2);
+  EXPECT_FALSE(residual_import_risks({}, 5.0, 10.0).refined.has_value());
 }
 
 }  // namespace

@@ -398,11 +398,7 @@ StockFlowModel random_model(std::uint64_t seed) {
     }
     c.lifetime_by_cohort = {lifetimes[static_cast<std::size_t>(random.uniform(0, 8))]};
     if (c.lifetime_by_cohort[0].kind == LifetimeKind::fixed) c.lifetime_by_cohort[0].mean_yr += 1;
-    for (int t = 0; t < m.years; ++t) {
-      c.end_of_life.collection_rate.push_back(random.uniform(0, 1));
-      c.end_of_life.scrap_export_share.push_back(random.uniform(0, 1));
-      c.end_of_life.recovery_efficiency.push_back(random.uniform(0, 1));
-    }
+    c.end_of_life = testing::random_end_of_life_rates(random, m.years);
     m.categories.push_back(std::move(c));
   }
   return m;

@@ -18,6 +18,7 @@
 #include "sim/summary.h"
 #include "sim/sweep_driver.h"
 #include "tests/cli_runner.h"
+#include "tests/golden.h"
 #include "tests/sim_test_support.h"
 #include "tools/cli/command.h"
 #include "tools/io/data_loaders.h"
@@ -330,14 +331,7 @@ TEST(SweepCli, AllSummaryMatchesGolden) {
   testing::CliResult r = run_cli({"stockpile", "--all", "--trials", "1000", "--seed", "7",
                                   "--target", "p_shortage<=0.01", "--recycling", "0,0.2"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  fs::path golden =
-      fs::path(MINEFLOW_TEST_DATA_DIR).parent_path() / "golden" / "stockpile_all_summary.txt";
-  const char* update = std::getenv("MINEFLOW_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << r.out;
-  }
-  EXPECT_EQ(r.out, testing::read_text(golden)) << "run with MINEFLOW_UPDATE_GOLDEN=1 to update";
+  testing::expect_golden("stockpile_all_summary.txt", r.out);
   for (const char* mineral : {"rare_earths", "lithium", "cobalt", "nickel", "copper", "tungsten"}) {
     EXPECT_NE(r.out.find(mineral), std::string::npos) << mineral;
   }

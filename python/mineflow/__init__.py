@@ -52,7 +52,9 @@ class _Result:
 class Indicators(_Result):
     """`mineflow indicators`: .table has the CSV's columns (mineral, indicator, value, rating,
     unit, basis, quality) plus name and lower_bound, with values at full precision (as in the
-    JSON); quality is indicator 6's figure flag, "" where none."""
+    JSON); quality is indicator 6's figure flag, "" where none. A mineral with world tiers
+    (scenarios/network/) has a seventh row, look_through_refined_import_stability, as in the
+    CSV."""
 
     def __init__(self, texts):
         super().__init__(texts["csv"], texts["json"], texts["text"])
@@ -66,6 +68,16 @@ class Indicators(_Result):
                 for key in ("rating", "unit", "basis", "lower_bound"):
                     columns[key].append(v[key])
                 columns["quality"].append(v["quality"] or "")
+                columns["name"].append(mineral["name"])
+            look = mineral.get("look_through_refined_import_stability")
+            if look is not None:  # the CSV's extra row for a mineral with world tiers
+                columns["mineral"].append(mineral["mineral"])
+                columns["indicator"].append("look_through_refined_import_stability")
+                columns["value"].append(float("nan") if look["value"] is None else look["value"])
+                for key in ("rating", "unit", "basis"):
+                    columns[key].append(look[key])
+                columns["quality"].append("")
+                columns["lower_bound"].append(False)
                 columns["name"].append(mineral["name"])
         import numpy
         columns["value"] = numpy.array(columns["value"], dtype=numpy.float64)
@@ -108,8 +120,8 @@ def indicators(files=None, method="meti", **options):
 
 
 def load_scenario(path, data_dir=None):
-    """A disruption scenario file, read and checked as `mineflow run` does (countries from
-    data_dir, default the bundled scenarios/)."""
+    """A disruption scenario file (or a bundled scenario's name), read and checked as
+    `mineflow run` does (countries from data_dir, default the bundled scenarios/)."""
     return _core.load_scenario(_path(path), _path(data_dir))
 
 

@@ -6,6 +6,7 @@
 #include "python/src/bindings.h"
 #include "python/src/interruptible.h"
 #include "tools/cli/criticality_job.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::python {
 
@@ -33,7 +34,7 @@ void bind_criticality(py::module_& m) {
         py::dict out;
         out["csv"] = text(io::criticality_csv(run.header, run.result));
         out["json"] = text(io::criticality_json(run.header, run.result));
-        out["text"] = text(io::criticality_table(run.header, run.result));
+        out["text"] = text(io::wrap_long_lines(io::criticality_table(run.header, run.result)));
         return out;
       },
       py::arg("scenario"), py::arg("days") = 90.0, py::arg("severity") = 1.0,

@@ -38,7 +38,15 @@ void bind_indicators(py::module_& m) {
           io::Settings settings = cli::indicator_settings(paths.settings(), vm);
           CountryTable countries = io::load_countries(paths.countries());
           RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
-          for (const std::string& file : files ? *files : cli::bundled_mineral_files(paths)) {
+          std::vector<std::string> chosen = cli::bundled_mineral_files(paths);
+          if (files) {
+            chosen.clear();
+            for (const std::string& file : *files) {
+              chosen.push_back(
+                  cli::resolve_data_file(file, cli::DataKind::mineral, paths, "MINERAL"));
+            }
+          }
+          for (const std::string& file : chosen) {
             if (method == "geopolrisk") {
               risks.push_back(cli::geopolrisk_of_file(file, settings, countries));
             } else {

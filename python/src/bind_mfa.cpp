@@ -8,6 +8,7 @@
 #include "python/src/bindings.h"
 #include "tools/cli/mfa_job.h"
 #include "tools/io/mfa_report.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::python {
 namespace {
@@ -36,7 +37,10 @@ void bind_mfa(py::module_& m) {
       .def_property_readonly("categories", [](const MfaOutput& o) { return o.result.category_ids; })
       .def("csv", [](const MfaOutput& o) { return text(io::mfa_csv(o.result)); })
       .def("json", [](const MfaOutput& o) { return text(io::mfa_json(o.result, o.info)); })
-      .def("table", [](const MfaOutput& o) { return text(io::mfa_table(o.result, o.info)); })
+      .def("table",
+           [](const MfaOutput& o) {
+             return text(io::wrap_long_lines(io::mfa_table(o.result, o.info)));
+           })
       .def(
           "sankey_csv",
           [](const MfaOutput& o) { return text(io::mfa_sankey_csv(o.result, o.info.sankey_year)); })

@@ -1,7 +1,6 @@
 // mineflow.network(): one mineral's supply graph (the focal economy's flows and, when the
 // mineral has a network file, the world tiers behind them) as node and edge tables.
 
-#include <filesystem>
 #include <sstream>
 
 #include <pybind11/stl.h>
@@ -14,19 +13,6 @@
 #include "tools/report/flow_sankey.h"
 
 namespace mineflow::python {
-namespace {
-
-// A mineral file, or the id of a bundled one ("cobalt": DATA/minerals/cobalt.yaml).
-std::string mineral_file(const std::string& mineral, const cli::DataPaths& paths) {
-  if (std::filesystem::exists(mineral)) return mineral;
-  for (const std::string& file : cli::bundled_mineral_files(paths)) {
-    if (std::filesystem::path(file).stem().string() == mineral) return file;
-  }
-  return mineral;  // load_mineral reports the missing file
-}
-
-}  // namespace
-
 void bind_network(py::module_& m) {
   m.def(
       "network",
@@ -41,7 +27,8 @@ void bind_network(py::module_& m) {
         cli::DataPaths paths = cli::data_paths(vm);
         io::Settings settings = cli::indicator_settings(paths.settings(), vm);
         CountryTable countries = io::load_countries(paths.countries());
-        std::string file = mineral_file(mineral, paths);
+        std::string file =
+            cli::resolve_data_file(mineral, cli::DataKind::mineral, paths, "MINERAL");
         MineralData data = io::load_mineral(file, countries);
         MineralGraph graph = cli::checked_mineral_graph(data, file, settings);
 

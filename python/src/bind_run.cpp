@@ -11,6 +11,7 @@
 #include "python/src/scenario_handle.h"
 #include "sim/plan_series.h"
 #include "tools/cli/run_job.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::python {
 namespace {
@@ -30,8 +31,9 @@ struct RunOutput {
     return result ? io::run_summary_json(header(), reports) : io::run_series_json(header(), series);
   }
   std::string table() const {
-    return result ? io::run_summary_table(header(), reports)
-                  : io::run_series_table(header(), series);
+    // The CLI's terminal text: kept within 100 columns.
+    return io::wrap_long_lines(result ? io::run_summary_table(header(), reports)
+                                      : io::run_series_table(header(), series));
   }
 };
 

@@ -55,7 +55,8 @@ void bind_scenario(py::module_& m) {
         {
           py::gil_scoped_release release;
           CountryTable countries = io::load_countries(paths.countries());
-          handle.scenario = io::load_scenario(path, countries);
+          handle.scenario = io::load_scenario(
+              cli::resolve_data_file(path, cli::DataKind::scenario, paths, "SCENARIO"), countries);
         }
         return handle;
       },

@@ -7,6 +7,7 @@
 #include "python/src/bindings.h"
 #include "python/src/interruptible.h"
 #include "tools/cli/stockpile_job.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::python {
 
@@ -35,8 +36,10 @@ void bind_stockpile(py::module_& m) {
         cli::DataPaths paths = data_paths_for(data_dir);
         std::vector<io::SweepSummaryRow> rows;
         run_interruptibly([&](const std::atomic<bool>* cancel) {
-          std::vector<std::string> files = scenario ? std::vector<std::string>{*scenario}
-                                                    : cli::background_scenario_files(paths);
+          std::vector<std::string> files =
+              scenario ? std::vector<std::string>{cli::resolve_data_file(
+                             *scenario, cli::DataKind::scenario, paths, "SCENARIO")}
+                       : cli::background_scenario_files(paths);
           if (files.empty()) {
             throw InputError(SourceRef{}, "--all", paths.data_dir + "/disruptions",
                              "a folder with <mineral>_background.yaml scenarios");
@@ -51,11 +54,11 @@ void bind_stockpile(py::module_& m) {
           const io::SweepSummaryRow& row = rows.front();
           out["csv"] = text(io::sweep_csv(row.header, row.result));
           out["json"] = text(io::sweep_json(row.header, row.result));
-          out["text"] = text(io::sweep_table(row.header, row.result));
+          out["text"] = text(io::wrap_long_lines(io::sweep_table(row.header, row.result)));
         } else {
           out["csv"] = text(io::sweep_summary_csv(rows));
           out["json"] = text(io::sweep_summary_json(rows));
-          out["text"] = text(io::sweep_summary_table(rows));
+          out["text"] = text(io::wrap_long_lines(io::sweep_summary_table(rows)));
         }
         return out;
       },

@@ -67,6 +67,12 @@ def test_criticality_equals_the_cli():
     assert len(column(r.table, list(r.table.keys())[0])) > 0
 
 
+def test_criticality_takes_a_bundled_name_as_the_cli_does():
+    r = mineflow.criticality("cobalt_drc_supply_cut", trials=30, seed=4)
+    assert r.csv == cli("criticality", "cobalt_drc_supply_cut", "--trials", 30, "--seed", 4,
+                        "--quiet", "--format", "csv").stdout
+
+
 def test_criticality_of_a_loaded_scenario_with_defaults_equals_the_cli():
     scenario = mineflow.load_scenario(COBALT_CUT)
     r = mineflow.criticality(scenario, trials=40, seed=2)

@@ -23,6 +23,7 @@ const std::vector<Command>& commands();
 int run_criticality(const Args& args, std::ostream& out, std::ostream& err);
 int run_calibrate(const Args& args, std::ostream& out, std::ostream& err);
 int run_indicators(const Args& args, std::ostream& out, std::ostream& err);
+int run_list(const Args& args, std::ostream& out, std::ostream& err);
 int run_mfa(const Args& args, std::ostream& out, std::ostream& err);
 int run_report(const Args& args, std::ostream& out, std::ostream& err);
 int run_run(const Args& args, std::ostream& out, std::ostream& err);

@@ -9,6 +9,8 @@ const std::vector<Command>& commands() {
        "rank mine and refining nodes by the focal economy's unmet demand when each fails",
        &run_criticality},
       {"indicators", "the six supply-risk indicators of each mineral", &run_indicators},
+      {"list", "the bundled minerals, scenarios and stock-flow models, with descriptions",
+       &run_list},
       {"mfa", "stocks, flows and recycling of a mineral over time (material-flow model)", &run_mfa},
       {"report", "an HTML report with charts, and the CSV/JSON behind them", &run_report},
       {"run", "disruption Monte Carlo of a scenario, with the before/after policy view", &run_run},

@@ -13,6 +13,7 @@
 #include "tools/cli/parse_args.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/criticality_report.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -35,7 +36,7 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
       "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report to FILE")("quiet", "no progress bar")(
-      "scenario", po::value<std::string>(), "scenario file");
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -65,9 +66,10 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
 
   const io::CriticalityHeader& header = run.header;
   const CriticalityResult& result = run.result;
-  std::string content = format == Format::csv    ? io::criticality_csv(header, result)
-                        : format == Format::json ? io::criticality_json(header, result)
-                                                 : io::criticality_table(header, result);
+  std::string content = format == Format::csv ? io::criticality_csv(header, result)
+                        : format == Format::json
+                            ? io::criticality_json(header, result)
+                            : io::wrap_long_lines(io::criticality_table(header, result));
   emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
   return 0;
 }

@@ -32,7 +32,8 @@ CriticalityOutput criticality_of_scenario(
     const std::atomic<bool>* cancel) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(scenario_file, countries);
+  Scenario scenario = io::load_scenario(
+      resolve_data_file(scenario_file, DataKind::scenario, paths, "SCENARIO"), countries);
   if (request.trials) {
     long long trials = *request.trials;
     if (trials < 1 || trials > 10'000'000) {

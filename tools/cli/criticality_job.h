@@ -32,9 +32,10 @@ struct CriticalityOutput {
   CriticalityResult result;
 };
 
-// Loads the scenario and its mineral from the data folder and ranks the nodes. `node_done(k,
-// n)` is called after each run (from the thread that calls this). With `cancel` set during the runs the
-// result is incomplete: the caller checks the flag and discards it.
+// Loads the scenario (a file, or a bundled scenario's name) and its mineral from the data folder
+// and ranks the nodes. `node_done(k,
+// n)` is called after each run (from the thread that calls this). With `cancel` set during the runs
+// the result is incomplete: the caller checks the flag and discards it.
 CriticalityOutput criticality_of_scenario(
     const DataPaths& paths, const std::string& scenario_file, const CriticalityRequest& request,
     const std::function<void(std::size_t, std::size_t)>& node_done,

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "graph/source_ref.h"
+#include "tools/cli/closest_names.h"
 
 namespace mineflow::cli {
 
@@ -30,6 +31,61 @@ DataPaths data_paths(const po::variables_map& vm) {
     throw InputError(SourceRef{}, "--data-dir", paths.data_dir, "an existing folder");
   }
   return paths;
+}
+
+std::string data_kind_folder(DataKind kind) {
+  switch (kind) {
+    case DataKind::mineral:
+      return "minerals";
+    case DataKind::scenario:
+      return "disruptions";
+    case DataKind::mfa_model:
+      return "mfa";
+  }
+  return "";
+}
+
+std::string data_kind_noun(DataKind kind) {
+  switch (kind) {
+    case DataKind::mineral:
+      return "mineral";
+    case DataKind::scenario:
+      return "scenario";
+    case DataKind::mfa_model:
+      return "stock-flow model";
+  }
+  return "";
+}
+
+std::vector<std::string> bundled_names(DataKind kind, const DataPaths& paths) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(paths.data_dir + "/" + data_kind_folder(kind), error)) {
+    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string resolve_data_file(const std::string& argument, DataKind kind, const DataPaths& paths,
+                              const std::string& field) {
+  namespace fs = std::filesystem;
+  bool looks_like_path = argument.find('/') != std::string::npos ||
+                         fs::path(argument).extension() == ".yaml" ||
+                         fs::is_regular_file(argument);  // not a folder: `--out copper` makes one
+  if (looks_like_path) return argument;
+  std::string bundled = paths.data_dir + "/" + data_kind_folder(kind) + "/" + argument + ".yaml";
+  if (fs::is_regular_file(bundled)) return bundled;
+  std::string expected =
+      "a " + data_kind_noun(kind) + " file or the name of a bundled " + data_kind_noun(kind) + " (";
+  std::vector<std::string> close = closest_names(argument, bundled_names(kind, paths));
+  if (!close.empty()) {
+    expected += "closest: ";
+    for (std::size_t i = 0; i < close.size(); ++i) expected += (i ? ", " : "") + close[i];
+    expected += "; ";
+  }
+  throw InputError(SourceRef{}, field, argument, expected + "mineflow list shows them all)");
 }
 
 std::vector<std::string> bundled_mineral_files(const DataPaths& paths) {

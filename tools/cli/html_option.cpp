@@ -1,5 +1,6 @@
 #include "tools/cli/html_option.h"
 
+#include "tools/cli/output.h"
 #include "tools/io/atomic_file.h"
 
 namespace mineflow::cli {
@@ -7,8 +8,9 @@ namespace mineflow::cli {
 namespace po = boost::program_options;
 
 void add_html_option(po::options_description& options) {
-  options.add_options()("html", po::value<std::string>(),
-                        "also write a self-contained HTML page with charts to FILE");
+  options.add_options()(
+      "html", po::value<std::string>(),
+      "also write a self-contained HTML page with charts to FILE (its folder created if missing)");
 }
 
 bool write_html_if_requested(const po::variables_map& vm, const report::HtmlDocument& document) {
@@ -18,7 +20,8 @@ bool write_html_if_requested(const po::variables_map& vm, const report::HtmlDocu
 }
 
 void write_html(const std::string& path, const report::HtmlDocument& document) {
-  io::write_file_atomically(path, report::render_html(document));
+  io::write_file_atomically(out_file_path(path, "page.html", "--html"),
+                            report::render_html(document));
 }
 
 }  // namespace mineflow::cli

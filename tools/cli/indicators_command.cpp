@@ -11,6 +11,7 @@
 #include "tools/cli/indicators_job.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/geopolrisk_report.h"
 #include "tools/io/indicator_report.h"
@@ -22,15 +23,18 @@ namespace po = boost::program_options;
 
 int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
-      "mineflow indicators [FILE...] [options]\n\n"
-      "The six supply-risk indicators of each mineral file (default: "
+      "mineflow indicators [MINERAL...] [options]\n\n"
+      "The six supply-risk indicators of each mineral, a file or a bundled name\n(default: "
       "every bundled mineral).\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "method", po::value<std::string>()->default_value("meti"),
       "meti (the strategy's six indicators) | geopolrisk (import risk x production HHI)")(
-      "out", po::value<std::string>(), "write to FILE (whole or not at all) instead of stdout")(
-      "files", po::value<std::vector<std::string>>(), "mineral files");
+      "bases", "table: list every cell's basis under it (CSV and JSON always carry them)")(
+      "out", po::value<std::string>(),
+      "write to FILE, or DIR/indicators.<txt|csv|json> when it names a folder (created if "
+      "missing), instead of stdout")("files", po::value<std::vector<std::string>>(),
+                                     "mineral files or bundled names");
   add_data_dir_option(options);
   add_indicator_options(options);
   add_html_option(options);
@@ -43,13 +47,29 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   io::Settings settings = indicator_settings(paths.settings(), vm);
   CountryTable countries = io::load_countries(paths.countries());
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
-  std::vector<std::string> files =
-      vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
+  std::vector<std::string> files = bundled_mineral_files(paths);
+  if (vm.count("files")) {
+    files.clear();
+    for (const std::string& file : vm["files"].as<std::vector<std::string>>()) {
+      files.push_back(resolve_data_file(file, DataKind::mineral, paths, "MINERAL"));
+    }
+  }
 
   const std::string method = vm["method"].as<std::string>();
   if (method != "meti" && method != "geopolrisk") {
     throw InputError(SourceRef{}, "--method", method, "one of: meti, geopolrisk");
   }
+  // --out FILE, or DIR/<stem>.<ext> when it names a folder (docs/limits.md, the --out rule).
+  auto write_result = [&](const std::string& content, const std::string& stem) {
+    if (!vm.count("out")) {
+      out << content;
+      return;
+    }
+    std::string name = stem + (format == Format::csv    ? ".csv"
+                               : format == Format::json ? ".json"
+                                                        : ".txt");
+    io::write_file_atomically(out_file_path(vm["out"].as<std::string>(), name), content);
+  };
   if (method == "geopolrisk") {
     std::vector<io::MineralGeoPolRisk> risks;
     for (const std::string& file : files) {
@@ -58,17 +78,18 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
                           : format == Format::json ? io::geopolrisk_json(risks)
                                                    : io::geopolrisk_table(risks);
-    emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+    write_result(content, "geopolrisk");
     return 0;
   }
   std::vector<io::MineralIndicators> results;
   for (const std::string& file : files) {
     results.push_back(indicators_of_file(file, settings, countries, thresholds));
   }
-  std::string content = format == Format::csv    ? io::indicators_csv(results)
-                        : format == Format::json ? io::indicators_json(results)
-                                                 : io::indicators_table(results);
-  emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+  std::string content = format == Format::csv ? io::indicators_csv(results)
+                        : format == Format::json
+                            ? io::indicators_json(results)
+                            : io::indicators_table(results, vm.count("bases") > 0);
+  write_result(content, "indicators");
   write_html_if_requested(
       vm, report::indicators_document(results, thresholds, MINEFLOW_VERSION, report::Lang::en));
   return 0;

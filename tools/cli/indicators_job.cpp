@@ -2,6 +2,7 @@
 
 #include "graph/build_graph.h"
 #include "graph/geopolrisk.h"
+#include "graph/look_through.h"
 #include "graph/validate.h"
 
 namespace mineflow::cli {
@@ -18,8 +19,14 @@ io::MineralIndicators indicators_of_file(const std::string& file, const io::Sett
                                          const RatingThresholds& thresholds) {
   MineralData data = io::load_mineral(file, countries);
   MineralGraph graph = checked_mineral_graph(data, file, settings);
+  std::optional<IndicatorValue> look_through;
+  if (graph.network.present) {
+    look_through =
+        look_through_import_stability(graph, countries, thresholds, settings.indicators).value;
+  }
   return {data.id, data.name,
-          compute_indicators(graph, data.prices, countries, thresholds, settings.indicators)};
+          compute_indicators(graph, data.prices, countries, thresholds, settings.indicators),
+          look_through};
 }
 
 io::MineralGeoPolRisk geopolrisk_of_file(const std::string& file, const io::Settings& settings,

@@ -1,6 +1,7 @@
 #pragma once
 // The indicators of one mineral file, computed the way `mineflow indicators` does (load,
-// build the graph, validate, compute), and its GeoPolRisk figures (--method geopolrisk). Shared by
+// build the graph, validate, compute; the look-through row when the mineral has a network
+// file), and its GeoPolRisk figures (--method geopolrisk). Shared by
 // the command and the Python module.
 
 #include <string>

@@ -13,6 +13,7 @@
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/mfa_report.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -27,7 +28,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(),
-      "also write DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
+      "also write (DIR created if missing) DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
       "DIR/<model>_cohorts_<year>.csv and DIR/<model>.json")(
       "year", po::value<int>(), "year of the Sankey flow table (default: the last model year)")(
       "model", po::value<std::string>(), "model file or bundled model name");
@@ -43,10 +44,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   if (vm.count("year")) year = vm["year"].as<int>();
   auto [result, info] = run_mfa_model(vm["model"].as<std::string>(), year, paths);
   if (vm.count("out")) {
-    std::string dir = vm["out"].as<std::string>();
-    if (!std::filesystem::is_directory(dir)) {
-      throw InputError(SourceRef{}, "--out", dir, "an existing folder");
-    }
+    std::string dir = make_out_folder(vm["out"].as<std::string>());
     std::string stem = dir + "/" + info.model_id;
     io::write_file_atomically(stem + "_series.csv", io::mfa_csv(result));
     std::string year_text = std::to_string(info.sankey_year);
@@ -58,7 +56,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string content = format == Format::csv    ? io::mfa_csv(result)
                         : format == Format::json ? io::mfa_json(result, info)
-                                                 : io::mfa_table(result, info);
+                                                 : io::wrap_long_lines(io::mfa_table(result, info));
   emit(content, "", out);
   return 0;
 }

@@ -1,27 +1,14 @@
 #include "tools/cli/mfa_job.h"
 
-#include <filesystem>
-
 #include "graph/source_ref.h"
 #include "tools/io/mfa_loader.h"
 
 namespace mineflow::cli {
-namespace {
-
-std::string resolve_model(const std::string& model, const DataPaths& paths) {
-  namespace fs = std::filesystem;
-  if (fs::exists(model)) return model;
-  std::string bundled = paths.data_dir + "/mfa/" + model + ".yaml";
-  if (model.find('/') == std::string::npos && fs::exists(bundled)) return bundled;
-  throw InputError(SourceRef{}, "MODEL", model,
-                   "a model file, or the name of a bundled model in " + paths.data_dir + "/mfa");
-}
-
-}  // namespace
 
 MfaRun run_mfa_model(const std::string& model_name, std::optional<int> year,
                      const DataPaths& paths) {
-  stock_flow::StockFlowModel model = io::load_mfa_model(resolve_model(model_name, paths));
+  stock_flow::StockFlowModel model =
+      io::load_mfa_model(resolve_data_file(model_name, DataKind::mfa_model, paths, "MODEL"));
   int last_year = model.first_year + model.years - 1;
   int sankey_year = year.value_or(last_year);
   if (sankey_year < model.first_year || sankey_year > last_year) {

@@ -17,6 +17,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
@@ -93,8 +94,14 @@ std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& miner
 std::string real_event_scenario(const std::string& mineral_id, const DataPaths& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> found;
+  std::string folder = paths.data_dir + "/disruptions";
+  if (!fs::exists(folder)) return "";  // a data folder without scenarios: no scenario sections
   std::error_code error;
-  for (const auto& item : fs::directory_iterator(paths.data_dir + "/disruptions", error)) {
+  fs::directory_iterator items(folder, error);
+  if (error) {
+    throw InputError(SourceRef{folder, 0, 0}, "disruptions", error.message(), "a readable folder");
+  }
+  for (const auto& item : items) {
     std::string name = item.path().filename().string();
     if (name.rfind(mineral_id + "_", 0) != 0 || item.path().extension() != ".yaml") continue;
     if (name.size() >= 16 && name.compare(name.size() - 16, 16, "_background.yaml") == 0) continue;
@@ -104,20 +111,34 @@ std::string real_event_scenario(const std::string& mineral_id, const DataPaths& 
   return found.empty() ? "" : found.front();
 }
 
+// Whether a scenario is about `mineral_file`; a file system error is bad input (exit 2), never a
+// report section silently left out.
+bool scenario_is_about(const Scenario& scenario, const std::string& mineral_file) {
+  std::error_code error;
+  bool same = std::filesystem::equivalent(scenario.mineral_file, mineral_file, error);
+  if (error) {
+    throw InputError(SourceRef{scenario.file, 0, 0}, "mineral_file",
+                     scenario.mineral_file + " (" + error.message() + ")",
+                     "a readable mineral file");
+  }
+  return same;
+}
+
 }  // namespace
 
 int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
-      "mineflow report [--all | MINERAL_FILE...] --out DIR [options]\n\n"
-      "Writes DIR/report.html (one self-contained page: heat table, radar charts, material-flow "
-      "Sankey diagrams, price history, stock-flow series, disruption scenarios) and the CSV/JSON "
-      "it was drawn from.\n\nOptions");
+      "mineflow report [--all | MINERAL...] --out DIR [options]\n\n"
+      "Writes DIR/report.html (one self-contained page: contents, summary, heat table, radar\n"
+      "charts, material-flow Sankey diagrams, price history, stock-flow series, disruption\n"
+      "scenarios, stockpile days) and the CSV/JSON it was drawn from. MINERAL is a file or a\n"
+      "bundled name (mineflow list).\n\nOptions");
   options.add_options()("help,h", "show this help")("all", "every bundled mineral (the default)")(
       "out", po::value<std::string>(), "output folder (created if missing)")(
       "lang", po::value<std::string>()->default_value("en"), "en | ja")(
       "trials", po::value<long long>()->default_value(report::kReportTrials),
       "Monte Carlo trials per scenario (at most the scenario's own count)")(
-      "files", po::value<std::vector<std::string>>(), "mineral files");
+      "files", po::value<std::vector<std::string>>(), "mineral files or bundled names");
   add_data_dir_option(options);
   add_indicator_options(options);
   po::positional_options_description positional;
@@ -136,8 +157,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   io::Settings settings = indicator_settings(paths.settings(), vm);
   CountryTable countries = io::load_countries(paths.countries());
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
-  std::vector<std::string> files =
-      vm.count("files") ? vm["files"].as<std::vector<std::string>>() : bundled_mineral_files(paths);
+  std::vector<std::string> files = bundled_mineral_files(paths);
+  if (vm.count("files")) {
+    files.clear();
+    for (const std::string& file : vm["files"].as<std::vector<std::string>>()) {
+      files.push_back(resolve_data_file(file, DataKind::mineral, paths, "MINERAL"));
+    }
+  }
 
   report::ReportProvenance provenance;
   provenance.version = MINEFLOW_VERSION;
@@ -188,8 +214,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
     if (fs::is_regular_file(background)) {
       Scenario scenario = io::load_scenario(background, countries);
-      std::error_code same_error;
-      if (fs::equivalent(scenario.mineral_file, file, same_error)) {
+      if (scenario_is_about(scenario, file)) {
         auto sweep_trials =
             static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
         sweeps.push_back(std::make_unique<report::MineralSweep>(report::run_sweep_for_report(
@@ -205,8 +230,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     std::string scenario_file = real_event_scenario(mineral.id, paths);
     if (scenario_file.empty()) continue;
     Scenario scenario = io::load_scenario(scenario_file, countries);
-    std::error_code same_error;
-    if (!fs::equivalent(scenario.mineral_file, file, same_error)) continue;
+    if (!scenario_is_about(scenario, file)) continue;
     auto run_trials = static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
     scenario_runs.push_back(
         std::make_unique<report::MineralScenario>(report::run_scenario_for_report(
@@ -226,12 +250,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     provenance.seed_trials += (provenance.seed_trials.empty() ? "" : "; ") +
                               std::string("stockpile sweeps: ") + sweep_facts;
   }
-  fs::path dir = vm["out"].as<std::string>();
-  std::error_code error;
-  fs::create_directories(dir, error);
-  if (error || !fs::is_directory(dir)) {
-    throw InputError(SourceRef{}, "--out", dir.string(), "a folder that can be created");
-  }
+  fs::path dir = make_out_folder(vm["out"].as<std::string>());
   for (const report::OutputFile& file :
        report::mineral_report_files(entries, thresholds, provenance, *lang)) {
     io::write_file_atomically((dir / file.name).string(), file.content);

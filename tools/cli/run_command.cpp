@@ -19,6 +19,7 @@
 #include "tools/cli/run_job.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/run_report.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -36,8 +37,7 @@ void write_out(const std::string& content, const std::string& dir, const std::st
     out << content;
     return;
   }
-  std::filesystem::create_directories(dir);
-  io::write_file_atomically(dir + "/" + stem + extension(format), content);
+  io::write_file_atomically(make_out_folder(dir) + "/" + stem + extension(format), content);
 }
 
 }  // namespace
@@ -45,7 +45,8 @@ void write_out(const std::string& content, const std::string& dir, const std::st
 int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   po::options_description options(
       "mineflow run SCENARIO [options]\n\n"
-      "Runs a disruption scenario (scenarios/disruptions/*.yaml): the per-metric Monte Carlo\n"
+      "Runs a disruption scenario (a file or a bundled name, see mineflow list): the per-metric "
+      "Monte Carlo\n"
       "summary and the before/after policy view, or the daily time series when no event is\n"
       "random or --trials 1.\n\nOptions");
   options.add_options()("help,h", "show this help")("trials", po::value<long long>(),
@@ -55,11 +56,12 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "policy", po::value<std::vector<std::string>>()->multitoken(),
       "policy sets to evaluate (default: every policy in the scenario)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write summary/series files into folder DIR")(
-      "quiet", "no progress bar")(
+      "out", po::value<std::string>(),
+      "write summary/series files into folder DIR (created if missing)")("quiet",
+                                                                         "no progress bar")(
       "memory-budget-mb", po::value<double>()->default_value(1024.0),
       "refuse runs whose per-trial results would need more memory than this (MiB)")(
-      "scenario", po::value<std::string>(), "scenario file");
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -81,9 +83,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
 
   if (job->series_only()) {
     std::vector<io::PolicySeries> series = plan_daily_series(job->plan, header.seed);
-    std::string content = format == Format::csv    ? io::run_series_csv(header, series)
-                          : format == Format::json ? io::run_series_json(header, series)
-                                                   : io::run_series_table(header, series);
+    std::string content = format == Format::csv ? io::run_series_csv(header, series)
+                          : format == Format::json
+                              ? io::run_series_json(header, series)
+                              : io::wrap_long_lines(io::run_series_table(header, series));
     write_out(content, out_dir, "series", format, out);
     return 0;
   }
@@ -101,9 +104,10 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   if (mc.split != nullptr && !mc.split->is_root()) return 0;  // the root summarises and writes
 
   std::vector<io::PolicyReport> reports = policy_reports(*job, result, request.threads);
-  std::string content = format == Format::csv    ? io::run_summary_csv(header, reports)
-                        : format == Format::json ? io::run_summary_json(header, reports)
-                                                 : io::run_summary_table(header, reports);
+  std::string content = format == Format::csv ? io::run_summary_csv(header, reports)
+                        : format == Format::json
+                            ? io::run_summary_json(header, reports)
+                            : io::wrap_long_lines(io::run_summary_table(header, reports));
   write_out(content, out_dir, "summary", format, out);
   return 0;
 }

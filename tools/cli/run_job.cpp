@@ -82,7 +82,11 @@ std::unique_ptr<RunJob> load_data(const DataPaths& paths, const RunRequest& requ
 std::unique_ptr<RunJob> prepare_run(const DataPaths& paths, const std::string& scenario_file,
                                     const RunRequest& request) {
   std::unique_ptr<RunJob> job = load_data(paths, request);
-  plan_run(*job, io::load_scenario(scenario_file, job->countries), request);
+  plan_run(
+      *job,
+      io::load_scenario(resolve_data_file(scenario_file, DataKind::scenario, paths, "SCENARIO"),
+                        job->countries),
+      request);
   return job;
 }
 
@@ -122,10 +126,10 @@ std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarlo
     report.before = before;
     report.after =
         compute_indicators(run.after, job.data.prices, job.countries, job.thresholds, settings);
-    report.residual_concentrate = residual_import_risk(
-        report.after[2].value, report.expected_unmet_t, report.reference_expected_unmet_t);
-    report.residual_refined = residual_import_risk(report.after[3].value, report.expected_unmet_t,
-                                                   report.reference_expected_unmet_t);
+    ResidualImportRisks residual = residual_import_risks(report.after, report.expected_unmet_t,
+                                                         report.reference_expected_unmet_t);
+    report.residual_concentrate = residual.concentrate;
+    report.residual_refined = residual.refined;
     reports.push_back(std::move(report));
   }
   return reports;

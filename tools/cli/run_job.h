@@ -44,7 +44,8 @@ struct RunJob {
   bool series_only() const { return plan.deterministic || scenario.trials == 1; }
 };
 
-// Loads the data folder's settings, countries and thresholds, then the scenario. Bad options
+// Loads the data folder's settings, countries and thresholds, then the scenario (a file, or a
+// bundled scenario's name). Bad options
 // throw InputError naming the command-line option (--threads, --memory-budget-mb, --trials,
 // --policy).
 std::unique_ptr<RunJob> prepare_run(const DataPaths& paths, const std::string& scenario_file,

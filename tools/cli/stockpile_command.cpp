@@ -12,6 +12,7 @@
 
 #include "graph/number_format.h"
 #include "sim/stockpile_sweep.h"
+#include "sim/sweep_plan.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
@@ -23,6 +24,7 @@
 #include "tools/io/atomic_file.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -132,12 +134,12 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "parameter-uncertainty",
       "draw the fitted hazard parameters per trial from their sampling distribution")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write the report into folder DIR")("quiet",
-                                                                           "no progress bar")(
+      "out", po::value<std::string>(), "write the report into folder DIR (created if missing)")(
+      "quiet", "no progress bar")(
       "checkpoint", po::value<std::string>(),
       "with --all: save each finished mineral to FILE and, if FILE exists, resume from it "
       "(same data and options; identical results; deleted when the sweep completes)")(
-      "scenario", po::value<std::string>(), "scenario file");
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   add_data_dir_option(options);
   po::positional_options_description positional;
   positional.add("scenario", 1);
@@ -187,7 +189,11 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   std::string stem;
   if (all) {
     std::vector<io::SweepSummaryRow> rows;
-    const std::string checkpoint = vm.count("checkpoint") ? vm["checkpoint"].as<std::string>() : "";
+    // Its folder follows the --out rule (created if missing, or refused on one line).
+    const std::string checkpoint = vm.count("checkpoint")
+                                       ? out_file_path(vm["checkpoint"].as<std::string>(),
+                                                       "stockpile.checkpoint", "--checkpoint")
+                                       : "";
     const std::string key =
         checkpoint.empty() ? "" : io::checkpoint_key(paths.data_dir, request_fingerprint(request));
     std::uint64_t resumed = 0;
@@ -213,7 +219,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     }
     content = format == Format::csv    ? io::sweep_summary_csv(rows)
               : format == Format::json ? io::sweep_summary_json(rows)
-                                       : io::sweep_summary_table(rows);
+                                       : io::wrap_long_lines(io::sweep_summary_table(rows));
     stem = "stockpile_summary";
     if (!checkpoint.empty() && root) std::filesystem::remove(checkpoint);
   } else {
@@ -221,10 +227,12 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
                        "--checkpoint with --all (a single scenario is one unit of work)");
     }
-    io::SweepSummaryRow row = sweep(vm["scenario"].as<std::string>());
-    content = format == Format::csv    ? io::sweep_csv(row.header, row.result)
-              : format == Format::json ? io::sweep_json(row.header, row.result)
-                                       : io::sweep_table(row.header, row.result);
+    io::SweepSummaryRow row = sweep(
+        resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"));
+    content = format == Format::csv ? io::sweep_csv(row.header, row.result)
+              : format == Format::json
+                  ? io::sweep_json(row.header, row.result)
+                  : io::wrap_long_lines(io::sweep_table(row.header, row.result));
     stem = row.header.scenario + "_stockpile";
   }
   if (!root) return 0;  // rank 0 alone writes
@@ -232,8 +240,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     out << content;
     return 0;
   }
-  std::string dir = vm["out"].as<std::string>();
-  std::filesystem::create_directories(dir);
+  std::string dir = make_out_folder(vm["out"].as<std::string>());
   io::write_file_atomically(dir + "/" + stem + extension(format), content);
   return 0;
 }

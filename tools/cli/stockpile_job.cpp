@@ -7,7 +7,7 @@
 #include "graph/price_volatility.h"
 #include "graph/validate.h"
 #include "sim/hazard_model.h"
-#include "sim/run_plan.h"
+#include "sim/sweep_plan.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/fx_loader.h"
 #include "tools/io/scenario_loader.h"
@@ -20,16 +20,6 @@ void check_range(double value, double lo, double hi, const std::string& field,
   if (!(value >= lo && value <= hi)) {
     throw InputError(SourceRef{}, field, format_number(value), expected);
   }
-}
-
-// The policy whose release, delay and refill levers the sweep uses: --policy, else the
-// scenario's first with a stockpile, else its first, else none.
-std::string sweep_policy(const Scenario& scenario, const std::optional<std::string>& wanted) {
-  if (wanted) return *wanted;
-  for (const PolicySet& p : scenario.policies) {
-    if (p.stockpile_days > 0.0) return p.name;
-  }
-  return scenario.policies.empty() ? std::string("none") : scenario.policies.front().name;
 }
 
 }  // namespace
@@ -62,21 +52,19 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   MineralData data = io::load_mineral(scenario.mineral_file, countries);
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);
-  std::string policy = sweep_policy(scenario, request.policy);
-  RunPlan plan =
-      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {policy});
-  const PolicyRun& run = plan.policies.front();
+  SweepPlan sweep =
+      make_sweep_plan(scenario, base, data.prices, countries, settings.indicators, request.policy);
 
   io::SweepSummaryRow row;
   io::SweepHeader& h = row.header;
   h.scenario = scenario.id;
   h.name = scenario.name;
   h.mineral = data.id;
-  h.policy = policy;
+  h.policy = sweep.policy;
   h.horizon_days = scenario.horizon_days;
   h.carrying_rate_per_year = request.carrying_rate;
-  h.current_recycling_share = plan.base.basis.secondary_share;
-  h.recycling_is_proxy = plan.base.basis.secondary_is_proxy;
+  h.current_recycling_share = sweep.plan.base.basis.secondary_share;
+  h.recycling_is_proxy = sweep.plan.base.basis.secondary_is_proxy;
   // Costs in USD only: a series in another currency is converted at the annual rate of its
   // baseline year (scenarios/fx.yaml).
   double to_usd = 1.0;
@@ -98,19 +86,11 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
     }
   }
 
-  SweepSetup setup;
-  setup.events = &plan.scenario.events;
-  setup.horizon_days = scenario.horizon_days;
-  setup.model = run.model.get();
-  setup.stocks = plan.variants[run.variant].stocks;
+  SweepSetup setup = sweep.setup();
   setup.carrying_rate_per_year = request.carrying_rate;
   setup.price_to_report_currency = to_usd;
-  SweepGrid grid;
+  SweepGrid grid = sweep.grid;
   if (request.days) grid.days = *request.days;
-  grid.recycling_shares = {0.0};
-  if (h.current_recycling_share && *h.current_recycling_share > 0.0) {
-    grid.recycling_shares.push_back(*h.current_recycling_share);
-  }
   if (request.shares) grid.recycling_shares = *request.shares;
   SweepOptions options;
   options.trials = static_cast<std::uint64_t>(scenario.trials);

@@ -35,6 +35,11 @@ std::string indicators_csv(const std::vector<MineralIndicators>& results) {
              csv_field(value.unit) + "," + csv_field(value.basis) + "," + csv_field(value.quality) +
              "\n";
     }
+    if (const auto& look = mineral.look_through) {
+      out += csv_field(mineral.mineral) + ",look_through_refined_import_stability," +
+             format_indicator_value(*look) + "," + std::string(to_string(look->rating)) + "," +
+             csv_field(look->unit) + "," + csv_field(look->basis) + ",\n";
+    }
   }
   return out;
 }
@@ -58,20 +63,46 @@ std::string indicators_json(const std::vector<MineralIndicators>& results) {
              ", \"quality\": " + (value.quality.empty() ? "null" : json_string(value.quality)) +
              "}";
     }
-    out += "\n    ]}";
+    out += "\n    ]";
+    if (const auto& look = mineral.look_through) {
+      out += ", \"look_through_refined_import_stability\": {\"value\": " +
+             (look->value ? format_number(*look->value) : "null") +
+             ", \"rating\": " + json_string(to_string(look->rating)) +
+             ", \"unit\": " + json_string(look->unit) + ", \"basis\": " + json_string(look->basis) +
+             "}";
+    }
+    out += "}";
   }
   out += "\n  ]\n}\n";
   return out;
 }
 
-std::string indicators_table(const std::vector<MineralIndicators>& results) {
+std::string terminal_label(IndicatorId id) {
+  switch (id) {
+    case IndicatorId::reserve_concentration:
+      return "Reserve HHI";
+    case IndicatorId::production_concentration:
+      return "Production HHI";
+    case IndicatorId::concentrate_import_stability:
+      return "Import conc.";
+    case IndicatorId::refined_import_stability:
+      return "Import refined";
+    case IndicatorId::price_volatility:
+      return "Price vol.";
+    case IndicatorId::scrap_recycling:
+      return "Recycling";
+  }
+  return std::string(display_name(id));
+}
+
+std::string indicators_table(const std::vector<MineralIndicators>& results, bool all_bases) {
   std::vector<std::string> header{"Indicator"};
   for (const MineralIndicators& mineral : results) header.push_back(mineral.name);
   TextTable table(header);
   bool any_bound = false;
   bool any_quality = false;
   for (IndicatorId id : kAllIndicators) {
-    std::vector<std::string> row{std::string(display_name(id))};
+    std::vector<std::string> row{terminal_label(id)};
     for (const MineralIndicators& mineral : results) {
       for (const IndicatorValue& value : mineral.values) {
         if (value.id != id) continue;
@@ -88,12 +119,29 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
     }
     table.add_row(row);
   }
+  bool any_look_through = false;
+  std::vector<std::string> look_row{"Look-through +"};
+  for (const MineralIndicators& mineral : results) {
+    const auto& look = mineral.look_through;
+    any_look_through = any_look_through || look.has_value();
+    look_row.push_back(look && look->value ? format_indicator_value(*look) + " " +
+                                                 std::string(to_string(look->rating))
+                                           : "N/A");
+  }
+  if (any_look_through) table.add_row(look_row);
   std::string out = table.render();
+  // The footnote: what each short label means and its unit; then where the bases are.
   out +=
-      "\nUnits: concentration as HHI 0-10,000; import stability as sum s^2 w on 0-10; price "
-      "volatility as its measure; scrap recycling as a share of demand.\n";
+      "\nReserve, Production HHI: country concentration of reserves, mine production (0-10,000).\n"
+      "Import conc., refined: stability of concentrate, refined imports (sum s^2 w, 0-10).\n"
+      "Price vol.: price volatility by the chosen measure. Recycling: secondary share of demand.\n";
   if (any_bound) {
-    out += "* lower bound: the OTH bucket was split into pieces (docs/indicators.md).\n";
+    out += "* lower bound: the OTH bucket was split into equal pieces (docs/indicators.md).\n";
+  }
+  if (any_look_through) {
+    out +=
+        "+ beyond the strategy's six: refined imports looked through to the mine countries that "
+        "feed each refiner, scored like Import refined (docs/network.md).\n";
   }
   if (any_quality) {
     out +=
@@ -101,14 +149,21 @@ std::string indicators_table(const std::vector<MineralIndicators>& results) {
         "japan_derived ([Nd]): computed from its published figures; [W] world_proxy: a world or "
         "other-region figure.\n";
   }
+  if (!all_bases) {
+    out += "Bases (source, year, conventions) of every cell: --bases, or --format csv|json.\n";
+    return wrap_long_lines(out);
+  }
   out += "\nBases:\n";
   for (const MineralIndicators& mineral : results) {
     for (const IndicatorValue& value : mineral.values) {
       out += "  " + mineral.name + ", " + std::string(display_name(value.id)) + ": " + value.basis +
              "\n";
     }
+    if (mineral.look_through) {
+      out += "  " + mineral.name + ", look-through: " + mineral.look_through->basis + "\n";
+    }
   }
-  return out;
+  return wrap_long_lines(out);
 }
 
 }  // namespace mineflow::io

@@ -204,8 +204,8 @@ std::string mfa_json(const StockFlowResult& result, const MfaReportInfo& info) {
 std::string mfa_table(const StockFlowResult& result, const MfaReportInfo& info) {
   std::string out = info.name.empty() ? info.model_id : info.name;
   out += " (" + info.model_id + "), " + result.unit + ", all regions\n\n";
-  TextTable table({"year", "demand", "in-use stock", "EoL outflow", "collected", "scrap exported",
-                   "secondary", "losses", "secondary share"});
+  TextTable table({"year", "demand", "in-use stock", "EoL outflow", "collected", "scrap export",
+                   "secondary", "losses", "sec. share"});
   int last = result.first_year + result.years - 1;
   for (int t = 0; t < result.years; ++t) {
     int year = result.first_year + t;

@@ -5,13 +5,14 @@
 #include "sim/hazard_model.h"
 #include "sim/stock_flow/stock_flow_model.h"
 #include "tools/io/hazard_settings.h"
+#include "sim/units.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {
 namespace {
 
-constexpr double kMaxHorizonDays = 365.0 * 100.0;
+constexpr double kMaxHorizonDays = kDaysPerYear * 100.0;
 constexpr long long kMaxTrials = 100'000'000;
 
 std::string read_country(const YamlValue& value, const CountryTable& countries) {

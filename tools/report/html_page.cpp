@@ -20,6 +20,12 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 dl { font-size: 12px; display: grid; grid-template-columns: 170px 1fr; gap: 3px 10px; }
 dt { font-weight: bold; }
 dd { margin: 0; word-break: break-word; }
+nav ol { font-size: 13px; margin: 4px 0; padding-left: 22px; columns: 2; }
+details > summary { cursor: pointer; list-style-position: outside; }
+details > summary > h2 { display: inline-block; width: calc(100% - 24px); }
+table.summary { border-collapse: collapse; font-size: 12px; width: 100%; }
+table.summary th, table.summary td { border-bottom: 1px solid #ddd; padding: 3px 5px;
+       text-align: left; vertical-align: top; }
 @media print { body { max-width: none; margin: 0; } h2 { break-after: avoid; } }
 )";
 
@@ -31,9 +37,19 @@ std::string render_html(const HtmlDocument& document) {
                     "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" +
                     xml_escape(document.title) + "</h1>\n";
   for (const std::string& text : document.intro) out += "<p>" + xml_escape(text) + "</p>\n";
+  if (document.contents) {
+    out += "<nav id=\"contents\">\n<h2>" + xml_escape(document.contents_heading) + "</h2>\n<ol>\n";
+    for (const HtmlSection& section : document.sections) {
+      out += "<li><a href=\"#" + xml_escape(section.id) + "\">" + xml_escape(section.heading) +
+             "</a></li>\n";
+    }
+    out += "</ol>\n</nav>\n";
+  }
   for (const HtmlSection& section : document.sections) {
-    out += "<section id=\"" + xml_escape(section.id) + "\">\n<h2>" + xml_escape(section.heading) +
-           "</h2>\n";
+    out += "<section id=\"" + xml_escape(section.id) + "\">\n";
+    out += document.contents
+               ? "<details open>\n<summary><h2>" + xml_escape(section.heading) + "</h2></summary>\n"
+               : "<h2>" + xml_escape(section.heading) + "</h2>\n";
     for (const std::string& text : section.paragraphs) {
       out += "<p>" + xml_escape(text) + "</p>\n";
     }
@@ -52,7 +68,19 @@ std::string render_html(const HtmlDocument& document) {
       }
       out += "</dl>\n";
     }
-    out += "</section>\n";
+    if (!section.table.empty()) {
+      out += "<table class=\"summary\">\n";
+      for (std::size_t r = 0; r < section.table.size(); ++r) {
+        const char* cell = r == 0 ? "th" : "td";
+        out += "<tr>";
+        for (const std::string& text : section.table[r]) {
+          out += std::string("<") + cell + ">" + xml_escape(text) + "</" + cell + ">";
+        }
+        out += "</tr>\n";
+      }
+      out += "</table>\n";
+    }
+    out += document.contents ? "</details>\n</section>\n" : "</section>\n";
   }
   return out + "</body>\n</html>\n";
 }

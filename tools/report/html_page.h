@@ -21,6 +21,7 @@ struct HtmlSection {
   std::vector<std::string> paragraphs;  // plain text
   std::vector<HtmlFigure> figures;
   std::vector<std::pair<std::string, std::string>> facts;  // definition list (term, text)
+  std::vector<std::vector<std::string>> table;  // plain-text cells; the first row is the header
 };
 
 struct HtmlDocument {
@@ -28,6 +29,10 @@ struct HtmlDocument {
   std::string title;
   std::vector<std::string> intro;  // plain-text paragraphs under the title
   std::vector<HtmlSection> sections;
+  // A contents list linking every section's anchor, and each section folding (<details open>:
+  // no script needed; printed and screenshot unfolded).
+  bool contents = false;
+  std::string contents_heading = "Contents";
 };
 
 std::string render_html(const HtmlDocument& document);

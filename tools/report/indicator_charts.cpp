@@ -50,11 +50,11 @@ HeatTable indicator_heat_table(const std::vector<io::MineralIndicators>& results
     table.row_labels.push_back(indicator_label(id, lang));
     std::vector<HeatCell> row;
     for (const io::MineralIndicators& mineral : results) {
-      HeatCell cell{"", rating_label(Rating::not_applicable),
+      HeatCell cell{"", rating_label(Rating::not_applicable, lang),
                     std::string(rating_fill(Rating::not_applicable))};
       for (const IndicatorValue& value : mineral.values) {
         if (value.id != id) continue;
-        cell = {indicator_display_value(value), rating_label(value.rating),
+        cell = {indicator_display_value(value), rating_label(value.rating, lang),
                 std::string(rating_fill(value.rating))};
       }
       row.push_back(cell);
@@ -62,7 +62,7 @@ HeatTable indicator_heat_table(const std::vector<io::MineralIndicators>& results
     table.cells.push_back(row);
   }
   for (Rating rating : {Rating::high, Rating::mid, Rating::low, Rating::not_applicable}) {
-    table.legend.emplace_back(rating_label(rating), std::string(rating_fill(rating)));
+    table.legend.emplace_back(rating_label(rating, lang), std::string(rating_fill(rating)));
   }
   return table;
 }
@@ -72,7 +72,9 @@ RadarChart indicator_radar(const io::MineralIndicators& result, const RatingThre
   RadarChart chart;
   chart.title = mineral_label(result.mineral, result.name, lang);
   chart.before.name = phrase("before", lang);
-  chart.ring_labels = {"Low|Mid", "Mid|High", ""};
+  chart.ring_labels = {rating_label(Rating::low, lang) + "|" + rating_label(Rating::mid, lang),
+                       rating_label(Rating::mid, lang) + "|" + rating_label(Rating::high, lang),
+                       ""};
   for (IndicatorId id : kAllIndicators) {
     chart.axis_labels.push_back(indicator_label(id, lang));
     std::optional<double> position;
@@ -81,7 +83,7 @@ RadarChart indicator_radar(const io::MineralIndicators& result, const RatingThre
       if (value.id != id) continue;
       position = risk_position(rating_band(id, thresholds), value.value);
       if (value.value)
-        value_text = indicator_display_value(value) + " " + rating_label(value.rating);
+        value_text = indicator_display_value(value) + " " + rating_label(value.rating, lang);
     }
     chart.before.values.push_back(position);
     chart.axis_value_texts.push_back(value_text);

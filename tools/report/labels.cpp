@@ -34,7 +34,19 @@ std::string indicator_label(IndicatorId id, Lang lang) {
   return std::string(display_name(id));
 }
 
-std::string rating_label(Rating rating) {
+std::string rating_label(Rating rating, Lang lang) {
+  if (lang == Lang::ja) {
+    switch (rating) {
+      case Rating::high:
+        return "高";
+      case Rating::mid:
+        return "中";
+      case Rating::low:
+        return "低";
+      case Rating::not_applicable:
+        break;
+    }
+  }
   return std::string(to_string(rating));
 }
 
@@ -85,6 +97,8 @@ std::string phrase(std::string_view key, Lang lang) {
       {"heat_title", "Six indicators of six minerals", "6鉱種 × 6指標"},
       {"heat_corner", "Indicator", "指標"},
       {"heat_section", "Risk indicators", "リスク指標"},
+      {"summary_section", "Summary", "要約"},
+      {"contents", "Contents", "目次"},
       {"radar_section", "Radar charts (policy evaluation view)",
        "レーダーチャート（政策評価ツール）"},
       {"sankey_section", "Material flow", "マテリアルフロー"},

@@ -17,8 +17,8 @@ std::optional<Lang> parse_lang(std::string_view text);
 std::string_view to_string(Lang lang);  // "en", "ja" (the HTML lang attribute)
 
 std::string indicator_label(IndicatorId id, Lang lang);
-// Ratings stay High / Mid / Low / N/A in both languages, as the seed writes them.
-std::string rating_label(Rating rating);
+// English: High / Mid / Low / N/A as the seed writes them; Japanese: 高 / 中 / 低 / N/A.
+std::string rating_label(Rating rating, Lang lang = Lang::en);
 // The seed's names for known mineral ids; `fallback` (the data file's name) otherwise.
 std::string mineral_label(std::string_view id, std::string_view fallback, Lang lang);
 

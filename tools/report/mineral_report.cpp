@@ -8,6 +8,7 @@
 #include "tools/report/line_chart.h"
 #include "tools/report/price_chart.h"
 #include "tools/report/radar_chart.h"
+#include "tools/report/report_summary.h"
 #include "tools/report/risk_position.h"
 #include "tools/report/sankey.h"
 #include "tools/report/scenario_run.h"
@@ -43,7 +44,7 @@ HtmlSection heat_section(const std::vector<io::MineralIndicators>& results, Lang
     for (const auto& value : result.values) any_bound = any_bound || value.lower_bound;
   }
   std::string caption =
-      lang == Lang::ja ? "各セルは値と評価（High / Mid / Low / N/A）。単位：寡占度は HHI "
+      lang == Lang::ja ? "各セルは値と評価（高 / 中 / 低 / N/A）。単位：寡占度は HHI "
                          "0〜10,000、輸入安定性は Σs²w（0〜10）、価格変動幅は年平均価格の変動係数、"
                          "スクラップ等再生は需要に対する二次原料の比率。"
                        : "Each cell shows the value and its rating (High / Mid / Low / N/A). "
@@ -326,7 +327,10 @@ HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entr
   document.lang = std::string(to_string(lang));
   document.title = phrase("report_title", lang);
   document.intro.push_back("mineflow " + provenance.version);
+  document.contents = true;
+  document.contents_heading = phrase("contents", lang);
   std::vector<io::MineralIndicators> results = indicator_results(entries);
+  document.sections.push_back(summary_section(entries, thresholds, lang));
   document.sections.push_back(heat_section(results, lang));
   std::vector<const MineralScenario*> scenarios;
   for (const MineralReportEntry& entry : entries) scenarios.push_back(entry.scenario);

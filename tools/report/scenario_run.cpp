@@ -6,6 +6,7 @@
 #include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
 #include "sim/summary.h"
+#include "sim/sweep_plan.h"
 #include "tools/report/risk_position.h"
 
 namespace mineflow::report {
@@ -62,12 +63,10 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
     policy.reference_expected_unmet_t =
         mean_in_trial_order(result.values(run.reference, Metric::unmet_t));
     policy.after = compute_indicators(run.after, data.prices, countries, thresholds, settings);
-    policy.residual_concentrate =
-        residual_import_risk(value_of(policy.after, IndicatorId::concentrate_import_stability),
-                             policy.expected_unmet_t, policy.reference_expected_unmet_t);
-    policy.residual_refined =
-        residual_import_risk(value_of(policy.after, IndicatorId::refined_import_stability),
-                             policy.expected_unmet_t, policy.reference_expected_unmet_t);
+    ResidualImportRisks residual = residual_import_risks(policy.after, policy.expected_unmet_t,
+                                                         policy.reference_expected_unmet_t);
+    policy.residual_concentrate = residual.concentrate;
+    policy.residual_refined = residual.refined;
   }
   return out;
 }
@@ -76,24 +75,7 @@ MineralSweep run_sweep_for_report(const Scenario& scenario, const MineralData& d
                                   const MineralGraph& base, const CountryTable& countries,
                                   const IndicatorSettings& settings, std::uint64_t trials,
                                   const std::string& mineral_name) {
-  std::string policy = scenario.policies.empty() ? "none" : scenario.policies.front().name;
-  for (const PolicySet& p : scenario.policies) {
-    if (p.stockpile_days > 0.0) {
-      policy = p.name;
-      break;
-    }
-  }
-  RunPlan plan = make_run_plan(scenario, base, data.prices, countries, settings, {policy});
-  const PolicyRun& run = plan.policies.front();
-  SweepSetup setup;
-  setup.events = &plan.scenario.events;
-  setup.horizon_days = scenario.horizon_days;
-  setup.model = run.model.get();
-  setup.stocks = plan.variants[run.variant].stocks;
-  SweepGrid grid;
-  grid.recycling_shares = {0.0};
-  std::optional<double> current = plan.base.basis.secondary_share;
-  if (current && *current > 0.0) grid.recycling_shares.push_back(*current);
+  SweepPlan sweep = make_sweep_plan(scenario, base, data.prices, countries, settings, std::nullopt);
   SweepOptions options;
   options.trials = trials;
   options.seed = scenario.seed;
@@ -101,8 +83,9 @@ MineralSweep run_sweep_for_report(const Scenario& scenario, const MineralData& d
   out.mineral_id = data.id;
   out.mineral_name = mineral_name;
   out.scenario_id = scenario.id;
-  out.policy = policy;
-  out.result = run_stockpile_sweep(setup, grid, parse_sweep_target("p_shortage<=0.05"), options);
+  out.policy = sweep.policy;
+  out.result = run_stockpile_sweep(sweep.setup(), sweep.grid,
+                                   parse_sweep_target("p_shortage<=0.05"), options);
   return out;
 }
 

@@ -1,0 +1,137 @@
+#include "tests/reference/engine_adapter.h"
+
+#include <array>
+
+#include "graph/build_graph.h"
+#include "sim/model.h"
+#include "sim/run_plan.h"
+#include "sim/trial.h"
+
+namespace mineflow::reference {
+namespace {
+
+constexpr double kDaysPerYear = 365.0;
+constexpr const char* kFocal = "JPN";
+
+ImportClass import_class(Flow flow) {
+  return flow == Flow::concentrate ? ImportClass::concentrate : ImportClass::refined;
+}
+
+// Imports of one flow as the data files give them: a total (t/yr) split into country shares.
+std::optional<Breakdown> imports(const Network& network, Flow flow) {
+  Breakdown block;
+  for (const Supplier& s : network.suppliers) {
+    if (s.flow == flow && s.t_per_day > 0.0) block.total_t += s.t_per_day * kDaysPerYear;
+  }
+  if (block.total_t <= 0.0) return std::nullopt;
+  for (const Supplier& s : network.suppliers) {
+    if (s.flow == flow && s.t_per_day > 0.0) {
+      block.shares.push_back({s.country, s.t_per_day * kDaysPerYear / block.total_t, {}});
+    }
+  }
+  return block;
+}
+
+EventTarget target_of(const Hit& hit) {
+  EventTarget target;
+  target.country = hit.country;
+  target.severity = Distribution{Distribution::Kind::fixed, hit.severity, 0.0, 0.0};
+  switch (hit.kind) {
+    case Hit::Kind::foreign_mine:
+      target.stage = Stage::mine;
+      break;
+    case Hit::Kind::foreign_refiner:
+      target.stage = Stage::refine;
+      break;
+    case Hit::Kind::focal_smelter:
+      target.country = kFocal;
+      target.stage = Stage::refine;
+      break;
+    case Hit::Kind::focal_recycling:
+      target.country = kFocal;
+      target.stage = Stage::recycle;
+      break;
+    case Hit::Kind::edge:
+      target.kind = EventTarget::Kind::edge;
+      target.import_class = import_class(hit.flow);
+      break;
+    case Hit::Kind::exports_of:
+      target.kind = EventTarget::Kind::exports_of;
+      break;
+  }
+  return target;
+}
+
+}  // namespace
+
+Metrics run_engine(const Case& c) {
+  const Network& net = c.network;
+  MineralData data;
+  data.id = "reference";
+  data.focal_economy = kFocal;
+  data.mine_production.total_t = 1000.0;
+  for (const auto& [country, share] : net.world_mine_shares) {
+    data.mine_production.shares.push_back({country, share, {}});
+  }
+  data.concentrate_imports = imports(net, Flow::concentrate);
+  data.refined_imports = imports(net, Flow::refined);
+  double primary = 0.0;
+  for (const Supplier& s : net.suppliers) primary += s.t_per_day;
+  data.secondary.value = net.secondary_t_per_day / (primary + net.secondary_t_per_day);
+  MineralGraph graph = build_mineral_graph(data, GraphOptions{});
+
+  Scenario scenario;
+  scenario.id = "reference";
+  scenario.horizon_days = c.horizon_days;
+  scenario.concentrate_lead_time_days = net.concentrate_lead_days;
+  scenario.refined_lead_time_days = net.refined_lead_days;
+  scenario.commercial_inventory_days = c.stocks.inventory_days;
+  scenario.commercial_refill_rate_of_demand = c.stocks.inventory_refill_rate_of_demand;
+  scenario.price.volatility_per_sqrt_year = 0.0;
+  scenario.price.baseline_price = c.price.baseline;
+  scenario.price.elasticity = c.price.elasticity;
+  scenario.price.cap_multiple = c.price.cap_multiple;
+  for (const Supplier& s : net.suppliers) {
+    if (s.spare_t_per_day > 0.0) {
+      scenario.spare_capacity.push_back(
+          {s.country, import_class(s.flow), 0.0, s.spare_t_per_day * kDaysPerYear});
+    }
+  }
+  for (std::size_t e = 0; e < c.events.size(); ++e) {
+    const Event& event = c.events[e];
+    EventSpec spec;
+    spec.id = "event_" + std::to_string(e);
+    spec.start_day = event.start_day;
+    spec.duration_days = {Distribution::Kind::fixed, static_cast<double>(event.duration_days), 0,
+                          0};
+    spec.severity = {Distribution::Kind::fixed, 1.0, 0.0, 0.0};
+    for (const Hit& hit : event.hits) spec.targets.push_back(target_of(hit));
+    scenario.events.push_back(spec);
+  }
+
+  Model model = compile_model(graph, scenario, {}, PriceBasis{c.price.baseline, 0.0});
+  PolicySet policy;
+  policy.substitution_cut = c.stocks.substitution_cut;
+  policy.recycling_share = c.stocks.recycling_share;
+  policy.stockpile_days = c.stocks.stockpile_days;
+  policy.release_rate_of_demand = c.stocks.release_rate_of_demand;
+  policy.decision_delay_days = c.stocks.decision_delay_days;
+  policy.refill_rate_of_demand = c.stocks.refill_rate_of_demand;
+  std::array<Variant, 1> variants{Variant{&model, stock_policy(policy, scenario, model)}};
+  std::array<TrialMetrics, 1> out{};
+  TrialScratch scratch;
+  run_trial(scenario.events, scenario.horizon_days, variants, 1, 0, scratch, out);
+
+  const TrialMetrics& m = out[0];
+  Metrics result;
+  result.unmet_t = m[index(Metric::unmet_t)];
+  result.unmet_pct_annual_demand = m[index(Metric::unmet_pct_annual_demand)];
+  result.days_short = m[index(Metric::days_short)];
+  result.longest_spell_days = m[index(Metric::longest_spell_days)];
+  result.lowest_stockpile_t = m[index(Metric::lowest_stockpile_t)];
+  result.peak_price_multiple = m[index(Metric::peak_price_multiple)];
+  result.procurement_cost = m[index(Metric::procurement_cost)];
+  return result;
+}
+
+}  // namespace mineflow::reference

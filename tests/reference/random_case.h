@@ -1,0 +1,30 @@
+#pragma once
+// Random one-tier networks and scenarios for the differential test, from a seed. The tests' own
+// generator, so a seed names the same case on every platform and no random code is shared with
+// sim/.
+
+#include <algorithm>
+#include <cstdint>
+
+#include "tests/mfa_random.h"
+#include "tests/reference/reference_case.h"
+
+namespace mineflow::reference {
+
+// Whole numbers and coin flips on the tests' own generator (tests/mfa_random.h, SplitMix64).
+class CaseRandom {
+ public:
+  explicit CaseRandom(std::uint64_t seed) : random_(seed) {}
+  double uniform(double lo, double hi) { return random_.uniform(lo, hi); }
+  int integer(int lo, int hi) {  // inclusive
+    return std::min(hi, lo + static_cast<int>(random_.uniform(0.0, hi - lo + 1.0)));
+  }
+  bool chance(double p) { return random_.uniform(0.0, 1.0) < p; }
+
+ private:
+  testing::TestRandom random_;
+};
+
+Case random_case(std::uint64_t seed);
+
+}  // namespace mineflow::reference

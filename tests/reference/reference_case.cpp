@@ -1,0 +1,65 @@
+#include "tests/reference/reference_case.h"
+
+#include <sstream>
+
+namespace mineflow::reference {
+namespace {
+
+const char* name(Flow flow) {
+  return flow == Flow::concentrate ? "concentrate" : "refined";
+}
+
+const char* name(Hit::Kind kind) {
+  switch (kind) {
+    case Hit::Kind::foreign_mine:
+      return "foreign_mine";
+    case Hit::Kind::foreign_refiner:
+      return "foreign_refiner";
+    case Hit::Kind::focal_smelter:
+      return "focal_smelter";
+    case Hit::Kind::focal_recycling:
+      return "focal_recycling";
+    case Hit::Kind::edge:
+      return "edge";
+    case Hit::Kind::exports_of:
+      return "exports_of";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string describe(const Case& c) {
+  std::ostringstream out;
+  out.precision(17);
+  const Network& n = c.network;
+  out << "horizon_days " << c.horizon_days << "; lead days concentrate " << n.concentrate_lead_days
+      << ", refined " << n.refined_lead_days << "; secondary t/day " << n.secondary_t_per_day
+      << "\n";
+  for (const Supplier& s : n.suppliers) {
+    out << "  supplier " << s.country << " " << name(s.flow) << " t/day " << s.t_per_day
+        << " spare t/day " << s.spare_t_per_day << "\n";
+  }
+  out << "  world mine shares:";
+  for (const auto& [country, share] : n.world_mine_shares) out << " " << country << "=" << share;
+  out << "\n";
+  for (const Event& e : c.events) {
+    out << "  event start " << e.start_day << " duration " << e.duration_days << ":";
+    for (const Hit& h : e.hits) {
+      out << " {" << name(h.kind) << " " << h.country << (h.kind == Hit::Kind::edge ? " " : "")
+          << (h.kind == Hit::Kind::edge ? name(h.flow) : "") << " severity " << h.severity << "}";
+    }
+    out << "\n";
+  }
+  const Stocks& s = c.stocks;
+  out << "  stocks: cut " << s.substitution_cut << " recycling " << s.recycling_share
+      << " stockpile_days " << s.stockpile_days << " release " << s.release_rate_of_demand
+      << " delay " << s.decision_delay_days << " refill " << s.refill_rate_of_demand
+      << " inventory_days " << s.inventory_days << " inventory_refill "
+      << s.inventory_refill_rate_of_demand << "\n";
+  out << "  price: baseline " << c.price.baseline << " elasticity " << c.price.elasticity << " cap "
+      << c.price.cap_multiple << "\n";
+  return out.str();
+}
+
+}  // namespace mineflow::reference

@@ -1,0 +1,93 @@
+#pragma once
+// The reference simulator's own description of a case: a one-tier supply network of the focal
+// economy, events on whole days, stock levers and the price constants, as plain values. Nothing
+// here comes from sim/: the differential test translates a Case into the engine's inputs, and
+// the reference reads only this (docs/engine.md is its specification).
+
+#include <string>
+#include <vector>
+
+namespace mineflow::reference {
+
+enum class Flow { concentrate, refined };  // foreign mine -> smelter, foreign refinery -> demand
+
+// One import stream of the focal economy (one per country and flow).
+struct Supplier {
+  std::string country;
+  Flow flow = Flow::refined;
+  double t_per_day = 0.0;        // baseline
+  double spare_t_per_day = 0.0;  // extra it can ship to replace volume lost elsewhere
+};
+
+struct Network {
+  std::vector<Supplier> suppliers;
+  // World mine production share by country (the scarcity factor's mine side).
+  std::vector<std::pair<std::string, double>> world_mine_shares;
+  double secondary_t_per_day = 0.0;  // recycling supply at baseline
+  int concentrate_lead_days = 0;     // a cut at a foreign mine reaches the smelter this late
+  int refined_lead_days = 0;
+};
+
+// What an event hits (docs/engine.md "Supply model").
+struct Hit {
+  enum class Kind {
+    foreign_mine,     // node {country, mine}: its concentrate flow and world mine slot
+    foreign_refiner,  // node {country, refine}: its refined flow and world refine slot
+    focal_smelter,    // node {focal, refine}
+    focal_recycling,  // node {focal, recycle}
+    edge,             // edge {country, flow}: that import flow only
+    exports_of,       // every flow from the country and its world slots
+  };
+  Kind kind = Kind::edge;
+  std::string country;
+  Flow flow = Flow::refined;  // edge hits
+  double severity = 1.0;      // fraction lost
+};
+
+struct Event {
+  int start_day = 0;
+  int duration_days = 0;
+  std::vector<Hit> hits;  // one group: the same start and duration
+};
+
+// Per unit of daily demand, as docs/engine.md "Stocks" states them.
+struct Stocks {
+  double substitution_cut = 0.0;
+  double recycling_share = 0.0;
+  double stockpile_days = 0.0;
+  double release_rate_of_demand = 1.0;
+  int decision_delay_days = 0;  // whole days, so the first release falls on a day boundary
+  double refill_rate_of_demand = 0.1;
+  double inventory_days = 0.0;
+  double inventory_refill_rate_of_demand = 0.1;
+};
+
+struct Price {
+  double baseline = 1.0;
+  double elasticity = 0.3;
+  double cap_multiple = 5.0;
+  // No stochastic factor: the reference checks the scarcity price only.
+};
+
+struct Case {
+  Network network;
+  std::vector<Event> events;
+  Stocks stocks;
+  Price price;
+  int horizon_days = 365;
+};
+
+// The seven per-trial metrics of docs/engine.md "Metrics".
+struct Metrics {
+  double unmet_t = 0.0;
+  double unmet_pct_annual_demand = 0.0;
+  double days_short = 0.0;
+  double longest_spell_days = 0.0;
+  double lowest_stockpile_t = 0.0;
+  double peak_price_multiple = 0.0;
+  double procurement_cost = 0.0;
+};
+
+std::string describe(const Case& c);  // a reproducer a person can read and retype
+
+}  // namespace mineflow::reference

@@ -1,0 +1,118 @@
+#include "tests/reference/reference_supply.h"
+
+#include <algorithm>
+
+namespace mineflow::reference {
+namespace {
+
+bool active(const Event& event, int lead_days, int day) {
+  return event.start_day + lead_days <= day &&
+         day < event.start_day + event.duration_days + lead_days;
+}
+
+int lead_of(const Network& network, Flow flow) {
+  return flow == Flow::concentrate ? network.concentrate_lead_days : network.refined_lead_days;
+}
+
+// The fraction of a supplier's capacity available on `day`: the product of (1 - severity) over
+// every active hit on it, each shifted by the shipping lead time.
+double supplier_availability(const Network& network, const Supplier& supplier,
+                             const std::vector<Event>& events, int day) {
+  double available = 1.0;
+  for (const Event& event : events) {
+    if (!active(event, lead_of(network, supplier.flow), day)) continue;
+    for (const Hit& hit : event.hits) {
+      if (hit.country != supplier.country) continue;
+      bool hits = (hit.kind == Hit::Kind::foreign_mine && supplier.flow == Flow::concentrate) ||
+                  (hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined) ||
+                  (hit.kind == Hit::Kind::edge && hit.flow == supplier.flow) ||
+                  hit.kind == Hit::Kind::exports_of;
+      if (hits) available *= 1.0 - hit.severity;
+    }
+  }
+  return available;
+}
+
+// Availability of a focal node (no lead time) or of a country's world slot.
+double focal_availability(const std::vector<Event>& events, Hit::Kind kind, int day) {
+  double available = 1.0;
+  for (const Event& event : events) {
+    if (!active(event, 0, day)) continue;
+    for (const Hit& hit : event.hits) {
+      if (hit.kind == kind) available *= 1.0 - hit.severity;
+    }
+  }
+  return available;
+}
+
+// What a country's mines produce, or what its refiners ship abroad, as the world price sees it:
+// on the refined clock (docs/network.md "Timing"). An export ban does not lower world mine
+// output (the ore is still mined); it does lower the refined output reaching buyers.
+double world_slot_availability(const Network& network, const std::vector<Event>& events,
+                               const std::string& country, Hit::Kind stage_kind, int day) {
+  double available = 1.0;
+  for (const Event& event : events) {
+    if (!active(event, network.refined_lead_days, day)) continue;
+    for (const Hit& hit : event.hits) {
+      bool exports = hit.kind == Hit::Kind::exports_of && stage_kind == Hit::Kind::foreign_refiner;
+      if (hit.country == country && (hit.kind == stage_kind || exports)) {
+        available *= 1.0 - hit.severity;
+      }
+    }
+  }
+  return available;
+}
+
+// Each supplier delivers baseline x availability (rationing keeps every buyer's fraction); the
+// volume lost in a flow goes to the others' available spare capacity, up to what was lost.
+double flow_supply(const Network& network, const std::vector<Event>& events, Flow flow, int day) {
+  double delivered = 0.0;
+  double lost = 0.0;
+  double spare = 0.0;
+  for (const Supplier& supplier : network.suppliers) {
+    if (supplier.flow != flow) continue;
+    double a = supplier_availability(network, supplier, events, day);
+    delivered += supplier.t_per_day * a;
+    lost += supplier.t_per_day * (1.0 - a);
+    spare += supplier.spare_t_per_day * a;
+  }
+  return delivered + std::min(lost, spare);
+}
+
+}  // namespace
+
+std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::vector<Event>& events,
+                                           int horizon_days) {
+  double smelter_capacity = 0.0;  // the smelter refines what it imports at baseline
+  double refined_total = 0.0;
+  for (const Supplier& supplier : network.suppliers) {
+    (supplier.flow == Flow::concentrate ? smelter_capacity : refined_total) += supplier.t_per_day;
+  }
+  std::vector<DaySupply> days(static_cast<std::size_t>(horizon_days));
+  for (int day = 0; day < horizon_days; ++day) {
+    DaySupply& out = days[static_cast<std::size_t>(day)];
+    double concentrate = flow_supply(network, events, Flow::concentrate, day);
+    double smelter = smelter_capacity * focal_availability(events, Hit::Kind::focal_smelter, day);
+    out.domestic_t_per_day = std::min(concentrate, smelter);
+    out.refined_t_per_day = flow_supply(network, events, Flow::refined, day);
+    out.recycling_available = focal_availability(events, Hit::Kind::focal_recycling, day);
+    // World shortfall: the larger of the lost mine share and the lost refined share (the focal
+    // economy's refined import shares stand in for world refining shares).
+    double mine_lost = 0.0;
+    for (const auto& [country, share] : network.world_mine_shares) {
+      mine_lost += share * (1.0 - world_slot_availability(network, events, country,
+                                                          Hit::Kind::foreign_mine, day));
+    }
+    double refine_lost = 0.0;
+    for (const Supplier& supplier : network.suppliers) {
+      if (supplier.flow != Flow::refined || refined_total <= 0.0) continue;
+      refine_lost += supplier.t_per_day / refined_total *
+                     (1.0 - world_slot_availability(network, events, supplier.country,
+                                                    Hit::Kind::foreign_refiner, day));
+    }
+    out.world_shortfall = std::clamp(std::max(mine_lost, refine_lost), 0.0, 1.0);
+  }
+  return days;
+}
+
+}  // namespace mineflow::reference

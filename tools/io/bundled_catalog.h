@@ -1,0 +1,24 @@
+#pragma once
+// What a data folder bundles, for `mineflow list`: each mineral, disruption scenario and
+// stock-flow model with a one-line description taken from the file's own fields.
+
+#include <string>
+#include <vector>
+
+namespace mineflow::io {
+
+enum class CatalogKind { mineral, event_scenario, background_scenario, mfa_model };
+
+struct CatalogEntry {
+  CatalogKind kind = CatalogKind::mineral;
+  std::string name;         // the file stem: what commands accept in place of the file
+  std::string description;  // one line: the file's `name:` (plus the basis, for minerals)
+  std::string file;
+};
+
+// Reads DATA/minerals/, DATA/disruptions/ and DATA/mfa/ (a missing folder lists nothing), in that
+// order, each sorted by name. A scenario with `events:` is a real event; one with only
+// `background_risk:` is background risk. Unreadable files raise InputError as the loaders do.
+std::vector<CatalogEntry> read_bundled_catalog(const std::string& data_dir);
+
+}  // namespace mineflow::io
