@@ -80,4 +80,12 @@ LookThrough look_through_import_stability(const MineralGraph& mineral,
   return out;
 }
 
+std::optional<IndicatorValue> look_through_indicator(const MineralGraph& mineral,
+                                                     const CountryTable& countries,
+                                                     const RatingThresholds& thresholds,
+                                                     const IndicatorSettings& settings) {
+  if (!mineral.network.present) return std::nullopt;
+  return look_through_import_stability(mineral, countries, thresholds, settings).value;
+}
+
 }  // namespace mineflow

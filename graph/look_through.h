@@ -4,6 +4,7 @@
 // (known feed links as they are, market purchases by the market's composition), then scored
 // like indicator 4: sum over mine countries of look-through share^2 x stability w.
 
+#include <optional>
 #include <vector>
 
 #include "graph/build_graph.h"
@@ -24,5 +25,11 @@ LookThrough look_through_import_stability(const MineralGraph& mineral,
                                           const CountryTable& countries,
                                           const RatingThresholds& thresholds,
                                           const IndicatorSettings& settings);
+
+// The look-through score for reports: nullopt for a one-tier mineral (no network file).
+std::optional<IndicatorValue> look_through_indicator(const MineralGraph& mineral,
+                                                     const CountryTable& countries,
+                                                     const RatingThresholds& thresholds,
+                                                     const IndicatorSettings& settings);
 
 }  // namespace mineflow

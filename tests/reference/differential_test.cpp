@@ -1,6 +1,7 @@
 // Differential test: the engine (sim/, through its public path) against the reference simulator
 // (tests/reference/, written from docs/engine.md and sharing no code with sim/) on random
-// one-tier networks and scenarios whose event boundaries and lead times are whole days.
+// networks (one tier, and mines -> market -> refiners) and scenarios whose event boundaries and
+// lead times are whole days.
 //
 // Tolerance: every metric within 1e-9 of its scale (tonnes: daily demand x horizon; days: the
 // horizon; price multiples: 1; cost: baseline price x daily demand x horizon x price cap). The
@@ -17,11 +18,13 @@
 #include "tests/reference/engine_adapter.h"
 #include "tests/reference/random_case.h"
 #include "tests/reference/reference_sim.h"
+#include "tests/reference/reference_tiers.h"
 
 namespace mineflow::reference {
 namespace {
 
 constexpr int kCases = 1000;
+constexpr int kTierCases = 2000;
 constexpr double kRelativeTolerance = 1e-9;
 
 double daily_demand(const Case& c) {
@@ -108,32 +111,84 @@ Case shrink(Case c) {
   return c;
 }
 
-TEST(Differential, EngineMatchesReferenceOnRandomOneTierCases) {
+// Runs `count` random cases from `make(seed)`; reports (at most three) failures with a shrunk
+// reproducer. Returns what the cases reached.
+template <typename Make>
+Coverage run_differential(const char* kind, int count, Make make) {
   int failures = 0;
   Coverage seen;
-  for (std::uint64_t seed = 1; seed <= kCases && failures < 3; ++seed) {
-    Case c = random_case(seed);
+  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(count) && failures < 3; ++seed) {
+    Case c = make(seed);
     Metrics reference = simulate(c);
     seen.add(c, reference);
     std::string diff = mismatches(c, run_engine(c), reference);
     if (diff.empty()) continue;
     ++failures;
     Case small = shrink(c);
-    ADD_FAILURE() << "seed " << seed << " (random_case(" << seed << ")) differs:\n"
+    ADD_FAILURE() << "seed " << seed << " (" << kind << "(" << seed << ")) differs:\n"
                   << diff << "shrunk reproducer:\n"
                   << describe(small) << "differences on the shrunk case:\n"
                   << compare(small);
   }
-  std::cout << "cases " << kCases << ": unmet " << seen.unmet << ", partly covered "
+  std::cout << kind << " cases " << count << ": unmet " << seen.unmet << ", partly covered "
             << seen.partly_covered << ", stockpile drawn " << seen.stockpile_drawn << ", emptied "
             << seen.stockpile_emptied << ", price above baseline " << seen.price_above_baseline
             << "\n";
   // The random cases must exercise what they claim to test, or agreement proves little.
-  EXPECT_GE(seen.unmet, kCases / 5);
-  EXPECT_GE(seen.partly_covered, kCases / 10);
-  EXPECT_GE(seen.stockpile_drawn, kCases / 10);
-  EXPECT_GE(seen.stockpile_emptied, kCases / 20);
-  EXPECT_GE(seen.price_above_baseline, kCases / 5);
+  EXPECT_GE(seen.unmet, count / 5);
+  EXPECT_GE(seen.partly_covered, count / 10);
+  EXPECT_GE(seen.stockpile_drawn, count / 10);
+  EXPECT_GE(seen.stockpile_emptied, count / 20);
+  EXPECT_GE(seen.price_above_baseline, count / 5);
+  return seen;
+}
+
+TEST(Differential, EngineMatchesReferenceOnRandomOneTierCases) {
+  run_differential("random_case", kCases, random_case);
+}
+
+// Multi-tier networks (docs/network.md): mines, the concentrate market, refiners with feed
+// links, spare mine and refinery capacity, export restrictions by stage, node events in the
+// tiers. The engine reads them through build_mineral_graph (graph/network.cpp).
+TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
+  run_differential("random_tier_case", kTierCases, random_tier_case);
+  // And the tiers' own behaviours: feed lost, replaced in part and in full, a refinery outage
+  // binding below the feed (reference, any day of the horizon), links scaled down to a mine's
+  // uncommitted output.
+  int feed_lost = 0, partly_replaced = 0, fully_replaced = 0, capacity_binds = 0;
+  int scaled_links = 0, no_market_sales = 0;
+  for (std::uint64_t seed = 1; seed <= kTierCases; ++seed) {
+    Case c = random_tier_case(seed);
+    bool lost = false, partly = false, fully = false, binds = false;
+    for (int day = 0; day < c.horizon_days; ++day) {
+      TierDay t = tier_day(c.network, c.events, day);
+      lost = lost || t.lost_feed_t_per_day > 0.0;
+      partly = partly || (t.replaced_fraction > 0.0 && t.replaced_fraction < 1.0);
+      fully = fully || (t.lost_feed_t_per_day > 0.0 && t.replaced_fraction == 1.0);
+      binds = binds || t.capacity_binds;
+    }
+    bool scaled = false;
+    double sales = 0.0;
+    for (const WorldMine& m : c.network.tiers.mines) sales += m.market_t_per_day;
+    for (const WorldRefiner& r : c.network.tiers.refiners) {
+      for (const FeedLink& l : r.links) scaled = scaled || l.share < l.stated_share;
+    }
+    scaled_links += scaled ? 1 : 0;
+    no_market_sales += sales == 0.0 ? 1 : 0;
+    feed_lost += lost ? 1 : 0;
+    partly_replaced += partly ? 1 : 0;
+    fully_replaced += fully ? 1 : 0;
+    capacity_binds += binds ? 1 : 0;
+  }
+  std::cout << "tiers: feed lost " << feed_lost << ", partly replaced " << partly_replaced
+            << ", fully replaced " << fully_replaced << ", refinery outage binds " << capacity_binds
+            << ", links scaled to mine output " << scaled_links << ", no market sales "
+            << no_market_sales << "\n";
+  EXPECT_GE(feed_lost, kTierCases / 4);
+  EXPECT_GE(partly_replaced, kTierCases / 20);
+  EXPECT_GE(fully_replaced, kTierCases / 20);
+  EXPECT_GE(capacity_binds, kTierCases / 10);
+  EXPECT_GE(scaled_links, kTierCases / 20);
 }
 
 // The reference itself, on cases computed by hand, so a wrong reference cannot pass by agreeing
@@ -195,6 +250,39 @@ TEST(ReferenceByHand, ReroutingAndSmelterLimit) {
   EXPECT_DOUBLE_EQ(days[2].domestic_t_per_day, 3.0);  // 1 + min(3 lost, 2 spare)
   EXPECT_DOUBLE_EQ(days[5].domestic_t_per_day, 2.0);  // smelter 4 x 0.5
   EXPECT_DOUBLE_EQ(days[0].world_shortfall, 1.0);     // the price runs on the refined clock (0)
+}
+
+// Tiers by hand: an ore export ban at COD (70 % of FIN's feed by link; 3 of the market's 13 t/day
+// of sales), AUS spare 2 t/day. Market loss 3/13; FIN loses 0.7 + 0.3 x 3/13 = 10/13 of its
+// feed, CHN (all market) 3/13; 10 t/day lost in all, 2 replaced (rho 0.2): FIN 1 - 0.8 x 10/13 =
+// 5/13, CHN 1 - 0.8 x 3/13. World: no mine output lost, refined 0.4.
+TEST(ReferenceByHand, OreExportBanThroughLinksMarketAndSpare) {
+  Case c;
+  c.horizon_days = 10;
+  Tiers& t = c.network.tiers;
+  t.present = true;
+  t.mines.push_back({"COD", 10.0, 3.0, 0.0});
+  t.mines.push_back({"AUS", 10.0, 10.0, 2.0});
+  t.refiners.push_back({"FIN", 10.0, 10.0, {{"COD", 0.7}}, 0.3});
+  t.refiners.push_back({"CHN", 10.0, 12.0, {}, 1.0});
+  c.network.suppliers.push_back({"FIN", Flow::refined, 4.0, 0.0});
+  c.network.refined_lead_days = 3;
+  Hit ban{Hit::Kind::exports_of, "COD", Flow::refined, 1.0};
+  ban.export_stage = Hit::Stage::mine;
+  c.events.push_back({0, 100, {ban}});
+  std::vector<DaySupply> days = focal_supply_by_day(c.network, c.events, c.horizon_days);
+  EXPECT_DOUBLE_EQ(days[2].refined_t_per_day, 4.0);
+  EXPECT_DOUBLE_EQ(days[2].world_shortfall, 0.0);
+  EXPECT_DOUBLE_EQ(days[3].refined_t_per_day, 4.0 * 5.0 / 13.0);
+  EXPECT_DOUBLE_EQ(days[3].world_shortfall, 0.4);
+  TierDay day = tier_day(c.network, c.events, 3);
+  EXPECT_DOUBLE_EQ(day.refiner_output_fraction[1], 1.0 - 0.8 * 3.0 / 13.0);
+  // A refinery outage binds only below the feed: CHN at half availability has capacity 6 of its
+  // 10 t/day of output; a refined-stage ban does not touch the feed, only what crosses a border.
+  c.events = {{0, 100, {{Hit::Kind::foreign_refiner, "CHN", Flow::refined, 0.5}}}};
+  day = tier_day(c.network, c.events, 3);
+  EXPECT_DOUBLE_EQ(day.refiner_output_fraction[1], 0.6);
+  EXPECT_DOUBLE_EQ(day.world_shortfall, 0.2);
 }
 
 }  // namespace

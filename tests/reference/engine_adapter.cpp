@@ -57,9 +57,51 @@ EventTarget target_of(const Hit& hit) {
       break;
     case Hit::Kind::exports_of:
       target.kind = EventTarget::Kind::exports_of;
+      if (hit.export_stage == Hit::Stage::mine) target.export_stage = Stage::mine;
+      if (hit.export_stage == Hit::Stage::refine) target.export_stage = Stage::refine;
       break;
   }
   return target;
+}
+
+// The world tiers as a mineral file and its network file give them: mine production shares of
+// a world total (t/yr), refining shares of the same total, feed mixes as shares (the rest from
+// the `market`), capacities above output. graph/network.cpp derives the market sales.
+void add_tiers(const Tiers& tiers, MineralData& data) {
+  double world_t = 0.0;
+  for (const WorldMine& m : tiers.mines) world_t += m.output_t_per_day * kDaysPerYear;
+  data.mine_production.total_t = world_t;
+  NetworkData network;
+  network.refining_basis = "tonnage";
+  network.file = "reference";
+  for (const WorldMine& m : tiers.mines) {
+    data.mine_production.shares.push_back(
+        {m.country, m.output_t_per_day * kDaysPerYear / world_t, {}});
+    if (m.spare_t_per_day > 0.0) {
+      network.capacities.push_back(
+          {m.country, Stage::mine, (m.output_t_per_day + m.spare_t_per_day) * kDaysPerYear, {}});
+    }
+  }
+  for (const WorldRefiner& r : tiers.refiners) {
+    network.refining.shares.push_back({r.country, r.output_t_per_day * kDaysPerYear / world_t, {}});
+    if (r.capacity_t_per_day > r.output_t_per_day) {
+      network.capacities.push_back(
+          {r.country, Stage::refine, r.capacity_t_per_day * kDaysPerYear, {}});
+    }
+    if (r.links.empty()) continue;  // the documented default: everything from the market
+    RefinerFeed feed;
+    feed.refiner = r.country;
+    feed.basis = "assumption";
+    double stated_market = 1.0;  // the file's market share: what its stated links leave
+    for (const FeedLink& l : r.links) {
+      double stated = l.stated_share > 0.0 ? l.stated_share : l.share;
+      feed.shares.push_back({l.mine_country, stated, {}});
+      stated_market -= stated;
+    }
+    feed.shares.push_back({std::string(kMarketFeed), stated_market, {}});
+    network.feeds.push_back(feed);
+  }
+  data.network = network;
 }
 
 }  // namespace
@@ -72,6 +114,10 @@ Metrics run_engine(const Case& c) {
   data.mine_production.total_t = 1000.0;
   for (const auto& [country, share] : net.world_mine_shares) {
     data.mine_production.shares.push_back({country, share, {}});
+  }
+  if (net.tiers.present) {
+    data.mine_production.shares.clear();
+    add_tiers(net.tiers, data);
   }
   data.concentrate_imports = imports(net, Flow::concentrate);
   data.refined_imports = imports(net, Flow::refined);

@@ -94,7 +94,11 @@ Case random_case(std::uint64_t seed) {
     for (int h = 0; h < hits; ++h) event.hits.push_back(random_hit(r, net));
     c.events.push_back(event);
   }
+  random_stocks_and_price(r, c);
+  return c;
+}
 
+void random_stocks_and_price(CaseRandom& r, Case& c) {
   Stocks& s = c.stocks;
   if (r.chance(0.3)) s.substitution_cut = r.uniform(0.0, 0.3);
   if (r.chance(0.5)) s.recycling_share = r.uniform(0.0, 0.4);
@@ -108,7 +112,6 @@ Case random_case(std::uint64_t seed) {
   c.price.baseline = r.uniform(1.0, 10000.0);
   c.price.elasticity = r.uniform(0.2, 1.0);
   c.price.cap_multiple = r.uniform(1.5, 6.0);
-  return c;
 }
 
 }  // namespace mineflow::reference

@@ -1,5 +1,5 @@
 #pragma once
-// Random one-tier networks and scenarios for the differential test, from a seed. The tests' own
+// Random networks and scenarios for the differential test, from a seed. The tests' own
 // generator, so a seed names the same case on every platform and no random code is shared with
 // sim/.
 
@@ -26,5 +26,12 @@ class CaseRandom {
 };
 
 Case random_case(std::uint64_t seed);
+
+// Stock levers and price constants, drawn the same way for every kind of case.
+void random_stocks_and_price(CaseRandom& r, Case& c);
+
+// Random multi-tier cases (random_tier_case.cpp): mines, the concentrate market, refiners with
+// feed links and spare capacity, export restrictions by stage. Whole-day boundaries.
+Case random_tier_case(std::uint64_t seed);
 
 }  // namespace mineflow::reference

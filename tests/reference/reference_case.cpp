@@ -43,11 +43,25 @@ std::string describe(const Case& c) {
   out << "  world mine shares:";
   for (const auto& [country, share] : n.world_mine_shares) out << " " << country << "=" << share;
   out << "\n";
+  for (const WorldMine& m : n.tiers.mines) {
+    out << "  mine " << m.country << " output " << m.output_t_per_day << " market "
+        << m.market_t_per_day << " spare " << m.spare_t_per_day << "\n";
+  }
+  for (const WorldRefiner& r : n.tiers.refiners) {
+    out << "  refiner " << r.country << " output " << r.output_t_per_day << " capacity "
+        << r.capacity_t_per_day << " market share " << r.market_share << " links:";
+    for (const FeedLink& l : r.links) out << " " << l.mine_country << "=" << l.share;
+    out << "\n";
+  }
   for (const Event& e : c.events) {
     out << "  event start " << e.start_day << " duration " << e.duration_days << ":";
     for (const Hit& h : e.hits) {
       out << " {" << name(h.kind) << " " << h.country << (h.kind == Hit::Kind::edge ? " " : "")
-          << (h.kind == Hit::Kind::edge ? name(h.flow) : "") << " severity " << h.severity << "}";
+          << (h.kind == Hit::Kind::edge ? name(h.flow) : "")
+          << (h.export_stage == Hit::Stage::mine     ? " stage mine"
+              : h.export_stage == Hit::Stage::refine ? " stage refine"
+                                                     : "")
+          << " severity " << h.severity << "}";
     }
     out << "\n";
   }

@@ -19,8 +19,43 @@ struct Supplier {
   double spare_t_per_day = 0.0;  // extra it can ship to replace volume lost elsewhere
 };
 
+// The world tiers (docs/network.md "Propagation in the engine"), t/day. A mine's output goes to
+// the focal economy's concentrate imports, to feed links of named refiners, and the rest is sold
+// on the pooled concentrate market (`market_t_per_day`, stated here, derived by the engine).
+struct WorldMine {
+  std::string country;
+  double output_t_per_day = 0.0;
+  double market_t_per_day = 0.0;
+  double spare_t_per_day = 0.0;  // capacity above output, sold on the market when feed is short
+};
+
+struct FeedLink {
+  std::string mine_country;
+  double share = 0.0;  // of the refiner's baseline feed (= its output: contained metal)
+  // What the network file states, before links that would take more than the mine's uncommitted
+  // output are scaled down to it (docs/network.md); 0: as `share`. The engine is given this.
+  double stated_share = 0.0;
+};
+
+struct WorldRefiner {
+  std::string country;
+  double output_t_per_day = 0.0;
+  double capacity_t_per_day = 0.0;  // >= output
+  std::vector<FeedLink> links;
+  double market_share = 0.0;  // 1 - sum of the link shares
+};
+
+// Present: the focal economy's concentrate suppliers are mines of `mines`, its refined suppliers
+// are refiners of `refiners`, and world_mine_shares is unused (the mines are the world).
+struct Tiers {
+  bool present = false;
+  std::vector<WorldMine> mines;
+  std::vector<WorldRefiner> refiners;
+};
+
 struct Network {
   std::vector<Supplier> suppliers;
+  Tiers tiers;
   // World mine production share by country (the scarcity factor's mine side).
   std::vector<std::pair<std::string, double>> world_mine_shares;
   double secondary_t_per_day = 0.0;  // recycling supply at baseline
@@ -42,6 +77,8 @@ struct Hit {
   std::string country;
   Flow flow = Flow::refined;  // edge hits
   double severity = 1.0;      // fraction lost
+  enum class Stage { any, mine, refine };
+  Stage export_stage = Stage::any;  // exports_of: only this stage's exports
 };
 
 struct Event {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tests/reference/reference_tiers.h"
+
 namespace mineflow::reference {
 namespace {
 
@@ -23,10 +25,15 @@ double supplier_availability(const Network& network, const Supplier& supplier,
     if (!active(event, lead_of(network, supplier.flow), day)) continue;
     for (const Hit& hit : event.hits) {
       if (hit.country != supplier.country) continue;
+      Hit::Stage stage = supplier.flow == Flow::concentrate ? Hit::Stage::mine : Hit::Stage::refine;
+      // With world tiers a refiner's own outage reaches the stream through its output
+      // fraction (tier_day), not directly.
+      bool refiner_direct = !network.tiers.present;
       bool hits = (hit.kind == Hit::Kind::foreign_mine && supplier.flow == Flow::concentrate) ||
-                  (hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined) ||
+                  (hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined &&
+                   refiner_direct) ||
                   (hit.kind == Hit::Kind::edge && hit.flow == supplier.flow) ||
-                  hit.kind == Hit::Kind::exports_of;
+                  cuts_exports(hit, supplier.country, stage);
       if (hits) available *= 1.0 - hit.severity;
     }
   }
@@ -65,13 +72,23 @@ double world_slot_availability(const Network& network, const std::vector<Event>&
 
 // Each supplier delivers baseline x availability (rationing keeps every buyer's fraction); the
 // volume lost in a flow goes to the others' available spare capacity, up to what was lost.
-double flow_supply(const Network& network, const std::vector<Event>& events, Flow flow, int day) {
+// With world tiers a refined supplier also delivers only its refiner's output fraction (every
+// buyer of a refiner is rationed pro rata).
+double flow_supply(const Network& network, const std::vector<Event>& events, Flow flow, int day,
+                   const TierDay* tiers) {
   double delivered = 0.0;
   double lost = 0.0;
   double spare = 0.0;
   for (const Supplier& supplier : network.suppliers) {
     if (supplier.flow != flow) continue;
     double a = supplier_availability(network, supplier, events, day);
+    if (tiers != nullptr && flow == Flow::refined) {
+      for (std::size_t r = 0; r < network.tiers.refiners.size(); ++r) {
+        if (network.tiers.refiners[r].country == supplier.country) {
+          a *= tiers->refiner_output_fraction[r];
+        }
+      }
+    }
     delivered += supplier.t_per_day * a;
     lost += supplier.t_per_day * (1.0 - a);
     spare += supplier.spare_t_per_day * a;
@@ -91,11 +108,18 @@ std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::ve
   std::vector<DaySupply> days(static_cast<std::size_t>(horizon_days));
   for (int day = 0; day < horizon_days; ++day) {
     DaySupply& out = days[static_cast<std::size_t>(day)];
-    double concentrate = flow_supply(network, events, Flow::concentrate, day);
+    TierDay tiers;
+    if (network.tiers.present) tiers = tier_day(network, events, day);
+    const TierDay* tier_state = network.tiers.present ? &tiers : nullptr;
+    double concentrate = flow_supply(network, events, Flow::concentrate, day, tier_state);
     double smelter = smelter_capacity * focal_availability(events, Hit::Kind::focal_smelter, day);
     out.domestic_t_per_day = std::min(concentrate, smelter);
-    out.refined_t_per_day = flow_supply(network, events, Flow::refined, day);
+    out.refined_t_per_day = flow_supply(network, events, Flow::refined, day, tier_state);
     out.recycling_available = focal_availability(events, Hit::Kind::focal_recycling, day);
+    if (network.tiers.present) {
+      out.world_shortfall = tiers.world_shortfall;
+      continue;
+    }
     // World shortfall: the larger of the lost mine share and the lost refined share (the focal
     // economy's refined import shares stand in for world refining shares).
     double mine_lost = 0.0;

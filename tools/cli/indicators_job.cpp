@@ -19,14 +19,9 @@ io::MineralIndicators indicators_of_file(const std::string& file, const io::Sett
                                          const RatingThresholds& thresholds) {
   MineralData data = io::load_mineral(file, countries);
   MineralGraph graph = checked_mineral_graph(data, file, settings);
-  std::optional<IndicatorValue> look_through;
-  if (graph.network.present) {
-    look_through =
-        look_through_import_stability(graph, countries, thresholds, settings.indicators).value;
-  }
   return {data.id, data.name,
           compute_indicators(graph, data.prices, countries, thresholds, settings.indicators),
-          look_through};
+          look_through_indicator(graph, countries, thresholds, settings.indicators)};
 }
 
 io::MineralGeoPolRisk geopolrisk_of_file(const std::string& file, const io::Settings& settings,

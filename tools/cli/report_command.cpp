@@ -13,6 +13,7 @@
 #include <boost/program_options.hpp>
 
 #include "graph/build_graph.h"
+#include "graph/look_through.h"
 #include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
@@ -200,7 +201,9 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                        graphs.back().get(),
                        {mineral.id, mineral.name,
                         compute_indicators(*graphs.back(), mineral.prices, countries, thresholds,
-                                           settings.indicators)}});
+                                           settings.indicators),
+                        look_through_indicator(*graphs.back(), countries, thresholds,
+                                               settings.indicators)}});
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));

@@ -61,6 +61,23 @@ HeatTable indicator_heat_table(const std::vector<io::MineralIndicators>& results
     }
     table.cells.push_back(row);
   }
+  // Beyond the strategy's six: indicator 4 looked through to the mines behind the refiners.
+  bool any_look_through = false;
+  std::vector<HeatCell> look_row;
+  for (const io::MineralIndicators& mineral : results) {
+    HeatCell cell{"", rating_label(Rating::not_applicable, lang),
+                  std::string(rating_fill(Rating::not_applicable))};
+    if (const auto& look = mineral.look_through; look && look->value) {
+      any_look_through = true;
+      cell = {indicator_display_value(*look), rating_label(look->rating, lang),
+              std::string(rating_fill(look->rating))};
+    }
+    look_row.push_back(cell);
+  }
+  if (any_look_through) {
+    table.row_labels.push_back(phrase("look_through_row", lang));
+    table.cells.push_back(look_row);
+  }
   for (Rating rating : {Rating::high, Rating::mid, Rating::low, Rating::not_applicable}) {
     table.legend.emplace_back(rating_label(rating, lang), std::string(rating_fill(rating)));
   }

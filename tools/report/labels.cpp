@@ -113,6 +113,7 @@ std::string phrase(std::string_view key, Lang lang) {
       {"flow_unit", "t/yr", "t/年"},
       {"refined_imports_node", "Refined imports", "製錬品輸入"},
       {"concentrate_market_node", "world ore market", "世界鉱石市場"},
+      {"look_through_row", "+ Look-through to mines (beyond the six)", "+ 鉱山までの透視（6指標外）"},
       {"smelting_node", "smelting", "国内製錬"},
       {"demand_node", "Demand", "国内需要"},
       {"in_use_node", "In use", "使用中"},
