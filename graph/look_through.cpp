@@ -54,14 +54,15 @@ LookThrough look_through_import_stability(const MineralGraph& mineral,
   for (const auto& [country, t] : by_mine) {
     if (t > 0.0) out.shares.push_back(Share{country, t / imports_total});
   }
+  // Mine countries outside the stability table (World Mining Data names small producers such
+  // as Kosovo) take the OTH score, and the basis names them.
+  std::vector<std::string> unscored;
   auto score_of = [&](const std::string& iso3) {
     if (auto score = countries.score(iso3, settings.stability_measure, settings.stability_year)) {
       return *score;
     }
-    throw InputError(SourceRef{}, "country " + iso3,
-                     "no " + std::string(to_string(settings.stability_measure)) + " score for " +
-                         std::to_string(settings.stability_year),
-                     "a stability score in countries.yaml for every mine country");
+    unscored.push_back(iso3);
+    return settings.other_stability_0to10;
   };
   ExpandedShares expanded = expand_other(out.shares, settings.other_convention);
   out.value.value = stability_weighted_hhi(out.shares, settings.other_convention, score_of,
@@ -72,6 +73,13 @@ LookThrough look_through_import_stability(const MineralGraph& mineral,
       "look-through of refined imports to mine countries (beyond the strategy's six); " +
       mineral.network.describe() + "; w = " + std::string(to_string(settings.stability_measure)) +
       " " + std::to_string(settings.stability_year);
+  if (!unscored.empty()) {
+    std::string list;
+    for (const std::string& c : unscored) list += (list.empty() ? "" : " ") + c;
+    out.value.basis +=
+        "; no stability score, OTH w = " + format_number(settings.other_stability_0to10) + ": " +
+        list;
+  }
   if (!unfed.empty()) {
     std::string list;
     for (const std::string& c : unfed) list += (list.empty() ? "" : " ") + c;

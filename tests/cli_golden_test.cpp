@@ -13,13 +13,19 @@ namespace {
 using testing::expect_golden;
 using testing::run_cli;
 
-TEST(IndicatorsCli, CsvHas36RowsInTheDocumentedColumns) {
+TEST(IndicatorsCli, CsvHas36RowsPlusLookThroughInTheDocumentedColumns) {
   auto result = run_cli({"indicators", "--format", "csv"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(result.err.empty()) << result.err;
   std::size_t lines = 0;
   for (char c : result.out) lines += c == '\n' ? 1 : 0;
-  EXPECT_EQ(lines, 37u);  // header + 6 minerals x 6 indicators
+  // header + 6 minerals x (6 indicators + the look-through row beyond the six)
+  EXPECT_EQ(lines, 43u);
+  for (const char* mineral : {"rare_earths", "lithium", "cobalt", "nickel", "copper", "tungsten"}) {
+    EXPECT_NE(result.out.find(std::string(mineral) + ",look_through_refined_import_stability,"),
+              std::string::npos)
+        << mineral;
+  }
   EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
             "mineral,indicator,value,rating,unit,basis,quality");
   for (const char* mineral : {"rare_earths", "lithium", "cobalt", "tungsten"}) {

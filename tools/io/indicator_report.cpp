@@ -106,12 +106,15 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
     for (const MineralIndicators& mineral : results) {
       for (const IndicatorValue& value : mineral.values) {
         if (value.id != id) continue;
-        std::string cell = value.value
-                               ? format_indicator_value(value) + (value.lower_bound ? "*" : "") +
-                                     " " + std::string(to_string(value.rating))
-                               : "N/A";
-        if (value.value && !value.quality.empty())
-          cell += " [" + quality_marker(value.quality) + "]";
+        // Shares of demand to 3 decimals here (CSV/JSON keep 4), so six minerals with their
+        // quality markers fit 100 columns.
+        std::string shown = value.id == IndicatorId::scrap_recycling && value.value
+                                ? format_fixed(*value.value, 3)
+                                : format_indicator_value(value);
+        std::string cell = value.value ? shown + (value.lower_bound ? "*" : "") + " " +
+                                             std::string(to_string(value.rating))
+                                       : "N/A";
+        if (value.value && !value.quality.empty()) cell += " " + quality_marker(value.quality);
         any_bound = any_bound || value.lower_bound;
         any_quality = any_quality || !value.quality.empty();
         row.push_back(cell);
@@ -145,8 +148,8 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
   }
   if (any_quality) {
     out +=
-        "[J] japan ([N] national): scrap-recycling figure published for the focal economy; [Jd] "
-        "japan_derived ([Nd]): computed from its published figures; [W] world_proxy: a world or "
+        "J japan (N national): scrap-recycling figure published for the focal economy; Jd "
+        "japan_derived (Nd): computed from its published figures; W world_proxy: a world or "
         "other-region figure.\n";
   }
   if (!all_bases) {
