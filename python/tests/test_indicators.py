@@ -19,10 +19,8 @@ def test_print_shows_the_cli_table():
 @pytest.mark.parametrize("options, flags", [
     ({}, []),
     ({"stability": "wgi_pv", "oth": "one_block"}, ["--stability", "wgi_pv", "--oth", "one_block"]),
-    # (--production wmd:YEAR with the six indicators fails in the CLI since the network merge:
-    # countries.yaml has no WGI score for XKX, a WMD mine country; GeoPolRisk below covers it.)
-    ({"stability_year": 2020, "secondary_proxy": True},
-     ["--stability-year", "2020", "--secondary-proxy"]),
+    ({"production": "wmd:2022", "stability_year": 2019, "secondary_proxy": True},
+     ["--production", "wmd:2022", "--stability-year", "2019", "--secondary-proxy"]),
     ({"secondary_definition": "recycled_content"}, ["--secondary-definition", "recycled_content"]),
 ])
 def test_csv_and_json_equal_the_cli(options, flags):
