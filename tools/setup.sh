@@ -3,7 +3,8 @@
 #   tools/setup.sh          build and run the program only (compiler, CMake, libraries)
 #   tools/setup.sh --test   also what the tests and benchmarks need (GoogleTest, Google Benchmark,
 #                           headless Chromium, CJK fonts, clang with its sanitizer/fuzzer runtime,
-#                           Open MPI for the MPI stage)
+#                           Open MPI for the MPI stage, the Python module's pybind11, numpy,
+#                           pytest, and pandas/matplotlib for its examples)
 set -euo pipefail
 
 packages=(g++ make cmake pkg-config libboost-graph-dev libboost-program-options-dev
@@ -11,6 +12,7 @@ packages=(g++ make cmake pkg-config libboost-graph-dev libboost-program-options-
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libbenchmark-dev libgtest-dev chromium fonts-noto-cjk fontconfig clang libclang-rt-14-dev
     libopenmpi-dev openmpi-bin)
+  packages+=(pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas python3-matplotlib)
 fi
 
 missing=()

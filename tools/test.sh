@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls this; README command 2):
 #   1. set-up (tools/setup.sh --test)
-#   2. Release build with warnings as errors, all tests through ctest
+#   2. Release build with warnings as errors, all tests through ctest, including the Python
+#      module's pytest suite and examples (ctest test python_tests, run with /usr/bin/python3)
 #   3. AddressSanitizer + UndefinedBehaviorSanitizer build with asserts on (-O2 -g, no NDEBUG),
 #      all tests through ctest
 #   4. ThreadSanitizer build, the tests that run no oneTBB code (see docs/limits.md)
@@ -20,7 +21,8 @@ tools/setup.sh --test
 
 echo "== Release build and tests"
 # Tests and benchmarks ON explicitly: README command 1 may have configured build/ without them.
-cmake -S . -B build -DMINEFLOW_WERROR=ON -DMINEFLOW_BUILD_TESTS=ON -DMINEFLOW_BUILD_BENCH=ON >/dev/null
+cmake -S . -B build -DMINEFLOW_WERROR=ON -DMINEFLOW_BUILD_TESTS=ON -DMINEFLOW_BUILD_BENCH=ON \
+  -DMINEFLOW_PYTHON=ON -DPython_EXECUTABLE=/usr/bin/python3 >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 [[ $quick -eq 1 ]] && exit 0

@@ -5,20 +5,14 @@
 
 #include <boost/program_options.hpp>
 
-#include "graph/build_graph.h"
-#include "graph/number_format.h"
-#include "graph/validate.h"
-#include "sim/criticality.h"
-#include "sim/run_plan.h"
 #include "tools/cli/command.h"
+#include "tools/cli/criticality_job.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/criticality_report.h"
-#include "tools/io/data_loaders.h"
-#include "tools/io/scenario_loader.h"
 #include "tools/io/text_table.h"
 
 namespace mineflow::cli {
@@ -51,62 +45,27 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
   if (!vm.count("scenario"))
     throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
   Format format = parse_format(vm["format"].as<std::string>());
-  CriticalityOptions failure;
-  failure.duration_days = vm["days"].as<double>();
-  failure.severity = vm["severity"].as<double>();
-  failure.start_day = vm["start-day"].as<double>();
-  if (!(failure.duration_days > 0.0 && failure.duration_days <= 36500.0)) {
-    throw InputError(SourceRef{}, "--days", format_number(failure.duration_days),
-                     "0 < days <= 36500");
-  }
-  if (!(failure.severity >= 0.0 && failure.severity <= 1.0)) {
-    throw InputError(SourceRef{}, "--severity", format_number(failure.severity), "0..1");
-  }
-  if (!(failure.start_day >= 0.0 && failure.start_day <= 36500.0)) {
-    throw InputError(SourceRef{}, "--start-day", format_number(failure.start_day), "0..36500");
-  }
-  int threads = vm["threads"].as<int>();
-  if (threads < 0 || threads > 1024) {
-    throw InputError(SourceRef{}, "--threads", std::to_string(threads), "0..1024");
-  }
+  CriticalityRequest request;
+  request.failure.duration_days = vm["days"].as<double>();
+  request.failure.severity = vm["severity"].as<double>();
+  request.failure.start_day = vm["start-day"].as<double>();
+  request.policy = vm["policy"].as<std::string>();
+  request.threads = vm["threads"].as<int>();
+  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
+  if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  check_criticality_request(request);
   DataPaths paths = data_paths(vm);
-  io::Settings settings = io::load_settings(paths.settings());
-  CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(
-      resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"),
-      countries);
-  if (vm.count("trials")) {
-    long long trials = vm["trials"].as<long long>();
-    if (trials < 1 || trials > 10'000'000) {
-      throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..10000000");
-    }
-    scenario.trials = trials;
-  }
-  if (vm.count("seed")) scenario.seed = vm["seed"].as<unsigned long long>();
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph base = build_mineral_graph(data, settings.graph);
-  validate_graph(base.graph, scenario.mineral_file);
-  RunPlan plan = make_run_plan(scenario, base, data.prices, countries, settings.indicators,
-                               {vm["policy"].as<std::string>()});
-
-  MonteCarloOptions mc;
-  mc.trials = static_cast<std::uint64_t>(scenario.trials);
-  mc.seed = scenario.seed;
-  mc.threads = threads;
   InterruptScope interrupt;
-  mc.cancel = interrupt.flag();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
-  CriticalityResult result = rank_nodes(
-      plan, mc, failure,
-      [&bar](std::size_t done, std::size_t runs) { bar.update("node runs", done, runs); });
+  CriticalityOutput run = criticality_of_scenario(
+      paths, vm["scenario"].as<std::string>(), request,
+      [&bar](std::size_t done, std::size_t runs) { bar.update("node runs", done, runs); },
+      interrupt.flag());
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
 
-  io::CriticalityHeader header;
-  header.run = {scenario.id,   scenario.name,        data.id, "", mc.trials,
-                scenario.seed, scenario.horizon_days};
-  header.failure = failure;
-  header.network_basis = base.network.describe();
+  const io::CriticalityHeader& header = run.header;
+  const CriticalityResult& result = run.result;
   std::string content = format == Format::csv ? io::criticality_csv(header, result)
                         : format == Format::json
                             ? io::criticality_json(header, result)

@@ -4,14 +4,11 @@
 
 #include <boost/program_options.hpp>
 
-#include "graph/build_graph.h"
-#include "graph/geopolrisk.h"
-#include "graph/look_through.h"
-#include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/html_option.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/indicators_job.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
@@ -76,10 +73,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   if (method == "geopolrisk") {
     std::vector<io::MineralGeoPolRisk> risks;
     for (const std::string& file : files) {
-      MineralData data = io::load_mineral(file, countries);
-      risks.push_back({data.id, data.name, data.focal_economy,
-                       compute_geopolrisk(data, countries, settings.indicators,
-                                          settings.graph.production_wmd_year)});
+      risks.push_back(geopolrisk_of_file(file, settings, countries));
     }
     std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
                           : format == Format::json ? io::geopolrisk_json(risks)
@@ -89,13 +83,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::vector<io::MineralIndicators> results;
   for (const std::string& file : files) {
-    MineralData data = io::load_mineral(file, countries);
-    MineralGraph graph = build_mineral_graph(data, settings.graph);
-    validate_graph(graph.graph, file);
-    results.push_back(
-        {data.id, data.name,
-         compute_indicators(graph, data.prices, countries, thresholds, settings.indicators),
-         look_through_indicator(graph, countries, thresholds, settings.indicators)});
+    results.push_back(indicators_of_file(file, settings, countries, thresholds));
   }
   std::string content = format == Format::csv ? io::indicators_csv(results)
                         : format == Format::json

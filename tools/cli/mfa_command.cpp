@@ -8,10 +8,10 @@
 #include "graph/source_ref.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/mfa_job.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
-#include "tools/io/mfa_loader.h"
 #include "tools/io/mfa_report.h"
 #include "tools/io/text_table.h"
 
@@ -40,25 +40,18 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   if (!vm.count("model")) throw InputError(SourceRef{}, "MODEL", "nothing", "a model to run");
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
-  stock_flow::StockFlowModel model = io::load_mfa_model(
-      resolve_data_file(vm["model"].as<std::string>(), DataKind::mfa_model, paths, "MODEL"));
-  int last_year = model.first_year + model.years - 1;
-  int year = vm.count("year") ? vm["year"].as<int>() : last_year;
-  if (year < model.first_year || year > last_year) {
-    throw InputError(SourceRef{}, "--year", std::to_string(year),
-                     "a year of the model, " + std::to_string(model.first_year) + ".." +
-                         std::to_string(last_year));
-  }
-  stock_flow::StockFlowResult result = stock_flow::run_stock_flow_model(model);
-  io::MfaReportInfo info{model.id, model.name, year};
+  std::optional<int> year;
+  if (vm.count("year")) year = vm["year"].as<int>();
+  auto [result, info] = run_mfa_model(vm["model"].as<std::string>(), year, paths);
   if (vm.count("out")) {
     std::string dir = make_out_folder(vm["out"].as<std::string>());
-    std::string stem = dir + "/" + model.id;
+    std::string stem = dir + "/" + info.model_id;
     io::write_file_atomically(stem + "_series.csv", io::mfa_csv(result));
-    io::write_file_atomically(stem + "_sankey_" + std::to_string(year) + ".csv",
-                              io::mfa_sankey_csv(result, year));
-    io::write_file_atomically(stem + "_cohorts_" + std::to_string(year) + ".csv",
-                              io::mfa_cohort_csv(result, year));
+    std::string year_text = std::to_string(info.sankey_year);
+    io::write_file_atomically(stem + "_sankey_" + year_text + ".csv",
+                              io::mfa_sankey_csv(result, info.sankey_year));
+    io::write_file_atomically(stem + "_cohorts_" + year_text + ".csv",
+                              io::mfa_cohort_csv(result, info.sankey_year));
     io::write_file_atomically(stem + ".json", io::mfa_json(result, info));
   }
   std::string content = format == Format::csv    ? io::mfa_csv(result)

@@ -10,12 +10,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "graph/build_graph.h"
 #include "graph/number_format.h"
-#include "graph/price_volatility.h"
-#include "graph/validate.h"
-#include "sim/hazard_model.h"
-#include "sim/run_plan.h"
 #include "sim/stockpile_sweep.h"
 #include "sim/sweep_plan.h"
 #include "tools/cli/command.h"
@@ -25,10 +20,8 @@
 #include "tools/cli/parse_args.h"
 #include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
+#include "tools/cli/stockpile_job.h"
 #include "tools/io/atomic_file.h"
-#include "tools/io/data_loaders.h"
-#include "tools/io/fx_loader.h"
-#include "tools/io/scenario_loader.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
 #include "tools/io/text_table.h"
@@ -85,23 +78,9 @@ std::vector<double> parse_list(const std::string& text, const std::string& field
   return values;
 }
 
-struct Request {
-  std::optional<std::vector<double>> days;
-  std::optional<std::vector<double>> shares;
-  std::optional<SweepTarget> target;
-  std::optional<std::string> policy;
-  std::optional<long long> trials;
-  std::optional<unsigned long long> seed;
-  int threads = 0;
-  double base_days = kBaseStockpileDays;
-  double carrying_rate = kDefaultCarryingRatePerYear;
-  double max_recycling = 0.5;
-  bool parameter_uncertainty = false;  // draw the hazard parameters per trial
-};
-
 // Every option that changes results (not --threads, --quiet, --out, --format), for the
 // checkpoint key.
-std::string request_fingerprint(const Request& r) {
+std::string request_fingerprint(const SweepRequest& r) {
   std::string text;
   auto list = [&](const std::optional<std::vector<double>>& values) {
     if (!values) return std::string("default");
@@ -120,89 +99,8 @@ std::string request_fingerprint(const Request& r) {
   return text;
 }
 
-io::SweepSummaryRow sweep_scenario(const std::string& file, const Request& request,
-                                   const DataPaths& paths, ProgressBar& bar,
-                                   const InterruptScope& interrupt) {
-  io::Settings settings = io::load_settings(paths.settings());
-  CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(file, countries);
-  if (request.parameter_uncertainty && scenario.hazard) {
-    HazardModel drawn = *scenario.hazard;
-    drawn.parameter_uncertainty = true;
-    scenario.hazard = std::make_shared<const HazardModel>(drawn);
-  }
-  if (request.trials) scenario.trials = *request.trials;
-  if (request.seed) scenario.seed = *request.seed;
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph base = build_mineral_graph(data, settings.graph);
-  validate_graph(base.graph, scenario.mineral_file);
-  SweepPlan sweep =
-      make_sweep_plan(scenario, base, data.prices, countries, settings.indicators, request.policy);
-
-  io::SweepSummaryRow row;
-  io::SweepHeader& h = row.header;
-  h.scenario = scenario.id;
-  h.name = scenario.name;
-  h.mineral = data.id;
-  h.policy = sweep.policy;
-  h.horizon_days = scenario.horizon_days;
-  h.carrying_rate_per_year = request.carrying_rate;
-  h.current_recycling_share = sweep.plan.base.basis.secondary_share;
-  h.recycling_is_proxy = sweep.plan.base.basis.secondary_is_proxy;
-  // Costs in USD only: a series in another currency is converted at the annual rate of its
-  // baseline year (scenarios/fx.yaml).
-  double to_usd = 1.0;
-  for (const PriceSeries& series : data.prices) {
-    if (!series.primary) continue;
-    h.price_unit = series.unit.substr(0, series.unit.find(' '));
-    std::string currency = h.price_unit.substr(0, h.price_unit.find('/'));
-    AnnualPrices annual = annual_averages(series);
-    int year = annual.first_year + static_cast<int>(annual.values.size()) - 1;
-    if (currency != "USD" && !annual.values.empty()) {
-      std::vector<io::FxRate> rates = io::load_fx_rates(paths.data_dir + "/fx.yaml");
-      std::optional<double> rate = io::per_usd(rates, currency, year);
-      if (!rate) {
-        throw InputError(SourceRef{paths.data_dir + "/fx.yaml", 0, 0}, "rates",
-                         currency + " " + std::to_string(year), "an annual rate per USD");
-      }
-      to_usd = 1.0 / *rate;
-      h.price_unit = "USD" + h.price_unit.substr(h.price_unit.find('/'));
-    }
-  }
-
-  SweepSetup setup = sweep.setup();
-  setup.carrying_rate_per_year = request.carrying_rate;
-  setup.price_to_report_currency = to_usd;
-  SweepGrid grid = sweep.grid;
-  if (request.days) grid.days = *request.days;
-  if (request.shares) grid.recycling_shares = *request.shares;
-  SweepOptions options;
-  options.trials = static_cast<std::uint64_t>(scenario.trials);
-  options.seed = scenario.seed;
-  options.threads = request.threads;
-  options.base_days = request.base_days;
-  options.max_recycling_share = request.max_recycling;
-  std::string label = data.id;
-  options.progress = [&bar, label](int pass, std::uint64_t done, std::uint64_t total) {
-    bar.update(label + " pass " + std::to_string(pass), done, total);
-  };
-  options.cancel = interrupt.flag();
-  options.split = process_split();
-  row.result = run_stockpile_sweep(setup, grid, request.target, options);
-  bar.finish();
-  if (interrupt.interrupted()) throw Interrupted();
-  return row;
-}
-
 std::string extension(Format format) {
   return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
-}
-
-void check_range(double value, double lo, double hi, const std::string& field,
-                 const std::string& expected) {
-  if (!(value >= lo && value <= hi)) {
-    throw InputError(SourceRef{}, field, format_number(value), expected);
-  }
 }
 
 }  // namespace
@@ -253,18 +151,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
                      "either a scenario file or --all");
   }
   Format format = parse_format(vm["format"].as<std::string>());
-  Request request;
+  SweepRequest request;
   request.threads = vm["threads"].as<int>();
-  if (request.threads < 0 || request.threads > 1024) {
-    throw InputError(SourceRef{}, "--threads", std::to_string(request.threads), "0..1024");
-  }
-  if (vm.count("trials")) {
-    long long trials = vm["trials"].as<long long>();
-    if (trials < 1 || trials > 100'000'000) {
-      throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..100000000");
-    }
-    request.trials = trials;
-  }
+  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
   if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
   request.parameter_uncertainty = vm.count("parameter-uncertainty") > 0;
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
@@ -277,9 +166,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   request.base_days = vm["base-days"].as<double>();
   request.carrying_rate = vm["carrying-rate"].as<double>();
   request.max_recycling = vm["max-recycling"].as<double>();
-  check_range(request.carrying_rate, 0.0, 1.0, "--carrying-rate", "0..1 per year");
-  check_range(request.base_days, 0.0, 3650.0, "--base-days", "0..3650");
-  check_range(request.max_recycling, 1e-6, 1.0, "--max-recycling", "(0, 1]");
+  check_sweep_request(request);
 
   DataPaths paths = data_paths(vm);
   // Under MPI every rank runs its block of each pass; rank 0 alone reads and writes files.
@@ -287,6 +174,17 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   const bool root = split == nullptr || split->is_root();
   ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
   InterruptScope interrupt;
+  auto sweep = [&](const std::string& file) {
+    io::SweepSummaryRow row = sweep_scenario(
+        file, request, paths,
+        [&bar](const std::string& label, int pass, std::uint64_t done, std::uint64_t total) {
+          bar.update(label + " pass " + std::to_string(pass), done, total);
+        },
+        interrupt.flag(), split);
+    bar.finish();
+    if (interrupt.interrupted()) throw Interrupted();
+    return row;
+  };
   std::string content;
   std::string stem;
   if (all) {
@@ -310,12 +208,9 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     // Every rank skips the minerals rank 0 found finished (the others keep no rows).
     if (split != nullptr) split->broadcast(std::as_writable_bytes(std::span(&resumed, 1)));
     std::size_t index = 0;
-    for (const std::string& mineral : bundled_mineral_files(paths)) {
-      std::string id = std::filesystem::path(mineral).stem().string();
-      std::string file = paths.data_dir + "/disruptions/" + id + "_background.yaml";
-      if (!std::filesystem::exists(file)) continue;
+    for (const std::string& file : background_scenario_files(paths)) {
       if (index++ < resumed) continue;  // finished before the interruption
-      rows.push_back(sweep_scenario(file, request, paths, bar, interrupt));
+      rows.push_back(sweep(file));
       if (!checkpoint.empty() && root) io::save_sweep_checkpoint(checkpoint, key, rows);
     }
     if (rows.empty() && index == 0) {
@@ -332,9 +227,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
                        "--checkpoint with --all (a single scenario is one unit of work)");
     }
-    io::SweepSummaryRow row = sweep_scenario(
-        resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"),
-        request, paths, bar, interrupt);
+    io::SweepSummaryRow row = sweep(
+        resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"));
     content = format == Format::csv ? io::sweep_csv(row.header, row.result)
               : format == Format::json
                   ? io::sweep_json(row.header, row.result)

@@ -24,14 +24,8 @@ struct Row {
   std::string unit;
 };
 
-struct CategoryQuantity {
-  const char* name;
-  const RegionSeries& (*series)(const CategoryResult&);
-  bool is_stock;
-};
-
 // The per-category quantities in the order they are written.
-const CategoryQuantity kCategoryQuantities[] = {
+const MfaCategoryQuantity kCategoryQuantities[] = {
     {"inflow", [](const CategoryResult& c) -> const RegionSeries& { return c.stock.inflow; },
      false},
     {"in_use_stock", [](const CategoryResult& c) -> const RegionSeries& { return c.stock.stock; },
@@ -75,7 +69,7 @@ std::vector<Row> tidy_rows(const StockFlowResult& res) {
     for (int r = 0; r < n; ++r) {
       const std::string& region = res.regions[static_cast<std::size_t>(r)];
       for (std::size_t k = 0; k < res.categories.size(); ++k) {
-        for (const CategoryQuantity& q : kCategoryQuantities) {
+        for (const MfaCategoryQuantity& q : kCategoryQuantities) {
           rows.push_back({year, region, res.category_ids[k], q.name,
                           q.series(res.categories[k]).at(t, r),
                           q.is_stock ? stock_unit : flow_unit});
@@ -125,6 +119,10 @@ double category_total(const StockFlowResult& res, int t,
 }
 
 }  // namespace
+
+std::span<const MfaCategoryQuantity> mfa_category_quantities() {
+  return kCategoryQuantities;
+}
 
 std::string mfa_csv(const StockFlowResult& result) {
   std::string out = "year,region,category,quantity,value,unit\n";

@@ -1,0 +1,94 @@
+"""mineflow.run() and load_scenario(): the CLI's output bit for bit, and the per-trial arrays."""
+
+import csv
+import gc
+import io
+
+import numpy as np
+import pytest
+
+import mineflow
+from conftest import SCENARIOS, cli, column, same_floats
+
+COBALT = SCENARIOS / "disruptions" / "cobalt_background.yaml"
+CHINA_2010 = SCENARIOS / "disruptions" / "rare_earths_china_2010.yaml"
+TRIALS = 1500
+
+
+@pytest.fixture(scope="module")
+def cobalt():
+    return mineflow.run(COBALT, trials=TRIALS, seed=7, threads=2)
+
+
+def test_summary_equals_the_cli(cobalt):
+    args = ["run", COBALT, "--trials", TRIALS, "--seed", 7, "--threads", 2]
+    assert cobalt.csv == cli(*args, "--format", "csv").stdout
+    assert cobalt.json == cli(*args, "--format", "json").stdout
+    assert cobalt.text == cli(*args, "--quiet").stdout
+
+
+def test_summary_table_holds_the_csv_doubles(cobalt):
+    rows = list(csv.DictReader(io.StringIO(cobalt.csv)))
+    assert list(cobalt.summary.keys()) == ["policy", "section", "name", "statistic", "value"]
+    assert list(column(cobalt.summary, "statistic")) == [r["statistic"] for r in rows]
+    assert same_floats(column(cobalt.summary, "value"),
+                       [float(r["value"]) if r["value"] else np.nan for r in rows])
+
+
+def test_metrics_are_read_only_views_of_shape_metrics_by_trials(cobalt):
+    assert mineflow.METRICS[0] == "unmet_t" and len(mineflow.METRICS) == 7
+    assert cobalt.policies == list(cobalt.metrics)
+    for policy, values in cobalt.metrics.items():
+        assert values.shape == (7, TRIALS) and values.dtype == np.float64
+        assert values.flags.c_contiguous and not values.flags.writeable
+        assert not values.flags.owndata  # a view of the engine's buffer
+        assert cobalt.reference_metrics[policy].shape == (7, TRIALS)
+    with pytest.raises(ValueError):
+        cobalt.metrics[cobalt.policies[0]][0, 0] = 1.0
+
+
+def test_metrics_agree_with_the_summary(cobalt):
+    rows = {(r["policy"], r["name"], r["statistic"]): float(r["value"])
+            for r in csv.DictReader(io.StringIO(cobalt.csv)) if r["value"]}
+    for policy in cobalt.policies:
+        unmet = cobalt.metric(policy, "unmet_t")
+        # P(any shortage) is a count over trials divided by the trials: exact in any order.
+        assert np.count_nonzero(unmet > 0) / TRIALS == rows[(policy, "any_shortage", "p")]
+        stock = cobalt.metric(policy, "lowest_stockpile_t")
+        assert stock.min() >= 0.0
+
+
+def test_same_bits_at_any_thread_count(cobalt):
+    one = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=1)
+    for policy in cobalt.policies:
+        assert same_floats(one.metrics[policy], cobalt.metrics[policy])
+    assert one.csv == cobalt.csv
+
+
+def test_arrays_outlive_the_result():
+    policy = mineflow.load_scenario(COBALT).policies[0]
+    values = mineflow.run(COBALT, trials=300, seed=3).metric(policy, "unmet_t")
+    gc.collect()  # the result object is gone; the view keeps the engine's buffer alive
+    assert values.shape == (300,) and np.isfinite(values).all()
+    assert values.base is not None
+
+
+def test_a_loaded_scenario_runs_like_its_file():
+    scenario = mineflow.load_scenario(COBALT)
+    assert scenario.id == "cobalt_background" and scenario.has_background_risk
+    assert scenario.policies and isinstance(scenario.trials, int)
+    a = mineflow.run(scenario, trials=400, seed=11, policies=scenario.policies[:1])
+    b = mineflow.run(COBALT, trials=400, seed=11, policies=scenario.policies[:1])
+    assert a.csv == b.csv and a.policies == scenario.policies[:1]
+
+
+def test_deterministic_scenario_gives_the_cli_series():
+    r = mineflow.run(CHINA_2010)
+    assert not r.monte_carlo and r.summary is None
+    assert r.csv == cli("run", CHINA_2010, "--format", "csv").stdout
+    assert r.json == cli("run", CHINA_2010, "--format", "json").stdout
+    assert list(r.series.keys())[:3] == ["policy", "day", "demand_t"]
+    assert column(r.series, "day").dtype == np.int64
+    for values in r.metrics.values():
+        assert values.shape == (7, 1)
+    assert r.header["trials"] == 1

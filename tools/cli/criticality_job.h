@@ -1,0 +1,44 @@
+#pragma once
+// What `mineflow criticality` computes, apart from parsing options, progress and files: every
+// mine and refining node failing alone, ranked by the focal economy's expected unmet demand.
+// Shared by the command and the Python module.
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "sim/criticality.h"
+#include "tools/cli/data_paths.h"
+#include "tools/io/criticality_report.h"
+
+namespace mineflow::cli {
+
+struct CriticalityRequest {
+  CriticalityOptions failure;              // --days, --severity, --start-day
+  std::string policy = "none";             // no stockpile: the raw exposure
+  std::optional<long long> trials;         // default: the scenario's
+  std::optional<unsigned long long> seed;  // default: the scenario's
+  int threads = 0;                         // 0: all cores
+};
+
+// Throws InputError naming the command-line option of the first value out of range (--days,
+// --severity, --start-day, --threads; --trials is checked by criticality_of_scenario).
+void check_criticality_request(const CriticalityRequest& request);
+
+struct CriticalityOutput {
+  io::CriticalityHeader header;
+  CriticalityResult result;
+};
+
+// Loads the scenario (a file, or a bundled scenario's name) and its mineral from the data folder
+// and ranks the nodes. `node_done(k,
+// n)` is called after each run (from the thread that calls this). With `cancel` set during the runs
+// the result is incomplete: the caller checks the flag and discards it.
+CriticalityOutput criticality_of_scenario(
+    const DataPaths& paths, const std::string& scenario_file, const CriticalityRequest& request,
+    const std::function<void(std::size_t, std::size_t)>& node_done,
+    const std::atomic<bool>* cancel);
+
+}  // namespace mineflow::cli

@@ -1,0 +1,53 @@
+#pragma once
+// What `mineflow stockpile` computes for one scenario, apart from parsing options, progress and
+// files: the sweep of stockpile days x recycling shares with the days each target needs.
+// Shared by the command and the Python module.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/stockpile_sweep.h"
+#include "sim/trial_split.h"
+#include "tools/cli/data_paths.h"
+#include "tools/io/stockpile_report.h"
+
+namespace mineflow::cli {
+
+struct SweepRequest {
+  std::optional<std::vector<double>> days;
+  std::optional<std::vector<double>> shares;
+  std::optional<SweepTarget> target;
+  std::optional<std::string> policy;
+  std::optional<long long> trials;
+  std::optional<unsigned long long> seed;
+  int threads = 0;
+  double base_days = kBaseStockpileDays;
+  double carrying_rate = kDefaultCarryingRatePerYear;
+  double max_recycling = 0.5;
+  bool parameter_uncertainty = false;  // draw the hazard parameters per trial
+};
+
+// Throws InputError naming the command-line option of the first value out of range.
+void check_sweep_request(const SweepRequest& request);
+
+// (pass number from 1, trials done, trials per pass); from worker threads.
+using SweepProgress = std::function<void(const std::string& label, int pass, std::uint64_t done,
+                                         std::uint64_t total)>;
+
+// Sweeps one scenario file; costs in USD (other currencies converted with the data folder's
+// fx.yaml). With `cancel` set during the sweep the result is incomplete: the caller checks the
+// flag and discards it. `split` (null: this process alone) shares each pass's trials among
+// MPI ranks; only the root's result is complete.
+io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& request,
+                                   const DataPaths& paths, const SweepProgress& progress,
+                                   const std::atomic<bool>* cancel,
+                                   const TrialSplit* split = nullptr);
+
+// Every bundled mineral's <mineral>_background.yaml scenario, in the bundled minerals' order.
+std::vector<std::string> background_scenario_files(const DataPaths& paths);
+
+}  // namespace mineflow::cli
