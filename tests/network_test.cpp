@@ -401,6 +401,47 @@ TEST(LookThrough, ToyImportsAttributedToTheMinesBehindTheRefiners) {
   EXPECT_NE(look.value.basis.find("beyond the strategy's six"), std::string::npos);
 }
 
+// Capacity is total output capacity everywhere, and a policy's capacity_added counts once:
+// tests/data/minimal_mineral.yaml has Japan refining 20 t/yr of imported concentrate (no stated
+// smelter capacity) and KOR refining with a stated capacity of 30 t/yr.
+TEST(CapacityAdded, FocalSmelterAndForeignRefinerCountOnce) {
+  MineralData data =
+      io::load_mineral(testing::test_data_dir() + "/minimal_mineral.yaml", countries());
+  MineralGraph base = build_mineral_graph(data, GraphOptions{});
+  Scenario scenario;
+  scenario.horizon_days = kDays;
+  PolicySet policy;
+  policy.name = "capacity";
+  policy.capacity_added = {{"JPN", ImportClass::concentrate, 10.0},
+                           {"KOR", ImportClass::refined, 5.0}};
+  scenario.policies = {policy};
+  RunPlan plan = make_run_plan(scenario, base, {}, CountryTable{}, IndicatorSettings{}, {});
+  const PolicyRun& run = plan.policies.front();
+  const Model& model = *run.model;
+  // The smelter: today's 20 t/yr (unknown capacity = today's refining) + 10, once (was 20 + 20
+  // + 10 + 10 before the fix: node capacity added to the flow, and the lever added twice).
+  EXPECT_NEAR(model.smelter_capacity_t_per_day * kDays, 30.0, 1e-9);
+  EXPECT_NEAR(
+      run.after.graph.node_at(*run.after.graph.find("JPN", Stage::refine)).capacity_t_per_yr, 30.0,
+      1e-12);
+  // KOR: stated total capacity 30 + 5 = 35 t/yr; the focal economy may reroute 5 t/yr to it.
+  const NetworkRefiner& korea = model.refiners[refiner(model, "KOR")];
+  EXPECT_NEAR(korea.capacity_t_per_day * kDays, 35.0, 1e-9);
+  EXPECT_NEAR(korea.output_t_per_day * kDays, 15.0, 1e-9);  // 25 % of 60 t/yr
+  double spare_t = 0.0;
+  for (const SupplySource& source : model.sources) {
+    if (source.country == "KOR" && source.import_class == ImportClass::refined) {
+      spare_t += source.spare_t_per_day * kDays;
+    }
+  }
+  EXPECT_NEAR(spare_t, 5.0, 1e-9);
+  // Without the lever the smelter is exactly today's refining.
+  Scenario plain;
+  plain.horizon_days = kDays;
+  RunPlan none = make_run_plan(plain, base, {}, CountryTable{}, IndicatorSettings{}, {});
+  EXPECT_NEAR(none.policies.front().model->smelter_capacity_t_per_day * kDays, 20.0, 1e-9);
+}
+
 Scenario toy_scenario() {
   Scenario scenario;
   scenario.id = "toy";
