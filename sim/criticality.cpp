@@ -4,11 +4,10 @@
 #include <cmath>
 
 #include "sim/summary.h"
+#include "sim/units.h"
 
 namespace mineflow {
 namespace {
-
-constexpr double kDaysPerYear = 365.0;
 
 struct PairedMean {
   double mean = 0.0;

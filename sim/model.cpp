@@ -4,10 +4,10 @@
 #include <cmath>
 #include <map>
 
+#include "sim/units.h"
+
 namespace mineflow {
 namespace {
-
-constexpr double kDaysPerYear = 365.0;
 
 double out_flow_t_per_yr(const SupplyGraph& graph, NodeId node) {
   double t = 0.0;

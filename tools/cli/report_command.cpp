@@ -197,13 +197,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     graphs.emplace_back(new MineralGraph(build_mineral_graph(*data.back(), settings.graph)));
     validate_graph(graphs.back()->graph, file);
     const MineralData& mineral = *data.back();
-    entries.push_back({&mineral,
-                       graphs.back().get(),
-                       {mineral.id, mineral.name,
-                        compute_indicators(*graphs.back(), mineral.prices, countries, thresholds,
-                                           settings.indicators),
-                        look_through_indicator(*graphs.back(), countries, thresholds,
-                                               settings.indicators)}});
+    entries.push_back(
+        {&mineral,
+         graphs.back().get(),
+         {mineral.id, mineral.name,
+          compute_indicators(*graphs.back(), mineral.prices, countries, thresholds,
+                             settings.indicators),
+          look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators)}});
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));

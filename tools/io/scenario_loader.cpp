@@ -4,8 +4,8 @@
 
 #include "sim/hazard_model.h"
 #include "sim/stock_flow/stock_flow_model.h"
-#include "tools/io/hazard_settings.h"
 #include "sim/units.h"
+#include "tools/io/hazard_settings.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/yaml_reader.h"
 
