@@ -230,11 +230,13 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
   for (EdgeId id : graph.edges_of_kind(FlowKind::market_feed)) {
     purchases_t += graph.edge_at(id).flow_t_per_yr;
   }
-  NodeId balance = graph.node("balance", Stage::concentrate_market);
-  if (sales_t > purchases_t) {
-    graph.add_edge(market, balance, FlowKind::market_balance, sales_t - purchases_t);
-  } else if (purchases_t > sales_t) {
-    graph.add_edge(balance, market, FlowKind::market_balance, purchases_t - sales_t);
+  if (sales_t != purchases_t) {
+    NodeId balance = graph.node("balance", Stage::concentrate_market);
+    if (sales_t > purchases_t) {
+      graph.add_edge(market, balance, FlowKind::market_balance, sales_t - purchases_t);
+    } else {
+      graph.add_edge(balance, market, FlowKind::market_balance, purchases_t - sales_t);
+    }
   }
   return basis;
 }

@@ -78,19 +78,17 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
     result.nodes.push_back(node);
     if (node_done) node_done(++finished, runs);
   };
+  auto share_of = [](double t, double world) { return world > 0.0 ? t / world : 0.0; };
+  auto cancelled = [&options] { return options.cancel != nullptr && options.cancel->load(); };
   for (const NetworkMine& mine : base_model.mines) {
-    double share = base_model.world_mine_t_per_day > 0.0
-                       ? mine.output_t_per_day / base_model.world_mine_t_per_day
-                       : 0.0;
-    evaluate(mine.country, Stage::mine, share);
-    if (options.cancel != nullptr && options.cancel->load()) return result;
+    evaluate(mine.country, Stage::mine,
+             share_of(mine.output_t_per_day, base_model.world_mine_t_per_day));
+    if (cancelled()) return result;
   }
   for (const NetworkRefiner& refiner : base_model.refiners) {
-    double share = base_model.world_refined_t_per_day > 0.0
-                       ? refiner.output_t_per_day / base_model.world_refined_t_per_day
-                       : 0.0;
-    evaluate(refiner.country, Stage::refine, share);
-    if (options.cancel != nullptr && options.cancel->load()) return result;
+    evaluate(refiner.country, Stage::refine,
+             share_of(refiner.output_t_per_day, base_model.world_refined_t_per_day));
+    if (cancelled()) return result;
   }
   std::stable_sort(result.nodes.begin(), result.nodes.end(),
                    [](const NodeCriticality& a, const NodeCriticality& b) {

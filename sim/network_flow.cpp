@@ -112,16 +112,14 @@ void IncrementalPropagation::reset(const Model& model) {
   }
 }
 
-void IncrementalPropagation::touch_mine(const Model& model, std::uint32_t mine) {
-  (void)model;
+void IncrementalPropagation::touch_mine(std::uint32_t mine) {
   if (mine_listed_[mine] == 0) {
     mine_listed_[mine] = 1;
     cut_mines_.push_back(mine);
   }
 }
 
-void IncrementalPropagation::touch_refiner(const Model& model, std::uint32_t refiner) {
-  (void)model;
+void IncrementalPropagation::touch_refiner(std::uint32_t refiner) {
   if (refiner_listed_[refiner] == 0) {
     refiner_listed_[refiner] = 1;
     cut_refiners_.push_back(refiner);
@@ -139,18 +137,18 @@ void IncrementalPropagation::set(const Model& model, std::uint32_t channel, doub
   const std::uint32_t first_refiner = model.refiner_channel(0);
   const std::uint32_t first_exporter = model.exporter_channel(0);
   if (channel >= first_mine && channel < first_refiner) {
-    touch_mine(model, channel - first_mine);
+    touch_mine(channel - first_mine);
   } else if (channel >= first_refiner && channel < first_exporter) {
-    touch_refiner(model, channel - first_refiner);
+    touch_refiner(channel - first_refiner);
   } else if (channel >= first_exporter) {
     std::uint32_t x = channel - first_exporter;
     for (std::uint32_t i = model.exporter_mine_start[x]; i < model.exporter_mine_start[x + 1];
          ++i) {
-      touch_mine(model, model.exporter_mines[i]);
+      touch_mine(model.exporter_mines[i]);
     }
     for (std::uint32_t i = model.exporter_refiner_start[x]; i < model.exporter_refiner_start[x + 1];
          ++i) {
-      touch_refiner(model, model.exporter_refiners[i]);
+      touch_refiner(model.exporter_refiners[i]);
     }
   }
 }

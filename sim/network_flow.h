@@ -38,8 +38,8 @@ class IncrementalPropagation {
   void propagate(const Model& model, NetworkOutcome& out);
 
  private:
-  void touch_mine(const Model& model, std::uint32_t mine);
-  void touch_refiner(const Model& model, std::uint32_t refiner);
+  void touch_mine(std::uint32_t mine);
+  void touch_refiner(std::uint32_t refiner);
 
   std::vector<double> a_;  // channel availability; 1 except for channels in touched_
   std::vector<std::uint32_t> touched_;
