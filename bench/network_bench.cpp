@@ -76,7 +76,9 @@ std::unique_ptr<Synthetic> synthetic(std::size_t nodes) {
   m.price_step_days = 365.0;
   auto add = [&](EventSpec spec, std::uint32_t channel) {
     s->events.push_back(std::move(spec));
-    m.events.push_back(CompiledEvent{{CompiledTarget{{{channel, 30.0}}}}});
+    CompiledTarget hit;
+    hit.hits.push_back({channel, 30.0});
+    m.events.push_back(CompiledEvent{{hit}});
   };
   // The same six nodes at every size: their links reach the refiners the focal economy buys from
   // only by chance, as in a real network.

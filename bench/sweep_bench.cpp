@@ -113,7 +113,9 @@ std::unique_ptr<Synthetic> synthetic(std::size_t nodes) {
     spec.targets.push_back(target);
     s->events.push_back(spec);
     CompiledEvent compiled;
-    compiled.targets.push_back({{{static_cast<std::uint32_t>(i), source.lead_time_days}}});
+    CompiledTarget hit;
+    hit.hits.push_back({static_cast<std::uint32_t>(i), source.lead_time_days});
+    compiled.targets.push_back(hit);
     m.events.push_back(compiled);
   }
   m.primary_t_per_day = static_cast<double>(nodes);

@@ -15,6 +15,8 @@ struct DayRecord {
   double domestic_t = 0.0;
   double imports_t = 0.0;
   double recycling_t = 0.0;
+  double substitution_t = 0.0;  // demand removed by the buyers' response
+  double new_supply_t = 0.0;    // unaffected supply the response brought in
   double inventory_draw_t = 0.0;
   double stockpile_release_t = 0.0;
   double refill_purchases_t = 0.0;

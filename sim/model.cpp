@@ -197,7 +197,71 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       }
       break;
   }
+  out.cap_basis_t_per_day = cap_basis_t_per_day(model, target);
   return out;
+}
+
+double cap_basis_t_per_day(const Model& model, const EventTarget& target) {
+  if (target.cap_basis_t_per_yr) return *target.cap_basis_t_per_yr / kDaysPerYear;
+  double network = 0.0;
+  double streams = 0.0;
+  auto add_streams = [&](auto&& matches) {
+    for (const SupplySource& s : model.sources) {
+      if (s.country == target.country && matches(s)) streams += s.baseline_t_per_day;
+    }
+  };
+  auto mine_sales = [&](bool cross_border_only) {
+    for (std::size_t m = 0; m < model.mines.size(); ++m) {
+      const NetworkMine& mine = model.mines[m];
+      if (mine.country != target.country) continue;
+      if (!cross_border_only) {
+        network += mine.output_t_per_day;
+        continue;
+      }
+      network += mine.to_market_t_per_day;
+      for (const NetworkRefiner& refiner : model.refiners) {
+        for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
+          const FeedLink& link = model.links[l];
+          if (link.mine == m && link.crosses_border)
+            network += link.share * refiner.output_t_per_day;
+        }
+      }
+    }
+  };
+  auto refiner_output = [&] {
+    for (const NetworkRefiner& refiner : model.refiners) {
+      if (refiner.country == target.country) network += refiner.output_t_per_day;
+    }
+  };
+  auto is_concentrate = [](const SupplySource& s) {
+    return s.import_class == ImportClass::concentrate;
+  };
+  switch (target.kind) {
+    case EventTarget::Kind::node:
+      if (target.country == model.focal_economy) {
+        return target.stage == Stage::recycle ? model.demand_t_per_day * model.graph_recycling_share
+                                              : model.smelter_capacity_t_per_day;
+      }
+      if (target.stage == Stage::mine) {
+        mine_sales(false);
+        add_streams(is_concentrate);
+      } else {
+        refiner_output();
+        add_streams([&](const SupplySource& s) { return !is_concentrate(s); });
+      }
+      break;
+    case EventTarget::Kind::edge:
+      add_streams([&](const SupplySource& s) { return s.import_class == target.import_class; });
+      break;
+    case EventTarget::Kind::exports_of:
+      if (!target.export_stage || *target.export_stage == Stage::mine) mine_sales(true);
+      if (!target.export_stage || *target.export_stage == Stage::refine) refiner_output();
+      add_streams([&](const SupplySource& s) {
+        return !target.export_stage || is_concentrate(s) == (*target.export_stage == Stage::mine);
+      });
+      break;
+  }
+  return network > 0.0 ? network : streams;
 }
 
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
@@ -281,7 +345,10 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   for (const EventSpec& spec : scenario.events) {
     CompiledEvent event;
     for (const EventTarget& target : spec.targets) {
-      event.targets.push_back(compile_target(model, target));
+      CompiledTarget compiled = compile_target(model, target);
+      const RecoveryShape& shape = target.recovery ? *target.recovery : spec.recovery;
+      if (shape.kind == RecoveryShape::Kind::profile) compiled.profile = shape.profile;
+      event.targets.push_back(std::move(compiled));
     }
     model.events.push_back(std::move(event));
   }

@@ -62,6 +62,8 @@ struct ChannelHit {
 
 struct CompiledTarget {
   std::vector<ChannelHit> hits;
+  double cap_basis_t_per_day = 0.0;   // what a cap is measured against (cap_basis_t_per_day())
+  std::vector<ProfilePoint> profile;  // the target's shape when it is a profile
 };
 
 struct CompiledEvent {
@@ -139,7 +141,13 @@ struct PriceBasis {
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
                     const std::vector<CapacityAdded>& capacity_added, const PriceBasis& price);
 
-// The channels an event target cuts, with their lead times (docs/engine.md, "Supply model").
+// The channels an event target cuts, with their lead times (docs/engine.md, "Supply model"),
+// and its cap basis.
 CompiledTarget compile_target(const Model& model, const EventTarget& target);
+
+// What the target ships at baseline, t/day: the scenario's `cap_basis_t_per_yr` when given,
+// else the widest tier it hits (a mine's output, a refiner's output, a country's cross-border
+// sales at the stage, or, without a network, the focal economy's streams from it).
+double cap_basis_t_per_day(const Model& model, const EventTarget& target);
 
 }  // namespace mineflow

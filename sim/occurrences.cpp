@@ -11,16 +11,63 @@
 namespace mineflow {
 namespace {
 
+struct ShapeDraw {
+  RecoveryShape::Kind kind = RecoveryShape::Kind::step;
+  double days = 0.0;
+};
+
+// Shape and cap parameters are drawn after duration and severities, and only when an event has
+// them, so adding a shape to one event leaves every other draw as it was.
+ShapeDraw draw_shape(const RecoveryShape& shape, RandomStream& stream) {
+  switch (shape.kind) {
+    case RecoveryShape::Kind::linear:
+      return {shape.kind, std::max(0.0, sample(shape.recovery_days, stream))};
+    case RecoveryShape::Kind::exponential:
+      return {shape.kind, std::max(0.0, sample(shape.half_life_days, stream))};
+    default:
+      return {shape.kind, 0.0};
+  }
+}
+
+void draw_cap(const ExportCap& cap, RandomStream& stream, Occurrence& out) {
+  double utilisation = std::max(0.0, sample(cap.utilisation, stream));
+  if (cap.t_per_yr) {
+    out.allowed_t_per_day =
+        std::max(0.0, sample(*cap.t_per_yr, stream)) * utilisation / kDaysPerYear;
+  } else if (cap.fraction_of_baseline) {
+    out.allowed_fraction = std::max(0.0, sample(*cap.fraction_of_baseline, stream)) * utilisation;
+  }
+}
+
 void add_occurrence(const EventSpec& spec, std::uint32_t event, double start_day,
                     RandomStream& stream, std::vector<Occurrence>& out) {
   double duration = std::max(0.0, sample(spec.duration_days, stream));
   double shared_severity = std::clamp(sample(spec.severity, stream), 0.0, 1.0);
+  const std::size_t first = out.size();
   for (std::size_t t = 0; t < spec.targets.size(); ++t) {
     const EventTarget& target = spec.targets[t];
     double severity =
         target.severity ? std::clamp(sample(*target.severity, stream), 0.0, 1.0) : shared_severity;
     out.push_back(
         {event, static_cast<std::uint32_t>(t), start_day, start_day + duration, severity});
+  }
+  ShapeDraw shared_shape = draw_shape(spec.recovery, stream);
+  Occurrence shared_cap;
+  if (spec.cap) draw_cap(*spec.cap, stream, shared_cap);
+  for (std::size_t t = 0; t < spec.targets.size(); ++t) {
+    const EventTarget& target = spec.targets[t];
+    Occurrence& o = out[first + t];
+    ShapeDraw shape = target.recovery ? draw_shape(*target.recovery, stream) : shared_shape;
+    o.shape = shape.kind;
+    o.shape_days = shape.days;
+    const Occurrence* cap = &shared_cap;
+    Occurrence own_cap;
+    if (target.cap) {
+      draw_cap(*target.cap, stream, own_cap);
+      cap = &own_cap;
+    }
+    o.allowed_t_per_day = cap->allowed_t_per_day;
+    o.allowed_fraction = cap->allowed_fraction;
   }
 }
 
@@ -72,8 +119,19 @@ bool is_deterministic(const std::vector<EventSpec>& events) {
     if (!spec.start_day || !spec.duration_days.is_fixed() || !spec.severity.is_fixed()) {
       return false;
     }
+    auto fixed_shape = [](const RecoveryShape& shape) {
+      return shape.recovery_days.is_fixed() && shape.half_life_days.is_fixed();
+    };
+    auto fixed_cap = [](const std::optional<ExportCap>& cap) {
+      return !cap ||
+             (cap->utilisation.is_fixed() && (!cap->t_per_yr || cap->t_per_yr->is_fixed()) &&
+              (!cap->fraction_of_baseline || cap->fraction_of_baseline->is_fixed()));
+    };
+    if (!fixed_shape(spec.recovery) || !fixed_cap(spec.cap)) return false;
     for (const EventTarget& target : spec.targets) {
       if (target.severity && !target.severity->is_fixed()) return false;
+      if (target.recovery && !fixed_shape(*target.recovery)) return false;
+      if (!fixed_cap(target.cap)) return false;
     }
   }
   return true;

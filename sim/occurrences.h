@@ -16,8 +16,14 @@ struct Occurrence {
   std::uint32_t event = 0;   // index into Scenario::events
   std::uint32_t target = 0;  // index into EventSpec::targets
   double start_day = 0.0;
-  double end_day = 0.0;
-  double severity = 0.0;  // fraction lost, 0..1
+  double end_day = 0.0;   // end of the full-loss phase (the shape may recover after it)
+  double severity = 0.0;  // fraction lost, 0..1 (unused for a cap)
+  RecoveryShape::Kind shape = RecoveryShape::Kind::step;
+  double shape_days = 0.0;  // linear: recovery days; exponential: half-life
+  // A cap (ExportCap), utilisation applied: the flow allowed in t/day, or as a fraction of the
+  // target's baseline; negative when the event cuts by severity.
+  double allowed_t_per_day = -1.0;
+  double allowed_fraction = -1.0;
 };
 
 // Clears `out` and fills it, event by event in index order. Each event draws from its own

@@ -41,6 +41,7 @@ StockPolicy stock_policy(const PolicySet& policy, const Scenario& scenario, cons
   out.commercial_inventory_days =
       policy.commercial_inventory_days.value_or(scenario.commercial_inventory_days);
   out.commercial_refill_rate_of_demand = scenario.commercial_refill_rate_of_demand;
+  out.response = policy.demand_response.value_or(scenario.demand_response);
   return out;
 }
 

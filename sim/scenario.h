@@ -26,6 +26,35 @@ struct Distribution {
   bool is_fixed() const { return kind == Kind::fixed; }
 };
 
+// How an event's severity evolves (docs/engine.md "Event shapes"). Every shape starts with a
+// full-loss phase of `duration_days` at the drawn severity; then
+//  step:        the severity ends at once;
+//  linear:      it falls linearly to 0 over `recovery_days`;
+//  exponential: it halves every `half_life_days` until the horizon;
+//  profile:     (day from onset, severity) points, linear in between, 0 after the last point
+//               (the profile replaces duration and severity).
+struct ProfilePoint {
+  double day = 0.0;
+  double severity = 0.0;
+};
+
+struct RecoveryShape {
+  enum class Kind { step, linear, exponential, profile };
+  Kind kind = Kind::step;
+  Distribution recovery_days;   // linear
+  Distribution half_life_days;  // exponential
+  std::vector<ProfilePoint> profile;
+};
+
+// A cap instead of a cut: the target ships at most `t_per_yr` x utilisation, or
+// `fraction_of_baseline` x utilisation of its baseline flow; the cut is what lies above
+// (severity = 1 - min(1, allowed / baseline)), so a cap above the flow does not bite.
+struct ExportCap {
+  std::optional<Distribution> t_per_yr;
+  std::optional<Distribution> fraction_of_baseline;
+  Distribution utilisation{Distribution::Kind::fixed, 1.0, 0.0, 0.0};
+};
+
 // Which import class an edge target or a policy means.
 enum class ImportClass { concentrate, refined };
 
@@ -40,6 +69,11 @@ struct EventTarget {
   ImportClass import_class = ImportClass::refined;  // edge targets
   std::optional<Stage> export_stage;                // exports_of: only this stage's exports
   std::optional<Distribution> severity;             // overrides the event's severity
+  std::optional<RecoveryShape> recovery;            // overrides the event's shape
+  std::optional<ExportCap> cap;                     // overrides the event's cap
+  // The flow a cap is measured against, t/yr (e.g. the country's recorded exports); when
+  // absent, the model's baseline flow through the target.
+  std::optional<double> cap_basis_t_per_yr;
   SourceRef where;
 };
 
@@ -63,6 +97,8 @@ struct EventSpec {
   std::optional<RateDraw> rate_draw;      // replaces hazard_per_year, drawn per trial
   Distribution duration_days;
   Distribution severity;  // fraction of capacity or flow lost, clamped to [0, 1]
+  RecoveryShape recovery;
+  std::optional<ExportCap> cap;  // replaces severity
   std::vector<EventTarget> targets;
   SourceRef where;
 };
@@ -98,6 +134,18 @@ struct CapacityAdded {
 };
 
 // A named set of levers (docs/domain.md "Policies").
+// Buyers adapt while a shortage lasts (docs/engine.md "Demand response"): substitution lowers
+// demand and new unaffected supply comes in, each building up at its rate (fraction of
+// baseline demand per year) while supply after the response is still short, up to its cap;
+// what is built stays, and only what the gap needs is used.
+struct DemandResponse {
+  double substitution_per_yr = 0.0;
+  double substitution_cap = 0.0;  // fraction of demand
+  double new_supply_per_yr = 0.0;
+  double new_supply_cap = 0.0;  // fraction of demand
+  bool operator==(const DemandResponse&) const = default;
+};
+
 struct PolicySet {
   std::string name;
   double stockpile_days = 0.0;            // of standard (post-substitution) daily demand
@@ -109,6 +157,7 @@ struct PolicySet {
   double substitution_cut = 0.0;                    // fraction of demand removed
   std::vector<Diversification> diversification;
   std::vector<CapacityAdded> capacity_added;
+  std::optional<DemandResponse> demand_response;  // nullopt: the scenario's
   SourceRef where;
 };
 
@@ -138,6 +187,7 @@ struct Scenario {
   double commercial_inventory_days = 0.0;  // industry stocks, days of demand
   double commercial_refill_rate_of_demand = 0.1;
   std::vector<PolicySet> policies;
+  DemandResponse demand_response;
   PriceModel price;
   double horizon_days = 365.0;
   long long trials = 10000;

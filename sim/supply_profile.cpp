@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/random_stream.h"
+#include "sim/scarcity_integral.h"
 
 namespace mineflow {
 namespace {
@@ -75,45 +76,115 @@ void sort_effects(ProfileScratch& scratch) {
   scratch.next_end = 0;
 }
 
-// The product of the effects on `effect`'s channel that cover the segment, in effect order.
+// The product at `day` of the effects on `effect`'s channel that cover the segment, in effect
+// order.
 double channel_product(const ProfileScratch& scratch, std::uint32_t effect,
-                       const ProfileSegment& segment) {
+                       const ProfileSegment& segment, double day) {
   double product = 1.0;
   auto [begin, end] = scratch.channel_group[effect];
   for (std::uint32_t i = begin; i < end; ++i) {
     const auto& e = scratch.effects[scratch.by_channel[i]];
-    if (e.start_day <= segment.start_day && e.end_day >= segment.end_day) product *= e.factor;
+    if (e.start_day <= segment.start_day && e.end_day >= segment.end_day) {
+      product *= e.factor_at(day);
+    }
   }
   return product;
 }
 
-void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
+struct SupplyPoint {
+  double domestic_fraction = 1.0;
+  double imports_fraction = 1.0;
+  double recycling_available = 1.0;
+  double world_shortfall = 0.0;
+};
+
+// Supply with the channel availabilities as they are set now.
+SupplyPoint read_supply(const Model& model, ProfileScratch& scratch) {
   IncrementalPropagation& availability = scratch.propagation;
-  // Boundaries include every effect's ends, so an effect covers a segment or misses it; the
-  // channels whose effects start or end here are the only ones that change.
-  const auto& effects = scratch.effects;
-  auto update = [&](std::uint32_t e) {
-    availability.set(model, effects[e].channel, channel_product(scratch, e, segment));
-  };
-  while (scratch.next_start < effects.size() &&
-         effects[scratch.by_start[scratch.next_start]].start_day <= segment.start_day) {
-    update(scratch.by_start[scratch.next_start++]);
-  }
-  while (scratch.next_end < effects.size() &&
-         effects[scratch.by_end[scratch.next_end]].end_day <= segment.start_day) {
-    update(scratch.by_end[scratch.next_end++]);
-  }
   availability.propagate(model, scratch.network);
   double concentrate = class_supply(model, availability, scratch.network, ImportClass::concentrate);
   double refined = class_supply(model, availability, scratch.network, ImportClass::refined);
   double domestic = std::min(concentrate, model.smelter_capacity_t_per_day *
                                               availability.availability(model.smelter_channel()));
   double primary = model.primary_t_per_day;
-  segment.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
-  segment.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
-  segment.recycling_available = availability.availability(model.recycling_channel());
-  segment.world_shortfall = std::clamp(
+  SupplyPoint point;
+  point.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
+  point.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
+  point.recycling_available = availability.availability(model.recycling_channel());
+  point.world_shortfall = std::clamp(
       std::max(scratch.network.world_mine_loss, scratch.network.world_refined_loss), 0.0, 1.0);
+  return point;
+}
+
+void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
+  IncrementalPropagation& availability = scratch.propagation;
+  // Boundaries include every effect's ends, so an effect covers a segment or misses it; the
+  // channels whose effects start or end here, and those that ramp, are the only ones that change.
+  const auto& effects = scratch.effects;
+  auto update = [&](std::uint32_t e, double day) {
+    availability.set(model, effects[e].channel, channel_product(scratch, e, segment, day));
+  };
+  auto& ramps = scratch.ramps;
+  while (scratch.next_start < effects.size() &&
+         effects[scratch.by_start[scratch.next_start]].start_day <= segment.start_day) {
+    std::uint32_t e = scratch.by_start[scratch.next_start++];
+    update(e, segment.start_day);
+    if (effects[e].ramps()) ramps.push_back(e);
+  }
+  while (scratch.next_end < effects.size() &&
+         effects[scratch.by_end[scratch.next_end]].end_day <= segment.start_day) {
+    std::uint32_t e = scratch.by_end[scratch.next_end++];
+    update(e, segment.start_day);
+    if (effects[e].ramps()) std::erase(ramps, e);
+  }
+  for (std::uint32_t e : ramps) update(e, segment.start_day);
+  SupplyPoint start = read_supply(model, scratch);
+  segment.domestic_fraction = start.domestic_fraction;
+  segment.imports_fraction = start.imports_fraction;
+  segment.recycling_available = start.recycling_available;
+  segment.world_shortfall = start.world_shortfall;
+  SupplyPoint end = start;
+  segment.ramped = !ramps.empty();
+  if (segment.ramped) {
+    for (std::uint32_t e : ramps) update(e, segment.end_day);
+    end = read_supply(model, scratch);
+  }
+  segment.domestic_fraction_end = end.domestic_fraction;
+  segment.imports_fraction_end = end.imports_fraction;
+  segment.recycling_available_end = end.recycling_available;
+  segment.world_shortfall_end = end.world_shortfall;
+}
+
+double scarcity_of(const Model& model, double world_shortfall) {
+  return world_shortfall >= 1.0 ? model.price_cap
+                                : std::min(model.price_cap, std::pow(1.0 - world_shortfall,
+                                                                     -model.inverse_elasticity));
+}
+
+// Integral over [from, to) of min(cap, factor x scarcity(t)) with the segment's world shortfall
+// linear in t, and the peak of the integrand there (monotone between the ends).
+struct PricePiece {
+  double integral = 0.0;
+  double peak = 0.0;
+};
+
+PricePiece ramped_price(const Model& model, const ProfileSegment& segment, double factor,
+                        double from, double to) {
+  double span = segment.end_day - segment.start_day;
+  auto shortfall_at = [&](double day) {
+    double w = segment.world_shortfall + (segment.world_shortfall_end - segment.world_shortfall) *
+                                             ((day - segment.start_day) / span);
+    return std::clamp(w, 0.0, 1.0);
+  };
+  double w_from = shortfall_at(from);
+  double w_to = shortfall_at(to);
+  PricePiece piece;
+  piece.peak = std::max(std::min(model.price_cap, factor * scarcity_of(model, w_from)),
+                        std::min(model.price_cap, factor * scarcity_of(model, w_to)));
+  piece.integral =
+      capped_scarcity_integral(model.price_cap * std::min(1.0, factor), factor,
+                               model.inverse_elasticity, 1.0 - w_from, 1.0 - w_to, to - from);
+  return piece;
 }
 
 }  // namespace
@@ -126,10 +197,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   for (const Occurrence& occurrence : occurrences) {
     const CompiledTarget& target = model.events[occurrence.event].targets[occurrence.target];
     for (const ChannelHit& hit : target.hits) {
-      double start = occurrence.start_day + hit.lead_time_days;
-      double end = std::min(occurrence.end_day + hit.lead_time_days, horizon);
-      if (start >= horizon || end <= start) continue;
-      scratch.effects.push_back({hit.channel, start, end, 1.0 - occurrence.severity});
+      add_channel_effects(occurrence, target, hit, horizon, scratch.effects);
     }
   }
   if (!reuse_price_factor) draw_log_price(model, seed, trial, out.price_factor);
@@ -147,6 +215,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   while (!cuts.empty() && cuts.back() > horizon) cuts.pop_back();
 
   out.segments.clear();
+  scratch.ramps.clear();
   scratch.propagation.reset(model);
   sort_effects(scratch);
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
@@ -154,10 +223,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
     segment.start_day = cuts[s];
     segment.end_day = cuts[s + 1];
     fill_supply(model, scratch, segment);
-    segment.scarcity = segment.world_shortfall >= 1.0
-                           ? model.price_cap
-                           : std::min(model.price_cap, std::pow(1.0 - segment.world_shortfall,
-                                                                -model.inverse_elasticity));
+    segment.scarcity = scarcity_of(model, segment.world_shortfall);
     // Peak and integral over the price grid cells the segment spans.
     const std::vector<double>& factor = out.price_factor;
     auto first = static_cast<std::size_t>(segment.start_day / model.price_step_days);
@@ -170,8 +236,12 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
       double lo = std::max(cell_start, segment.start_day);
       double hi = std::min(cell_end, segment.end_day);
       if (hi <= lo && k > first) break;
-      double multiple = std::min(model.price_cap, factor[k] * segment.scarcity);
-      if (hi > lo) {
+      if (hi > lo && segment.ramped) {
+        PricePiece piece = ramped_price(model, segment, factor[k], lo, hi);
+        peak = std::max(peak, piece.peak);
+        integral += piece.integral;
+      } else if (hi > lo) {
+        double multiple = std::min(model.price_cap, factor[k] * segment.scarcity);
         peak = std::max(peak, multiple);
         integral += multiple * (hi - lo);
       }
@@ -188,8 +258,9 @@ bool same_price_process(const Model& a, const Model& b) {
          a.price_decay == b.price_decay && a.price_noise_sd == b.price_noise_sd;
 }
 
-double price_integral(const Model& model, const SupplyProfile& profile, double scarcity,
-                      double from_day, double to_day) {
+double price_integral(const Model& model, const SupplyProfile& profile,
+                      const ProfileSegment& segment, double from_day, double to_day) {
+  const double scarcity = segment.scarcity;
   const std::vector<double>& factor = profile.price_factor;
   auto k = std::min(static_cast<std::size_t>(from_day / model.price_step_days), factor.size() - 1);
   double integral = 0.0;
@@ -198,7 +269,11 @@ double price_integral(const Model& model, const SupplyProfile& profile, double s
     double cell_end =
         k + 1 >= factor.size() ? to_day : static_cast<double>(k + 1) * model.price_step_days;
     double hi = std::min(cell_end, to_day);
-    if (hi > t) integral += std::min(model.price_cap, factor[k] * scarcity) * (hi - t);
+    if (hi > t && segment.ramped) {
+      integral += ramped_price(model, segment, factor[k], t, hi).integral;
+    } else if (hi > t) {
+      integral += std::min(model.price_cap, factor[k] * scarcity) * (hi - t);
+    }
     t = std::max(t, hi);
     if (k + 1 >= factor.size()) break;
     ++k;

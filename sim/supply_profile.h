@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/event_shapes.h"
 #include "sim/model.h"
 #include "sim/network_flow.h"
 #include "sim/occurrences.h"
@@ -14,15 +15,22 @@
 namespace mineflow {
 
 // Supply fractions are of the model's baseline primary supply (domestic refining + refined
-// imports); recycling_available multiplies the recycling supply.
+// imports); recycling_available multiplies the recycling supply. Values are at the segment's
+// start; the `_end` values are at its end, and supply is linear in between (they differ only
+// where a shaped event ramps: docs/engine.md "Event shapes").
 struct ProfileSegment {
   double start_day = 0.0;
   double end_day = 0.0;
   double domestic_fraction = 1.0;  // domestic refining of imported concentrate
   double imports_fraction = 1.0;   // refined imports, rerouted volumes included
   double recycling_available = 1.0;
-  double world_shortfall = 0.0;      // fraction of world supply lost (drives the scarcity factor)
-  double scarcity = 1.0;             // (1 - world_shortfall)^(-1/e), capped
+  double world_shortfall = 0.0;  // fraction of world supply lost (drives the scarcity factor)
+  double scarcity = 1.0;         // (1 - world_shortfall)^(-1/e), capped
+  bool ramped = false;           // whether the `_end` values differ from the start values
+  double domestic_fraction_end = 1.0;
+  double imports_fraction_end = 1.0;
+  double recycling_available_end = 1.0;
+  double world_shortfall_end = 0.0;
   double peak_price_multiple = 1.0;  // highest capped stochastic x scarcity in the segment
   double price_days = 0.0;           // integral of the capped price multiple over the segment, days
 };
@@ -34,19 +42,15 @@ struct SupplyProfile {
   std::vector<double> price_factor;      // exp(log factor) per grid cell of model.price_step_days
 };
 
-// Integral over [from, to) of min(cap, factor(t) x scarcity), days.
-double price_integral(const Model& model, const SupplyProfile& profile, double scarcity,
-                      double from_day, double to_day);
+// Integral over [from, to) of min(cap, factor(t) x scarcity(t)), days, within one segment
+// (scarcity follows the segment's world shortfall, linear when it ramps).
+double price_integral(const Model& model, const SupplyProfile& profile,
+                      const ProfileSegment& segment, double from_day, double to_day);
 
 // Reusable working memory for one thread (no allocation once warm).
 struct ProfileScratch {
-  struct Effect {
-    std::uint32_t channel;
-    double start_day;
-    double end_day;
-    double factor;  // 1 - severity
-  };
-  std::vector<Effect> effects;
+  std::vector<ChannelEffect> effects;
+  std::vector<std::uint32_t> ramps;  // effects with factor_start != factor_end covering now
   std::vector<double> boundaries;
   // A sweep over the boundaries: effects by start and by end day, and by channel (in effect
   // order) with each effect's channel group, so a boundary touches only what starts or ends.

@@ -28,58 +28,69 @@ class FlowLedger : public PhaseObserver {
 
   void on_phase(const Phase& p) override {
     const double dt = p.end_day - p.start_day;
-    // Supply on its own path: the profile segment that holds the phase, scaled by the policy.
+    // Supply on its own path: the profile segment that holds the phase, scaled by the policy,
+    // linear between the segment's ends.
     const ProfileSegment& s = segment_at(p.start_day, p.end_day);
+    auto on_segment = [&s](double a, double b, double day) {
+      return a + (b - a) * (day - s.start_day) / (s.end_day - s.start_day);
+    };
     double primary = (1.0 - policy_.recycling_share) * demand_;
-    double domestic = s.domestic_fraction * primary;
-    double imports = s.imports_fraction * primary;
-    double recycling = s.recycling_available * policy_.recycling_share * demand_;
-    EXPECT_NEAR(p.domestic, domestic, rate_tol_) << at(p);
-    EXPECT_NEAR(p.imports, imports, rate_tol_) << at(p);
-    EXPECT_NEAR(p.recycling, recycling, rate_tol_) << at(p);
-    double gap = demand_ - domestic - imports - recycling;
-    bool short_of_supply = gap > rate_tol_;
+    double recycling_base = policy_.recycling_share * demand_;
+    double gap_mean = 0.0;
+    for (double day : {p.start_day, p.end_day}) {
+      double domestic = on_segment(s.domestic_fraction, s.domestic_fraction_end, day) * primary;
+      double imports = on_segment(s.imports_fraction, s.imports_fraction_end, day) * primary;
+      double recycling =
+          on_segment(s.recycling_available, s.recycling_available_end, day) * recycling_base;
+      bool at_start = day == p.start_day;
+      EXPECT_NEAR(at_start ? p.domestic.start : p.domestic.end, domestic, rate_tol_) << at(p);
+      EXPECT_NEAR(at_start ? p.imports.start : p.imports.end, imports, rate_tol_) << at(p);
+      EXPECT_NEAR(at_start ? p.recycling.start : p.recycling.end, recycling, rate_tol_) << at(p);
+      gap_mean += 0.5 * (demand_ - domestic - imports - recycling);
+    }
+    bool short_of_supply = gap_mean > rate_tol_;
 
     // The decision clock runs from the first day supply falls short, on its own path.
     if (short_of_supply && !in_shortfall_) shortfall_start_ = p.start_day;
     in_shortfall_ = short_of_supply;
     // Order of cover: inventory, then the stockpile, only after the decision delay, within its
     // rate; refills only when supply covers demand; nothing drawn that is not there.
-    if (p.stockpile_release > 0.0) {
+    const double release_max = policy_.release_rate_of_demand * demand_;
+    if (p.stockpile_release.mean() > 0.0) {
       EXPECT_LE(inventory_, tonne_tol_)
           << "stockpile released before the inventory is empty" << at(p);
       EXPECT_GE(p.start_day, shortfall_start_ + policy_.decision_delay_days - 1e-9) << at(p);
-      EXPECT_LE(p.stockpile_release, policy_.release_rate_of_demand * demand_ + rate_tol_) << at(p);
+      EXPECT_LE(p.stockpile_release.start, release_max + rate_tol_) << at(p);
+      EXPECT_LE(p.stockpile_release.end, release_max + rate_tol_) << at(p);
     }
-    EXPECT_LE(p.inventory_draw * dt, inventory_ + tonne_tol_) << at(p);
-    EXPECT_LE(p.stockpile_release * dt, stockpile_ + tonne_tol_) << at(p);
+    EXPECT_LE(p.inventory_draw.mean() * dt, inventory_ + tonne_tol_) << at(p);
+    EXPECT_LE(p.stockpile_release.mean() * dt, stockpile_ + tonne_tol_) << at(p);
     if (short_of_supply) {
       EXPECT_EQ(p.inventory_refill + p.stockpile_refill, 0.0) << at(p);
     } else {
-      EXPECT_EQ(p.inventory_draw + p.stockpile_release, 0.0) << at(p);
+      EXPECT_EQ(p.inventory_draw.mean() + p.stockpile_release.mean(), 0.0) << at(p);
       EXPECT_LE(p.inventory_refill, policy_.commercial_refill_rate_of_demand * demand_ + rate_tol_);
       EXPECT_LE(p.stockpile_refill, policy_.refill_rate_of_demand * demand_ + rate_tol_);
     }
     // Unmet demand only where the stocks cannot help: the inventory is empty, and the stockpile
     // is empty, still waiting for the decision, or releasing at its full rate.
-    if (p.unmet > rate_tol_) {
+    if (p.unmet.mean() > rate_tol_) {
       EXPECT_LE(inventory_, tonne_tol_) << "unmet demand while the inventory holds stock" << at(p);
       bool may_release = stockpile_ > tonne_tol_ &&
                          p.start_day >= shortfall_start_ + policy_.decision_delay_days - 1e-9;
       if (may_release) {
-        EXPECT_NEAR(p.stockpile_release, policy_.release_rate_of_demand * demand_, rate_tol_)
-            << at(p);
+        EXPECT_NEAR(p.stockpile_release.mean(), release_max, rate_tol_) << at(p);
       }
     }
 
     // Stock levels on their own running sums, against the levels the pass reports.
-    inventory_ += (p.inventory_refill - p.inventory_draw) * dt;
-    stockpile_ += (p.stockpile_refill - p.stockpile_release) * dt;
+    inventory_ += (p.inventory_refill - p.inventory_draw.mean()) * dt;
+    stockpile_ += (p.stockpile_refill - p.stockpile_release.mean()) * dt;
     EXPECT_NEAR(p.inventory_end_t, inventory_, tonne_tol_) << at(p);
     EXPECT_NEAR(p.stockpile_end_t, stockpile_, tonne_tol_) << at(p);
     inventory_ = p.inventory_end_t;
     stockpile_ = p.stockpile_end_t;
-    gap_t_ += std::max(0.0, gap) * dt;
+    gap_t_ += std::max(0.0, gap_mean) * dt;
     refilled_t_ += (p.inventory_refill + p.stockpile_refill) * dt;
     last_end_ = p.end_day;
   }

@@ -97,13 +97,15 @@ class BalanceChecker : public PhaseObserver {
     double scale = std::max(p.demand, 1.0);
     EXPECT_LE(std::abs(balance_residual(p)), 1e-9 * scale);
     EXPECT_LE(stock_residual(p), 1e-7 * scale);
-    EXPECT_GE(p.unmet, 0.0);
+    EXPECT_GE(p.unmet.start, 0.0);
+    EXPECT_GE(p.unmet.end, 0.0);
     EXPECT_GE(p.inventory_end_t, 0.0);
     EXPECT_GE(p.stockpile_end_t, 0.0);
-    EXPECT_LE(p.domestic + p.imports + p.recycling, p.demand * (1.0 + 1e-12));
+    EXPECT_LE(p.domestic.start + p.imports.start + p.recycling.start, p.demand * (1.0 + 1e-12));
+    EXPECT_LE(p.domestic.end + p.imports.end + p.recycling.end, p.demand * (1.0 + 1e-12));
     EXPECT_DOUBLE_EQ(p.start_day, last_end);
     last_end = p.end_day;
-    unmet_t += p.unmet * (p.end_day - p.start_day);
+    unmet_t += p.unmet.mean() * (p.end_day - p.start_day);
   }
   int phases = 0;
   double last_end = 0.0;

@@ -34,8 +34,69 @@ double read_fraction(const YamlValue& value) {
   return x;
 }
 
+// `recovery: {shape: step|linear|exponential|profile, ...}` (docs/engine.md "Event shapes").
+RecoveryShape read_recovery(const YamlValue& value) {
+  RecoveryShape shape;
+  std::string kind = value.require("shape").as_choice({"step", "linear", "exponential", "profile"});
+  if (kind == "step") {
+    value.allow_only({"shape", "note"});
+  } else if (kind == "linear") {
+    value.allow_only({"shape", "recovery_days", "note", "source"});
+    shape.kind = RecoveryShape::Kind::linear;
+    shape.recovery_days = read_distribution(value.require("recovery_days"), false);
+  } else if (kind == "exponential") {
+    value.allow_only({"shape", "half_life_days", "note", "source"});
+    shape.kind = RecoveryShape::Kind::exponential;
+    shape.half_life_days = read_distribution(value.require("half_life_days"), false);
+  } else {
+    value.allow_only({"shape", "points", "note", "source"});
+    shape.kind = RecoveryShape::Kind::profile;
+    YamlValue points = value.require("points");
+    for (const YamlValue& point : points.items()) {
+      std::vector<YamlValue> pair = point.items();
+      if (pair.size() != 2) point.fail("a pair [day, severity]");
+      ProfilePoint p{pair[0].as_non_negative(), read_fraction(pair[1])};
+      if (shape.profile.empty() && p.day != 0.0) pair[0].fail("day 0 for the first point");
+      if (!shape.profile.empty() && p.day <= shape.profile.back().day) {
+        pair[0].fail("days in increasing order (after day " +
+                     std::to_string(shape.profile.back().day) + ")");
+      }
+      shape.profile.push_back(p);
+    }
+    if (shape.profile.size() < 2) points.fail("at least two points [day, severity]");
+  }
+  return shape;
+}
+
+// `cap: {t_per_yr | fraction_of_baseline, utilisation}`: a ceiling instead of a cut.
+ExportCap read_cap(const YamlValue& value) {
+  value.allow_only({"t_per_yr", "fraction_of_baseline", "utilisation", "note", "source"});
+  ExportCap cap;
+  auto tonnes = value.get("t_per_yr");
+  auto fraction = value.get("fraction_of_baseline");
+  if (tonnes.has_value() == fraction.has_value()) {
+    value.fail("exactly one of 't_per_yr' or 'fraction_of_baseline'");
+  }
+  if (tonnes) cap.t_per_yr = read_distribution(*tonnes, false);
+  if (fraction) cap.fraction_of_baseline = read_distribution(*fraction, false);
+  if (auto v = value.get("utilisation")) cap.utilisation = read_distribution(*v, true);
+  return cap;
+}
+
+// A profile gives the severity itself, and a cap derives it: neither goes with `severity`.
+void check_severity_rules(const YamlValue& item, const RecoveryShape& shape, bool capped) {
+  if (shape.kind == RecoveryShape::Kind::profile && capped) {
+    item.require("recovery").fail("no 'profile' shape with a 'cap' (the profile gives severities)");
+  }
+  if (auto v = item.get("severity"); v && (capped || shape.kind == RecoveryShape::Kind::profile)) {
+    v->fail(capped ? "no 'severity' beside 'cap' (the cap sets the cut)"
+                   : "no 'severity' beside a 'profile' shape (the profile sets it)");
+  }
+}
+
 EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
-  item.allow_only({"node", "edge", "exports_of", "severity"});
+  item.allow_only({"node", "edge", "exports_of", "severity", "recovery", "cap",
+                   "cap_basis_t_per_yr", "note", "source"});
   EventTarget target;
   target.where = item.where();
   int kinds = 0;
@@ -67,12 +128,15 @@ EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   }
   if (kinds != 1) item.fail("exactly one of 'node', 'edge' or 'exports_of'");
   if (auto severity = item.get("severity")) target.severity = read_distribution(*severity, true);
+  if (auto v = item.get("recovery")) target.recovery = read_recovery(*v);
+  if (auto v = item.get("cap")) target.cap = read_cap(*v);
+  if (auto v = item.get("cap_basis_t_per_yr")) target.cap_basis_t_per_yr = v->as_positive();
   return target;
 }
 
 EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
-  item.allow_only({"id", "start_day", "hazard_per_year", "duration_days", "severity", "targets",
-                   "note", "source"});
+  item.allow_only({"id", "start_day", "hazard_per_year", "duration_days", "severity", "recovery",
+                   "cap", "targets", "note", "source"});
   EventSpec spec;
   spec.where = item.where();
   spec.id = item.require("id").as_string();
@@ -82,11 +146,27 @@ EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
   if (!start && !hazard) item.fail("one of 'start_day' (fixed) or 'hazard_per_year' (random)");
   if (start) spec.start_day = start->as_non_negative();
   if (hazard) spec.hazard_per_year = hazard->as_non_negative();
-  spec.duration_days = read_distribution(item.require("duration_days"), false);
-  spec.severity = read_distribution(item.require("severity"), true);
+  if (auto v = item.get("recovery")) spec.recovery = read_recovery(*v);
+  if (auto v = item.get("cap")) spec.cap = read_cap(*v);
+  check_severity_rules(item, spec.recovery, spec.cap.has_value());
+  if (spec.recovery.kind == RecoveryShape::Kind::profile) {
+    // The profile's last day ends the event; its points give the severities.
+    if (auto v = item.get("duration_days")) v->fail("no 'duration_days' beside a 'profile' shape");
+    spec.duration_days.a = spec.recovery.profile.back().day;
+  } else {
+    spec.duration_days = read_distribution(item.require("duration_days"), false);
+    if (!spec.cap) spec.severity = read_distribution(item.require("severity"), true);
+  }
   YamlValue targets = item.require("targets");
   for (const YamlValue& target : targets.items()) {
     spec.targets.push_back(read_target(target, countries));
+    const EventTarget& added = spec.targets.back();
+    const RecoveryShape& shape = added.recovery ? *added.recovery : spec.recovery;
+    if ((shape.kind == RecoveryShape::Kind::profile) !=
+        (spec.recovery.kind == RecoveryShape::Kind::profile)) {
+      target.require("recovery").fail("the event's own shape kind when either is a 'profile'");
+    }
+    check_severity_rules(target, shape, added.cap.has_value() || spec.cap.has_value());
   }
   if (spec.targets.empty()) targets.fail("at least one target");
   return spec;
@@ -109,9 +189,25 @@ double recycling_share_from_mfa(const YamlValue& block) {
   return stock_flow::secondary_share_in_year(result, y);
 }
 
+// `demand_response: {substitution_per_yr, substitution_cap, new_supply_per_yr, new_supply_cap}`.
+DemandResponse read_demand_response(const YamlValue& value) {
+  value.allow_only({"substitution_per_yr", "substitution_cap", "new_supply_per_yr",
+                    "new_supply_cap", "note", "source"});
+  DemandResponse out;
+  if (auto v = value.get("substitution_per_yr")) out.substitution_per_yr = v->as_non_negative();
+  if (auto v = value.get("substitution_cap")) out.substitution_cap = read_fraction(*v);
+  if (auto v = value.get("new_supply_per_yr")) out.new_supply_per_yr = v->as_non_negative();
+  if (auto v = value.get("new_supply_cap")) out.new_supply_cap = read_fraction(*v);
+  if (out.substitution_cap + out.new_supply_cap > 1.0) {
+    value.fail("substitution_cap + new_supply_cap <= 1 (the response cannot exceed demand)");
+  }
+  return out;
+}
+
 PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
   item.allow_only({"name", "stockpile", "recycling_share", "commercial_inventory_days",
-                   "substitution_cut", "diversification", "capacity_added", "note"});
+                   "substitution_cut", "diversification", "capacity_added", "demand_response",
+                   "note"});
   PolicySet policy;
   policy.where = item.where();
   policy.name = item.require("name").as_string();
@@ -140,6 +236,7 @@ PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
     policy.substitution_cut = read_fraction(*v);
     if (policy.substitution_cut >= 1.0) v->fail("a cut below 1");
   }
+  if (auto v = item.get("demand_response")) policy.demand_response = read_demand_response(*v);
   if (auto list = item.get("diversification")) {
     for (const YamlValue& move : list->items()) {
       move.allow_only({"country", "class", "share"});
@@ -210,7 +307,7 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
   YamlValue root = load_yaml_file(file);
   root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
                    "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
-                   "background_risk", "background_hazard", "price", "policies"});
+                   "background_risk", "background_hazard", "price", "policies", "demand_response"});
   Scenario s;
   s.file = file;
   s.id = root.require("scenario").as_string();
@@ -294,6 +391,7 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
     if (auto v = price->get("sample_every_days")) s.price.sample_every_days = v->as_positive();
     if (auto v = price->get("baseline_price")) s.price.baseline_price = v->as_positive();
   }
+  if (auto v = root.get("demand_response")) s.demand_response = read_demand_response(*v);
   if (auto list = root.get("policies")) {
     for (const YamlValue& item : list->items()) {
       PolicySet policy = read_policy(item, countries);

@@ -1,0 +1,80 @@
+#include "sim/event_shapes.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mineflow {
+
+double effective_severity(const Occurrence& occurrence, const CompiledTarget& target) {
+  double allowed = -1.0;
+  if (occurrence.allowed_fraction >= 0.0) {
+    allowed = occurrence.allowed_fraction;
+  } else if (occurrence.allowed_t_per_day >= 0.0) {
+    // A target that ships nothing at baseline cannot be capped below its flow.
+    allowed = target.cap_basis_t_per_day > 0.0
+                  ? occurrence.allowed_t_per_day / target.cap_basis_t_per_day
+                  : 1.0;
+  }
+  if (allowed < 0.0) return occurrence.severity;
+  return 1.0 - std::min(1.0, allowed);
+}
+
+void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& target,
+                         const ChannelHit& hit, double horizon_days,
+                         std::vector<ChannelEffect>& out) {
+  const double lead = hit.lead_time_days;
+  // Severity s_from at `from` to s_to at `to`, days from the horizon's start before the lead.
+  auto piece = [&](double from, double to, double s_from, double s_to) {
+    double start = from + lead;
+    double end = to + lead;
+    if (start >= horizon_days || end <= start) return;
+    double f_start = 1.0 - s_from;
+    double f_end = 1.0 - s_to;
+    if (end > horizon_days) {  // the factor where the horizon cuts the piece
+      if (f_end != f_start)
+        f_end = f_start + (f_end - f_start) * (horizon_days - start) / (end - start);
+      end = horizon_days;
+    }
+    out.push_back({hit.channel, start, end, f_start, f_end});
+  };
+  const double s = effective_severity(occurrence, target);
+  const double onset = occurrence.start_day;
+  const double full_end = occurrence.end_day;
+  switch (occurrence.shape) {
+    case RecoveryShape::Kind::step:
+      piece(onset, full_end, s, s);
+      break;
+    case RecoveryShape::Kind::linear:
+      piece(onset, full_end, s, s);
+      if (occurrence.shape_days > 0.0) piece(full_end, full_end + occurrence.shape_days, s, 0.0);
+      break;
+    case RecoveryShape::Kind::exponential: {
+      piece(onset, full_end, s, s);
+      const double half_life = occurrence.shape_days;
+      if (half_life <= 0.0) break;
+      // Knots every half_life / 8 on s x 2^(-t / half_life), scaled by the chord's excess area
+      // (the same on every piece) so that each piece loses exactly the exponential's volume.
+      const double step = half_life / kPiecesPerHalfLife;
+      const double x = std::log(2.0) / kPiecesPerHalfLife;
+      const double chord_excess = 0.5 * x * (1.0 + std::exp(-x)) / (1.0 - std::exp(-x));
+      for (int k = 0; k < kPiecesPerHalfLife * kHalfLivesFollowed; ++k) {
+        double from = full_end + step * k;
+        if (from + lead >= horizon_days) break;
+        double s_from = s * std::exp2(-static_cast<double>(k) / kPiecesPerHalfLife) / chord_excess;
+        double s_to =
+            s * std::exp2(-static_cast<double>(k + 1) / kPiecesPerHalfLife) / chord_excess;
+        piece(from, full_end + step * (k + 1), s_from, s_to);
+      }
+      break;
+    }
+    case RecoveryShape::Kind::profile:
+      for (std::size_t i = 0; i + 1 < target.profile.size(); ++i) {
+        const ProfilePoint& a = target.profile[i];
+        const ProfilePoint& b = target.profile[i + 1];
+        piece(onset + a.day, onset + b.day, a.severity, b.severity);
+      }
+      break;
+  }
+}
+
+}  // namespace mineflow
