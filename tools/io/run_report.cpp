@@ -44,15 +44,26 @@ std::string header_line(const RunHeader& h) {
          format_number(h.horizon_days) + " days\n";
 }
 
-constexpr const char* kSeriesColumns[] = {
-    "day",         "demand_t",         "domestic_t",          "imports_t",
-    "recycling_t", "inventory_draw_t", "stockpile_release_t", "refill_purchases_t",
-    "unmet_t",     "inventory_t",      "stockpile_t",         "price_multiple"};
+constexpr const char* kSeriesColumns[] = {"day",
+                                          "demand_t",
+                                          "domestic_t",
+                                          "imports_t",
+                                          "recycling_t",
+                                          "inventory_draw_t",
+                                          "stockpile_release_t",
+                                          "refill_purchases_t",
+                                          "unmet_t",
+                                          "inventory_t",
+                                          "stockpile_t",
+                                          "price_multiple",
+                                          "substitution_t",
+                                          "new_supply_t"};
 
-std::array<double, 11> series_values(const DayRecord& d) {
+std::array<double, 13> series_values(const DayRecord& d) {
   return {d.demand_t,         d.domestic_t,          d.imports_t,          d.recycling_t,
           d.inventory_draw_t, d.stockpile_release_t, d.refill_purchases_t, d.unmet_t,
-          d.inventory_end_t,  d.stockpile_end_t,     d.price_multiple};
+          d.inventory_end_t,  d.stockpile_end_t,     d.price_multiple,     d.substitution_t,
+          d.new_supply_t};
 }
 
 }  // namespace
