@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <numbers>
+#include <set>
 
 #include <unistd.h>
 
 #include "graph/build_graph.h"
 #include "sim/background_risk.h"
+#include "sim/distribution.h"
 #include "sim/hazard_backtest.h"
 #include "sim/hazard_draw.h"
 #include "sim/hazard_fit.h"
@@ -388,6 +390,42 @@ TEST(ParameterUncertainty, ZeroSpreadReproducesTheFittedDurationAndRate) {
   EXPECT_EQ(drawn_rate_per_year(operational, v), 0.44);
   RandomStream stream(3, 17, kParameterStream);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(v.z[i], stream.normal()) << i;
+}
+
+// Exact: draw_occurrences uses the trial's drawn duration distribution and rate (the first
+// occurrence's start and duration rebuilt by hand from the two streams).
+TEST(ParameterUncertainty, OccurrencesUseTheTrialsDrawnDuration) {
+  EventSpec spec;
+  RateDraw draw;
+  draw.mean[0] = std::log(3.0);  // 3 events a year at x1 = x2 = 0
+  draw.draw_duration = true;
+  draw.duration_mean[0] = std::log(300.0);
+  draw.duration_mean[1] = std::log(0.5);
+  draw.duration_cholesky[0] = 0.5;
+  draw.duration_cholesky[3] = 0.2;
+  spec.rate_draw = draw;
+  spec.duration_days = {Distribution::Kind::fixed, 1.0, 0.0, 0.0};  // replaced by the draw
+  spec.severity = {Distribution::Kind::fixed, 0.5, 0.0, 0.0};
+  spec.targets.push_back(EventTarget{});
+  std::vector<Occurrence> out;
+  std::set<double> medians;
+  int checked = 0;
+  for (std::uint64_t trial = 0; trial < 50; ++trial) {
+    draw_occurrences({spec}, 3650.0, 9, trial, out);
+    HazardVariates v = draw_hazard_variates(9, trial);
+    Distribution d = drawn_duration_days(draw, v, spec.duration_days);
+    medians.insert(d.a);
+    RandomStream stream(9, trial, kEventStreamBase);
+    double start = stream.exponential(365.0 / drawn_rate_per_year(draw, v));
+    if (start >= 3650.0) continue;
+    ASSERT_FALSE(out.empty());
+    EXPECT_EQ(out[0].start_day, start);
+    double duration = sample(d, stream);
+    EXPECT_EQ(out[0].end_day, start + duration) << trial;
+    ++checked;
+  }
+  EXPECT_GT(checked, 40);
+  EXPECT_EQ(medians.size(), 50u);  // every trial its own median
 }
 
 // Exact: the observed peak of a hand-made monthly and annual series.
