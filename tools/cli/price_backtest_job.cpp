@@ -23,7 +23,8 @@ std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::s
   for (const io::PriceEvent& event : listed.events) {
     std::unique_ptr<RunJob> job = prepare_run(paths, event.scenario, RunRequest{});
     const RunPlan& plan = job->plan;
-    // The price follows the world shortfall, which no policy lever changes: the first policy.
+    // The first policy (no_policy in every bundled real-event scenario): a policy's levers act
+    // on the focal economy, the price on the world shortfall.
     const Model& model = *plan.policies.front().model;
     double onset_day = plan.scenario.horizon_days;
     for (const EventSpec& spec : job->scenario.events) {
