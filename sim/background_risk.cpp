@@ -74,18 +74,18 @@ Distribution scaled(Distribution dist, double factor) {
   return dist;
 }
 
-// Lower-triangular L with L L^T = covariance (row-major); a non-positive pivot zeroes its
-// column (that direction is then not drawn).
-void cholesky3(const double covariance[9], double out[9]) {
-  for (int i = 0; i < 9; ++i) out[i] = 0.0;
-  for (int i = 0; i < 3; ++i) {
+// Lower-triangular L with L L^T = covariance (n x n, row-major); a non-positive pivot zeroes
+// its column (that direction is then not drawn).
+void cholesky(const double* covariance, int n, double* out) {
+  for (int i = 0; i < n * n; ++i) out[i] = 0.0;
+  for (int i = 0; i < n; ++i) {
     for (int j = 0; j <= i; ++j) {
-      double sum = covariance[3 * i + j];
-      for (int k = 0; k < j; ++k) sum -= out[3 * i + k] * out[3 * j + k];
+      double sum = covariance[n * i + j];
+      for (int k = 0; k < j; ++k) sum -= out[n * i + k] * out[n * j + k];
       if (i == j) {
-        out[3 * i + i] = sum > 0.0 ? std::sqrt(sum) : 0.0;
+        out[n * i + i] = sum > 0.0 ? std::sqrt(sum) : 0.0;
       } else {
-        out[3 * i + j] = out[3 * j + j] > 0.0 ? sum / out[3 * j + j] : 0.0;
+        out[n * i + j] = out[n * j + j] > 0.0 ? sum / out[n * j + j] : 0.0;
       }
     }
   }
@@ -168,7 +168,14 @@ std::vector<EventSpec> hazard_events(const MineralGraph& mineral, const CountryT
         draw.pieces = pieces;
         std::copy(std::begin(hazard.policy_sampling.estimate),
                   std::end(hazard.policy_sampling.estimate), draw.mean);
-        cholesky3(hazard.policy_sampling.covariance, draw.cholesky);
+        cholesky(hazard.policy_sampling.covariance, 3, draw.cholesky);
+        const DurationSampling& durations = hazard.policy_duration_sampling;
+        if (durations.present) {
+          draw.draw_duration = true;
+          std::copy(std::begin(durations.estimate), std::end(durations.estimate),
+                    draw.duration_mean);
+          cholesky(durations.covariance, 2, draw.duration_cholesky);
+        }
         policy.rate_draw = draw;
       }
       policy.duration_days = hazard.policy.duration_days;
@@ -181,6 +188,14 @@ std::vector<EventSpec> hazard_events(const MineralGraph& mineral, const CountryT
     operational.hazard_per_year = hazard.operational.rate_per_node_per_year;
     operational.duration_days = hazard.operational.duration_days;
     operational.severity = hazard.operational.severity;
+    if (hazard.parameter_uncertainty && hazard.operational_rate_range.present) {
+      RateDraw draw;
+      draw.kind = RateDraw::Kind::operational;
+      draw.rate_low = hazard.operational_rate_range.low;
+      draw.rate_mode = hazard.operational.rate_per_node_per_year;
+      draw.rate_high = hazard.operational_rate_range.high;
+      operational.rate_draw = draw;
+    }
     operational.targets.push_back(target);
     events.push_back(std::move(operational));
   }

@@ -477,6 +477,13 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
             model.policy_sampling.estimate);
   std::copy(std::begin(fit.policy_rate.covariance), std::end(fit.policy_rate.covariance),
             model.policy_sampling.covariance);
+  if (fit.policy_duration.family == DurationFamily::lognormal) {
+    std::copy(std::begin(fit.policy_duration.theta), std::end(fit.policy_duration.theta),
+              model.policy_duration_sampling.estimate);
+    std::copy(std::begin(fit.policy_duration.covariance), std::end(fit.policy_duration.covariance),
+              model.policy_duration_sampling.covariance);
+    model.policy_duration_sampling.present = true;
+  }
   model.operational.duration_days = fit.operational_duration.distribution();
   model.operational.severity = severity_from_drops(fit.operational_drops);
   double rate = operational_rate_for_allowance(fit.allowance, model.operational.duration_days,
@@ -488,6 +495,7 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
                                      model.operational.severity),
       operational_rate_for_allowance(fit.allowance_high, model.operational.duration_days,
                                      model.operational.severity)};
+  model.operational_rate_range = {fit.operational_rate.low, fit.operational_rate.high, true};
   return fit;
 }
 

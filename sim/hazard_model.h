@@ -33,12 +33,33 @@ struct PolicyRateSampling {
   double covariance[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
 };
 
+// Sampling distribution of the policy-duration fit (lognormal with right-censoring): the
+// estimates of (ln median, ln sigma) and their covariance (row-major 2 x 2). All zero: not
+// drawn (a settings file without `policy_duration_fit`).
+struct DurationSampling {
+  double estimate[2] = {0.0, 0.0};
+  double covariance[4] = {0.0, 0.0, 0.0, 0.0};
+  bool present = false;
+};
+
+// The operational rate's calibrated range (the rates at the realised low and high copper
+// allowances); drawn triangular(low, rate, high) per trial. Absent: not drawn.
+struct OperationalRateRange {
+  double low = 0.0;
+  double high = 0.0;
+  bool present = false;
+};
+
 struct HazardModel {
   PolicyHazard policy;
   OperationalHazard operational;
   PolicyRateSampling policy_sampling;
+  DurationSampling policy_duration_sampling;
+  OperationalRateRange operational_rate_range;
   double other_score_0to10 = 5.0;  // w for OTH, which is no single country
-  // Draw (ln r0, ln 2 / k, b) per trial from policy_sampling (--parameter-uncertainty).
+  // Draw per trial (--parameter-uncertainty): (ln r0, ln 2 / k, b) from policy_sampling, the
+  // policy duration's (ln median, ln sigma) from policy_duration_sampling, the operational rate
+  // from operational_rate_range (sim/hazard_draw.h).
   bool parameter_uncertainty = false;
   std::string file;  // where the parameters were read from
 };

@@ -1,11 +1,11 @@
 #include "sim/occurrences.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 
 #include "sim/distribution.h"
+#include "sim/hazard_draw.h"
 #include "sim/units.h"
 
 namespace mineflow {
@@ -39,9 +39,9 @@ void draw_cap(const ExportCap& cap, RandomStream& stream, Occurrence& out) {
   }
 }
 
-void add_occurrence(const EventSpec& spec, std::uint32_t event, double start_day,
-                    RandomStream& stream, std::vector<Occurrence>& out) {
-  double duration = std::max(0.0, sample(spec.duration_days, stream));
+void add_occurrence(const EventSpec& spec, const Distribution& duration_days, std::uint32_t event,
+                    double start_day, RandomStream& stream, std::vector<Occurrence>& out) {
+  double duration = std::max(0.0, sample(duration_days, stream));
   double shared_severity = std::clamp(sample(spec.severity, stream), 0.0, 1.0);
   const std::size_t first = out.size();
   for (std::size_t t = 0; t < spec.targets.size(); ++t) {
@@ -73,43 +73,32 @@ void add_occurrence(const EventSpec& spec, std::uint32_t event, double start_day
 
 }  // namespace
 
-// The trial's draw of the hazard coefficients (shared by every event with a RateDraw).
-static std::array<double, 3> draw_coefficients(const RateDraw& draw, std::uint64_t seed,
-                                               std::uint64_t trial) {
-  RandomStream stream(seed, trial, kParameterStream);
-  double z[3] = {stream.normal(), stream.normal(), stream.normal()};
-  std::array<double, 3> c{};
-  for (std::size_t i = 0; i < 3; ++i) {
-    c[i] = draw.mean[i];
-    for (std::size_t j = 0; j <= i; ++j) c[i] += draw.cholesky[3 * i + j] * z[j];
-  }
-  return c;
-}
-
 void draw_occurrences(const std::vector<EventSpec>& events, double horizon_days, std::uint64_t seed,
                       std::uint64_t trial, std::vector<Occurrence>& out) {
   out.clear();
-  std::optional<std::array<double, 3>> coefficients;
+  std::optional<HazardVariates> variates;  // --parameter-uncertainty: drawn on first use
   for (std::size_t e = 0; e < events.size(); ++e) {
     const EventSpec& spec = events[e];
     auto event = static_cast<std::uint32_t>(e);
     RandomStream stream(seed, trial, kEventStreamBase + event);
     if (spec.start_day) {
-      if (*spec.start_day < horizon_days) add_occurrence(spec, event, *spec.start_day, stream, out);
+      if (*spec.start_day < horizon_days) {
+        add_occurrence(spec, spec.duration_days, event, *spec.start_day, stream, out);
+      }
       continue;
     }
     double rate = spec.hazard_per_year.value_or(0.0);
+    Distribution duration_days = spec.duration_days;
     if (spec.rate_draw) {
-      const RateDraw& d = *spec.rate_draw;
-      if (!coefficients) coefficients = draw_coefficients(d, seed, trial);
-      const auto& c = *coefficients;
-      rate = d.pieces * std::exp(c[0] + c[1] * d.x1 + c[2] * d.x2);
+      if (!variates) variates = draw_hazard_variates(seed, trial);
+      rate = drawn_rate_per_year(*spec.rate_draw, *variates);
+      duration_days = drawn_duration_days(*spec.rate_draw, *variates, spec.duration_days);
     }
     if (rate <= 0.0) continue;
     double mean_gap_days = kDaysPerYear / rate;
     for (double t = stream.exponential(mean_gap_days); t < horizon_days;
          t += stream.exponential(mean_gap_days)) {
-      add_occurrence(spec, event, t, stream, out);
+      add_occurrence(spec, duration_days, event, t, stream, out);
     }
   }
 }

@@ -77,16 +77,27 @@ struct EventTarget {
   SourceRef where;
 };
 
-// A hazard rate drawn once per trial from a fit's sampling distribution (docs/hazard.md,
-// --parameter-uncertainty): rate = pieces x exp(c0 + c1 x1 + c2 x2), c = mean + L z with z
-// three standard normals from stream (seed, trial, kParameterStream), the same c for every
-// event of the trial. L: lower-triangular Cholesky factor of the fit's covariance, row-major.
+// Hazard parameters drawn once per trial from a fit's sampling distribution (docs/hazard.md,
+// --parameter-uncertainty; sim/hazard_draw.h maps the trial's variates to values). Every trial
+// draws the same variates from stream (seed, trial, kParameterStream), shared by every event of
+// the trial. Policy class: rate = pieces x exp(c0 + c1 x1 + c2 x2), c = mean + L z (L:
+// lower-triangular Cholesky factor of the fit's covariance, row-major). Operational class: rate
+// triangular(low, mode, high). Policy class with a duration fit: the lognormal's (ln median,
+// ln sigma) = duration_mean + duration_cholesky z' (2 x 2, row-major).
 struct RateDraw {
+  enum class Kind { policy, operational };
+  Kind kind = Kind::policy;
   double x1 = 0.0;
   double x2 = 0.0;
   double pieces = 1.0;
   double mean[3] = {0.0, 0.0, 0.0};
   double cholesky[9] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+  double rate_low = 0.0;  // operational
+  double rate_mode = 0.0;
+  double rate_high = 0.0;
+  bool draw_duration = false;
+  double duration_mean[2] = {0.0, 0.0};
+  double duration_cholesky[4] = {0.0, 0.0, 0.0, 0.0};
 };
 
 // One event definition. Its targets form a group: one draw (start, duration) hits all of them.

@@ -8,16 +8,21 @@
 #include <filesystem>
 #include <fstream>
 #include <numbers>
+#include <set>
 
 #include <unistd.h>
 
 #include "graph/build_graph.h"
 #include "sim/background_risk.h"
+#include "sim/distribution.h"
 #include "sim/hazard_backtest.h"
+#include "sim/hazard_draw.h"
 #include "sim/hazard_fit.h"
 #include "sim/occurrences.h"
+#include "sim/price_backtest.h"
 #include "sim/random_stream.h"
 #include "tests/cli_runner.h"
+#include "tools/io/hazard_settings.h"
 
 namespace mineflow {
 namespace {
@@ -293,6 +298,214 @@ TEST(ParameterUncertainty, SameBitsAtAnyThreadCountAndItChangesTheAnswer) {
   std::string three = run({"--parameter-uncertainty", "--threads", "3"});
   EXPECT_EQ(one, three);
   EXPECT_NE(one, run({"--threads", "1"}));
+}
+
+// The policy-duration and operational draws as hazard_events builds them from the bundled
+// settings (scenarios/hazard.yaml) with --parameter-uncertainty.
+struct BundledDraws {
+  HazardModel model;
+  RateDraw policy;
+  RateDraw operational;
+};
+BundledDraws bundled_draws() {
+  BundledDraws out;
+  out.model = io::load_hazard_model(std::string(MINEFLOW_SCENARIOS_DIR) + "/hazard.yaml");
+  EXPECT_TRUE(out.model.policy_duration_sampling.present);
+  EXPECT_TRUE(out.model.operational_rate_range.present);
+  HazardModel drawn = out.model;
+  drawn.parameter_uncertainty = true;
+  MineralData data;
+  data.id = "test";
+  data.focal_economy = "JPN";
+  data.mine_production.total_t = 100.0;
+  data.mine_production.shares = {{"CHN", 0.9, {}}, {"AUS", 0.1, {}}};
+  MineralGraph graph = build_mineral_graph(data, {});
+  CountryTable countries;
+  for (const EventSpec& e :
+       hazard_events(graph, countries, StabilityMeasure::wgi_pv, 2022, drawn)) {
+    if (e.id == "policy_CHN_mine") out.policy = *e.rate_draw;
+    if (e.id == "operational_CHN_mine") out.operational = *e.rate_draw;
+  }
+  return out;
+}
+
+// Statistical: over 20,000 trials the drawn (ln median, ln sigma) of the policy durations have
+// the fit's mean and variance, the drawn medians the lognormal mean exp(mu + var / 2), and the
+// operational rate the triangular mean (low + rate + high) / 3, each within 4 Monte Carlo
+// standard errors; the same trial gives the same draw every time.
+TEST(ParameterUncertainty, DrawnDurationsAndOperationalRateMatchTheFit) {
+  BundledDraws b = bundled_draws();
+  ASSERT_TRUE(b.policy.draw_duration);
+  ASSERT_EQ(b.operational.kind, RateDraw::Kind::operational);
+  const DurationSampling& fit = b.model.policy_duration_sampling;
+  constexpr int n = 20000;
+  double sum_mu = 0, sum_mu2 = 0, sum_ls = 0, sum_median = 0, sum_median2 = 0, sum_rate = 0,
+         sum_rate2 = 0;
+  for (std::uint64_t trial = 0; trial < n; ++trial) {
+    HazardVariates v = draw_hazard_variates(11, trial);
+    Distribution d = drawn_duration_days(b.policy, v, b.model.policy.duration_days);
+    ASSERT_EQ(d.kind, Distribution::Kind::lognormal);
+    double mu = std::log(d.a);
+    sum_mu += mu;
+    sum_mu2 += mu * mu;
+    sum_ls += std::log(d.b);
+    sum_median += d.a;
+    sum_median2 += d.a * d.a;
+    double rate = drawn_rate_per_year(b.operational, v);
+    EXPECT_GE(rate, b.model.operational_rate_range.low);
+    EXPECT_LE(rate, b.model.operational_rate_range.high);
+    sum_rate += rate;
+    sum_rate2 += rate * rate;
+    HazardVariates again = draw_hazard_variates(11, trial);
+    EXPECT_EQ(drawn_duration_days(b.policy, again, b.model.policy.duration_days).a, d.a);
+  }
+  double var_mu = fit.covariance[0];
+  EXPECT_NEAR(sum_mu / n, fit.estimate[0], 4.0 * std::sqrt(var_mu / n));
+  EXPECT_NEAR(sum_ls / n, fit.estimate[1], 4.0 * std::sqrt(fit.covariance[3] / n));
+  double sample_var = (sum_mu2 - sum_mu * sum_mu / n) / (n - 1);
+  EXPECT_NEAR(sample_var, var_mu, 4.0 * var_mu * std::sqrt(2.0 / (n - 1)));
+  double median_sd = std::sqrt((sum_median2 - sum_median * sum_median / n) / (n - 1));
+  EXPECT_NEAR(sum_median / n, std::exp(fit.estimate[0] + 0.5 * var_mu),
+              4.0 * median_sd / std::sqrt(n));
+  const OperationalRateRange& r = b.model.operational_rate_range;
+  double mean = (r.low + b.model.operational.rate_per_node_per_year + r.high) / 3.0;
+  double rate_sd = std::sqrt((sum_rate2 - sum_rate * sum_rate / n) / (n - 1));
+  EXPECT_NEAR(sum_rate / n, mean, 4.0 * rate_sd / std::sqrt(n));
+}
+
+// Exact: with a zero covariance the drawn duration is the fitted lognormal, and a degenerate
+// range gives the point rate; the policy-rate normals keep their bits (z[0..2] come first).
+TEST(ParameterUncertainty, ZeroSpreadReproducesTheFittedDurationAndRate) {
+  RateDraw draw;
+  draw.draw_duration = true;
+  draw.duration_mean[0] = std::log(954.0);
+  draw.duration_mean[1] = std::log(1.47);
+  HazardVariates v = draw_hazard_variates(3, 17);
+  Distribution d = drawn_duration_days(draw, v, {});
+  EXPECT_NEAR(d.a, 954.0, 1e-9);
+  EXPECT_NEAR(d.b, 1.47, 1e-12);
+  RateDraw operational;
+  operational.kind = RateDraw::Kind::operational;
+  operational.rate_low = operational.rate_mode = operational.rate_high = 0.44;
+  EXPECT_EQ(drawn_rate_per_year(operational, v), 0.44);
+  RandomStream stream(3, 17, kParameterStream);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(v.z[i], stream.normal()) << i;
+}
+
+// Exact: draw_occurrences uses the trial's drawn duration distribution and rate (the first
+// occurrence's start and duration rebuilt by hand from the two streams).
+TEST(ParameterUncertainty, OccurrencesUseTheTrialsDrawnDuration) {
+  EventSpec spec;
+  RateDraw draw;
+  draw.mean[0] = std::log(3.0);  // 3 events a year at x1 = x2 = 0
+  draw.draw_duration = true;
+  draw.duration_mean[0] = std::log(300.0);
+  draw.duration_mean[1] = std::log(0.5);
+  draw.duration_cholesky[0] = 0.5;
+  draw.duration_cholesky[3] = 0.2;
+  spec.rate_draw = draw;
+  spec.duration_days = {Distribution::Kind::fixed, 1.0, 0.0, 0.0};  // replaced by the draw
+  spec.severity = {Distribution::Kind::fixed, 0.5, 0.0, 0.0};
+  spec.targets.push_back(EventTarget{});
+  std::vector<Occurrence> out;
+  std::set<double> medians;
+  int checked = 0;
+  for (std::uint64_t trial = 0; trial < 50; ++trial) {
+    draw_occurrences({spec}, 3650.0, 9, trial, out);
+    HazardVariates v = draw_hazard_variates(9, trial);
+    Distribution d = drawn_duration_days(draw, v, spec.duration_days);
+    medians.insert(d.a);
+    RandomStream stream(9, trial, kEventStreamBase);
+    double start = stream.exponential(365.0 / drawn_rate_per_year(draw, v));
+    if (start >= 3650.0) continue;
+    ASSERT_FALSE(out.empty());
+    EXPECT_EQ(out[0].start_day, start);
+    double duration = sample(d, stream);
+    EXPECT_EQ(out[0].end_day, start + duration) << trial;
+    ++checked;
+  }
+  EXPECT_GT(checked, 40);
+  EXPECT_EQ(medians.size(), 50u);  // every trial its own median
+}
+
+// Exact: the observed peak of a hand-made monthly and annual series.
+TEST(PriceBacktest, ObservedPeakByHand) {
+  PriceSeries monthly;
+  monthly.frequency = PriceFrequency::monthly;
+  monthly.start_year = 2012;
+  monthly.start_month = 7;
+  for (int i = 0; i < 12; ++i) monthly.values.push_back(100.0);  // 2012-07 .. 2013-06
+  monthly.values.insert(monthly.values.end(), {110.0, 150.0, 130.0, 200.0, 90.0});
+  auto peak = observed_price_peak(monthly, 2013, 7, 4);  // 2013-07 .. 2013-10
+  ASSERT_TRUE(peak);
+  EXPECT_DOUBLE_EQ(peak->multiple, 2.0);
+  EXPECT_EQ(peak->months_after, 3);
+  EXPECT_EQ(peak->peak_year, 2013);
+  EXPECT_EQ(peak->peak_month, 10);
+  EXPECT_DOUBLE_EQ(observed_price_peak(monthly, 2013, 7, 2)->multiple, 1.5);
+  EXPECT_FALSE(observed_price_peak(monthly, 2013, 6, 4));  // 11 months before only
+  EXPECT_FALSE(observed_price_peak(monthly, 2014, 1, 4));  // after the series
+
+  PriceSeries annual;
+  annual.start_year = 2008;
+  annual.values = {10300.0, 7100.0, 14500.0, 42100.0, 36300.0};
+  peak = observed_price_peak(annual, 2010, 7, 12);  // window 2010-07 .. 2011-06
+  ASSERT_TRUE(peak);
+  EXPECT_DOUBLE_EQ(peak->multiple, 42100.0 / 7100.0);
+  EXPECT_EQ(peak->months_after, 12);
+  EXPECT_DOUBLE_EQ(observed_price_peak(annual, 2010, 1, 12)->multiple, 14500.0 / 7100.0);
+}
+
+// Closed form: (1 - w)^(-1/e) at the implied e gives back the observed multiple.
+TEST(PriceBacktest, ImpliedElasticityInvertsTheScarcityMultiple) {
+  for (double w : {0.05, 0.36, 0.8}) {
+    for (double observed : {1.2, 5.93, 40.0}) {
+      auto e = implied_elasticity(w, observed);
+      ASSERT_TRUE(e);
+      EXPECT_NEAR(std::pow(1.0 - w, -1.0 / *e), observed, 1e-9 * observed);
+    }
+  }
+  EXPECT_FALSE(implied_elasticity(0.3, 1.0));
+  EXPECT_FALSE(implied_elasticity(0.0, 2.0));
+  EXPECT_FALSE(implied_elasticity(1.0, 2.0));
+}
+
+// The bundled price backtest: rare earths' observed multiple is the 2011 annual mean over 2009
+// (scenarios/prices/rare_earths.yaml: 42,100 / 7,100), its replay deterministic, so the
+// modelled multiple is (1 - w)^(-1/0.3) of its own shortfall; series ending in 2017 give no
+// comparison for the 2025 events.
+TEST(CalibrateCli, PriceBacktestTable) {
+  testing::CliResult r = testing::run_cli(
+      {"calibrate", "--no-write", "--backtest", "--format", "csv", "--price-trials", "200"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto value = [&](const std::string& name) {
+    std::string key = "backtest_price," + name + ",";
+    std::size_t at = r.out.find(key);
+    EXPECT_NE(at, std::string::npos) << name;
+    return at == std::string::npos ? std::nan("") : std::stod(r.out.substr(at + key.size()));
+  };
+  EXPECT_NEAR(value("rare_earths_china_2010.observed_multiple"), 42100.0 / 7100.0, 1e-5);
+  double w = value("rare_earths_china_2010.world_shortfall");
+  EXPECT_NEAR(value("rare_earths_china_2010.modelled_multiple"), std::pow(1.0 - w, -1.0 / 0.3),
+              1e-4);
+  EXPECT_EQ(r.out.find("cobalt_drc_supply_cut.observed_multiple"), std::string::npos);
+  EXPECT_NE(r.out.find("cobalt_drc_supply_cut.modelled_multiple"), std::string::npos);
+}
+
+// A bad onset month in the price events: one line file:line:column, exit code 2.
+TEST(CalibrateCli, BadPriceEventIsOneLineAndExitTwo) {
+  namespace fs = std::filesystem;
+  fs::path file =
+      fs::temp_directory_path() / ("bad_price_events_" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(file) << "window_months: 12\nevents:\n"
+                         "  - {scenario: nickel_indonesia_ore_ban, onset: 2014-13, source: x}\n";
+  testing::CliResult r =
+      testing::run_cli({"calibrate", "--no-write", "--backtest", "--price-events", file.string()});
+  fs::remove(file);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(file.string() + ":3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2014-13"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
 // Bad catalogue rows through the CLI: one line file:line:column, exit code 2.

@@ -182,8 +182,11 @@ INSTANTIATE_TEST_SUITE_P(Signals, Interruption, ::testing::Values(SIGINT, SIGTER
 // exactly what an uninterrupted run prints.
 TEST(Checkpoint, InterruptedSweepResumesWithIdenticalResults) {
   namespace fs = std::filesystem;
-  fs::path checkpoint = fs::temp_directory_path() / "mineflow_sweep_checkpoint";
-  fs::path partial = fs::temp_directory_path() / "mineflow_sweep_partial.csv";
+  // Per-process names: several checkouts may run this test at once on one machine.
+  const std::string own = std::to_string(::getpid());
+  fs::path checkpoint = fs::temp_directory_path() / ("mineflow_sweep_checkpoint_" + own);
+  fs::path partial = fs::temp_directory_path() / ("mineflow_sweep_partial_" + own) / "x.csv";
+  fs::create_directories(partial.parent_path());
   fs::remove(checkpoint);
   const std::vector<std::string> args{"stockpile", "--all", "--trials", "200000",
                                       "--format",  "csv",   "--quiet"};
@@ -215,13 +218,15 @@ TEST(Checkpoint, InterruptedSweepResumesWithIdenticalResults) {
   EXPECT_NE(resumed.err.find("resuming from"), std::string::npos) << resumed.err;
   EXPECT_FALSE(fs::exists(checkpoint)) << "a completed sweep removes its checkpoint";
   auto fresh = testing::run_cli(args);
+  fs::remove_all(partial.parent_path());
   ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
   EXPECT_EQ(resumed.out, fresh.out);
 }
 
 TEST(Checkpoint, OtherOptionsRefuseTheCheckpoint) {
   namespace fs = std::filesystem;
-  fs::path checkpoint = fs::temp_directory_path() / "mineflow_sweep_checkpoint_other";
+  fs::path checkpoint =
+      fs::temp_directory_path() / ("mineflow_sweep_checkpoint_other_" + std::to_string(::getpid()));
   fs::remove(checkpoint);
   pid_t pid = ::fork();
   if (pid == 0) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "graph/build_graph.h"
@@ -334,6 +335,61 @@ TEST(SweepCli, AllSummaryMatchesGolden) {
   testing::expect_golden("stockpile_all_summary.txt", r.out);
   for (const char* mineral : {"rare_earths", "lithium", "cobalt", "nickel", "copper", "tungsten"}) {
     EXPECT_NE(r.out.find(mineral), std::string::npos) << mineral;
+  }
+}
+
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream in(line);
+  std::string field;
+  while (std::getline(in, field, ',')) out.push_back(field);
+  if (!line.empty() && line.back() == ',') out.emplace_back();
+  return out;
+}
+
+// The row of `key` in column 0 of a CSV (header first), as header -> field.
+std::map<std::string, std::string> csv_row(const std::string& csv, const std::string& key) {
+  std::stringstream in(csv);
+  std::string header_line, line;
+  std::getline(in, header_line);
+  std::vector<std::string> header = split_csv_line(header_line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields = split_csv_line(line);
+    if (fields.empty() || fields[0] != key) continue;
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
+    return row;
+  }
+  return {};
+}
+
+// The drivers column is `mineflow criticality` on the same scenario, trials and seed (its top
+// three nodes, not a copy of the ranking), and the same bits at any thread count.
+TEST(SweepCli, DriversAreTheCriticalityRankingAtAnyThreadCount) {
+  auto summary = [](const char* threads) {
+    testing::CliResult r = run_cli({"stockpile", "--all", "--trials", "300", "--seed", "7",
+                                    "--format", "csv", "--threads", threads});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  std::string one = summary("1");
+  EXPECT_EQ(one, summary("3"));
+  testing::CliResult ranked = run_cli({"criticality", "cobalt_background", "--trials", "300",
+                                       "--seed", "7", "--format", "csv", "--quiet"});
+  ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
+  std::map<std::string, std::string> row = csv_row(one, "cobalt");
+  ASSERT_FALSE(row.empty()) << one;
+  EXPECT_EQ(row["drivers_trials"], "300");
+  std::stringstream lines(ranked.out);
+  std::string line;
+  std::getline(lines, line);  // header
+  for (int k = 1; k <= 3; ++k) {
+    ASSERT_TRUE(std::getline(lines, line));
+    std::vector<std::string> node = split_csv_line(line);  // scenario,policy,rank,country,stage,..
+    std::string d = "driver_" + std::to_string(k);
+    EXPECT_EQ(row[d + "_country"], node[3]) << k;
+    EXPECT_EQ(row[d + "_stage"], node[4]) << k;
+    EXPECT_EQ(std::stod(row[d + "_added_unmet_t"]), std::stod(node[8])) << k;
   }
 }
 

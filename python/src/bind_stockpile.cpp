@@ -32,6 +32,7 @@ void bind_stockpile(py::module_& m) {
         request.carrying_rate = carrying_rate;
         request.max_recycling = max_recycling;
         request.parameter_uncertainty = parameter_uncertainty;
+        request.drivers = !scenario;  // --all's drivers column
         cli::check_sweep_request(request);
         cli::DataPaths paths = data_paths_for(data_dir);
         std::vector<io::SweepSummaryRow> rows;

@@ -14,6 +14,7 @@
 #include "tools/cli/data_paths.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/cli/price_backtest_job.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/calibrate_report.h"
 #include "tools/io/data_loaders.h"
@@ -37,6 +38,10 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "exposure set: world mine share at least this")(
       "reference-share", po::value<double>()->default_value(0.1, "0.1"), "s_ref")(
       "seed", po::value<unsigned long long>()->default_value(1), "seed of the copper backtest")(
+      "price-events", po::value<std::string>(),
+      "onsets of the real-event scenarios (default history/price_events.yaml)")(
+      "price-trials", po::value<long long>()->default_value(2000),
+      "trials per scenario of the price backtest (median peak)")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report to FILE instead of stdout");
   add_data_dir_option(options);
@@ -86,10 +91,21 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   report.fit = &fit;
   report.catalogue = catalogue_file;
   HazardBacktest backtest;
+  std::vector<PriceComparison> prices;
   if (vm.count("backtest")) {
     backtest =
         backtest_hazard(fit, figures, copper_shares, vm["seed"].as<unsigned long long>(), 20000);
     report.backtest = &backtest;
+    long long price_trials = vm["price-trials"].as<long long>();
+    if (price_trials < 1 || price_trials > 1'000'000) {
+      throw InputError(SourceRef{}, "--price-trials", std::to_string(price_trials), "1..1000000");
+    }
+    prices =
+        price_backtest(paths,
+                       vm.count("price-events") ? vm["price-events"].as<std::string>()
+                                                : paths.data_dir + "/history/price_events.yaml",
+                       static_cast<std::uint64_t>(price_trials));
+    report.prices = &prices;
   }
   if (!vm.count("no-write")) {
     std::string target =

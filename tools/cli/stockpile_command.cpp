@@ -156,6 +156,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
   if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
   request.parameter_uncertainty = vm.count("parameter-uncertainty") > 0;
+  request.drivers = all;
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
   if (vm.count("days")) request.days = parse_list(vm["days"].as<std::string>(), "--days", true);
   if (vm.count("recycling")) {

@@ -1,5 +1,6 @@
 #include "tools/cli/stockpile_job.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "graph/build_graph.h"
@@ -8,6 +9,7 @@
 #include "graph/validate.h"
 #include "sim/hazard_model.h"
 #include "sim/sweep_plan.h"
+#include "tools/cli/criticality_job.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/fx_loader.h"
 #include "tools/io/scenario_loader.h"
@@ -107,7 +109,30 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   options.cancel = cancel;
   options.split = split;
   row.result = run_stockpile_sweep(setup, grid, request.target, options);
+  const bool root = split == nullptr || split->is_root();
+  if (request.drivers && root && !(cancel != nullptr && cancel->load())) {
+    row.drivers =
+        sweep_drivers(file, row.result.trials, row.result.seed, request.threads, paths, cancel);
+  }
   return row;
+}
+
+io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
+                               int threads, const DataPaths& paths,
+                               const std::atomic<bool>* cancel) {
+  CriticalityRequest request;  // its defaults: 90-day full outage from day 0, no stockpile
+  request.trials = std::min<long long>(static_cast<long long>(trials), kDriverTrials);
+  request.seed = seed;
+  request.threads = threads;
+  CriticalityOutput ranked = criticality_of_scenario(paths, file, request, {}, cancel);
+  io::SweepDrivers drivers;
+  drivers.trials = static_cast<std::uint64_t>(*request.trials);
+  drivers.annual_demand_t = ranked.result.annual_demand_t;
+  for (const NodeCriticality& node : ranked.result.nodes) {
+    if (drivers.nodes.size() == io::kDriverCount) break;
+    drivers.nodes.push_back(node);
+  }
+  return drivers;
 }
 
 std::vector<std::string> background_scenario_files(const DataPaths& paths) {

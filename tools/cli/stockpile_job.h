@@ -29,7 +29,14 @@ struct SweepRequest {
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
   bool parameter_uncertainty = false;  // draw the hazard parameters per trial
+  bool drivers = false;                // rank the nodes behind the need (--all)
 };
+
+// Trials of the drivers' ranking (at most; fewer when the sweep has fewer): the ranking needs
+// the order of the top nodes, not their values to the sweep's precision. At 2,000 trials the
+// six rankings cost about 1.5 s of CPU against the 20,000-trial sweep's 4.6 s
+// (docs/stockpile.md).
+inline constexpr long long kDriverTrials = 2000;
 
 // Throws InputError naming the command-line option of the first value out of range.
 void check_sweep_request(const SweepRequest& request);
@@ -41,11 +48,18 @@ using SweepProgress = std::function<void(const std::string& label, int pass, std
 // Sweeps one scenario file; costs in USD (other currencies converted with the data folder's
 // fx.yaml). With `cancel` set during the sweep the result is incomplete: the caller checks the
 // flag and discards it. `split` (null: this process alone) shares each pass's trials among
-// MPI ranks; only the root's result is complete.
+// MPI ranks; only the root's result is complete. With request.drivers the root also ranks the
+// drivers (sweep_drivers; the other ranks skip it).
 io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& request,
                                    const DataPaths& paths, const SweepProgress& progress,
                                    const std::atomic<bool>* cancel,
                                    const TrialSplit* split = nullptr);
+
+// The drivers of one scenario's need (`mineflow criticality` on the same scenario, no stockpile,
+// min(trials, kDriverTrials) trials, the same seed); bit-identical at any thread count.
+io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
+                               int threads, const DataPaths& paths,
+                               const std::atomic<bool>* cancel);
 
 // Every bundled mineral's <mineral>_background.yaml scenario, in the bundled minerals' order.
 std::vector<std::string> background_scenario_files(const DataPaths& paths);

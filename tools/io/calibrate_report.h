@@ -1,17 +1,21 @@
 #pragma once
 // The report of `mineflow calibrate`: fitted parameters with intervals, and (with --backtest)
-// predicted vs observed policy events and copper losses, as a table, CSV or JSON.
+// predicted vs observed policy events, copper losses and price peaks, as a table, CSV or JSON.
 
 #include <string>
+#include <vector>
 
 #include "sim/hazard_backtest.h"
 #include "sim/hazard_fit.h"
+#include "sim/price_backtest.h"
 
 namespace mineflow::io {
 
 struct CalibrateReport {
   const HazardFit* fit = nullptr;
   const HazardBacktest* backtest = nullptr;  // null without --backtest
+  // Price response of the real-event scenarios vs their price series (--backtest).
+  const std::vector<PriceComparison>* prices = nullptr;
   std::string catalogue;
   std::string written;  // the settings file written, or empty
 };

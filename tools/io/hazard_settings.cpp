@@ -43,7 +43,8 @@ std::string interval(const Estimate& e) {
 
 HazardModel load_hazard_model(const std::string& file) {
   YamlValue root = load_yaml_file(file);
-  root.allow_only({"policy", "operational", "other_score", "policy_fit", "source"});
+  root.allow_only({"policy", "operational", "other_score", "policy_fit", "policy_duration_fit",
+                   "operational_rate_range", "source"});
   HazardModel model;
   model.file = file;
   YamlValue policy = root.require("policy");
@@ -63,15 +64,30 @@ HazardModel load_hazard_model(const std::string& file) {
   model.operational.duration_days = read_distribution(op.require("duration_days"), false);
   model.operational.severity = read_distribution(op.require("severity"), true);
   model.other_score_0to10 = root.require("other_score").as_non_negative();
+  auto read_numbers = [](const YamlValue& list, double* out, std::size_t n) {
+    std::vector<YamlValue> items = list.items();
+    if (items.size() != n) list.fail(std::to_string(n) + " numbers");
+    for (std::size_t i = 0; i < n; ++i) out[i] = items[i].as_double();
+  };
   if (auto fit = root.get("policy_fit")) {
     fit->allow_only({"estimate", "covariance"});
-    auto read_numbers = [](const YamlValue& list, double* out, std::size_t n) {
-      std::vector<YamlValue> items = list.items();
-      if (items.size() != n) list.fail(std::to_string(n) + " numbers");
-      for (std::size_t i = 0; i < n; ++i) out[i] = items[i].as_double();
-    };
     read_numbers(fit->require("estimate"), model.policy_sampling.estimate, 3);
     read_numbers(fit->require("covariance"), model.policy_sampling.covariance, 9);
+  }
+  if (auto fit = root.get("policy_duration_fit")) {
+    fit->allow_only({"estimate", "covariance"});
+    read_numbers(fit->require("estimate"), model.policy_duration_sampling.estimate, 2);
+    read_numbers(fit->require("covariance"), model.policy_duration_sampling.covariance, 4);
+    model.policy_duration_sampling.present = true;
+  }
+  if (auto range = root.get("operational_rate_range")) {
+    double bounds[2] = {0.0, 0.0};
+    read_numbers(*range, bounds, 2);
+    double rate = model.operational.rate_per_node_per_year;
+    if (!(bounds[0] >= 0.0 && bounds[0] <= rate && rate <= bounds[1])) {
+      range->fail("[low, high] with 0 <= low <= rate_per_node_per_year <= high");
+    }
+    model.operational_rate_range = {bounds[0], bounds[1], true};
   }
   return model;
 }
@@ -118,6 +134,19 @@ std::string hazard_settings_yaml(const HazardFit& fit, const std::string& catalo
   out << "]\n  covariance: [";
   for (int i = 0; i < 9; ++i) out << (i ? ", " : "") << number(m.policy_sampling.covariance[i]);
   out << "]\n";
+  if (m.policy_duration_sampling.present) {
+    const DurationSampling& d = m.policy_duration_sampling;
+    out << "# (ln median days, ln sigma) of the policy durations and their covariance.\n"
+        << "policy_duration_fit:\n  estimate: [" << number(d.estimate[0]) << ", "
+        << number(d.estimate[1]) << "]\n  covariance: [";
+    for (int i = 0; i < 4; ++i) out << (i ? ", " : "") << number(d.covariance[i]);
+    out << "]\n";
+  }
+  if (m.operational_rate_range.present) {
+    out << "# Operational rate per node-year at the realised low and high copper allowances.\n"
+        << "operational_rate_range: [" << number(m.operational_rate_range.low) << ", "
+        << number(m.operational_rate_range.high) << "]\n";
+  }
   return out.str();
 }
 

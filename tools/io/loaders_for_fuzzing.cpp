@@ -3,6 +3,7 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/network_loader.h"
+#include "tools/io/price_events_loader.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::io {
@@ -16,6 +17,7 @@ std::vector<FuzzableLoader> loaders_for_fuzzing() {
       [](const std::string& file, const CountryTable&) { load_settings(file); },
       [](const std::string& file, const CountryTable&) { load_mfa_model(file); },
       [](const std::string& file, const CountryTable&) { load_network(file); },
+      [](const std::string& file, const CountryTable&) { load_price_events(file); },
       [](const std::string& file, const CountryTable& countries) {
         load_scenario(file, countries);
       },

@@ -268,7 +268,26 @@ SummaryFields summary_fields(const SweepSummaryRow& row) {
   return f;
 }
 
+double share_of_demand(const SweepDrivers& d, const NodeCriticality& node) {
+  return d.annual_demand_t > 0.0 ? node.added_unmet_t / d.annual_demand_t : 0.0;
+}
+std::string node_name(const NodeCriticality& node) {
+  return node.country + " " + std::string(to_string(node.stage));
+}
+
 }  // namespace
+
+std::string drivers_text(const SweepDrivers& drivers) {
+  std::string text;
+  for (const NodeCriticality& node : drivers.nodes) {
+    if (!text.empty()) text += ", ";
+    double share = share_of_demand(drivers, node);
+    // Two significant digits down to 1e-4 of demand (copper's second node is ~0.003).
+    int decimals = share >= 0.1 ? 2 : share >= 0.01 ? 3 : 4;
+    text += node_name(node) + " " + format_fixed(share, decimals);
+  }
+  return text;
+}
 
 std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
   std::ostringstream out;
@@ -280,7 +299,7 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
   std::string base = days_text(first.base_days) + "-day ";
   TextTable table({"mineral", "recycling", "days needed", "±2 SE range", base + "P(shortage)",
                    base + "E[unmet] t", base + "unmet %", "target cost/yr", "base cost/yr",
-                   "recycling alt."});
+                   "recycling alt.", "drivers"});
   for (const SweepSummaryRow& row : rows) {
     SummaryFields f = summary_fields(row);
     double max_days = row.result.cells.empty() ? 0.0 : row.result.cells.back().days;
@@ -293,7 +312,7 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
                    f.base ? pm(f.base->unmet_pct) : "",
                    f.target_cost ? fixed(*f.target_cost) + " " + f.currency : "n/a",
                    f.base ? fixed(f.base->carrying_cost_per_year) + " " + f.currency : "",
-                   recycling_text(row.result)});
+                   recycling_text(row.result), drivers_text(row.drivers)});
   }
   out << table.render();
   out << "recycling: the share the days are for (the mineral's current share, 0 where unknown); "
@@ -301,6 +320,11 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
          "(searched up to --max-recycling; 'not needed': the base already meets it); costs: days x "
          "daily demand x price x carrying rate "
          "(docs/stockpile.md).\n";
+  if (!rows.front().drivers.nodes.empty()) {
+    out << "drivers: the nodes that add most expected unmet demand when each fails alone for 90 "
+           "days, over annual demand (mineflow criticality, no stockpile, "
+        << rows.front().drivers.trials << " trials, same seed).\n";
+  }
   return out.str();
 }
 
@@ -309,7 +333,13 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
   out << "mineral,scenario,target,recycling_share,days_needed,days_low,days_high,base_days,"
          "base_p_shortage,base_p_shortage_se,base_unmet_t,base_unmet_t_se,base_unmet_pct,"
          "base_unmet_pct_se,target_carrying_cost_per_year,base_carrying_cost_per_year,currency,"
-         "recycling_alternative_share\n";
+         "recycling_alternative_share,drivers_trials";
+  for (std::size_t k = 1; k <= kDriverCount; ++k) {
+    std::string d = "driver_" + std::to_string(k);
+    out << "," << d << "_country," << d << "_stage," << d << "_added_unmet_t," << d
+        << "_added_unmet_se_t," << d << "_share_of_demand";
+  }
+  out << "\n";
   for (const SweepSummaryRow& row : rows) {
     SummaryFields f = summary_fields(row);
     const SweepResult& r = row.result;
@@ -326,10 +356,45 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
     }
     out << num(f.target_cost) << ","
         << (f.base ? num(f.base->carrying_cost_per_year) : std::string()) << ","
-        << csv_field(f.currency) << "," << num(f.recycling) << "\n";
+        << csv_field(f.currency) << "," << num(f.recycling) << ",";
+    const SweepDrivers& d = row.drivers;
+    if (!d.nodes.empty()) out << d.trials;
+    for (std::size_t k = 0; k < kDriverCount; ++k) {
+      if (k < d.nodes.size()) {
+        const NodeCriticality& node = d.nodes[k];
+        out << "," << csv_field(node.country) << "," << to_string(node.stage) << ","
+            << num(node.added_unmet_t) << "," << num(node.added_se_t) << ","
+            << num(share_of_demand(d, node));
+      } else {
+        out << ",,,,,";
+      }
+    }
+    out << "\n";
   }
   return out.str();
 }
+
+namespace {
+
+std::string drivers_json(const SweepDrivers& d) {
+  if (d.nodes.empty()) return "null";
+  std::ostringstream out;
+  out << "{\"trials\": " << d.trials << ", \"annual_demand_t\": " << num(d.annual_demand_t)
+      << ", \"nodes\": [";
+  for (std::size_t k = 0; k < d.nodes.size(); ++k) {
+    const NodeCriticality& node = d.nodes[k];
+    out << (k ? ", " : "") << "{\"country\": " << json_string(node.country)
+        << ", \"stage\": " << json_string(std::string(to_string(node.stage)))
+        << ", \"world_share\": " << num(node.baseline_share)
+        << ", \"added_unmet_t\": " << num(node.added_unmet_t)
+        << ", \"added_unmet_se_t\": " << num(node.added_se_t)
+        << ", \"share_of_demand\": " << num(share_of_demand(d, node)) << "}";
+  }
+  out << "]}";
+  return out.str();
+}
+
+}  // namespace
 
 std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
   std::ostringstream out;
@@ -347,7 +412,8 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
         << ", \"base\": " << json_cell(f.base)
         << ", \"target_carrying_cost_per_year\": " << json_num(f.target_cost)
         << ", \"currency\": " << json_string(f.currency)
-        << ", \"recycling_alternative_share\": " << json_num(f.recycling) << "}";
+        << ", \"recycling_alternative_share\": " << json_num(f.recycling)
+        << ", \"drivers\": " << drivers_json(rows[i].drivers) << "}";
   }
   out << "\n  ]\n}\n";
   return out.str();

@@ -3,10 +3,13 @@
 // alternative) and the one-line-per-mineral summary of `--all`, as a table for people or CSV
 // and JSON for programs.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sim/criticality.h"
 #include "sim/stockpile_sweep.h"
 
 namespace mineflow::io {
@@ -30,9 +33,22 @@ std::string sweep_table(const SweepHeader& header, const SweepResult& result);
 std::string sweep_csv(const SweepHeader& header, const SweepResult& result);
 std::string sweep_json(const SweepHeader& header, const SweepResult& result);
 
+// What drives the need (`stockpile --all`): the nodes that add most expected unmet demand when
+// each fails alone on the same scenario, ranked by `mineflow criticality` (sim/criticality.h,
+// no stockpile, its default 90-day full outage) on fewer trials than the sweep.
+struct SweepDrivers {
+  std::uint64_t trials = 0;
+  double annual_demand_t = 0.0;
+  std::vector<NodeCriticality> nodes;  // worst first, at most kDriverCount
+};
+inline constexpr std::size_t kDriverCount = 3;
+// "CHN refine 0.23, CHN mine 0.16": each node's added E[unmet] over annual demand.
+std::string drivers_text(const SweepDrivers& drivers);
+
 struct SweepSummaryRow {
   SweepHeader header;
   SweepResult result;
+  SweepDrivers drivers;  // empty unless computed (--all)
 };
 
 std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows);

@@ -14,7 +14,7 @@
 namespace mineflow::io {
 namespace {
 
-constexpr std::string_view kMagic = "mineflow-sweep-checkpoint-1";
+constexpr std::string_view kMagic = "mineflow-sweep-checkpoint-2";
 
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 14695981039346656037ull) {
   for (char c : bytes) {
@@ -183,6 +183,18 @@ void write_row(Writer& w, const SweepSummaryRow& row) {
     write_optional_cell(w, res.recycling->at_share);
   }
   w.count(static_cast<std::size_t>(res.passes));
+  const SweepDrivers& d = row.drivers;
+  w.count(d.trials);
+  w.number(d.annual_demand_t);
+  w.count(d.nodes.size());
+  for (const NodeCriticality& node : d.nodes) {
+    w.string(node.country);
+    w.count(static_cast<std::size_t>(node.stage));
+    for (double v : {node.baseline_share, node.expected_unmet_t, node.se_t, node.added_unmet_t,
+                     node.added_se_t, node.p_shortage}) {
+      w.number(v);
+    }
+  }
 }
 
 SweepSummaryRow read_row(Reader& r) {
@@ -227,6 +239,25 @@ SweepSummaryRow read_row(Reader& r) {
     res.recycling = finding;
   }
   res.passes = static_cast<int>(r.count());
+  SweepDrivers& d = row.drivers;
+  d.trials = r.count();
+  d.annual_demand_t = r.number();
+  std::size_t nodes = r.count();
+  if (nodes > kDriverCount) r.broken();
+  d.nodes.resize(nodes);
+  for (NodeCriticality& node : d.nodes) {
+    node.country = r.string();
+    std::size_t stage = r.count();
+    if (stage != static_cast<std::size_t>(Stage::mine) &&
+        stage != static_cast<std::size_t>(Stage::refine)) {
+      r.broken();
+    }
+    node.stage = static_cast<Stage>(stage);
+    for (double* v : {&node.baseline_share, &node.expected_unmet_t, &node.se_t, &node.added_unmet_t,
+                      &node.added_se_t, &node.p_shortage}) {
+      *v = r.number();
+    }
+  }
   return row;
 }
 

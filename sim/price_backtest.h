@@ -1,0 +1,61 @@
+#pragma once
+// Price response checked against history (docs/hazard.md, `mineflow calibrate --backtest`):
+// a real-event scenario's modelled peak price multiple and its timing against the peak of the
+// mineral's bundled price series after the event's onset, and the elasticity that would have
+// reproduced the observed peak for the modelled world shortfall. Pure functions.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/price_series.h"
+#include "sim/model.h"
+#include "sim/scenario.h"
+
+namespace mineflow {
+
+// Highest value of the series in the `window_months` from the onset month over its mean of the
+// 12 months before (monthly series), or the highest annual mean of the years the window
+// touches over the year before the onset's year (annual series). nullopt: the series does not
+// cover the baseline or the onset.
+struct ObservedPeak {
+  double multiple = 0.0;
+  int months_after = 0;  // from the onset month to the peak month (annual: 12 x years)
+  int peak_year = 0;
+  int peak_month = 0;  // 1..12; 0 for an annual series
+};
+std::optional<ObservedPeak> observed_price_peak(const PriceSeries& series, int onset_year,
+                                                int onset_month, int window_months);
+
+// The model's price response to the scenario's events without the stochastic price factor:
+// per trial the highest scarcity multiple min(cap, (1 - w)^(-1/e)), the day it is first
+// reached after `onset_day` and the world shortfall w there; medians over `trials` trials
+// (events drawn from the scenario's streams, as `mineflow run` draws them).
+struct ModelledPeak {
+  double multiple = 1.0;
+  double days_after = 0.0;
+  double world_shortfall = 0.0;
+  double elasticity = 0.0;
+  double cap = 0.0;
+  std::uint64_t trials = 0;
+};
+ModelledPeak modelled_price_peak(const Model& model, const std::vector<EventSpec>& events,
+                                 std::uint64_t seed, std::uint64_t trials, double onset_day);
+
+// The elasticity e with (1 - w)^(-1/e) = observed: -ln(1 - w) / ln(observed). nullopt when no
+// finite positive e exists (observed <= 1, or w <= 0, or w >= 1).
+std::optional<double> implied_elasticity(double world_shortfall, double observed_multiple);
+
+struct PriceComparison {
+  std::string scenario;
+  std::string mineral;
+  std::string onset;   // YYYY-MM
+  std::string series;  // the price series' id
+  std::optional<ObservedPeak> observed;
+  ModelledPeak modelled;
+  std::optional<double> implied_elasticity;
+  bool cap_binds_observed = false;  // the observed multiple is above the scenario's cap
+};
+
+}  // namespace mineflow

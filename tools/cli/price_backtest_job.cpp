@@ -1,0 +1,55 @@
+#include "tools/cli/price_backtest_job.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "tools/cli/run_job.h"
+#include "tools/io/price_events_loader.h"
+
+namespace mineflow::cli {
+namespace {
+
+std::string month_text(int year, int month) {
+  return std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month);
+}
+
+}  // namespace
+
+// Each listed real-event scenario's modelled price peak against its primary price series.
+std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::string& file,
+                                            std::uint64_t trials) {
+  io::PriceEvents listed = io::load_price_events(file);
+  std::vector<PriceComparison> out;
+  for (const io::PriceEvent& event : listed.events) {
+    std::unique_ptr<RunJob> job = prepare_run(paths, event.scenario, RunRequest{});
+    const RunPlan& plan = job->plan;
+    // The first policy (no_policy in every bundled real-event scenario): a policy's levers act
+    // on the focal economy, the price on the world shortfall.
+    const Model& model = *plan.policies.front().model;
+    double onset_day = plan.scenario.horizon_days;
+    for (const EventSpec& spec : job->scenario.events) {
+      if (spec.start_day) onset_day = std::min(onset_day, *spec.start_day);
+    }
+    if (onset_day >= plan.scenario.horizon_days) onset_day = 0.0;
+    PriceComparison c;
+    c.scenario = job->scenario.id;
+    c.mineral = job->data.id;
+    c.onset = month_text(event.onset_year, event.onset_month);
+    for (const PriceSeries& series : job->data.prices) {
+      if (!series.primary) continue;
+      c.series = series.id;
+      c.observed =
+          observed_price_peak(series, event.onset_year, event.onset_month, listed.window_months);
+    }
+    c.modelled =
+        modelled_price_peak(model, plan.scenario.events, job->scenario.seed, trials, onset_day);
+    if (c.observed) {
+      c.implied_elasticity = implied_elasticity(c.modelled.world_shortfall, c.observed->multiple);
+      c.cap_binds_observed = c.observed->multiple > c.modelled.cap;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace mineflow::cli
