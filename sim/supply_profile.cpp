@@ -98,6 +98,20 @@ struct SupplyPoint {
   double world_shortfall = 0.0;
 };
 
+void set_start(ProfileSegment& segment, const SupplyPoint& point) {
+  segment.domestic_fraction = point.domestic_fraction;
+  segment.imports_fraction = point.imports_fraction;
+  segment.recycling_available = point.recycling_available;
+  segment.world_shortfall = point.world_shortfall;
+}
+
+void set_end(ProfileSegment& segment, const SupplyPoint& point) {
+  segment.domestic_fraction_end = point.domestic_fraction;
+  segment.imports_fraction_end = point.imports_fraction;
+  segment.recycling_available_end = point.recycling_available;
+  segment.world_shortfall_end = point.world_shortfall;
+}
+
 // Supply with the channel availabilities as they are set now.
 SupplyPoint read_supply(const Model& model, ProfileScratch& scratch) {
   IncrementalPropagation& availability = scratch.propagation;
@@ -139,20 +153,77 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
   }
   for (std::uint32_t e : ramps) update(e, segment.start_day);
   SupplyPoint start = read_supply(model, scratch);
-  segment.domestic_fraction = start.domestic_fraction;
-  segment.imports_fraction = start.imports_fraction;
-  segment.recycling_available = start.recycling_available;
-  segment.world_shortfall = start.world_shortfall;
+  set_start(segment, start);
   SupplyPoint end = start;
   segment.ramped = !ramps.empty();
   if (segment.ramped) {
     for (std::uint32_t e : ramps) update(e, segment.end_day);
     end = read_supply(model, scratch);
   }
-  segment.domestic_fraction_end = end.domestic_fraction;
-  segment.imports_fraction_end = end.imports_fraction;
-  segment.recycling_available_end = end.recycling_available;
-  segment.world_shortfall_end = end.world_shortfall;
+  set_end(segment, end);
+}
+
+// Supply at `day` inside `cover` (the segment between two effect boundaries) with the ramping
+// channels set to their values then.
+SupplyPoint supply_at(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                      double day) {
+  for (std::uint32_t e : scratch.ramps) {
+    scratch.propagation.set(model, scratch.effects[e].channel,
+                            channel_product(scratch, e, cover, day));
+  }
+  return read_supply(model, scratch);
+}
+
+// Supply is linear in a ramp only while no capacity or spare-capacity limit starts or stops
+// binding (a kink) and no two ramps multiply on one channel (a curve). A piece whose midpoint is
+// off the line through its ends by more than kLinearTolerance is halved. A kink lies in one
+// half: that half is followed down, to within 2^-kMaxBendDepth of the segment, where the
+// chord's volume error is negligible. A curve bends both halves: it is halved once and its
+// chords are kept (docs/engine.md "Event shapes" states that error).
+constexpr double kLinearTolerance = 1e-9;
+constexpr int kMaxBendDepth = 20;
+
+bool off_line(const ProfileSegment& piece, const SupplyPoint& at_mid) {
+  auto off = [](double a, double b, double mid) {
+    return std::abs(mid - 0.5 * (a + b)) > kLinearTolerance;
+  };
+  return off(piece.domestic_fraction, piece.domestic_fraction_end, at_mid.domestic_fraction) ||
+         off(piece.imports_fraction, piece.imports_fraction_end, at_mid.imports_fraction) ||
+         off(piece.recycling_available, piece.recycling_available_end,
+             at_mid.recycling_available) ||
+         off(piece.world_shortfall, piece.world_shortfall_end, at_mid.world_shortfall);
+}
+
+// `piece` is off its line, with supply `at_mid` at its midpoint.
+void split_at_bends(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                    const ProfileSegment& piece, const SupplyPoint& at_mid, int depth,
+                    std::vector<ProfileSegment>& out) {
+  const double mid = 0.5 * (piece.start_day + piece.end_day);
+  ProfileSegment left = piece;
+  ProfileSegment right = piece;
+  left.end_day = mid;
+  set_end(left, at_mid);
+  right.start_day = mid;
+  set_start(right, at_mid);
+  if (depth + 1 >= kMaxBendDepth) {
+    out.push_back(left);
+    out.push_back(right);
+    return;
+  }
+  SupplyPoint left_mid = supply_at(model, scratch, cover, 0.5 * (left.start_day + left.end_day));
+  SupplyPoint right_mid = supply_at(model, scratch, cover, 0.5 * (right.start_day + right.end_day));
+  bool left_off = off_line(left, left_mid);
+  bool right_off = off_line(right, right_mid);
+  if (left_off && !right_off) {
+    split_at_bends(model, scratch, cover, left, left_mid, depth + 1, out);
+  } else {
+    out.push_back(left);
+  }
+  if (right_off && !left_off) {
+    split_at_bends(model, scratch, cover, right, right_mid, depth + 1, out);
+  } else {
+    out.push_back(right);
+  }
 }
 
 double scarcity_of(const Model& model, double world_shortfall) {
@@ -187,6 +258,39 @@ PricePiece ramped_price(const Model& model, const ProfileSegment& segment, doubl
   return piece;
 }
 
+// The segment's peak price multiple and its price integral over the grid cells it spans.
+void add_prices(const Model& model, ProfileSegment& segment, SupplyProfile& out) {
+  {
+    segment.scarcity = scarcity_of(model, segment.world_shortfall);
+    // Peak and integral over the price grid cells the segment spans.
+    const std::vector<double>& factor = out.price_factor;
+    auto first = static_cast<std::size_t>(segment.start_day / model.price_step_days);
+    double peak = 0.0;
+    double integral = 0.0;
+    for (std::size_t k = std::min(first, factor.size() - 1); k < factor.size(); ++k) {
+      double cell_start = static_cast<double>(k) * model.price_step_days;
+      double cell_end =
+          k + 1 == factor.size() ? segment.end_day : cell_start + model.price_step_days;
+      double lo = std::max(cell_start, segment.start_day);
+      double hi = std::min(cell_end, segment.end_day);
+      if (hi <= lo && k > first) break;
+      if (hi > lo && segment.ramped) {
+        PricePiece piece = ramped_price(model, segment, factor[k], lo, hi);
+        peak = std::max(peak, piece.peak);
+        integral += piece.integral;
+      } else if (hi > lo) {
+        double multiple = std::min(model.price_cap, factor[k] * segment.scarcity);
+        peak = std::max(peak, multiple);
+        integral += multiple * (hi - lo);
+      }
+      if (cell_end >= segment.end_day) break;
+    }
+    segment.peak_price_multiple = peak;
+    segment.price_days = integral;
+    out.segments.push_back(segment);
+  }
+}
+
 }  // namespace
 
 void build_supply_profile(const Model& model, const std::vector<Occurrence>& occurrences,
@@ -218,38 +322,22 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   scratch.ramps.clear();
   scratch.propagation.reset(model);
   sort_effects(scratch);
+  std::vector<ProfileSegment>& pieces = scratch.pieces;
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
-    ProfileSegment segment;
-    segment.start_day = cuts[s];
-    segment.end_day = cuts[s + 1];
-    fill_supply(model, scratch, segment);
-    segment.scarcity = scarcity_of(model, segment.world_shortfall);
-    // Peak and integral over the price grid cells the segment spans.
-    const std::vector<double>& factor = out.price_factor;
-    auto first = static_cast<std::size_t>(segment.start_day / model.price_step_days);
-    double peak = 0.0;
-    double integral = 0.0;
-    for (std::size_t k = std::min(first, factor.size() - 1); k < factor.size(); ++k) {
-      double cell_start = static_cast<double>(k) * model.price_step_days;
-      double cell_end =
-          k + 1 == factor.size() ? segment.end_day : cell_start + model.price_step_days;
-      double lo = std::max(cell_start, segment.start_day);
-      double hi = std::min(cell_end, segment.end_day);
-      if (hi <= lo && k > first) break;
-      if (hi > lo && segment.ramped) {
-        PricePiece piece = ramped_price(model, segment, factor[k], lo, hi);
-        peak = std::max(peak, piece.peak);
-        integral += piece.integral;
-      } else if (hi > lo) {
-        double multiple = std::min(model.price_cap, factor[k] * segment.scarcity);
-        peak = std::max(peak, multiple);
-        integral += multiple * (hi - lo);
-      }
-      if (cell_end >= segment.end_day) break;
+    ProfileSegment cover;
+    cover.start_day = cuts[s];
+    cover.end_day = cuts[s + 1];
+    fill_supply(model, scratch, cover);
+    pieces.clear();
+    SupplyPoint at_mid;
+    if (cover.ramped &&
+        off_line(cover, at_mid = supply_at(model, scratch, cover,
+                                           0.5 * (cover.start_day + cover.end_day)))) {
+      split_at_bends(model, scratch, cover, cover, at_mid, 0, pieces);
+    } else {
+      pieces.push_back(cover);
     }
-    segment.peak_price_multiple = peak;
-    segment.price_days = integral;
-    out.segments.push_back(segment);
+    for (ProfileSegment& segment : pieces) add_prices(model, segment, out);
   }
 }
 

@@ -50,7 +50,8 @@ double price_integral(const Model& model, const SupplyProfile& profile,
 // Reusable working memory for one thread (no allocation once warm).
 struct ProfileScratch {
   std::vector<ChannelEffect> effects;
-  std::vector<std::uint32_t> ramps;  // effects with factor_start != factor_end covering now
+  std::vector<std::uint32_t> ramps;    // effects with factor_start != factor_end covering now
+  std::vector<ProfileSegment> pieces;  // one segment between effect boundaries, split at bends
   std::vector<double> boundaries;
   // A sweep over the boundaries: effects by start and by end day, and by channel (in effect
   // order) with each effect's channel group, so a boundary touches only what starts or ends.
