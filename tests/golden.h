@@ -22,8 +22,8 @@ inline void expect_golden(const std::string& name, const std::string& actual) {
   }
   ASSERT_TRUE(std::filesystem::exists(path))
       << path << " is missing; run with MINEFLOW_UPDATE_GOLDEN=1 to create it";
-  EXPECT_EQ(read_text(path), actual) << "output differs from " << path
-                                     << " (MINEFLOW_UPDATE_GOLDEN=1 updates it)";
+  EXPECT_EQ(read_text(path), actual)
+      << "output differs from " << path << " (MINEFLOW_UPDATE_GOLDEN=1 updates it)";
 }
 
 }  // namespace mineflow::testing

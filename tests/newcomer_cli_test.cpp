@@ -69,8 +69,8 @@ TEST(List, ShowsEveryKindWithTheFilesOwnDescriptions) {
   EXPECT_NE(csv.out.find("\nbackground_scenario,cobalt_background,"), std::string::npos);
   EXPECT_NE(csv.out.find("\nmfa_model,tungsten_policy,"), std::string::npos);
   EXPECT_NE(csv.out.find("\nmineral,rare_earths,"), std::string::npos);
-  // 6 minerals, 12 scenarios, 12 models, and the header.
-  EXPECT_EQ(line_count(csv.out), 31u);
+  // 6 minerals, 13 scenarios, 12 models, and the header.
+  EXPECT_EQ(line_count(csv.out), 32u);
 }
 
 TEST(BundledNames, EveryCommandTakesANameWhereItTakesAFile) {
@@ -117,7 +117,8 @@ TEST(BundledNames, AnUnknownNameSuggestsTheClosestOnOneLine) {
   EXPECT_EQ(line_count(run.err), 1u) << run.err;
   EXPECT_NE(run.err.find("mineflow run: SCENARIO: found 'cobalt', expected a scenario file or the "
                          "name of a bundled scenario (closest: cobalt_background, "
-                         "cobalt_drc_supply_cut; mineflow list shows them all)"),
+                         "cobalt_drc_supply_cut, cobalt_export_quota_2026; mineflow list shows "
+                         "them all)"),
             std::string::npos)
       << run.err;
   CliResult mfa = run_cli({"mfa", "tungstn"});

@@ -75,8 +75,8 @@ TEST(PriceVolatility, MatchesReferenceMetricsForBundledSeries) {
     const char* mineral;
     double cv_annual;
   };
-  for (const Case& c : {Case{"cobalt", 0.330}, Case{"rare_earths", 0.764},
-                        Case{"tungsten", 0.264}, Case{"copper", 0.221}, Case{"nickel", 0.315}}) {
+  for (const Case& c : {Case{"cobalt", 0.330}, Case{"rare_earths", 0.764}, Case{"tungsten", 0.264},
+                        Case{"copper", 0.221}, Case{"nickel", 0.315}}) {
     MineralData data = io::load_mineral(testing::bundled_mineral(c.mineral), bundled.countries);
     const PriceSeries* primary = nullptr;
     for (const PriceSeries& series : data.prices) {

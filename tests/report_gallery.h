@@ -111,7 +111,7 @@ inline report::HtmlDocument chart_gallery() {
   sankey.nodes = {{"A", 0, "#E69F00"},        {"B", 0, "#E69F00"},
                   {"Refinery", 1, "#0072B2"}, {"Demand", 2, "#000000"},
                   {"In use", 3, "#CC79A7"},   {"End of life", 4, "#D55E00"},
-                  {"Lost", 5, "#999999"}, {"Recycled", 5, "#009E73"}};
+                  {"Lost", 5, "#999999"},     {"Recycled", 5, "#009E73"}};
   sankey.links = {{0, 2, 60, ""},  {1, 2, 40, ""}, {2, 3, 100, ""}, {3, 4, 130, ""},
                   {4, 5, 130, ""}, {5, 7, 30, ""}, {5, 6, 100, ""}, {7, 3, 30, ""}};
   section.figures.push_back({render_sankey(sankey), "Sankey with a recycling loop"});

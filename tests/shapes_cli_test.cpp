@@ -35,9 +35,9 @@ std::string write_scenario(const std::string& name, double horizon_days, const s
   fs::create_directories(dir);
   fs::path file = dir / (name + ".yaml");
   std::ofstream out(file);
-  out << "scenario: " << name << "\nname: \"" << name << "\"\nmineral: "
-      << testing::test_data_dir() << "/shapes/one_supplier_mineral.yaml\nhorizon_days: "
-      << horizon_days << "\ntrials: 1\nseed: 1\nprice: {volatility: 0}\n"
+  out << "scenario: " << name << "\nname: \"" << name << "\"\nmineral: " << testing::test_data_dir()
+      << "/shapes/one_supplier_mineral.yaml\nhorizon_days: " << horizon_days
+      << "\ntrials: 1\nseed: 1\nprice: {volatility: 0}\n"
       << extra << "events:\n"
       << events << kPolicies;
   return file.string();
@@ -123,26 +123,27 @@ TEST(ShapesCli, CapBitesOnlyBelowTheFlow) {
     return std::string(R"(  - id: quota
     start_day: 10
     duration_days: 100
-    cap: )") + cap + R"(
+    cap: )") +
+           cap + R"(
     targets:
       - edge: {from: AUS, class: refined}
 )";
   };
   const double expected = 165.0 / 365.0 * 100.0;
-  EXPECT_NEAR(unmet_by_policy(write_scenario("cap_below", 365, capped("{t_per_yr: 200}")))
-                  .at("no_policy"),
-              expected, 1e-9);
-  EXPECT_NEAR(unmet_by_policy(write_scenario("cap_above", 365, capped("{t_per_yr: 400}")))
-                  .at("no_policy"),
-              0.0, 1e-12);
-  EXPECT_NEAR(unmet_by_policy(
-                  write_scenario("cap_used", 365, capped("{t_per_yr: 400, utilisation: 0.5}")))
-                  .at("no_policy"),
-              expected, 1e-9);
-  EXPECT_NEAR(unmet_by_policy(write_scenario("cap_fraction", 365,
-                                             capped("{fraction_of_baseline: 0.25}")))
-                  .at("no_policy"),
-              75.0, 1e-9);
+  EXPECT_NEAR(
+      unmet_by_policy(write_scenario("cap_below", 365, capped("{t_per_yr: 200}"))).at("no_policy"),
+      expected, 1e-9);
+  EXPECT_NEAR(
+      unmet_by_policy(write_scenario("cap_above", 365, capped("{t_per_yr: 400}"))).at("no_policy"),
+      0.0, 1e-12);
+  EXPECT_NEAR(
+      unmet_by_policy(write_scenario("cap_used", 365, capped("{t_per_yr: 400, utilisation: 0.5}")))
+          .at("no_policy"),
+      expected, 1e-9);
+  EXPECT_NEAR(
+      unmet_by_policy(write_scenario("cap_fraction", 365, capped("{fraction_of_baseline: 0.25}")))
+          .at("no_policy"),
+      75.0, 1e-9);
 }
 
 TEST(ShapesCli, ExponentialRecoveryLosesItsClosedFormVolume) {

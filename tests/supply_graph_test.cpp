@@ -19,8 +19,8 @@ double sum_flows(const SupplyGraph& graph, const std::vector<EdgeId>& edges) {
 
 TEST(SupplyGraph, FixtureEdgesAreSharesTimesTotals) {
   auto bundled = testing::load_bundled();
-  MineralData data = io::load_mineral(
-      std::string(MINEFLOW_TEST_DATA_DIR) + "/minimal_mineral.yaml", bundled.countries);
+  MineralData data = io::load_mineral(std::string(MINEFLOW_TEST_DATA_DIR) + "/minimal_mineral.yaml",
+                                      bundled.countries);
   MineralGraph mineral = build_mineral_graph(data, GraphOptions{});
   const SupplyGraph& graph = mineral.graph;
   // Refined imports 60 t: CHN 45, KOR 15. Concentrate 20 t from AUS.
