@@ -221,6 +221,10 @@ struct ShapedStats {
   int days_not_compared = 0;
   int ramp_with_unmet = 0;  // a ramping day and unmet demand
   int ramp_with_stocks = 0;
+  // Among the cases compared: a hit with a linear recovery, a profile, a cap that bites.
+  int with_linear = 0;
+  int with_profile = 0;
+  int with_biting_cap = 0;
   double max_unmet_allowance_used = 0.0;  // |difference| / allowance where the allowance > 0
   double max_cost_allowance_used = 0.0;
   double max_excluded_unmet_rel = 0.0;   // |unmet difference| / (daily demand x horizon)
@@ -306,6 +310,17 @@ ShapedStats run_shaped_differential(const char* kind, int count, Make make, cons
       continue;
     }
     ++st.linear_supply;
+    bool linear = false, profile = false, cap = false;
+    for (const Event& e : c.events) {
+      for (const Hit& h : e.hits) {
+        linear = linear || h.shape.kind == Shape::Kind::linear;
+        profile = profile || h.shape.kind == Shape::Kind::profile;
+        cap = cap || (h.cap_fraction >= 0.0 && h.cap_fraction * h.cap_utilisation < 1.0);
+      }
+    }
+    st.with_linear += linear ? 1 : 0;
+    st.with_profile += profile ? 1 : 0;
+    st.with_biting_cap += cap ? 1 : 0;
     if (exact.short_inexact_days > 0) ++st.days_not_compared;
     if (exact.unmet_bound_t == 0.0 && exact.cost_bound == 0.0 && exact.short_inexact_days == 0) {
       ++st.all_exact;
@@ -320,13 +335,15 @@ ShapedStats run_shaped_differential(const char* kind, int count, Make make, cons
                   << compare_shaped(small);
   }
   std::cout << kind << " cases " << st.cases << ": supply linear between knots " << st.linear_supply
-            << " (every metric at 1e-9 with no allowance " << st.all_exact
-            << ", days_short not compared " << st.days_not_compared << "), ramp with unmet "
-            << st.ramp_with_unmet << ", with stocks " << st.ramp_with_stocks
-            << "; largest share of an allowance used: unmet " << st.max_unmet_allowance_used
-            << ", cost " << st.max_cost_allowance_used << "; excluded (nonlinear supply) "
-            << st.cases - st.linear_supply << ", largest unmet difference there "
-            << st.max_excluded_unmet_rel << " of demand x horizon, " << st.max_excluded_over_chord
+            << " (linear recovery " << st.with_linear << ", profile " << st.with_profile
+            << ", biting cap " << st.with_biting_cap << "; every metric at 1e-9 with no allowance "
+            << st.all_exact << ", days_short not compared " << st.days_not_compared
+            << "), ramp with unmet " << st.ramp_with_unmet << ", with stocks "
+            << st.ramp_with_stocks << "; largest share of an allowance used: unmet "
+            << st.max_unmet_allowance_used << ", cost " << st.max_cost_allowance_used
+            << "; excluded (nonlinear supply) " << st.cases - st.linear_supply
+            << ", largest unmet difference there " << st.max_excluded_unmet_rel
+            << " of demand x horizon, " << st.max_excluded_over_chord
             << " x (chord gap + unmet bound)\n";
   return st;
 }
@@ -338,6 +355,9 @@ TEST(Differential, EngineMatchesReferenceOnRandomShapedOneTierCases) {
   EXPECT_GE(st.all_exact, kCases / 4);
   EXPECT_GE(st.ramp_with_unmet, kCases / 10);
   EXPECT_GE(st.ramp_with_stocks, kCases / 20);
+  EXPECT_GE(st.with_linear, kCases / 4);
+  EXPECT_GE(st.with_profile, kCases / 5);
+  EXPECT_GE(st.with_biting_cap, kCases / 10);
 }
 
 TEST(Differential, EngineMatchesReferenceOnRandomShapedMultiTierCases) {

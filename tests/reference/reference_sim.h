@@ -11,8 +11,8 @@
 namespace mineflow::reference {
 
 // Where whole-day stepping can differ from the engine's exact integration of shaped events, and
-// by how much at most (reference_exactness.cpp derives each bound). A case whose supply is
-// linear between knots and has no inexact day agrees exactly.
+// by how much at most (reference_sim.cpp and reference_exactness.cpp derive the bounds). A case
+// whose supply is linear between knots and has no inexact day agrees exactly.
 struct Exactness {
   // Every supply rate and the world shortfall are linear between consecutive knots (no kink of
   // spare capacity, the smelter, the tiers, or two ramps multiplying inside a knot interval);
