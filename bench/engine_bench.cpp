@@ -5,6 +5,7 @@
 //   build/bench/engine_bench --benchmark_filter=Trials   (per scenario, 1 and 2 threads)
 //   build/bench/engine_bench --benchmark_filter=Horizon  (1 vs 10 years)
 //   build/bench/engine_bench --benchmark_filter=Full100k (100,000 trials + summaries, 2 threads)
+//   build/bench/engine_bench --benchmark_filter=Shapes   (the same, every event reshaped)
 
 #include <benchmark/benchmark.h>
 
@@ -70,6 +71,27 @@ void run(benchmark::State& state, const Loaded& loaded, std::uint64_t trials, in
   state.counters["variants"] = static_cast<double>(loaded.plan.variants.size());
 }
 
+// Every event of the plan (background risk expanded) given one recovery shape, and the
+// scenario the buyers' response: what shapes cost against steps (docs/engine.md "Event shapes").
+enum class Reshape { step, linear, exponential, linear_and_response };
+
+std::unique_ptr<Loaded> load_reshaped(const std::string& file, Reshape reshape) {
+  auto loaded = load(file, 0.0);
+  RecoveryShape shape;
+  if (reshape == Reshape::linear || reshape == Reshape::linear_and_response) {
+    shape.kind = RecoveryShape::Kind::linear;
+    shape.recovery_days = {Distribution::Kind::triangular, 30.0, 90.0, 180.0};
+  } else if (reshape == Reshape::exponential) {
+    shape.kind = RecoveryShape::Kind::exponential;
+    shape.half_life_days = {Distribution::Kind::lognormal, 60.0, 0.5, 0.0};
+  }
+  for (EventSpec& event : loaded->plan.scenario.events) event.recovery = shape;
+  if (reshape == Reshape::linear_and_response) {
+    for (Variant& variant : loaded->plan.variants) variant.stocks.response = {0.1, 0.3, 0.04, 0.2};
+  }
+  return loaded;
+}
+
 std::vector<std::string> scenario_files() {
   std::vector<std::string> files;
   for (const auto& entry :
@@ -98,6 +120,23 @@ void register_all() {
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->Iterations(3);
+    if (stem == "cobalt_background" || stem == "cobalt_drc_supply_cut") {
+      const std::pair<Reshape, const char*> shapes[] = {
+          {Reshape::step, "step"},
+          {Reshape::linear, "linear"},
+          {Reshape::exponential, "exponential"},
+          {Reshape::linear_and_response, "linear+response"}};
+      for (const auto& [reshape, name] : shapes) {
+        keep.push_back(load_reshaped(file, reshape));
+        const Loaded* reshaped = keep.back().get();
+        benchmark::RegisterBenchmark(
+            ("Shapes/" + stem + "/" + name).c_str(),
+            [=](benchmark::State& s) { run(s, *reshaped, 100000, 2, true); })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->Iterations(3);
+      }
+    }
     if (stem.find("background") != std::string::npos) {
       keep.push_back(load(file, 3650.0));
       const Loaded* ten_years = keep.back().get();

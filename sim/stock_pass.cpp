@@ -52,6 +52,7 @@ double stock_residual(const Phase& p) {
 namespace {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
+constexpr double kTimeEpsilonDays = 1e-9;
 
 // Days until a draw that starts at `rate` t/day and changes by `slope` t/day per day has taken
 // `amount` t (the smaller root of rate x + slope x^2 / 2 = amount); kNever when it never does.
@@ -131,16 +132,19 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
       p.segment = &segment;
       const double base_gap = base_gap_at(t);
       const double built = substitution.built + new_supply.built;
-      double gap = base_gap - built;  // what the response leaves short
-      if (gap < tiny) gap = 0.0;
-      const double slack = gap > 0.0 ? 0.0 : built - base_gap;
       const double room = substitution.room() + new_supply.room();
+      // Rates closer than this to a threshold count as on it: what they would cross within
+      // kTimeEpsilonDays, so a piece never ends a rounding error after it starts.
+      const double band = tiny + (std::abs(base_gap_slope) + room) * kTimeEpsilonDays;
+      double gap = base_gap - built;  // what the response leaves short
+      if (gap < band) gap = 0.0;
+      const double slack = gap > 0.0 ? 0.0 : std::max(0.0, built - base_gap);
       // How fast the responses build: at full pace while short (or when a rising base gap
       // outruns them), keeping pace with a rising base gap they can match, else not at all.
       double pace = 0.0;
-      if (gap > 0.0 || (slack <= tiny && base_gap_slope > room)) {
+      if (gap > 0.0 || (slack <= band && base_gap_slope > room)) {
         pace = 1.0;
-      } else if (slack <= tiny && base_gap_slope > 0.0) {
+      } else if (slack <= band && base_gap_slope > 0.0) {
         pace = base_gap_slope / room;
       }
       const bool short_now = gap > 0.0 || (pace == 1.0 && base_gap_slope > room);
@@ -166,7 +170,7 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
         new_supply_capped_at = t + (new_supply.cap - new_supply.built) / new_supply_growth;
       }
       if (short_now && gap_slope < 0.0) closes_at = t + gap / -gap_slope;
-      if (!short_now && slack > tiny && base_gap_slope > 0.0) {
+      if (!short_now && slack > band && base_gap_slope > 0.0) {
         other_at = t + slack / base_gap_slope;
       }
       bool drawing_inventory = false;
@@ -195,19 +199,23 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
           other_at = gap_since + policy.decision_delay_days;
         } else if (stockpile > 0.0 && release_max > 0.0) {
           releasing = true;
-          release_follows_gap = gap < release_max || (gap == release_max && gap_slope <= 0.0);
+          const bool at_max = std::abs(gap - release_max) <= band;
+          release_follows_gap = at_max ? gap_slope <= 0.0 : gap < release_max;
           if (release_follows_gap) {
-            if (gap_slope > 0.0) other_at = t + (release_max - gap) / gap_slope;
+            if (gap_slope > 0.0 && !at_max) other_at = t + (release_max - gap) / gap_slope;
             stockpile_empty_at = t + days_to_draw(stockpile, gap, gap_slope);
           } else {
-            if (gap_slope < 0.0) other_at = t + (gap - release_max) / -gap_slope;
+            if (gap_slope < 0.0 && !at_max) other_at = t + (gap - release_max) / -gap_slope;
             stockpile_empty_at = t + stockpile / release_max;
           }
         }
       }
-      const double next = std::min({segment.end_day, substitution_capped_at, new_supply_capped_at,
-                                    closes_at, inventory_empty_at, stockpile_empty_at,
-                                    inventory_full_at, stockpile_full_at, other_at});
+      double next = std::min({segment.end_day, substitution_capped_at, new_supply_capped_at,
+                              closes_at, inventory_empty_at, stockpile_empty_at, inventory_full_at,
+                              stockpile_full_at, other_at});
+      // Every cut changes the state (a stock or a response snaps to its bound, a threshold is
+      // passed); should rounding ever put one at t itself, move on by the smallest step.
+      if (!(next > t)) next = std::min(segment.end_day, std::nextafter(t, kNever));
       const double dt = next - t;
       const double gap_end = closes_at <= next ? 0.0 : std::max(0.0, gap + gap_slope * dt);
       LinearRate draw;

@@ -132,48 +132,92 @@ class FlowLedger : public PhaseObserver {
   double last_end_ = 0.0;
 };
 
+// A random model, scenario and policy; `shaped`: events recover linearly, exponentially or
+// along a profile, and some are caps (docs/engine.md "Event shapes"), so supply ramps inside
+// segments and stocks empty inside ramps. Returns how many segments of the trial ramp.
+int check_random_model(RandomStream& rng, int g, bool shaped) {
+  std::vector<double> flows;
+  int n = 1 + static_cast<int>(rng.uniform() * 4);
+  for (int i = 0; i < n; ++i) flows.push_back(rng.uniform(0.5, 40.0));
+  Model model = testing::refined_model(flows, rng.uniform(30.0, 1500.0));
+  for (SupplySource& s : model.sources) {
+    if (rng.uniform() < 0.5) s.spare_t_per_day = rng.uniform(0.0, 10.0);
+    if (rng.uniform() < 0.3) s.lead_time_days = rng.uniform(0.0, 30.0);
+  }
+  std::vector<EventSpec> events;
+  for (int i = 0; i < n; ++i) {
+    EventSpec spec = testing::outage("S" + std::to_string(i), 0.0, 0.0);
+    spec.start_day.reset();
+    spec.hazard_per_year = rng.uniform(0.5, 5.0);
+    spec.duration_days = {Distribution::Kind::exponential, rng.uniform(5.0, 60.0), 0.0, 0.0};
+    spec.severity = {Distribution::Kind::uniform, 0.1, 1.0, 0.0};
+    if (shaped) {
+      double kind = rng.uniform();
+      if (kind < 0.35) {
+        spec.recovery.kind = RecoveryShape::Kind::linear;
+        spec.recovery.recovery_days = {Distribution::Kind::uniform, 0.0, 120.0, 0.0};
+      } else if (kind < 0.6) {
+        spec.recovery.kind = RecoveryShape::Kind::exponential;
+        spec.recovery.half_life_days = {Distribution::Kind::uniform, 5.0, 90.0, 0.0};
+      } else if (kind < 0.8) {
+        spec.recovery.kind = RecoveryShape::Kind::profile;
+        spec.recovery.profile = {{0.0, rng.uniform()},
+                                 {rng.uniform(1.0, 50.0), rng.uniform()},
+                                 {rng.uniform(60.0, 200.0), rng.uniform()}};
+      }
+      if (spec.recovery.kind != RecoveryShape::Kind::profile && rng.uniform() < 0.3) {
+        spec.cap = ExportCap{};
+        spec.cap->fraction_of_baseline = {Distribution::Kind::uniform, 0.0, 1.2, 0.0};
+      }
+    }
+    events.push_back(spec);
+  }
+  testing::compile_events(model, events);
+  for (std::size_t e = 0; e < events.size(); ++e) {
+    if (events[e].recovery.kind == RecoveryShape::Kind::profile) {
+      model.events[e].targets[0].profile = events[e].recovery.profile;
+    }
+  }
+  StockPolicy stocks;
+  stocks.stockpile_days = rng.uniform() < 0.7 ? rng.uniform(0.0, 60.0) : 0.0;
+  stocks.release_rate_of_demand = rng.uniform(0.1, 1.5);
+  stocks.decision_delay_days = rng.uniform(0.0, 15.0);
+  stocks.refill_rate_of_demand = rng.uniform(0.0, 0.3);
+  stocks.commercial_inventory_days = rng.uniform() < 0.6 ? rng.uniform(0.0, 20.0) : 0.0;
+  stocks.commercial_refill_rate_of_demand = rng.uniform(0.0, 0.3);
+  stocks.recycling_share = rng.uniform() < 0.5 ? rng.uniform(0.0, 0.4) : 0.0;
+  stocks.substitution_cut = rng.uniform() < 0.3 ? rng.uniform(0.0, 0.3) : 0.0;
+
+  std::vector<Occurrence> occurrences;
+  draw_occurrences(events, model.horizon_days, 3, static_cast<std::uint64_t>(g), occurrences);
+  ProfileScratch scratch;
+  SupplyProfile profile;
+  build_supply_profile(model, occurrences, 3, static_cast<std::uint64_t>(g), scratch, profile);
+  FlowLedger ledger(model, profile, stocks);
+  TrialMetrics m = apply_stocks(model, profile, stocks, &ledger);
+  ledger.expect_unmet(m);
+  return static_cast<int>(std::count_if(profile.segments.begin(), profile.segments.end(),
+                                        [](const ProfileSegment& s) { return s.ramped; }));
+}
+
 TEST(FlowBalance, OwnPathFlowsBalanceOnRandomModels) {
   RandomStream rng(77, 0, 5);
   for (int g = 0; g < 300; ++g) {
     SCOPED_TRACE("model " + std::to_string(g));
-    std::vector<double> flows;
-    int n = 1 + static_cast<int>(rng.uniform() * 4);
-    for (int i = 0; i < n; ++i) flows.push_back(rng.uniform(0.5, 40.0));
-    Model model = testing::refined_model(flows, rng.uniform(30.0, 1500.0));
-    for (SupplySource& s : model.sources) {
-      if (rng.uniform() < 0.5) s.spare_t_per_day = rng.uniform(0.0, 10.0);
-      if (rng.uniform() < 0.3) s.lead_time_days = rng.uniform(0.0, 30.0);
-    }
-    std::vector<EventSpec> events;
-    for (int i = 0; i < n; ++i) {
-      EventSpec spec = testing::outage("S" + std::to_string(i), 0.0, 0.0);
-      spec.start_day.reset();
-      spec.hazard_per_year = rng.uniform(0.5, 5.0);
-      spec.duration_days = {Distribution::Kind::exponential, rng.uniform(5.0, 60.0), 0.0, 0.0};
-      spec.severity = {Distribution::Kind::uniform, 0.1, 1.0, 0.0};
-      events.push_back(spec);
-    }
-    testing::compile_events(model, events);
-    StockPolicy stocks;
-    stocks.stockpile_days = rng.uniform() < 0.7 ? rng.uniform(0.0, 60.0) : 0.0;
-    stocks.release_rate_of_demand = rng.uniform(0.1, 1.5);
-    stocks.decision_delay_days = rng.uniform(0.0, 15.0);
-    stocks.refill_rate_of_demand = rng.uniform(0.0, 0.3);
-    stocks.commercial_inventory_days = rng.uniform() < 0.6 ? rng.uniform(0.0, 20.0) : 0.0;
-    stocks.commercial_refill_rate_of_demand = rng.uniform(0.0, 0.3);
-    stocks.recycling_share = rng.uniform() < 0.5 ? rng.uniform(0.0, 0.4) : 0.0;
-    stocks.substitution_cut = rng.uniform() < 0.3 ? rng.uniform(0.0, 0.3) : 0.0;
-
-    std::vector<Occurrence> occurrences;
-    draw_occurrences(events, model.horizon_days, 3, static_cast<std::uint64_t>(g), occurrences);
-    ProfileScratch scratch;
-    SupplyProfile profile;
-    build_supply_profile(model, occurrences, 3, static_cast<std::uint64_t>(g), scratch, profile);
-    FlowLedger ledger(model, profile, stocks);
-    TrialMetrics m = apply_stocks(model, profile, stocks, &ledger);
-    ledger.expect_unmet(m);
+    check_random_model(rng, g, false);
     if (HasFailure()) break;
   }
+}
+
+TEST(FlowBalance, OwnPathFlowsBalanceWithShapedEventsAndCaps) {
+  RandomStream rng(78, 0, 5);
+  int ramped_segments = 0;
+  for (int g = 0; g < 300; ++g) {
+    SCOPED_TRACE("model " + std::to_string(g));
+    ramped_segments += check_random_model(rng, g, true);
+    if (HasFailure()) break;
+  }
+  EXPECT_GT(ramped_segments, 3000) << "the cases must ramp";
 }
 
 }  // namespace

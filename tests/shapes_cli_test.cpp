@@ -160,10 +160,10 @@ TEST(ShapesCli, ExponentialRecoveryLosesItsClosedFormVolume) {
   const double closed_form = 0.5 * 73.0 / std::log(2.0) * (1.0 - std::exp2(-5.0));
   EXPECT_NEAR(unmet_by_policy(write_scenario("exponential", 365, events)).at("no_policy"),
               closed_form, 1e-9 * closed_form);
-  // Over 40 half-lives the shape is followed for 20 (what is left then is 2^-20 of the total).
+  // Over 40 half-lives the shape is followed for 16 (what is left then is 2^-16 of the total).
   const double long_form = 0.5 * 73.0 / std::log(2.0) * (1.0 - std::exp2(-40.0));
   EXPECT_NEAR(unmet_by_policy(write_scenario("exponential_long", 73 * 40, events)).at("no_policy"),
-              long_form, 1.5 * std::exp2(-20.0) * long_form);
+              long_form, 1.5 * std::exp2(-16.0) * long_form);
 }
 
 TEST(ShapesCli, ProfileIsLinearBetweenItsPoints) {
