@@ -61,6 +61,36 @@ EventTarget target_of(const Hit& hit) {
       if (hit.export_stage == Hit::Stage::refine) target.export_stage = Stage::refine;
       break;
   }
+  // Shapes and caps as a scenario file's target gives them (fixed draws).
+  auto fixed = [](double value) {
+    return Distribution{Distribution::Kind::fixed, value, 0.0, 0.0};
+  };
+  switch (hit.shape.kind) {
+    case Shape::Kind::step:
+      break;
+    case Shape::Kind::linear: {
+      RecoveryShape shape;
+      shape.kind = RecoveryShape::Kind::linear;
+      shape.recovery_days = fixed(hit.shape.recovery_days);
+      target.recovery = shape;
+      break;
+    }
+    case Shape::Kind::profile: {
+      RecoveryShape shape;
+      shape.kind = RecoveryShape::Kind::profile;
+      for (const auto& [day, severity] : hit.shape.profile) {
+        shape.profile.push_back({static_cast<double>(day), severity});
+      }
+      target.recovery = shape;
+      break;
+    }
+  }
+  if (hit.cap_fraction >= 0.0) {
+    ExportCap cap;
+    cap.fraction_of_baseline = fixed(hit.cap_fraction);
+    cap.utilisation = fixed(hit.cap_utilisation);
+    target.cap = cap;
+  }
   return target;
 }
 

@@ -34,4 +34,11 @@ void random_stocks_and_price(CaseRandom& r, Case& c);
 // feed links and spare capacity, export restrictions by stage. Whole-day boundaries.
 Case random_tier_case(std::uint64_t seed);
 
+// Shaped variants (random_shapes.cpp): the same cases with some hits given a linear recovery
+// or a profile on whole days, and some step or linear hits a cap (a fraction of baseline, with
+// or without utilisation), drawn from a stream of their own so the base case stays as it was.
+void add_random_shapes(std::uint64_t seed, Case& c);
+Case random_shaped_case(std::uint64_t seed);
+Case random_shaped_tier_case(std::uint64_t seed);
+
 }  // namespace mineflow::reference

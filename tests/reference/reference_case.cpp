@@ -61,7 +61,19 @@ std::string describe(const Case& c) {
           << (h.export_stage == Hit::Stage::mine     ? " stage mine"
               : h.export_stage == Hit::Stage::refine ? " stage refine"
                                                      : "")
-          << " severity " << h.severity << "}";
+          << " severity " << h.severity;
+      if (h.cap_fraction >= 0.0) {
+        out << " cap " << h.cap_fraction << " x utilisation " << h.cap_utilisation;
+      }
+      if (h.shape.kind == Shape::Kind::linear) {
+        out << " linear recovery " << h.shape.recovery_days << " days";
+      }
+      if (h.shape.kind == Shape::Kind::profile) {
+        out << " profile";
+        for (const auto& [day, severity] : h.shape.profile)
+          out << " (" << day << ", " << severity << ")";
+      }
+      out << "}";
     }
     out << "\n";
   }

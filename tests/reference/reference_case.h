@@ -5,6 +5,7 @@
 // the reference reads only this (docs/engine.md is its specification).
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mineflow::reference {
@@ -63,6 +64,19 @@ struct Network {
   int refined_lead_days = 0;
 };
 
+// How a hit's severity evolves from the event's onset (docs/engine.md "Event shapes"), on whole
+// days so that every piece of it starts and ends on a day boundary:
+//  step:    the severity for the event's duration, then 0;
+//  linear:  the severity for the duration, then linearly down to 0 over `recovery_days`;
+//  profile: (day from onset, severity) points, linear in between, 0 before the first and after
+//           the last point (the profile replaces the duration and the severity).
+struct Shape {
+  enum class Kind { step, linear, profile };
+  Kind kind = Kind::step;
+  int recovery_days = 0;
+  std::vector<std::pair<int, double>> profile;  // days strictly increasing
+};
+
 // What an event hits (docs/engine.md "Supply model").
 struct Hit {
   enum class Kind {
@@ -79,7 +93,24 @@ struct Hit {
   double severity = 1.0;      // fraction lost
   enum class Stage { any, mine, refine };
   Stage export_stage = Stage::any;  // exports_of: only this stage's exports
+  Shape shape;
+  // A cap instead of a cut (step and linear shapes): the target ships at most
+  // cap_fraction x cap_utilisation of its baseline, so it loses 1 - min(1, that); < 0: no cap.
+  double cap_fraction = -1.0;
+  double cap_utilisation = 1.0;
+  // The severity the hit cuts with during its full-loss phase.
+  double effective_severity() const;
 };
+
+// A step cut (no shape, no cap): the by-hand cases' shorthand.
+inline Hit cut(Hit::Kind kind, std::string country, Flow flow, double severity) {
+  Hit hit;
+  hit.kind = kind;
+  hit.country = std::move(country);
+  hit.flow = flow;
+  hit.severity = severity;
+  return hit;
+}
 
 struct Event {
   int start_day = 0;

@@ -2,27 +2,22 @@
 
 #include <algorithm>
 
+#include "tests/reference/reference_shapes.h"
 #include "tests/reference/reference_tiers.h"
 
 namespace mineflow::reference {
 namespace {
 
-bool active(const Event& event, int lead_days, int day) {
-  return event.start_day + lead_days <= day &&
-         day < event.start_day + event.duration_days + lead_days;
-}
-
 int lead_of(const Network& network, Flow flow) {
   return flow == Flow::concentrate ? network.concentrate_lead_days : network.refined_lead_days;
 }
 
-// The fraction of a supplier's capacity available on `day`: the product of (1 - severity) over
-// every active hit on it, each shifted by the shipping lead time.
+// The fraction of a supplier's capacity available `when`: the product of (1 - severity) over
+// every hit on it, each shifted by the shipping lead time.
 double supplier_availability(const Network& network, const Supplier& supplier,
-                             const std::vector<Event>& events, int day) {
+                             const std::vector<Event>& events, When when) {
   double available = 1.0;
   for (const Event& event : events) {
-    if (!active(event, lead_of(network, supplier.flow), day)) continue;
     for (const Hit& hit : event.hits) {
       if (hit.country != supplier.country) continue;
       Hit::Stage stage = supplier.flow == Flow::concentrate ? Hit::Stage::mine : Hit::Stage::refine;
@@ -34,19 +29,18 @@ double supplier_availability(const Network& network, const Supplier& supplier,
                    refiner_direct) ||
                   (hit.kind == Hit::Kind::edge && hit.flow == supplier.flow) ||
                   cuts_exports(hit, supplier.country, stage);
-      if (hits) available *= 1.0 - hit.severity;
+      if (hits) available *= 1.0 - severity(event, hit, lead_of(network, supplier.flow), when);
     }
   }
   return available;
 }
 
 // Availability of a focal node (no lead time) or of a country's world slot.
-double focal_availability(const std::vector<Event>& events, Hit::Kind kind, int day) {
+double focal_availability(const std::vector<Event>& events, Hit::Kind kind, When when) {
   double available = 1.0;
   for (const Event& event : events) {
-    if (!active(event, 0, day)) continue;
     for (const Hit& hit : event.hits) {
-      if (hit.kind == kind) available *= 1.0 - hit.severity;
+      if (hit.kind == kind) available *= 1.0 - severity(event, hit, 0, when);
     }
   }
   return available;
@@ -56,14 +50,13 @@ double focal_availability(const std::vector<Event>& events, Hit::Kind kind, int 
 // on the refined clock (docs/network.md "Timing"). An export ban does not lower world mine
 // output (the ore is still mined); it does lower the refined output reaching buyers.
 double world_slot_availability(const Network& network, const std::vector<Event>& events,
-                               const std::string& country, Hit::Kind stage_kind, int day) {
+                               const std::string& country, Hit::Kind stage_kind, When when) {
   double available = 1.0;
   for (const Event& event : events) {
-    if (!active(event, network.refined_lead_days, day)) continue;
     for (const Hit& hit : event.hits) {
       bool exports = hit.kind == Hit::Kind::exports_of && stage_kind == Hit::Kind::foreign_refiner;
       if (hit.country == country && (hit.kind == stage_kind || exports)) {
-        available *= 1.0 - hit.severity;
+        available *= 1.0 - severity(event, hit, network.refined_lead_days, when);
       }
     }
   }
@@ -74,14 +67,14 @@ double world_slot_availability(const Network& network, const std::vector<Event>&
 // volume lost in a flow goes to the others' available spare capacity, up to what was lost.
 // With world tiers a refined supplier also delivers only its refiner's output fraction (every
 // buyer of a refiner is rationed pro rata).
-double flow_supply(const Network& network, const std::vector<Event>& events, Flow flow, int day,
+double flow_supply(const Network& network, const std::vector<Event>& events, Flow flow, When when,
                    const TierDay* tiers) {
   double delivered = 0.0;
   double lost = 0.0;
   double spare = 0.0;
   for (const Supplier& supplier : network.suppliers) {
     if (supplier.flow != flow) continue;
-    double a = supplier_availability(network, supplier, events, day);
+    double a = supplier_availability(network, supplier, events, when);
     if (tiers != nullptr && flow == Flow::refined) {
       for (std::size_t r = 0; r < network.tiers.refiners.size(); ++r) {
         if (network.tiers.refiners[r].country == supplier.country) {
@@ -98,43 +91,60 @@ double flow_supply(const Network& network, const std::vector<Event>& events, Flo
 
 }  // namespace
 
-std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::vector<Event>& events,
-                                           int horizon_days) {
+DaySupply focal_supply(const Network& network, const std::vector<Event>& events, When when) {
   double smelter_capacity = 0.0;  // the smelter refines what it imports at baseline
   double refined_total = 0.0;
   for (const Supplier& supplier : network.suppliers) {
     (supplier.flow == Flow::concentrate ? smelter_capacity : refined_total) += supplier.t_per_day;
   }
+  DaySupply out;
+  TierDay tiers;
+  if (network.tiers.present) tiers = tier_day(network, events, when);
+  const TierDay* tier_state = network.tiers.present ? &tiers : nullptr;
+  double concentrate = flow_supply(network, events, Flow::concentrate, when, tier_state);
+  double smelter = smelter_capacity * focal_availability(events, Hit::Kind::focal_smelter, when);
+  out.domestic_t_per_day = std::min(concentrate, smelter);
+  out.refined_t_per_day = flow_supply(network, events, Flow::refined, when, tier_state);
+  out.recycling_available = focal_availability(events, Hit::Kind::focal_recycling, when);
+  if (network.tiers.present) {
+    out.world_shortfall = tiers.world_shortfall;
+    return out;
+  }
+  // World shortfall: the larger of the lost mine share and the lost refined share (the focal
+  // economy's refined import shares stand in for world refining shares).
+  double mine_lost = 0.0;
+  for (const auto& [country, share] : network.world_mine_shares) {
+    mine_lost += share * (1.0 - world_slot_availability(network, events, country,
+                                                        Hit::Kind::foreign_mine, when));
+  }
+  double refine_lost = 0.0;
+  for (const Supplier& supplier : network.suppliers) {
+    if (supplier.flow != Flow::refined || refined_total <= 0.0) continue;
+    refine_lost += supplier.t_per_day / refined_total *
+                   (1.0 - world_slot_availability(network, events, supplier.country,
+                                                  Hit::Kind::foreign_refiner, when));
+  }
+  out.world_shortfall = std::clamp(std::max(mine_lost, refine_lost), 0.0, 1.0);
+  return out;
+}
+
+std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::vector<Event>& events,
+                                           int horizon_days) {
   std::vector<DaySupply> days(static_cast<std::size_t>(horizon_days));
   for (int day = 0; day < horizon_days; ++day) {
-    DaySupply& out = days[static_cast<std::size_t>(day)];
-    TierDay tiers;
-    if (network.tiers.present) tiers = tier_day(network, events, day);
-    const TierDay* tier_state = network.tiers.present ? &tiers : nullptr;
-    double concentrate = flow_supply(network, events, Flow::concentrate, day, tier_state);
-    double smelter = smelter_capacity * focal_availability(events, Hit::Kind::focal_smelter, day);
-    out.domestic_t_per_day = std::min(concentrate, smelter);
-    out.refined_t_per_day = flow_supply(network, events, Flow::refined, day, tier_state);
-    out.recycling_available = focal_availability(events, Hit::Kind::focal_recycling, day);
-    if (network.tiers.present) {
-      out.world_shortfall = tiers.world_shortfall;
-      continue;
-    }
-    // World shortfall: the larger of the lost mine share and the lost refined share (the focal
-    // economy's refined import shares stand in for world refining shares).
-    double mine_lost = 0.0;
-    for (const auto& [country, share] : network.world_mine_shares) {
-      mine_lost += share * (1.0 - world_slot_availability(network, events, country,
-                                                          Hit::Kind::foreign_mine, day));
-    }
-    double refine_lost = 0.0;
-    for (const Supplier& supplier : network.suppliers) {
-      if (supplier.flow != Flow::refined || refined_total <= 0.0) continue;
-      refine_lost += supplier.t_per_day / refined_total *
-                     (1.0 - world_slot_availability(network, events, supplier.country,
-                                                    Hit::Kind::foreign_refiner, day));
-    }
-    out.world_shortfall = std::clamp(std::max(mine_lost, refine_lost), 0.0, 1.0);
+    days[static_cast<std::size_t>(day)] =
+        focal_supply(network, events, {When::Kind::day_mean, day});
+  }
+  return days;
+}
+
+std::vector<DayEnds> focal_supply_ends_by_day(const Network& network,
+                                              const std::vector<Event>& events, int horizon_days) {
+  std::vector<DayEnds> days(static_cast<std::size_t>(horizon_days));
+  for (int day = 0; day < horizon_days; ++day) {
+    days[static_cast<std::size_t>(day)] = {
+        focal_supply(network, events, {When::Kind::after, day}),
+        focal_supply(network, events, {When::Kind::before, day + 1})};
   }
   return days;
 }

@@ -5,20 +5,14 @@
 namespace mineflow::reference {
 namespace {
 
-bool active_on_refined_clock(const Network& network, const Event& event, int day) {
-  int lead = network.refined_lead_days;
-  return event.start_day + lead <= day && day < event.start_day + event.duration_days + lead;
-}
-
-// Product of (1 - severity) over the active hits that `matches`.
+// Product of (1 - severity) over the hits that `matches`, on the refined clock.
 template <typename Matches>
-double availability(const Network& network, const std::vector<Event>& events, int day,
+double availability(const Network& network, const std::vector<Event>& events, When when,
                     Matches matches) {
   double a = 1.0;
   for (const Event& event : events) {
-    if (!active_on_refined_clock(network, event, day)) continue;
     for (const Hit& hit : event.hits) {
-      if (matches(hit)) a *= 1.0 - hit.severity;
+      if (matches(hit)) a *= 1.0 - severity(event, hit, network.refined_lead_days, when);
     }
   }
   return a;
@@ -32,6 +26,10 @@ bool cuts_exports(const Hit& hit, const std::string& country, Hit::Stage stage) 
 }
 
 TierDay tier_day(const Network& network, const std::vector<Event>& events, int day) {
+  return tier_day(network, events, When{When::Kind::day_mean, day});
+}
+
+TierDay tier_day(const Network& network, const std::vector<Event>& events, When day) {
   const Tiers& tiers = network.tiers;
   // 1. Mines: own availability a_m (node events), export availability e_m.
   std::vector<double> a_mine, e_mine;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tests/reference/reference_case.h"
+#include "tests/reference/reference_shapes.h"
 
 namespace mineflow::reference {
 
@@ -20,7 +21,8 @@ struct TierDay {
 
 // The tiers on `day`: every event is seen on the refined clock (a cut anywhere in the tiers
 // reaches the focal economy, and the world price, after the refined lead time).
-TierDay tier_day(const Network& network, const std::vector<Event>& events, int day);
+TierDay tier_day(const Network& network, const std::vector<Event>& events, int day);  // day mean
+TierDay tier_day(const Network& network, const std::vector<Event>& events, When when);
 
 // The exports_of hits of an active event on `country` that cut `stage`'s exports.
 bool cuts_exports(const Hit& hit, const std::string& country, Hit::Stage stage);

@@ -1,0 +1,55 @@
+#include "tests/reference/random_case.h"
+
+namespace mineflow::reference {
+namespace {
+
+// 2-5 points on whole days from the onset, strictly increasing; severities in [0, 1], often
+// starting or ending at 0 (a build-up, a recovery), sometimes at 1.
+Shape random_profile(CaseRandom& r) {
+  Shape shape;
+  shape.kind = Shape::Kind::profile;
+  int day = r.chance(0.5) ? 0 : r.integer(0, 15);
+  int points = r.integer(2, 5);
+  for (int i = 0; i < points; ++i) {
+    double severity = r.chance(0.2) ? 1.0 : r.uniform(0.0, 1.0);
+    if ((i == 0 || i + 1 == points) && r.chance(0.4)) severity = 0.0;
+    shape.profile.push_back({day, severity});
+    day += r.integer(1, 60);
+  }
+  return shape;
+}
+
+}  // namespace
+
+void add_random_shapes(std::uint64_t seed, Case& c) {
+  CaseRandom r(seed * 0xD1B54A32D192ED03ULL + 0x5EA9E5ULL);
+  for (Event& event : c.events) {
+    for (Hit& hit : event.hits) {
+      double u = r.uniform(0.0, 1.0);
+      if (u < 0.4) {
+        hit.shape.kind = Shape::Kind::linear;
+        hit.shape.recovery_days = r.integer(1, 150);
+      } else if (u < 0.6) {
+        hit.shape = random_profile(r);
+      }
+      if (hit.shape.kind != Shape::Kind::profile && r.chance(0.25)) {
+        hit.cap_fraction = r.uniform(0.0, 1.2);  // above 1 / utilisation: the cap does not bite
+        if (r.chance(0.5)) hit.cap_utilisation = r.uniform(0.5, 1.0);
+      }
+    }
+  }
+}
+
+Case random_shaped_case(std::uint64_t seed) {
+  Case c = random_case(seed);
+  add_random_shapes(seed, c);
+  return c;
+}
+
+Case random_shaped_tier_case(std::uint64_t seed) {
+  Case c = random_tier_case(seed);
+  add_random_shapes(seed, c);
+  return c;
+}
+
+}  // namespace mineflow::reference

@@ -1,0 +1,28 @@
+#pragma once
+// Reference, event shapes: a hit's severity as a function of time, read three ways. The day
+// stepping uses the mean over a day (the exact area of each linear piece in it); the checks of
+// where day stepping is exact use the values just after and just before a day boundary.
+
+#include <vector>
+
+#include "tests/reference/reference_case.h"
+
+namespace mineflow::reference {
+
+// When a severity is read: the mean over [day, day + 1), or the limit from the right (`after`)
+// or from the left (`before`) at the instant `day`.
+struct When {
+  enum class Kind { day_mean, after, before };
+  Kind kind = Kind::day_mean;
+  int day = 0;
+};
+
+// The severity of `hit` of `event` seen `lead_days` later, at `when`.
+double severity(const Event& event, const Hit& hit, int lead_days, When when);
+
+// Days where a hit's severity may jump or change slope, for each lead time it is seen with (the
+// engine cuts its segments at the same days): between two consecutive such days every severity
+// is linear in time.
+std::vector<int> shape_knots(const Network& network, const std::vector<Event>& events);
+
+}  // namespace mineflow::reference
