@@ -14,18 +14,24 @@ mark="mineflow_mpi_test_$$"
   --threads 1 --quiet --format csv --memory-budget-mb 4096 --out "$tmp/out" 2>"$tmp/err" &
 launcher=$!
 
-# Rank 1's process: the one whose environment holds our mark and OMPI_COMM_WORLD_RANK=1.
-victim=""
-for _ in $(seq 300); do
-  for environ in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' 2>/dev/null <"$environ" | grep -qx "MINEFLOW_TEST_MARK=$mark" &&
-      tr '\0' '\n' 2>/dev/null <"$environ" | grep -qx "OMPI_COMM_WORLD_RANK=1"; then
-      victim=$(basename "$(dirname "$environ")")
-    fi
+# find_rank MARK RANK: the process id of that rank (its environment holds the mark and
+# OMPI_COMM_WORLD_RANK=RANK), waiting up to 30 s for it; empty if it never started.
+find_rank() {
+  local found=""
+  for _ in $(seq 300); do
+    for environ in /proc/[0-9]*/environ; do
+      if tr '\0' '\n' 2>/dev/null <"$environ" | grep -qx "MINEFLOW_TEST_MARK=$1" &&
+        tr '\0' '\n' 2>/dev/null <"$environ" | grep -qx "OMPI_COMM_WORLD_RANK=$2"; then
+        found=$(basename "$(dirname "$environ")")
+      fi
+    done
+    [[ -n $found ]] && break
+    sleep 0.1
   done
-  [[ -n $victim ]] && break
-  sleep 0.1
-done
+  echo "$found"
+}
+
+victim=$(find_rank "$mark" 1)
 [[ -n $victim ]] || { echo "FAIL: rank 1 never started"; kill "$launcher"; exit 1; }
 sleep 1  # into the trials
 kill -KILL "$victim"
@@ -58,3 +64,20 @@ if [[ -d $tmp/out2 ]] && [[ -n $(ls -A "$tmp/out2") ]]; then
   exit 1
 fi
 echo "ok: rank 2 failed: exit $status, one line naming rank 2, no output"
+
+# An ordinary SIGCONT to rank 0 (job control) while every rank is alive changes nothing: rank 0
+# names no rank, the run completes with the bytes of the run alone.
+args=(run "$scenarios/disruptions/cobalt_drc_supply_cut.yaml" --trials 1000001 --threads 1
+  --quiet --format csv)
+"$bin" "${args[@]}" >"$tmp/alone3"
+"${mpi[@]}" -q -np 2 -x "MINEFLOW_TEST_MARK=${mark}_cont" "$bin" "${args[@]}" >"$tmp/out3" \
+  2>"$tmp/err3" &
+launcher=$!
+root=$(find_rank "${mark}_cont" 0)
+[[ -n $root ]] || { echo "FAIL: rank 0 never started"; kill "$launcher"; exit 1; }
+sleep 0.5
+kill -CONT "$root" 2>/dev/null || true  # the run may already be over: then nothing to check
+wait "$launcher" || { echo "FAIL: the run failed after SIGCONT"; cat "$tmp/err3"; exit 1; }
+[[ ! -s $tmp/err3 ]] || { echo "FAIL: stderr after SIGCONT:"; cat "$tmp/err3"; exit 1; }
+cmp "$tmp/alone3" "$tmp/out3"
+echo "ok: SIGCONT to rank 0 with every rank alive: no line, identical output"
