@@ -19,8 +19,25 @@ PairedMean paired_difference(std::span<const double> a, std::span<const double> 
   const std::size_t n = a.size();
   std::vector<double> diff(n);
   for (std::size_t i = 0; i < n; ++i) diff[i] = a[i] - b[i];
-  MetricSummary summary = summarize(diff, true);
+  Moments summary = moments(diff);
   return {summary.mean, summary.se};
+}
+
+// The only metric criticality reads: unmet demand per trial of one variant. Split across
+// processes (options.split) like run_monte_carlo: each rank runs its block and the root
+// gathers every trial in order; another rank gets an empty series. One series instead of
+// run_monte_carlo's seven keeps the root's memory and the gather at 8 B per trial.
+std::vector<double> unmet_per_trial(const std::vector<EventSpec>& events, double horizon_days,
+                                    const Variant& variant, const MonteCarloOptions& options) {
+  const TrialLayout layout = trial_layout(options);
+  std::vector<double> unmet(layout.held.size());
+  run_trials(events, horizon_days, {variant}, options, layout.run,
+             [&](std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
+               unmet[trial - layout.held.begin] = metrics.front()[index(Metric::unmet_t)];
+             });
+  complete_series(options, {std::span<double>(unmet)});
+  if (!layout.holds_all) return {};
+  return unmet;
 }
 
 }  // namespace
@@ -36,10 +53,12 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
   result.policy = run.policy.name;
   result.annual_demand_t = base_model.demand_t_per_day * kDaysPerYear;
 
-  MonteCarloResult baseline =
-      run_monte_carlo(plan.scenario.events, horizon, {base_variant}, options);
-  std::span<const double> base_unmet = baseline.values(0, Metric::unmet_t);
-  MetricSummary base_summary = summarize(base_unmet, true);
+  // With a split only the root holds the trials and computes the statistics; every rank runs
+  // the same sequence of node runs (each one a gather), so the collectives pair up.
+  const bool summarises = options.split == nullptr || options.split->is_root();
+  const std::vector<double> base_unmet =
+      unmet_per_trial(plan.scenario.events, horizon, base_variant, options);
+  Moments base_summary = moments(base_unmet);
   result.baseline_unmet_t = base_summary.mean;
   result.baseline_se_t = base_summary.se;
   const std::size_t runs = base_model.mines.size() + base_model.refiners.size() + 1;
@@ -62,19 +81,20 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
     Model model = base_model;
     model.events.push_back(CompiledEvent{{compile_target(model, target)}});
     Variant variant{&model, base_variant.stocks};
-    MonteCarloResult failed = run_monte_carlo(events, horizon, {variant}, options);
-    std::span<const double> unmet = failed.values(0, Metric::unmet_t);
-    MetricSummary summary = summarize(unmet, true);
-    PairedMean added = paired_difference(unmet, base_unmet);
+    const std::vector<double> unmet = unmet_per_trial(events, horizon, variant, options);
     NodeCriticality node;
     node.country = country;
     node.stage = stage;
     node.baseline_share = share;
-    node.expected_unmet_t = summary.mean;
-    node.se_t = summary.se;
-    node.added_unmet_t = added.mean;
-    node.added_se_t = added.se;
-    node.p_shortage = share_positive(unmet).p;
+    if (summarises) {
+      Moments summary = moments(unmet);
+      PairedMean added = paired_difference(unmet, base_unmet);
+      node.expected_unmet_t = summary.mean;
+      node.se_t = summary.se;
+      node.added_unmet_t = added.mean;
+      node.added_se_t = added.se;
+      node.p_shortage = share_positive(unmet).p;
+    }
     result.nodes.push_back(node);
     if (node_done) node_done(++finished, runs);
   };

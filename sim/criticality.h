@@ -39,7 +39,9 @@ struct CriticalityResult {
 };
 
 // `plan` must hold exactly one policy (its variant is the one evaluated). Cancellation as in
-// run_monte_carlo: when options.cancel reads true the result is incomplete.
+// run_monte_carlo: when options.cancel reads true the result is incomplete. Split across
+// processes (options.split) as run_monte_carlo is, trial blocks per rank for every node run:
+// the root returns the same bits as one process; another rank's statistics are all zero.
 // `node_done(k, n)` is called after each of the n + 1 runs (the first without a failure).
 CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& options,
                              const CriticalityOptions& failure,

@@ -1,7 +1,7 @@
 // Splitting trials across processes (sim/trial_split.h) without MPI: three "ranks" on threads,
 // with in-memory collectives, give the root exactly the unsplit run's per-trial values and
-// sweep results (the MPI build's mpirun tests, tests/mpi/, cover the real thing), and the
-// parallel summaries are the same bits at 1, 2, 3 and 8 threads.
+// sweep results and node criticality (the MPI build's mpirun tests, tests/mpi/, cover the real
+// thing), and the parallel summaries are the same bits at 1, 2, 3 and 8 threads.
 
 #include <gtest/gtest.h>
 
@@ -14,6 +14,7 @@
 #include "sim/monte_carlo.h"
 #include "sim/stockpile_sweep.h"
 #include "sim_test_support.h"
+#include "tools/cli/criticality_job.h"
 
 namespace mineflow {
 namespace {
@@ -166,6 +167,44 @@ TEST(TrialSplit, SweepSearchIsIdenticalAcrossRanks) {
     EXPECT_EQ(root.days_needed[s].days_high, alone.days_needed[s].days_high);
   }
   EXPECT_EQ(root.recycling->share, alone.recycling->share);
+}
+
+TEST(TrialSplit, CriticalityIsIdenticalAcrossRanks) {
+  cli::DataPaths paths{MINEFLOW_SCENARIOS_DIR};
+  cli::CriticalityRequest request;
+  request.trials = 1001;
+  request.threads = 2;
+  auto rank = [&](const TrialSplit* split) {
+    CriticalityResult result =
+        cli::criticality_of_scenario(paths, "cobalt_drc_supply_cut", request, {}, nullptr, split)
+            .result;
+    // Another rank ran only its block and holds no statistics.
+    if (split != nullptr && !split->is_root()) {
+      EXPECT_EQ(result.baseline_unmet_t, 0.0);
+    }
+    return result;
+  };
+  const CriticalityResult alone = rank(nullptr);
+  ASSERT_GT(alone.nodes.size(), 5u);
+  EXPECT_GT(alone.baseline_unmet_t, 0.0);
+  EXPECT_GT(alone.nodes.front().added_unmet_t, 0.0);  // a statistic the root must compute
+  for (int ranks : {2, 3}) {
+    CriticalityResult root = on_ranks(ranks, rank);
+    EXPECT_EQ(root.baseline_unmet_t, alone.baseline_unmet_t);
+    EXPECT_EQ(root.baseline_se_t, alone.baseline_se_t);
+    ASSERT_EQ(root.nodes.size(), alone.nodes.size());
+    for (std::size_t i = 0; i < alone.nodes.size(); ++i) {
+      const NodeCriticality& a = alone.nodes[i];
+      const NodeCriticality& b = root.nodes[i];
+      EXPECT_EQ(b.country, a.country) << ranks << " ranks, node " << i;
+      EXPECT_EQ(b.stage, a.stage);
+      for (auto field : {&NodeCriticality::expected_unmet_t, &NodeCriticality::se_t,
+                         &NodeCriticality::added_unmet_t, &NodeCriticality::added_se_t,
+                         &NodeCriticality::p_shortage}) {
+        EXPECT_EQ(b.*field, a.*field) << ranks << " ranks, " << a.country;
+      }
+    }
+  }
 }
 
 TEST(ParallelSummaries, SameBitsAtAnyThreadCountAndAsSerial) {

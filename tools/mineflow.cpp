@@ -43,6 +43,7 @@ int dispatch(int argc, char** argv) {
     if (name != command.name) continue;
     // Under MPI every rank sees the same input and signals, so only rank 0 reports those;
     // an internal failure is this rank's own and names it (tools/cli/process_split.h).
+    mineflow::cli::name_command(name);
     const bool reports = mineflow::cli::reports_input_errors();
     try {
       return command.run(args, std::cout, std::cerr);

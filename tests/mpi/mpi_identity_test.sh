@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# MPI byte-identity (ctest label mpi): `mpirun -np 1|2|3 mineflow run|stockpile ...` writes the
-# same bytes as the same binary run alone (which never touches MPI, so it is the plain build's
+# MPI byte-identity (ctest label mpi): `mpirun -np 1|2|3 mineflow run|stockpile|criticality ...`
+# writes the same bytes as the same binary run alone (which never touches MPI, so it is the plain build's
 # code path: tools/cli/single_process.cpp and tools/mpi/mpi_split.cpp differ only in the split),
 # and stockpile --checkpoint resumes under MPI with identical results.
 #   usage: mpi_identity_test.sh MINEFLOW MPIEXEC SCENARIOS_DIR
@@ -31,6 +31,10 @@ check "run table" run "$d/copper_background.yaml" --trials 5003 --threads 1
 check "stockpile search" stockpile "$d/cobalt_background.yaml" --trials 3001 --format json \
   --recycling 0,0.2 --target 'p_shortage<=0.01'
 check "stockpile --all" stockpile --all --trials 1001 --format csv --threads 2
+check "criticality csv" criticality "$d/cobalt_drc_supply_cut.yaml" --trials 3001 --format csv \
+  --threads 2
+check "criticality json, 2 trials" criticality "$d/tungsten_china_quotas.yaml" --trials 2 \
+  --format json --days 30 --severity 0.5
 
 # --out: rank 0 alone writes one whole file.
 "$bin" run "$d/nickel_indonesia_ore_ban.yaml" --trials 4001 --format csv --quiet --out "$tmp/alone_out"
@@ -39,6 +43,14 @@ check "stockpile --all" stockpile --all --trials 1001 --format csv --threads 2
 diff -r "$tmp/alone_out" "$tmp/mpi_out"
 [[ $(ls -A "$tmp/mpi_out" | wc -l) -eq 1 ]] || { echo "FAIL: --out holds $(ls -A "$tmp/mpi_out")"; exit 1; }
 echo "ok: --out under 3 ranks: one file, identical"
+mkdir "$tmp/crit_alone" "$tmp/crit_mpi"
+"$bin" criticality "$d/lithium_background.yaml" --trials 1001 --quiet \
+  --out "$tmp/crit_alone/report.txt"
+"${mpi[@]}" -q -np 3 "$bin" criticality "$d/lithium_background.yaml" --trials 1001 --quiet \
+  --out "$tmp/crit_mpi/report.txt"
+diff -r "$tmp/crit_alone" "$tmp/crit_mpi"
+[[ $(ls -A "$tmp/crit_mpi" | wc -l) -eq 1 ]] || { echo "FAIL: criticality --out holds $(ls -A "$tmp/crit_mpi")"; exit 1; }
+echo "ok: criticality --out under 3 ranks: one file, identical"
 
 # --checkpoint: a 2-rank sweep stopped after its first mineral, resumed with 3 ranks, gives the
 # uninterrupted bytes (and the checkpoint is gone afterwards).

@@ -11,6 +11,7 @@
 #include "tools/cli/interrupt.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
+#include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/io/criticality_report.h"
 #include "tools/io/text_table.h"
@@ -60,9 +61,11 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
   CriticalityOutput run = criticality_of_scenario(
       paths, vm["scenario"].as<std::string>(), request,
       [&bar](std::size_t done, std::size_t runs) { bar.update("node runs", done, runs); },
-      interrupt.flag());
+      interrupt.flag(), process_split());
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
+  // Under MPI the root holds every trial's values, summarises and alone writes.
+  if (process_split() != nullptr && !process_split()->is_root()) return 0;
 
   const io::CriticalityHeader& header = run.header;
   const CriticalityResult& result = run.result;

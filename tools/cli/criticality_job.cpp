@@ -28,8 +28,8 @@ void check_criticality_request(const CriticalityRequest& request) {
 
 CriticalityOutput criticality_of_scenario(
     const DataPaths& paths, const std::string& scenario_file, const CriticalityRequest& request,
-    const std::function<void(std::size_t, std::size_t)>& node_done,
-    const std::atomic<bool>* cancel) {
+    const std::function<void(std::size_t, std::size_t)>& node_done, const std::atomic<bool>* cancel,
+    const TrialSplit* split) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   Scenario scenario = io::load_scenario(
@@ -53,6 +53,7 @@ CriticalityOutput criticality_of_scenario(
   mc.seed = scenario.seed;
   mc.threads = request.threads;
   mc.cancel = cancel;
+  mc.split = split;
   CriticalityOutput output;
   output.result = rank_nodes(plan, mc, request.failure, node_done);
   output.header.run = {scenario.id,   scenario.name,        data.id, "", mc.trials,

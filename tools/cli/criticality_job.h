@@ -10,6 +10,7 @@
 #include <string>
 
 #include "sim/criticality.h"
+#include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
 #include "tools/io/criticality_report.h"
 
@@ -33,12 +34,13 @@ struct CriticalityOutput {
 };
 
 // Loads the scenario (a file, or a bundled scenario's name) and its mineral from the data folder
-// and ranks the nodes. `node_done(k,
-// n)` is called after each run (from the thread that calls this). With `cancel` set during the runs
-// the result is incomplete: the caller checks the flag and discards it.
+// and ranks the nodes. `node_done(k, n)` is called after each run (from the thread that calls
+// this). With `cancel` set during the runs the result is incomplete: the caller checks the flag
+// and discards it. With `split` (MPI ranks, tools/cli/process_split.h) each rank runs its block
+// of every node run's trials and only the root's result holds the statistics.
 CriticalityOutput criticality_of_scenario(
     const DataPaths& paths, const std::string& scenario_file, const CriticalityRequest& request,
-    const std::function<void(std::size_t, std::size_t)>& node_done,
-    const std::atomic<bool>* cancel);
+    const std::function<void(std::size_t, std::size_t)>& node_done, const std::atomic<bool>* cancel,
+    const TrialSplit* split = nullptr);
 
 }  // namespace mineflow::cli

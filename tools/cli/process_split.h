@@ -18,6 +18,10 @@ const TrialSplit* process_split();
 // Prefix for this process's error lines: "" alone, "rank 2 of 3: " under MPI.
 std::string rank_prefix();
 
+// The command (`run`) named in the lines this process writes on its own, outside any command's
+// error handling: under MPI, rank 0's line naming a peer rank that was killed or crashed.
+void name_command(const std::string& name);
+
 // Whether this process reports bad input: every rank reads the same files and options, so
 // only rank 0 prints the (identical) line.
 bool reports_input_errors();

@@ -11,6 +11,8 @@ std::string rank_prefix() {
   return "";
 }
 
+void name_command(const std::string&) {}
+
 bool reports_input_errors() {
   return true;
 }
