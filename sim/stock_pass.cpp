@@ -100,6 +100,7 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
   double peak_price = 0.0;
   double cost_units = 0.0;  // t x price multiple
 
+  Phase phase;
   for (const ProfileSegment& segment : profile.segments) {
     const double span = segment.end_day - segment.start_day;
     // A supply rate on the segment's line from its start value to its end value.
@@ -126,10 +127,11 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
                        : 0.0;
     peak_price = std::max(peak_price, segment.peak_price_multiple);
     double t = segment.start_day;
+    phase.demand = demand;
+    phase.segment = &segment;
     while (t < segment.end_day) {
-      Phase p;
-      p.demand = demand;
-      p.segment = &segment;
+      Phase& p = phase;  // reused: every field is set below (no per-phase zeroing)
+      p.substitution = p.new_supply = p.unmet = LinearRate{};
       const double base_gap = base_gap_at(t);
       const double built = substitution.built + new_supply.built;
       const double room = substitution.room() + new_supply.room();
