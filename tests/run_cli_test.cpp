@@ -55,7 +55,9 @@ std::string run_in_process(const std::vector<std::string>& args) {
 // (d) Byte-identical output for 1, 2, 3 and 8 threads (TBB's cap raised in-process).
 TEST(RunCli, OutputIsByteIdenticalForAnyThreadCount) {
   tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 8);
-  for (const char* name : {"nickel_indonesia_ore_ban.yaml", "rare_earths_background.yaml"}) {
+  // cobalt_export_quota_2026: a cap with a random utilisation and the buyers' response.
+  for (const char* name : {"nickel_indonesia_ore_ban.yaml", "rare_earths_background.yaml",
+                           "cobalt_export_quota_2026.yaml"}) {
     std::string file = scenarios_dir() + "/disruptions/" + name;
     std::string reference;
     for (const char* threads : {"1", "2", "3", "8"}) {

@@ -83,34 +83,30 @@ TEST(ShapesCli, LinearRecoveryMatchesTheRampClosedForm) {
   expect_ramp_closed_form(unmet_by_policy(write_scenario("linear_ramp", 1460, events)));
 }
 
-TEST(ShapesCli, DemandResponseMatchesTheRampClosedForm) {
-  // A step loss that outlasts the horizon, closed by substitution (0.10 / yr) and new supply
-  // (0.04 / yr), neither reaching its cap before the gap closes.
-  std::string events = R"(  - id: loss
+// A step loss of 40 % that outlasts every horizon here.
+constexpr const char* kLongStepLoss = R"(  - id: loss
     start_day: 0
     duration_days: 5000
     severity: 0.4
     targets:
       - edge: {from: AUS, class: refined}
 )";
+
+TEST(ShapesCli, DemandResponseMatchesTheRampClosedForm) {
+  // A step loss that outlasts the horizon, closed by substitution (0.10 / yr) and new supply
+  // (0.04 / yr), neither reaching its cap before the gap closes.
   std::string response =
       "demand_response: {substitution_per_yr: 0.10, substitution_cap: 0.3, new_supply_per_yr: "
       "0.04, new_supply_cap: 0.2}\n";
-  expect_ramp_closed_form(unmet_by_policy(write_scenario("response_ramp", 1460, events, response)));
+  expect_ramp_closed_form(
+      unmet_by_policy(write_scenario("response_ramp", 1460, kLongStepLoss, response)));
 }
 
 TEST(ShapesCli, ResponseCapsStopTheRamp) {
   // Substitution alone at 0.2 / yr capped at 0.1: the gap falls from 0.4 to 0.3 over half a year
   // and stays there. Over 365 days: 0.5 x (0.4 + 0.3) x 182.5 + 0.3 x 182.5 = 118.625 days.
-  std::string events = R"(  - id: loss
-    start_day: 0
-    duration_days: 5000
-    severity: 0.4
-    targets:
-      - edge: {from: AUS, class: refined}
-)";
   std::string response = "demand_response: {substitution_per_yr: 0.2, substitution_cap: 0.1}\n";
-  auto unmet = unmet_by_policy(write_scenario("capped_response", 365, events, response));
+  auto unmet = unmet_by_policy(write_scenario("capped_response", 365, kLongStepLoss, response));
   EXPECT_NEAR(unmet.at("no_policy"), 118.625, 1e-9);
   EXPECT_NEAR(unmet.at("stockpile_60"), 58.625, 1e-9);
   EXPECT_NEAR(unmet.at("stockpile_180"), 0.0, 1e-9);
