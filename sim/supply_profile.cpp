@@ -130,6 +130,17 @@ SupplyPoint read_supply(const Model& model, ProfileScratch& scratch) {
   return point;
 }
 
+// Supply at `day` inside `cover` (the segment between two effect boundaries) with the ramping
+// channels set to their values then.
+SupplyPoint supply_at(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                      double day) {
+  for (std::uint32_t e : scratch.ramps) {
+    scratch.propagation.set(model, scratch.effects[e].channel,
+                            channel_product(scratch, e, cover, day));
+  }
+  return read_supply(model, scratch);
+}
+
 void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
   IncrementalPropagation& availability = scratch.propagation;
   // Boundaries include every effect's ends, so an effect covers a segment or misses it; the
@@ -151,27 +162,10 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
     update(e, segment.start_day);
     if (effects[e].ramps()) std::erase(ramps, e);
   }
-  for (std::uint32_t e : ramps) update(e, segment.start_day);
-  SupplyPoint start = read_supply(model, scratch);
+  SupplyPoint start = supply_at(model, scratch, segment, segment.start_day);
   set_start(segment, start);
-  SupplyPoint end = start;
   segment.ramped = !ramps.empty();
-  if (segment.ramped) {
-    for (std::uint32_t e : ramps) update(e, segment.end_day);
-    end = read_supply(model, scratch);
-  }
-  set_end(segment, end);
-}
-
-// Supply at `day` inside `cover` (the segment between two effect boundaries) with the ramping
-// channels set to their values then.
-SupplyPoint supply_at(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
-                      double day) {
-  for (std::uint32_t e : scratch.ramps) {
-    scratch.propagation.set(model, scratch.effects[e].channel,
-                            channel_product(scratch, e, cover, day));
-  }
-  return read_supply(model, scratch);
+  set_end(segment, segment.ramped ? supply_at(model, scratch, segment, segment.end_day) : start);
 }
 
 // Supply is linear in a ramp only while no capacity or spare-capacity limit starts or stops
