@@ -219,11 +219,11 @@ double cap_basis_t_per_day(const Model& model, const EventTarget& target) {
         continue;
       }
       network += mine.to_market_t_per_day;
-      for (const NetworkRefiner& refiner : model.refiners) {
-        for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
-          const FeedLink& link = model.links[l];
-          if (link.mine == m && link.crosses_border)
-            network += link.share * refiner.output_t_per_day;
+      for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+        std::uint32_t l = model.mine_links[i];
+        const FeedLink& link = model.links[l];
+        if (link.crosses_border) {
+          network += link.share * model.refiners[model.link_refiner[l]].output_t_per_day;
         }
       }
     }
