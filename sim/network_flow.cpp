@@ -1,40 +1,80 @@
 #include "sim/network_flow.h"
 
 #include <algorithm>
+#include <type_traits>
+
+#include "sim/linear_value.h"
 
 namespace mineflow {
 namespace {
 
+template <typename T>
 struct MarketState {
-  double loss_fraction = 0.0;      // of the market's baseline supply
-  double replacement_ratio = 0.0;  // share of lost feed that spare mine capacity replaces
+  T loss_fraction = 0.0;      // of the market's baseline supply
+  T replacement_ratio = 0.0;  // share of lost feed that spare mine capacity replaces
 };
 
-double mine_reach(const Model& model, const std::vector<double>& a, std::uint32_t m,
-                  bool crosses_border) {
+// `a(channel)` gives a channel's availability as a T: a double, or a LinearValue in a ramp.
+template <typename T, typename Availability>
+T mine_reach(const Model& model, const Availability& a, std::uint32_t m, bool crosses_border) {
   const NetworkMine& mine = model.mines[m];
-  double reach = a[model.mine_channel(m)];
-  if (crosses_border) reach *= a[model.exporter_channel(mine.exporter)];
+  T reach = a(model.mine_channel(m));
+  if (crosses_border) reach = reach * a(model.exporter_channel(mine.exporter));
   return reach;
 }
 
 // Lost share of a refiner's baseline feed before replacement.
-double feed_loss(const Model& model, const std::vector<double>& a, const NetworkRefiner& refiner,
-                 double market_loss) {
-  double loss = refiner.market_share * market_loss;
+template <typename T, typename Availability>
+T feed_loss(const Model& model, const Availability& a, const NetworkRefiner& refiner,
+            T market_loss) {
+  T loss = refiner.market_share * market_loss;
   for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
     const FeedLink& link = model.links[l];
-    loss += link.share * (1.0 - mine_reach(model, a, link.mine, link.crosses_border));
+    loss += link.share * (1.0 - mine_reach<T>(model, a, link.mine, link.crosses_border));
   }
   return loss;
 }
 
-MarketState market_state(const Model& model, const std::vector<double>& a) {
-  MarketState state;
+// min(1, spare / lost feed), 0 without a loss. In a ramp the switch is where spare and lost
+// feed cross (a root of a linear equation), and a loss that starts now from zero is replaced
+// in full while spare lasts (the right derivative).
+double replacement_ratio(double spare, double lost_feed, KinkClock*) {
+  return lost_feed > 0.0 ? std::clamp(spare / lost_feed, 0.0, 1.0) : 0.0;
+}
+
+LinearValue replacement_ratio(LinearValue spare, LinearValue lost_feed, KinkClock* clock) {
+  if (lost_feed.value > 0.0) {
+    lower_of(spare, lost_feed, clock);  // the switch between partial and full replacement
+    double ratio = std::clamp(spare.value / lost_feed.value, 0.0, 1.0);
+    if (!first_stays_lower(spare, lost_feed)) return {ratio, 0.0};  // full
+    return {ratio, (spare / lost_feed).slope};                      // partial
+  }
+  if (lost_feed.slope > 0.0 && spare.value > 0.0) {
+    lower_of(spare, lost_feed, clock);  // full replacement until the loss outgrows the spare
+    return {1.0, 0.0};  // the value multiplies a zero loss: the plain code's 0 gives the same
+  }
+  return {0.0, 0.0};
+}
+
+template <typename T, typename Availability>
+T output_fraction(const Model& model, const Availability& a, std::size_t r,
+                  const MarketState<T>& market, KinkClock* clock) {
+  const NetworkRefiner& refiner = model.refiners[r];
+  T own = a(model.refiner_channel(r));
+  T lost = feed_loss(model, a, refiner, market.loss_fraction);
+  T feed = 1.0 - lost * (1.0 - market.replacement_ratio);
+  if (refiner.output_t_per_day <= 0.0) return lower_of(own, feed, clock);
+  return lower_of(refiner.capacity_t_per_day / refiner.output_t_per_day * own, feed, clock);
+}
+
+// The plain statement over every node (tests, criticality).
+MarketState<double> market_state(const Model& model, const std::vector<double>& availability) {
+  auto a = [&](std::uint32_t c) { return availability[c]; };
+  MarketState<double> state;
   double lost = 0.0;
   double spare = 0.0;
   for (std::uint32_t m = 0; m < model.mines.size(); ++m) {
-    double reach = mine_reach(model, a, m, true);  // the market is international trade
+    double reach = mine_reach<double>(model, a, m, true);  // the market is international trade
     lost += model.mines[m].to_market_t_per_day * (1.0 - reach);
     spare += model.mines[m].spare_t_per_day * reach;
   }
@@ -49,24 +89,15 @@ MarketState market_state(const Model& model, const std::vector<double>& a) {
   return state;
 }
 
-double output_fraction(const Model& model, const std::vector<double>& a, std::size_t r,
-                       const MarketState& market) {
-  const NetworkRefiner& refiner = model.refiners[r];
-  double own = a[model.refiner_channel(r)];
-  double lost = feed_loss(model, a, refiner, market.loss_fraction);
-  double feed = 1.0 - lost * (1.0 - market.replacement_ratio);
-  if (refiner.output_t_per_day <= 0.0) return std::min(own, feed);
-  return std::min(refiner.capacity_t_per_day / refiner.output_t_per_day * own, feed);
-}
-
 }  // namespace
 
 void propagate(const Model& model, const std::vector<double>& a, NetworkOutcome& out) {
-  MarketState market = market_state(model, a);
+  MarketState<double> market = market_state(model, a);
+  auto at = [&](std::uint32_t c) { return a[c]; };
   out.output_fraction.resize(model.refiners.size());
   double refined_lost = 0.0;
   for (std::size_t r = 0; r < model.refiners.size(); ++r) {
-    double fraction = output_fraction(model, a, r, market);
+    double fraction = output_fraction<double>(model, at, r, market, nullptr);
     out.output_fraction[r] = fraction;
     const NetworkRefiner& refiner = model.refiners[r];
     double reach = a[model.exporter_channel(refiner.exporter)];
@@ -85,11 +116,13 @@ void propagate(const Model& model, const std::vector<double>& a, NetworkOutcome&
 void IncrementalPropagation::reset(const Model& model) {
   if (a_.size() != model.channel_count()) {
     a_.assign(model.channel_count(), 1.0);
+    slope_.assign(model.channel_count(), 0.0);
     channel_touched_.assign(model.channel_count(), 0);
     touched_.clear();
   }
   for (std::uint32_t c : touched_) {
     a_[c] = 1.0;
+    slope_[c] = 0.0;
     channel_touched_[c] = 0;
   }
   touched_.clear();
@@ -126,9 +159,11 @@ void IncrementalPropagation::touch_refiner(std::uint32_t refiner) {
   }
 }
 
-void IncrementalPropagation::set(const Model& model, std::uint32_t channel, double availability) {
-  if (a_[channel] == availability) return;
+void IncrementalPropagation::set(const Model& model, std::uint32_t channel, double availability,
+                                 double slope_per_day) {
+  if (a_[channel] == availability && slope_[channel] == slope_per_day) return;
   a_[channel] = availability;
+  slope_[channel] = slope_per_day;
   if (channel_touched_[channel] == 0) {
     channel_touched_[channel] = 1;
     touched_.push_back(channel);
@@ -153,16 +188,24 @@ void IncrementalPropagation::set(const Model& model, std::uint32_t channel, doub
   }
 }
 
-void IncrementalPropagation::propagate(const Model& model, NetworkOutcome& out) {
-  const std::vector<double>& a = a_;
+template <typename T>
+void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutcome<T>& out,
+                                            KinkClock* clock) {
+  // A channel is cut while it is below 1 or moving (a ramp that is at 1 now still cuts later).
+  auto cut = [&](std::uint32_t c) { return a_[c] != 1.0 || slope_[c] != 0.0; };
+  auto a = [&](std::uint32_t c) -> T {
+    if constexpr (std::is_same_v<T, double>) {
+      return a_[c];
+    } else {
+      return {a_[c], slope_[c]};
+    }
+  };
   // Drop nodes that are whole again; what remains is every node with a cut.
   auto is_cut_mine = [&](std::uint32_t m) {
-    return a[model.mine_channel(m)] != 1.0 ||
-           a[model.exporter_channel(model.mines[m].exporter)] != 1.0;
+    return cut(model.mine_channel(m)) || cut(model.exporter_channel(model.mines[m].exporter));
   };
   auto is_cut_refiner = [&](std::uint32_t r) {
-    return a[model.refiner_channel(r)] != 1.0 ||
-           a[model.exporter_channel(model.refiners[r].exporter)] != 1.0;
+    return cut(model.refiner_channel(r)) || cut(model.exporter_channel(model.refiners[r].exporter));
   };
   std::erase_if(cut_mines_, [&](std::uint32_t m) {
     if (is_cut_mine(m)) return false;
@@ -175,30 +218,30 @@ void IncrementalPropagation::propagate(const Model& model, NetworkOutcome& out) 
     return true;
   });
   // Market and spare capacity: only cut mines differ from the baseline.
-  double market_lost = 0.0;
-  double spare_lost = 0.0;
-  double mine_lost = 0.0;
+  T market_lost = 0.0;
+  T spare_lost = 0.0;
+  T mine_lost = 0.0;
   for (std::uint32_t m : cut_mines_) {
-    double reach = mine_reach(model, a, m, true);
+    T reach = mine_reach<T>(model, a, m, true);
     market_lost += model.mines[m].to_market_t_per_day * (1.0 - reach);
     spare_lost += model.mines[m].spare_t_per_day * (1.0 - reach);
-    mine_lost += model.mines[m].output_t_per_day * (1.0 - a[model.mine_channel(m)]);
+    mine_lost += model.mines[m].output_t_per_day * (1.0 - a(model.mine_channel(m)));
   }
-  MarketState market;
+  MarketState<T> market;
   if (model.market_supply_t_per_day > 0.0) {
-    market.loss_fraction = std::clamp(market_lost / model.market_supply_t_per_day, 0.0, 1.0);
+    market.loss_fraction = clamp_to(market_lost / model.market_supply_t_per_day, 0.0, 1.0, clock);
   }
-  double lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
+  T lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
   for (std::uint32_t m : cut_mines_) {
     for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
       std::uint32_t l = model.mine_links[i];
       const FeedLink& link = model.links[l];
       lost_feed += model.refiners[model.link_refiner[l]].output_t_per_day * link.share *
-                   (1.0 - mine_reach(model, a, m, link.crosses_border));
+                   (1.0 - mine_reach<T>(model, a, m, link.crosses_border));
     }
   }
-  double spare = model.spare_mine_t_per_day - spare_lost;
-  if (lost_feed > 0.0) market.replacement_ratio = std::clamp(spare / lost_feed, 0.0, 1.0);
+  T spare = model.spare_mine_t_per_day - spare_lost;
+  market.replacement_ratio = replacement_ratio(spare, lost_feed, clock);
 
   // Refiners computed one by one: cut ones, those fed by cut mines, the focal economy's.
   ++stamp_;
@@ -219,28 +262,38 @@ void IncrementalPropagation::propagate(const Model& model, NetworkOutcome& out) 
     if (source.refiner != SupplySource::kNone) add_special(source.refiner);
   }
   out.output_fraction.resize(model.refiners.size());
-  double refined_lost = 0.0;
+  T refined_lost = 0.0;
   double special_purchases = 0.0;
   for (std::uint32_t r : special_) {
-    double fraction = output_fraction(model, a, r, market);
+    T fraction = output_fraction(model, a, r, market, clock);
     out.output_fraction[r] = fraction;
     const NetworkRefiner& refiner = model.refiners[r];
     refined_lost +=
-        refiner.output_t_per_day * (1.0 - fraction * a[model.exporter_channel(refiner.exporter)]);
+        refiner.output_t_per_day * (1.0 - fraction * a(model.exporter_channel(refiner.exporter)));
     special_purchases += refiner.output_t_per_day * refiner.market_share;
   }
   // Every other refiner loses only its market purchases' share of the market's loss.
   double other_purchases = std::max(0.0, model.market_purchases_t_per_day - special_purchases);
   refined_lost += other_purchases * market.loss_fraction * (1.0 - market.replacement_ratio);
   out.world_mine_loss =
-      model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : 0.0;
+      model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : T(0.0);
   out.world_refined_loss =
-      model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : 0.0;
+      model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : T(0.0);
+}
+
+void IncrementalPropagation::propagate(const Model& model, NetworkOutcome& out) {
+  propagate_impl<double>(model, out, nullptr);
+}
+
+void IncrementalPropagation::propagate(const Model& model, SlopedNetworkOutcome& out,
+                                       KinkClock& clock) {
+  propagate_impl<LinearValue>(model, out, &clock);
 }
 
 NetworkFlows network_flows(const Model& model, const std::vector<double>& a) {
   NetworkFlows flows;
-  MarketState market = market_state(model, a);
+  MarketState<double> market = market_state(model, a);
+  auto at = [&](std::uint32_t c) { return a[c]; };
   const std::size_t mine_count = model.mines.size();
   flows.mine_available.resize(mine_count);
   flows.market_in.resize(mine_count);
@@ -249,8 +302,8 @@ NetworkFlows network_flows(const Model& model, const std::vector<double>& a) {
   for (std::uint32_t m = 0; m < mine_count; ++m) {
     const NetworkMine& mine = model.mines[m];
     flows.mine_available[m] = mine.output_t_per_day * a[model.mine_channel(m)];
-    flows.market_in[m] = mine.to_market_t_per_day * mine_reach(model, a, m, true);
-    spare_total += mine.spare_t_per_day * mine_reach(model, a, m, true);
+    flows.market_in[m] = mine.to_market_t_per_day * mine_reach<double>(model, at, m, true);
+    spare_total += mine.spare_t_per_day * mine_reach<double>(model, at, m, true);
   }
   flows.link_delivered.assign(model.links.size(), 0.0);
   flows.refiner_feed.resize(model.refiners.size());
@@ -264,7 +317,7 @@ NetworkFlows network_flows(const Model& model, const std::vector<double>& a) {
     for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
       const FeedLink& link = model.links[l];
       flows.link_delivered[l] =
-          base * link.share * mine_reach(model, a, link.mine, link.crosses_border);
+          base * link.share * mine_reach<double>(model, at, link.mine, link.crosses_border);
       feed += flows.link_delivered[l];
     }
     double from_market = base * refiner.market_share * (1.0 - market.loss_fraction);
@@ -282,7 +335,7 @@ NetworkFlows network_flows(const Model& model, const std::vector<double>& a) {
   for (std::uint32_t m = 0; m < mine_count; ++m) {
     if (spare_total > 0.0) {
       flows.spare_used[m] = replacement_total * model.mines[m].spare_t_per_day *
-                            mine_reach(model, a, m, true) / spare_total;
+                            mine_reach<double>(model, at, m, true) / spare_total;
     }
   }
   return flows;

@@ -9,15 +9,20 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/linear_value.h"
 #include "sim/model.h"
 
 namespace mineflow {
 
-struct NetworkOutcome {
-  std::vector<double> output_fraction;  // per refiner: output / baseline output
-  double world_mine_loss = 0.0;         // lost share of world mine output (node outages)
-  double world_refined_loss = 0.0;      // lost share of world refined output reaching buyers
+// T is a double, or a LinearValue (value and slope) inside a ramp.
+template <typename T>
+struct BasicNetworkOutcome {
+  std::vector<T> output_fraction;  // per refiner: output / baseline output
+  T world_mine_loss = 0.0;         // lost share of world mine output (node outages)
+  T world_refined_loss = 0.0;      // lost share of world refined output reaching buyers
 };
+using NetworkOutcome = BasicNetworkOutcome<double>;
+using SlopedNetworkOutcome = BasicNetworkOutcome<LinearValue>;
 
 // `availability` is indexed by channel (Model::channel_count()). Visits every node: the plain
 // statement of the rules (tests, criticality); the engine uses IncrementalPropagation.
@@ -32,16 +37,26 @@ class IncrementalPropagation {
  public:
   // Starts a trial: every channel available.
   void reset(const Model& model);
-  // Sets one channel's availability for the segments that follow.
-  void set(const Model& model, std::uint32_t channel, double availability);
+  // Sets one channel's availability (and its slope per day, inside a ramp) for what follows.
+  void set(const Model& model, std::uint32_t channel, double availability,
+           double slope_per_day = 0.0);
   double availability(std::uint32_t channel) const { return a_[channel]; }
+  LinearValue sloped_availability(std::uint32_t channel) const {
+    return {a_[channel], slope_[channel]};
+  }
   void propagate(const Model& model, NetworkOutcome& out);
+  // The same with every value's slope, and in `clock` the time to the next switch of a min(),
+  // max() or clamp() if every channel keeps its slope.
+  void propagate(const Model& model, SlopedNetworkOutcome& out, KinkClock& clock);
 
  private:
+  template <typename T>
+  void propagate_impl(const Model& model, BasicNetworkOutcome<T>& out, KinkClock* clock);
   void touch_mine(std::uint32_t mine);
   void touch_refiner(std::uint32_t refiner);
 
-  std::vector<double> a_;  // channel availability; 1 except for channels in touched_
+  std::vector<double> a_;      // channel availability; 1 except for channels in touched_
+  std::vector<double> slope_;  // its slope per day; 0 except for ramping channels
   std::vector<std::uint32_t> touched_;
   std::vector<std::uint8_t> channel_touched_;
   std::vector<std::uint32_t> cut_mines_, cut_refiners_;  // may hold entries no longer cut

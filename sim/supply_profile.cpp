@@ -2,12 +2,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <type_traits>
 
+#include "sim/internal_error.h"
 #include "sim/random_stream.h"
 #include "sim/scarcity_integral.h"
 
 namespace mineflow {
 namespace {
+
+template <typename T>
+T channel_value(const IncrementalPropagation& availability, std::uint32_t channel) {
+  if constexpr (std::is_same_v<T, double>) {
+    return availability.availability(channel);
+  } else {
+    return availability.sloped_availability(channel);
+  }
+}
 
 // The stochastic price factor on its grid: an exact Ornstein-Uhlenbeck chain of the log, from 0.
 void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
@@ -24,22 +36,24 @@ void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
 }
 
 // Supply of one import class, rerouting lost volume to spare capacity. A refined stream
-// follows its refiner's output fraction.
-double class_supply(const Model& model, const IncrementalPropagation& availability,
-                    const NetworkOutcome& network, ImportClass import_class) {
-  double delivered = 0.0;
-  double lost = 0.0;
-  double spare = 0.0;
+// follows its refiner's output fraction. T: double, or LinearValue inside a ramp.
+template <typename T>
+T class_supply(const Model& model, const IncrementalPropagation& availability,
+               const BasicNetworkOutcome<T>& network, ImportClass import_class, KinkClock* clock) {
+  T delivered = 0.0;
+  T lost = 0.0;
+  T spare = 0.0;
   for (std::size_t i = 0; i < model.sources.size(); ++i) {
     const SupplySource& source = model.sources[i];
     if (source.import_class != import_class) continue;
-    double reach = availability.availability(static_cast<std::uint32_t>(i));
-    if (source.refiner != SupplySource::kNone) reach *= network.output_fraction[source.refiner];
+    T reach = channel_value<T>(availability, static_cast<std::uint32_t>(i));
+    if (source.refiner != SupplySource::kNone)
+      reach = reach * network.output_fraction[source.refiner];
     delivered += source.baseline_t_per_day * reach;
     lost += source.baseline_t_per_day * (1.0 - reach);
     spare += source.spare_t_per_day * reach;
   }
-  return delivered + std::min(lost, spare);
+  return delivered + lower_of(lost, spare, clock);
 }
 
 // Availabilities change only where an effect starts or ends; only those channels are
@@ -77,26 +91,36 @@ void sort_effects(ProfileScratch& scratch) {
 }
 
 // The product at `day` of the effects on `effect`'s channel that cover the segment, in effect
-// order.
-double channel_product(const ProfileScratch& scratch, std::uint32_t effect,
-                       const ProfileSegment& segment, double day) {
-  double product = 1.0;
+// order, and its slope per day (two ramps on one channel make a curve: the slope is then the
+// tangent's, and the supply profile checks how far the curve leaves it).
+LinearValue channel_product(const ProfileScratch& scratch, std::uint32_t effect,
+                            const ProfileSegment& segment, double day) {
+  LinearValue product = 1.0;
   auto [begin, end] = scratch.channel_group[effect];
   for (std::uint32_t i = begin; i < end; ++i) {
     const auto& e = scratch.effects[scratch.by_channel[i]];
     if (e.start_day <= segment.start_day && e.end_day >= segment.end_day) {
-      product *= e.factor_at(day);
+      double slope = e.ramps() ? (e.factor_end - e.factor_start) / (e.end_day - e.start_day) : 0.0;
+      product = product * LinearValue(e.factor_at(day), slope);
     }
   }
   return product;
 }
 
-struct SupplyPoint {
-  double domestic_fraction = 1.0;
-  double imports_fraction = 1.0;
-  double recycling_available = 1.0;
-  double world_shortfall = 0.0;
+template <typename T>
+struct BasicSupplyPoint {
+  T domestic_fraction = 1.0;
+  T imports_fraction = 1.0;
+  T recycling_available = 1.0;
+  T world_shortfall = 0.0;
 };
+using SupplyPoint = BasicSupplyPoint<double>;
+using SlopedSupplyPoint = BasicSupplyPoint<LinearValue>;
+
+SupplyPoint values_of(const SlopedSupplyPoint& p) {
+  return {p.domestic_fraction.value, p.imports_fraction.value, p.recycling_available.value,
+          p.world_shortfall.value};
+}
 
 void set_start(ProfileSegment& segment, const SupplyPoint& point) {
   segment.domestic_fraction = point.domestic_fraction;
@@ -112,21 +136,37 @@ void set_end(ProfileSegment& segment, const SupplyPoint& point) {
   segment.world_shortfall_end = point.world_shortfall;
 }
 
-// Supply with the channel availabilities as they are set now.
-SupplyPoint read_supply(const Model& model, ProfileScratch& scratch) {
+NetworkOutcome& outcome_for(ProfileScratch& scratch, double) {
+  return scratch.network;
+}
+SlopedNetworkOutcome& outcome_for(ProfileScratch& scratch, LinearValue) {
+  return scratch.sloped_network;
+}
+
+// Supply with the channel availabilities as they are set now (with slopes: and the time to the
+// next kink in `clock`).
+template <typename T>
+BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, KinkClock* clock) {
   IncrementalPropagation& availability = scratch.propagation;
-  availability.propagate(model, scratch.network);
-  double concentrate = class_supply(model, availability, scratch.network, ImportClass::concentrate);
-  double refined = class_supply(model, availability, scratch.network, ImportClass::refined);
-  double domestic = std::min(concentrate, model.smelter_capacity_t_per_day *
-                                              availability.availability(model.smelter_channel()));
+  BasicNetworkOutcome<T>& network = outcome_for(scratch, T());
+  if constexpr (std::is_same_v<T, double>) {
+    availability.propagate(model, network);
+  } else {
+    availability.propagate(model, network, *clock);
+  }
+  T concentrate = class_supply(model, availability, network, ImportClass::concentrate, clock);
+  T refined = class_supply(model, availability, network, ImportClass::refined, clock);
+  T domestic = lower_of(
+      concentrate,
+      model.smelter_capacity_t_per_day * channel_value<T>(availability, model.smelter_channel()),
+      clock);
   double primary = model.primary_t_per_day;
-  SupplyPoint point;
-  point.domestic_fraction = primary > 0.0 ? domestic / primary : 0.0;
-  point.imports_fraction = primary > 0.0 ? refined / primary : 0.0;
-  point.recycling_available = availability.availability(model.recycling_channel());
-  point.world_shortfall = std::clamp(
-      std::max(scratch.network.world_mine_loss, scratch.network.world_refined_loss), 0.0, 1.0);
+  BasicSupplyPoint<T> point;
+  point.domestic_fraction = primary > 0.0 ? domestic / primary : T(0.0);
+  point.imports_fraction = primary > 0.0 ? refined / primary : T(0.0);
+  point.recycling_available = channel_value<T>(availability, model.recycling_channel());
+  point.world_shortfall = clamp_to(
+      upper_of(network.world_mine_loss, network.world_refined_loss, clock), 0.0, 1.0, clock);
   return point;
 }
 
@@ -136,9 +176,20 @@ SupplyPoint supply_at(const Model& model, ProfileScratch& scratch, const Profile
                       double day) {
   for (std::uint32_t e : scratch.ramps) {
     scratch.propagation.set(model, scratch.effects[e].channel,
-                            channel_product(scratch, e, cover, day));
+                            channel_product(scratch, e, cover, day).value);
   }
-  return read_supply(model, scratch);
+  return read_supply<double>(model, scratch, nullptr);
+}
+
+// The same with slopes, and the days from `day` to the next kink if nothing bends.
+SlopedSupplyPoint sloped_supply_at(const Model& model, ProfileScratch& scratch,
+                                   const ProfileSegment& cover, double day, KinkClock& clock) {
+  for (std::uint32_t e : scratch.ramps) {
+    LinearValue factor = channel_product(scratch, e, cover, day);
+    scratch.propagation.set(model, scratch.effects[e].channel, factor.value, factor.slope);
+  }
+  // Every later set() of these channels gives their slope again (0 outside this call).
+  return read_supply<LinearValue>(model, scratch, &clock);
 }
 
 void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& segment) {
@@ -147,7 +198,7 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
   // channels whose effects start or end here, and those that ramp, are the only ones that change.
   const auto& effects = scratch.effects;
   auto update = [&](std::uint32_t e, double day) {
-    availability.set(model, effects[e].channel, channel_product(scratch, e, segment, day));
+    availability.set(model, effects[e].channel, channel_product(scratch, e, segment, day).value);
   };
   auto& ramps = scratch.ramps;
   while (scratch.next_start < effects.size() &&
@@ -162,61 +213,104 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
     update(e, segment.start_day);
     if (effects[e].ramps()) std::erase(ramps, e);
   }
+  segment.ramped = !ramps.empty();
+  if (segment.ramped) return;  // split_at_kinks gives its pieces their ends
   SupplyPoint start = supply_at(model, scratch, segment, segment.start_day);
   set_start(segment, start);
-  segment.ramped = !ramps.empty();
-  set_end(segment, segment.ramped ? supply_at(model, scratch, segment, segment.end_day) : start);
+  set_end(segment, start);
 }
 
-// Supply is linear in a ramp only while no capacity or spare-capacity limit starts or stops
-// binding (a kink) and no two ramps multiply on one channel (a curve). A piece whose midpoint is
-// off the line through its ends by more than kLinearTolerance is halved. A kink lies in one
-// half: that half is followed down, to within 2^-kMaxBendDepth of the segment, where the
-// chord's volume error is negligible. A curve bends both halves: it is halved once and its
-// chords are kept (docs/engine.md "Event shapes" states that error).
-constexpr double kLinearTolerance = 1e-9;
-constexpr int kMaxBendDepth = 20;
+// Inside a ramp every channel is linear in time, so the supply is piecewise linear with kinks
+// where a min(), max() or clamp() switches (spare capacity running out, a capacity binding, a
+// cap meeting the flow): the sloped propagation gives each switch as the root of a linear
+// equation and the ramp is cut exactly there. Two ramps multiplying on one channel, and partial
+// replacement of lost feed (spare / lost), bend the supply instead: a piece whose end is off its
+// tangent by more than kStraightTolerance is a curve, and is halved until the midpoint of every
+// half is within kCurveTolerance of its chord (for a quadratic, the largest deviation anywhere).
+constexpr double kStraightTolerance = 1e-12;  // rounding of a propagation, fractions of supply
+constexpr double kCurveTolerance = 1e-7;      // chord error of a curve, fractions of supply
+constexpr int kMaxCurveDepth = 24;            // 2^-24 of a piece: past any sensible curvature
+// A ramp is cut at most this often (kinks and curve halvings together): a bound far above any
+// real case (each min() switches a few times), so an engine fault ends the run instead of
+// looping.
+constexpr int kMaxPiecesPerSegment = 1 << 20;
 
-bool off_line(const ProfileSegment& piece, const SupplyPoint& at_mid) {
-  auto off = [](double a, double b, double mid) {
-    return std::abs(mid - 0.5 * (a + b)) > kLinearTolerance;
-  };
-  return off(piece.domestic_fraction, piece.domestic_fraction_end, at_mid.domestic_fraction) ||
-         off(piece.imports_fraction, piece.imports_fraction_end, at_mid.imports_fraction) ||
-         off(piece.recycling_available, piece.recycling_available_end,
-             at_mid.recycling_available) ||
-         off(piece.world_shortfall, piece.world_shortfall_end, at_mid.world_shortfall);
+double largest_deviation(const SupplyPoint& a, const SupplyPoint& b) {
+  return std::max({std::abs(a.domestic_fraction - b.domestic_fraction),
+                   std::abs(a.imports_fraction - b.imports_fraction),
+                   std::abs(a.recycling_available - b.recycling_available),
+                   std::abs(a.world_shortfall - b.world_shortfall)});
 }
 
-// `piece` is off its line, with supply `at_mid` at its midpoint.
-void split_at_bends(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
-                    const ProfileSegment& piece, const SupplyPoint& at_mid, int depth,
-                    std::vector<ProfileSegment>& out) {
-  const double mid = 0.5 * (piece.start_day + piece.end_day);
-  ProfileSegment left = piece;
-  ProfileSegment right = piece;
-  left.end_day = mid;
-  set_end(left, at_mid);
-  right.start_day = mid;
-  set_start(right, at_mid);
-  if (depth + 1 >= kMaxBendDepth) {
-    out.push_back(left);
-    out.push_back(right);
+SupplyPoint along(const SlopedSupplyPoint& p, double days) {
+  return {p.domestic_fraction.value + p.domestic_fraction.slope * days,
+          p.imports_fraction.value + p.imports_fraction.slope * days,
+          p.recycling_available.value + p.recycling_available.slope * days,
+          p.world_shortfall.value + p.world_shortfall.slope * days};
+}
+
+SupplyPoint midpoint(const SupplyPoint& a, const SupplyPoint& b) {
+  return {0.5 * (a.domestic_fraction + b.domestic_fraction),
+          0.5 * (a.imports_fraction + b.imports_fraction),
+          0.5 * (a.recycling_available + b.recycling_available),
+          0.5 * (a.world_shortfall + b.world_shortfall)};
+}
+
+void add_piece(const ProfileSegment& cover, double from, const SupplyPoint& at_from, double to,
+               const SupplyPoint& at_to, std::vector<ProfileSegment>& out) {
+  ProfileSegment piece = cover;
+  piece.start_day = from;
+  piece.end_day = to;
+  set_start(piece, at_from);
+  set_end(piece, at_to);
+  out.push_back(piece);
+}
+
+void split_curve(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                 double from, const SupplyPoint& at_from, double to, const SupplyPoint& at_to,
+                 int depth, std::vector<ProfileSegment>& out) {
+  const double mid = 0.5 * (from + to);
+  SupplyPoint at_mid = supply_at(model, scratch, cover, mid);
+  if (depth >= kMaxCurveDepth ||
+      largest_deviation(at_mid, midpoint(at_from, at_to)) <= kCurveTolerance) {
+    add_piece(cover, from, at_from, to, at_to, out);
     return;
   }
-  SupplyPoint left_mid = supply_at(model, scratch, cover, 0.5 * (left.start_day + left.end_day));
-  SupplyPoint right_mid = supply_at(model, scratch, cover, 0.5 * (right.start_day + right.end_day));
-  bool left_off = off_line(left, left_mid);
-  bool right_off = off_line(right, right_mid);
-  if (left_off && !right_off) {
-    split_at_bends(model, scratch, cover, left, left_mid, depth + 1, out);
-  } else {
-    out.push_back(left);
-  }
-  if (right_off && !left_off) {
-    split_at_bends(model, scratch, cover, right, right_mid, depth + 1, out);
-  } else {
-    out.push_back(right);
+  split_curve(model, scratch, cover, from, at_from, mid, at_mid, depth + 1, out);
+  split_curve(model, scratch, cover, mid, at_mid, to, at_to, depth + 1, out);
+}
+
+void split_at_kinks(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                    std::vector<ProfileSegment>& out) {
+  double from = cover.start_day;
+  KinkClock clock;
+  SlopedSupplyPoint at_from = sloped_supply_at(model, scratch, cover, from, clock);
+  for (int pieces = 0; from < cover.end_day; ++pieces) {
+    if (pieces >= kMaxPiecesPerSegment) {
+      throw InternalError("supply profile: more than " + std::to_string(kMaxPiecesPerSegment) +
+                          " kinks in one ramp from day " + std::to_string(cover.start_day));
+    }
+    double to = cover.end_day;
+    if (clock.next_days < to - from) to = from + clock.next_days;
+    if (to <= from) to = std::nextafter(from, cover.end_day);  // a root within rounding of now
+    KinkClock next_clock;
+    SlopedSupplyPoint at_to_sloped;
+    SupplyPoint at_to;
+    if (to < cover.end_day) {
+      at_to_sloped = sloped_supply_at(model, scratch, cover, to, next_clock);
+      at_to = values_of(at_to_sloped);
+    } else {
+      at_to = supply_at(model, scratch, cover, to);
+    }
+    SupplyPoint start = values_of(at_from);
+    if (largest_deviation(at_to, along(at_from, to - from)) <= kStraightTolerance) {
+      add_piece(cover, from, start, to, at_to, out);
+    } else {
+      split_curve(model, scratch, cover, from, start, to, at_to, 0, out);
+    }
+    from = to;
+    at_from = at_to_sloped;
+    clock = next_clock;
   }
 }
 
@@ -323,11 +417,8 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
     cover.end_day = cuts[s + 1];
     fill_supply(model, scratch, cover);
     pieces.clear();
-    SupplyPoint at_mid;
-    if (cover.ramped &&
-        off_line(cover, at_mid = supply_at(model, scratch, cover,
-                                           0.5 * (cover.start_day + cover.end_day)))) {
-      split_at_bends(model, scratch, cover, cover, at_mid, 0, pieces);
+    if (cover.ramped) {
+      split_at_kinks(model, scratch, cover, pieces);
     } else {
       pieces.push_back(cover);
     }

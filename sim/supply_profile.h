@@ -51,7 +51,7 @@ double price_integral(const Model& model, const SupplyProfile& profile,
 struct ProfileScratch {
   std::vector<ChannelEffect> effects;
   std::vector<std::uint32_t> ramps;    // effects with factor_start != factor_end covering now
-  std::vector<ProfileSegment> pieces;  // one segment between effect boundaries, split at bends
+  std::vector<ProfileSegment> pieces;  // one segment between effect boundaries, split at kinks
   std::vector<double> boundaries;
   // A sweep over the boundaries: effects by start and by end day, and by channel (in effect
   // order) with each effect's channel group, so a boundary touches only what starts or ends.
@@ -61,6 +61,7 @@ struct ProfileScratch {
   std::size_t next_end = 0;
   IncrementalPropagation propagation;
   NetworkOutcome network;
+  SlopedNetworkOutcome sloped_network;
 };
 
 // The stochastic price factor is drawn from stream (seed, trial, kPriceStream), unless
