@@ -52,8 +52,9 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
       piece(onset, full_end, s, s);
       const double half_life = occurrence.shape_days;
       if (half_life <= 0.0) break;
-      // Knots every half_life / kPiecesPerHalfLife on s x 2^(-t / half_life), scaled by the chord's excess area
-      // (the same on every piece) so that each piece loses exactly the exponential's volume.
+      // Knots every half_life / kPiecesPerHalfLife on s x 2^(-t / half_life), scaled by the chord's
+      // excess area (the same on every piece) so that each piece loses exactly the exponential's
+      // volume.
       const double step = half_life / kPiecesPerHalfLife;
       const double x = std::log(2.0) / kPiecesPerHalfLife;
       const double chord_excess = 0.5 * x * (1.0 + std::exp(-x)) / (1.0 - std::exp(-x));

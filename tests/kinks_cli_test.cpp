@@ -70,19 +70,23 @@ constexpr const char* kSupplierRamp = R"(  - id: supplier
       - edge: {from: CHN, class: concentrate}
 )";
 
-std::string write_scenario(const std::string& name, const std::string& events) {
+constexpr const char* kSpare = R"(spare_capacity:
+  - {country: AUS, class: concentrate, extra_pct_of_flow: 25}
+  - {country: CAN, class: refined, extra_pct_of_flow: 50}
+)";
+
+std::string write_scenario(const std::string& name, const std::string& events,
+                           const std::string& mineral = "kinks/two_class_mineral.yaml",
+                           const std::string& spare = kSpare) {
   fs::path dir = fs::temp_directory_path() / ("mineflow_kinks_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::path file = dir / (name + ".yaml");
   std::ofstream out(file);
   out << "scenario: " << name << "\nname: \"" << name << "\"\nmineral: " << testing::test_data_dir()
-      << "/kinks/two_class_mineral.yaml\nhorizon_days: 200"
+      << "/" << mineral << "\nhorizon_days: 200"
       << "\ntrials: 1\nseed: 1\nprice: {volatility: 0}\n"
       << "lead_times: {concentrate_days: 0, refined_days: 0}\n"
-      << "spare_capacity:\n"
-      << "  - {country: AUS, class: concentrate, extra_pct_of_flow: 25}\n"
-      << "  - {country: CAN, class: refined, extra_pct_of_flow: 50}\n"
-      << "events:\n"
+      << spare << "events:\n"
       << events << kPolicies;
   return file.string();
 }
@@ -202,6 +206,30 @@ TEST(KinksCli, ThreeKinksWithStockpilesThatEmptyInTheRamp) {
   EXPECT_GT(got.at("stockpile_12").at("unmet_t"), 0.0);
   expect_relative(got.at("stockpile_30").at("lowest_stockpile_t"), 60.0 - 34.0 - 1.0 / 3.0,
                   "lowest");
+}
+
+TEST(KinksCli, CurveChordsStayWithinTheirBound) {
+  // Two linear recoveries of 0.5 on one channel multiply: availability (0.5 + 0.005 x)^2 over
+  // 100 days, a curve. One supplier of 1 t/day and no spare capacity: unmet = 100 - (25 + 25 +
+  // 25/3) = 41.666... t. The engine keeps chords within 1e-7 of the curve, so its volume is within
+  // 1e-7 x 1 t/day x 100 days; chords of a convex availability lie above it, so the engine can only
+  // under-count.
+  std::string half = R"(    start_day: 10
+    duration_days: 0
+    severity: 0.5
+    recovery: {shape: linear, recovery_days: 100}
+    targets:
+      - edge: {from: AUS, class: refined}
+)";
+  std::string events = "  - id: first\n" + half + "  - id: second\n" + half;
+  auto got =
+      metrics_by_policy(write_scenario("curve", events, "shapes/one_supplier_mineral.yaml", ""));
+  const double exact = 100.0 - 25.0 - 25.0 - 25.0 / 3.0;
+  const double bound = 1e-7 * 1.0 * 100.0;
+  double unmet = got.at("no_policy").at("unmet_t");
+  EXPECT_LE(unmet, exact + 1e-9);
+  EXPECT_GE(unmet, exact - bound);
+  EXPECT_NEAR(got.at("no_policy").at("days_short"), 100.0, 1e-9);
 }
 
 }  // namespace
