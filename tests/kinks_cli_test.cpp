@@ -43,32 +43,19 @@ constexpr const char* kPolicies = R"(policies:
     stockpile: {days: 30, release_rate_of_demand: 1, decision_delay_days: 0, refill_rate_of_demand: 0}
 )";
 
-constexpr const char* kBan = R"(  - id: ban
-    start_day: 10
-    duration_days: 0
-    severity: 1
-    recovery: {shape: linear, recovery_days: 100}
-    targets:
-      - exports_of: CHN
-)";
+// An event from day 10 whose severity falls linearly to 0 over 100 days.
+std::string linear_recovery(const std::string& id, const std::string& severity,
+                            const std::string& target) {
+  return "  - id: " + id + "\n    start_day: 10\n    duration_days: 0\n    severity: " + severity +
+         "\n    recovery: {shape: linear, recovery_days: 100}\n    targets:\n      - " + target +
+         "\n";
+}
 
-constexpr const char* kSmelterOutage = R"(  - id: smelter
-    start_day: 10
-    duration_days: 0
-    severity: 0.6
-    recovery: {shape: linear, recovery_days: 100}
-    targets:
-      - node: {country: JPN, stage: refine}
-)";
-
-constexpr const char* kSupplierRamp = R"(  - id: supplier
-    start_day: 10
-    duration_days: 0
-    severity: 1
-    recovery: {shape: linear, recovery_days: 100}
-    targets:
-      - edge: {from: CHN, class: concentrate}
-)";
+const std::string kBan = linear_recovery("ban", "1", "exports_of: CHN");
+const std::string kSmelterOutage =
+    linear_recovery("smelter", "0.6", "node: {country: JPN, stage: refine}");
+const std::string kSupplierRamp =
+    linear_recovery("supplier", "1", "edge: {from: CHN, class: concentrate}");
 
 constexpr const char* kSpare = R"(spare_capacity:
   - {country: AUS, class: concentrate, extra_pct_of_flow: 25}
@@ -188,7 +175,7 @@ TEST(KinksCli, ExportBanCrossesTwoKinks) {
 
 TEST(KinksCli, SupplierRampWithSmelterCapacityRamp) {
   // Domestic = min(smelter 0.48 + 0.0072 x, concentrate 0.5 + 0.006 x until x = 83.33, then 1).
-  std::string events = std::string(kSupplierRamp) + kSmelterOutage;
+  std::string events = kSupplierRamp + kSmelterOutage;
   auto got = metrics_by_policy(write_scenario("smelter_ramp", events));
   expect_case(got, {{0.0, kSmelter, 0.52, -0.0072}, {kSmelter, kSixth, 0.5, -0.006}});
   expect_relative(got.at("no_policy").at("unmet_t"), 21.0, "closed");
@@ -196,7 +183,7 @@ TEST(KinksCli, SupplierRampWithSmelterCapacityRamp) {
 
 TEST(KinksCli, ThreeKinksWithStockpilesThatEmptyInTheRamp) {
   // The ban and the smelter outage together: 0.92 - 0.0132 x, 0.9 - 0.012 x, 0.5 - 0.006 x.
-  std::string events = std::string(kBan) + kSmelterOutage;
+  std::string events = kBan + kSmelterOutage;
   auto got = metrics_by_policy(write_scenario("three_kinks", events));
   expect_case(got, {{0.0, kSmelter, 0.92, -0.0132},
                     {kSmelter, kThird, 0.9, -0.012},
@@ -214,14 +201,8 @@ TEST(KinksCli, CurveChordsStayWithinTheirBound) {
   // 25/3) = 41.666... t. The engine keeps chords within 1e-7 of the curve, so its volume is within
   // 1e-7 x 1 t/day x 100 days; chords of a convex availability lie above it, so the engine can only
   // under-count.
-  std::string half = R"(    start_day: 10
-    duration_days: 0
-    severity: 0.5
-    recovery: {shape: linear, recovery_days: 100}
-    targets:
-      - edge: {from: AUS, class: refined}
-)";
-  std::string events = "  - id: first\n" + half + "  - id: second\n" + half;
+  std::string events = linear_recovery("first", "0.5", "edge: {from: AUS, class: refined}") +
+                       linear_recovery("second", "0.5", "edge: {from: AUS, class: refined}");
   auto got =
       metrics_by_policy(write_scenario("curve", events, "shapes/one_supplier_mineral.yaml", ""));
   const double exact = 100.0 - 25.0 - 25.0 - 25.0 / 3.0;
