@@ -37,19 +37,27 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
     }
     out.push_back({hit.channel, start, end, f_start, f_end});
   };
-  const double s = effective_severity(occurrence, target);
   const double onset = occurrence.start_day;
   const double full_end = occurrence.end_day;
+  // A licence cuts everything while nothing is licensed, then what is not approved; the shape
+  // recovers from there. A restriction on some destinations cuts their share of the flow.
+  double s = effective_severity(occurrence, target) * hit.severity_scale;
+  double full_from = onset;
+  if (occurrence.licence_delay_days >= 0.0) {
+    full_from = std::min(full_end, onset + occurrence.licence_delay_days);
+    piece(onset, full_from, s, s);
+    s *= 1.0 - occurrence.licence_approval_share;
+  }
   switch (occurrence.shape) {
     case RecoveryShape::Kind::step:
-      piece(onset, full_end, s, s);
+      piece(full_from, full_end, s, s);
       break;
     case RecoveryShape::Kind::linear:
-      piece(onset, full_end, s, s);
+      piece(full_from, full_end, s, s);
       if (occurrence.shape_days > 0.0) piece(full_end, full_end + occurrence.shape_days, s, 0.0);
       break;
     case RecoveryShape::Kind::exponential: {
-      piece(onset, full_end, s, s);
+      piece(full_from, full_end, s, s);
       const double half_life = occurrence.shape_days;
       if (half_life <= 0.0) break;
       // Knots every half_life / kPiecesPerHalfLife on s x 2^(-t / half_life), scaled by the chord's
@@ -72,7 +80,8 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
       for (std::size_t i = 0; i + 1 < target.profile.size(); ++i) {
         const ProfilePoint& a = target.profile[i];
         const ProfilePoint& b = target.profile[i + 1];
-        piece(onset + a.day, onset + b.day, a.severity, b.severity);
+        piece(onset + a.day, onset + b.day, a.severity * hit.severity_scale,
+              b.severity * hit.severity_scale);
       }
       break;
   }

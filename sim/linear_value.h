@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace mineflow {
@@ -47,6 +48,11 @@ inline LinearValue& operator-=(LinearValue& a, LinearValue b) {
 // checks that they were (docs/engine.md).
 struct KinkClock {
   double next_days = std::numeric_limits<double>::infinity();
+  // Which branch every min/max took, in order: two points of a curve with the same fingerprint
+  // lie on the same smooth piece (no switch between them, if none switches twice).
+  std::uint64_t branches = 0;
+
+  void note(bool first) { branches = branches * 3u + (first ? 1u : 2u); }
 
   // `active` is the branch taken now; it stops being taken when `other` overtakes it, which
   // for a minimum happens when active rises faster (sign = +1), for a maximum when it falls
@@ -87,7 +93,10 @@ inline LinearValue lower_of(LinearValue a, LinearValue b, KinkClock* clock) {
   bool a_active = first_stays_lower(a, b);
   const LinearValue& active = a_active ? a : b;
   const LinearValue& other = a_active ? b : a;
-  if (clock != nullptr) clock->watch(active, other, 1.0);
+  if (clock != nullptr) {
+    clock->note(a_active);
+    clock->watch(active, other, 1.0);
+  }
   return {std::min(a.value, b.value), active.slope};
 }
 
@@ -95,7 +104,10 @@ inline LinearValue upper_of(LinearValue a, LinearValue b, KinkClock* clock) {
   bool a_active = !first_stays_lower(a, b) || (a.value == b.value && a.slope == b.slope);
   const LinearValue& active = a_active ? a : b;
   const LinearValue& other = a_active ? b : a;
-  if (clock != nullptr) clock->watch(active, other, -1.0);
+  if (clock != nullptr) {
+    clock->note(a_active);
+    clock->watch(active, other, -1.0);
+  }
   return {std::max(a.value, b.value), active.slope};
 }
 

@@ -128,6 +128,30 @@ void finish_network(Model& model) {
       model.exporter_refiners);
 }
 
+RestrictionScope restriction_scope(const Model& model, const EventTarget& target) {
+  const auto& to = target.to_destinations;
+  const auto& except = target.except_destinations;
+  if (to.empty() && except.empty()) return {true, 1.0};
+  auto names = [](const std::vector<std::string>& list, const std::string& country) {
+    return std::find(list.begin(), list.end(), country) != list.end();
+  };
+  RestrictionScope scope;
+  scope.focal_restricted =
+      to.empty() ? !names(except, model.focal_economy) : names(to, model.focal_economy);
+  // `except` restricts every other buyer; `to` those it names besides the focal economy.
+  bool others_restricted = to.empty() || to.size() > (scope.focal_restricted ? 1u : 0u);
+  if (others_restricted) {
+    if (!target.share_of_world_imports) {
+      throw InputError(target.where, "share_of_world_imports", "(absent)",
+                       "the restricted destinations' share of world imports of the product (0 "
+                       "to 1), since the restriction reaches buyers other than " +
+                           model.focal_economy);
+    }
+    scope.world_share = *target.share_of_world_imports;
+  }
+  return scope;
+}
+
 CompiledTarget compile_target(const Model& model, const EventTarget& target) {
   CompiledTarget out;
   const double network_lead = model.network_lead_time_days;
@@ -180,22 +204,28 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
         return s.country == target.country && s.import_class == target.import_class;
       });
       break;
-    case EventTarget::Kind::exports_of:
+    case EventTarget::Kind::exports_of: {
       // Every export of the country, or only one stage's (an ore export ban: concentrate
-      // streams and the mine's sales abroad; a refined-product quota: refined streams).
-      hit_sources([&](const SupplySource& s) {
-        if (s.country != target.country) return false;
-        if (!target.export_stage) return true;
-        return (s.import_class == ImportClass::concentrate) ==
-               (*target.export_stage == Stage::mine);
-      });
-      for (std::size_t c = 0; c < model.exporters.size(); ++c) {
+      // streams and the mine's sales abroad; a refined-product quota: refined streams), to
+      // every destination or some: the focal economy's streams when it is restricted, the
+      // exporter's world sales by the restricted share of world imports.
+      RestrictionScope scope = restriction_scope(model, target);
+      if (scope.focal_restricted) {
+        hit_sources([&](const SupplySource& s) {
+          if (s.country != target.country) return false;
+          if (!target.export_stage) return true;
+          return (s.import_class == ImportClass::concentrate) ==
+                 (*target.export_stage == Stage::mine);
+        });
+      }
+      for (std::size_t c = 0; c < model.exporters.size() && scope.world_share > 0.0; ++c) {
         const auto& [country, stage] = model.exporters[c];
         if (country == target.country && (!target.export_stage || *target.export_stage == stage)) {
-          out.hits.push_back({model.exporter_channel(c), network_lead});
+          out.hits.push_back({model.exporter_channel(c), network_lead, scope.world_share});
         }
       }
       break;
+    }
   }
   out.cap_basis_t_per_day = cap_basis_t_per_day(model, target);
   return out;

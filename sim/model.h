@@ -58,6 +58,9 @@ struct NetworkRefiner {
 struct ChannelHit {
   std::uint32_t channel = 0;
   double lead_time_days = 0.0;
+  // The share of the channel's flow the target restricts (an export restriction on some
+  // destinations cuts the exporter's world sales by their share of world imports).
+  double severity_scale = 1.0;
 };
 
 struct CompiledTarget {
@@ -140,6 +143,15 @@ struct PriceBasis {
 // the focal economy (`capacity_added`, counted once).
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
                     const std::vector<CapacityAdded>& capacity_added, const PriceBasis& price);
+
+// Whom an export restriction reaches: the focal economy's own streams, and the share of the
+// exporter's world sales (its restricted destinations' share of world imports; 1 for every
+// destination). Throws InputError when `to`/`except` reach other buyers without that share.
+struct RestrictionScope {
+  bool focal_restricted = false;
+  double world_share = 0.0;
+};
+RestrictionScope restriction_scope(const Model& model, const EventTarget& target);
 
 // The channels an event target cuts, with their lead times (docs/engine.md, "Supply model"),
 // and its cap basis.

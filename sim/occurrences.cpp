@@ -69,6 +69,16 @@ void add_occurrence(const EventSpec& spec, const Distribution& duration_days, st
     o.allowed_t_per_day = cap->allowed_t_per_day;
     o.allowed_fraction = cap->allowed_fraction;
   }
+  // Drawn last and only for a licensed event, so every other draw stays as it was.
+  if (spec.licence) {
+    double delay = std::max(0.0, sample(spec.licence->delay_days, stream));
+    double approval = std::clamp(sample(spec.licence->approval_share, stream), 0.0, 1.0);
+    for (std::size_t t = first; t < out.size(); ++t) {
+      out[t].severity = 1.0;
+      out[t].licence_delay_days = delay;
+      out[t].licence_approval_share = approval;
+    }
+  }
 }
 
 }  // namespace
@@ -117,6 +127,10 @@ bool is_deterministic(const std::vector<EventSpec>& events) {
               (!cap->fraction_of_baseline || cap->fraction_of_baseline->is_fixed()));
     };
     if (!fixed_shape(spec.recovery) || !fixed_cap(spec.cap)) return false;
+    if (spec.licence &&
+        !(spec.licence->delay_days.is_fixed() && spec.licence->approval_share.is_fixed())) {
+      return false;
+    }
     for (const EventTarget& target : spec.targets) {
       if (target.severity && !target.severity->is_fixed()) return false;
       if (target.recovery && !fixed_shape(*target.recovery)) return false;

@@ -24,6 +24,10 @@ struct Occurrence {
   // target's baseline; negative when the event cuts by severity.
   double allowed_t_per_day = -1.0;
   double allowed_fraction = -1.0;
+  // Licensing (EventSpec::licence): nothing flows for the delay, then the approved share;
+  // a negative delay when the event has no licence.
+  double licence_delay_days = -1.0;
+  double licence_approval_share = 0.0;
 };
 
 // Clears `out` and fills it, event by event in index order. Each event draws from its own

@@ -60,7 +60,8 @@ enum class ImportClass { concentrate, refined };
 
 // What an event hits. node: (country, stage); edge: country -> focal economy for an import
 // class; exports_of: every export of the country (mine and refine, to the focal economy and,
-// for the price, to the world).
+// for the price, to the world), or only those to some destinations (docs/engine.md
+// "Export restrictions").
 struct EventTarget {
   enum class Kind { node, edge, exports_of };
   Kind kind = Kind::node;
@@ -68,9 +69,16 @@ struct EventTarget {
   Stage stage = Stage::mine;                        // node targets
   ImportClass import_class = ImportClass::refined;  // edge targets
   std::optional<Stage> export_stage;                // exports_of: only this stage's exports
-  std::optional<Distribution> severity;             // overrides the event's severity
-  std::optional<RecoveryShape> recovery;            // overrides the event's shape
-  std::optional<ExportCap> cap;                     // overrides the event's cap
+  // exports_of: the destinations restricted (`to`), or those spared (`except`); both empty:
+  // every destination. The focal economy is one buyer; the others are the rest of the world,
+  // whose restricted part is `share_of_world_imports` of the product (the restricted
+  // destinations other than the focal economy).
+  std::vector<std::string> to_destinations;
+  std::vector<std::string> except_destinations;
+  std::optional<double> share_of_world_imports;
+  std::optional<Distribution> severity;   // overrides the event's severity
+  std::optional<RecoveryShape> recovery;  // overrides the event's shape
+  std::optional<ExportCap> cap;           // overrides the event's cap
   // The flow a cap is measured against, t/yr (e.g. the country's recorded exports); when
   // absent, the model's baseline flow through the target.
   std::optional<double> cap_basis_t_per_yr;
@@ -101,6 +109,13 @@ struct RateDraw {
 };
 
 // One event definition. Its targets form a group: one draw (start, duration) hits all of them.
+// Export licensing: nothing is licensed for `delay_days` after the onset, then
+// `approval_share` of the pre-restriction exports flows (docs/engine.md "Export restrictions").
+struct Licence {
+  Distribution approval_share;
+  Distribution delay_days;
+};
+
 struct EventSpec {
   std::string id;
   std::optional<double> start_day;        // fixed start, or
@@ -109,7 +124,8 @@ struct EventSpec {
   Distribution duration_days;
   Distribution severity;  // fraction of capacity or flow lost, clamped to [0, 1]
   RecoveryShape recovery;
-  std::optional<ExportCap> cap;  // replaces severity
+  std::optional<ExportCap> cap;    // replaces severity
+  std::optional<Licence> licence;  // replaces severity: 1 during the delay, then 1 - approval
   std::vector<EventTarget> targets;
   SourceRef where;
 };

@@ -225,11 +225,14 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
 // cap meeting the flow): the sloped propagation gives each switch as the root of a linear
 // equation and the ramp is cut exactly there. Two ramps multiplying on one channel, and partial
 // replacement of lost feed (spare / lost), bend the supply instead: a piece whose end is off its
-// tangent by more than kStraightTolerance is a curve, and is halved until the midpoint of every
-// half is within kCurveTolerance of its chord (for a quadratic, the largest deviation anywhere).
+// tangent by more than kStraightTolerance is a curve. A curve is halved until, in every half,
+// every min() and max() takes the same branch at both ends and the midpoint (a kink against a
+// curve is not the root of a linear equation: this finds it to 2^-kMaxCurveDepth of the piece),
+// and the midpoint is within kCurveTolerance of the chord (for a quadratic, the largest
+// deviation anywhere in the half).
 constexpr double kStraightTolerance = 1e-12;  // rounding of a propagation, fractions of supply
 constexpr double kCurveTolerance = 1e-7;      // chord error of a curve, fractions of supply
-constexpr int kMaxCurveDepth = 24;            // 2^-24 of a piece: past any sensible curvature
+constexpr int kMaxCurveDepth = 30;            // 2^-30 of a piece: a kink's place to ~1e-7 days
 // A ramp is cut at most this often (kinks and curve halvings together): a bound far above any
 // real case (each min() switches a few times), so an engine fault ends the run instead of
 // looping.
@@ -266,14 +269,29 @@ void add_piece(const ProfileSegment& cover, double from, const SupplyPoint& at_f
   out.push_back(piece);
 }
 
+// The supply at `day` and which branches its min()s and max()s take there.
+struct Reading {
+  SupplyPoint values;
+  std::uint64_t branches = 0;
+};
+
+Reading reading_at(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                   double day) {
+  KinkClock clock;
+  SlopedSupplyPoint point = sloped_supply_at(model, scratch, cover, day, clock);
+  return {values_of(point), clock.branches};
+}
+
 void split_curve(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
-                 double from, const SupplyPoint& at_from, double to, const SupplyPoint& at_to,
-                 int depth, std::vector<ProfileSegment>& out) {
+                 double from, const Reading& at_from, double to, const Reading& at_to, int depth,
+                 std::vector<ProfileSegment>& out) {
   const double mid = 0.5 * (from + to);
-  SupplyPoint at_mid = supply_at(model, scratch, cover, mid);
-  if (depth >= kMaxCurveDepth ||
-      largest_deviation(at_mid, midpoint(at_from, at_to)) <= kCurveTolerance) {
-    add_piece(cover, from, at_from, to, at_to, out);
+  Reading at_mid = reading_at(model, scratch, cover, mid);
+  bool smooth = at_from.branches == at_mid.branches && at_mid.branches == at_to.branches;
+  bool close =
+      largest_deviation(at_mid.values, midpoint(at_from.values, at_to.values)) <= kCurveTolerance;
+  if (depth >= kMaxCurveDepth || (smooth && close)) {
+    add_piece(cover, from, at_from.values, to, at_to.values, out);
     return;
   }
   split_curve(model, scratch, cover, from, at_from, mid, at_mid, depth + 1, out);
@@ -286,7 +304,7 @@ void split_at_kinks(const Model& model, ProfileScratch& scratch, const ProfileSe
   KinkClock clock;
   SlopedSupplyPoint at_from = sloped_supply_at(model, scratch, cover, from, clock);
   for (int pieces = 0; from < cover.end_day; ++pieces) {
-    if (pieces >= kMaxPiecesPerSegment) {
+    if (pieces >= kMaxPiecesPerSegment || out.size() >= kMaxPiecesPerSegment) {
       throw InternalError("supply profile: more than " + std::to_string(kMaxPiecesPerSegment) +
                           " kinks in one ramp from day " + std::to_string(cover.start_day));
     }
@@ -294,22 +312,17 @@ void split_at_kinks(const Model& model, ProfileScratch& scratch, const ProfileSe
     if (clock.next_days < to - from) to = from + clock.next_days;
     if (to <= from) to = std::nextafter(from, cover.end_day);  // a root within rounding of now
     KinkClock next_clock;
-    SlopedSupplyPoint at_to_sloped;
-    SupplyPoint at_to;
-    if (to < cover.end_day) {
-      at_to_sloped = sloped_supply_at(model, scratch, cover, to, next_clock);
-      at_to = values_of(at_to_sloped);
-    } else {
-      at_to = supply_at(model, scratch, cover, to);
-    }
+    SlopedSupplyPoint at_to = sloped_supply_at(model, scratch, cover, to, next_clock);
     SupplyPoint start = values_of(at_from);
-    if (largest_deviation(at_to, along(at_from, to - from)) <= kStraightTolerance) {
-      add_piece(cover, from, start, to, at_to, out);
+    SupplyPoint end = values_of(at_to);
+    if (largest_deviation(end, along(at_from, to - from)) <= kStraightTolerance) {
+      add_piece(cover, from, start, to, end, out);
     } else {
-      split_curve(model, scratch, cover, from, start, to, at_to, 0, out);
+      split_curve(model, scratch, cover, from, {start, clock.branches}, to,
+                  {end, next_clock.branches}, 0, out);
     }
     from = to;
-    at_from = at_to_sloped;
+    at_from = at_to;
     clock = next_clock;
   }
 }

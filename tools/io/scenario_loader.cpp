@@ -94,6 +94,31 @@ void check_severity_rules(const YamlValue& item, const RecoveryShape& shape, boo
   }
 }
 
+// `to: [ISO3, ...]` or `except: [ISO3, ...]` (not both), and the restricted destinations'
+// share of world imports of the product, 0..1.
+void read_destinations(const YamlValue& exports, EventTarget& target,
+                       const CountryTable& countries) {
+  auto to = exports.get("to");
+  auto except = exports.get("except");
+  if (to && except) except->fail("no 'except' beside 'to' (one list of destinations)");
+  auto read_list = [&](const YamlValue& list, std::vector<std::string>& out) {
+    for (const YamlValue& item : list.items()) {
+      std::string country = read_country(item, countries);
+      if (country == target.country) item.fail(country, "a destination other than the exporter");
+      out.push_back(country);
+    }
+    if (out.empty()) list.fail("at least one destination (ISO3 codes)");
+  };
+  if (to) read_list(*to, target.to_destinations);
+  if (except) read_list(*except, target.except_destinations);
+  if (auto share = exports.get("share_of_world_imports")) {
+    if (!to && !except) share->fail("'share_of_world_imports' only beside 'to' or 'except'");
+    double value = share->as_double();
+    if (!(value >= 0.0 && value <= 1.0)) share->fail(share->text(), "a share from 0 to 1");
+    target.share_of_world_imports = value;
+  }
+}
+
 EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   item.allow_only({"node", "edge", "exports_of", "severity", "recovery", "cap",
                    "cap_basis_t_per_yr", "note", "source"});
@@ -118,10 +143,13 @@ EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   if (auto exports = item.get("exports_of")) {
     ++kinds;
     target.kind = EventTarget::Kind::exports_of;
-    if (exports->is_map()) {  // {country, stage}: only that stage's exports (an ore export ban)
-      exports->allow_only({"country", "stage"});
+    if (exports->is_map()) {  // {country, stage, to | except}: some exports only
+      exports->allow_only({"country", "stage", "to", "except", "share_of_world_imports"});
       target.country = read_country(exports->require("country"), countries);
-      target.export_stage = *parse_stage(exports->require("stage").as_choice({"mine", "refine"}));
+      if (auto stage = exports->get("stage")) {  // only that stage's (an ore export ban)
+        target.export_stage = *parse_stage(stage->as_choice({"mine", "refine"}));
+      }
+      read_destinations(*exports, target, countries);
     } else {
       target.country = read_country(*exports, countries);
     }
@@ -134,9 +162,27 @@ EventTarget read_target(const YamlValue& item, const CountryTable& countries) {
   return target;
 }
 
+// `licence: {approval_share, delay_days}` (each a number or a distribution): nothing is licensed
+// for the delay, then the approved share of the pre-restriction exports flows. It replaces the
+// event's severity and cannot stand beside a cap or a profile.
+Licence read_licence(const YamlValue& value, const YamlValue& event, const EventSpec& spec) {
+  value.allow_only({"approval_share", "delay_days", "note", "source"});
+  if (spec.cap) value.fail("no 'licence' beside a 'cap' (a licence sets the cut itself)");
+  if (spec.recovery.kind == RecoveryShape::Kind::profile) {
+    value.fail("no 'licence' beside a 'profile' shape (the profile sets the cut itself)");
+  }
+  if (auto severity = event.get("severity")) {
+    severity->fail("no 'severity' beside a 'licence' (the licence sets the cut)");
+  }
+  Licence licence;
+  licence.approval_share = read_distribution(value.require("approval_share"), true);
+  licence.delay_days = read_distribution(value.require("delay_days"), false);
+  return licence;
+}
+
 EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
   item.allow_only({"id", "start_day", "hazard_per_year", "duration_days", "severity", "recovery",
-                   "cap", "targets", "note", "source"});
+                   "cap", "licence", "targets", "note", "source"});
   EventSpec spec;
   spec.where = item.where();
   spec.id = item.require("id").as_string();
@@ -148,14 +194,16 @@ EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
   if (hazard) spec.hazard_per_year = hazard->as_non_negative();
   if (auto v = item.get("recovery")) spec.recovery = read_recovery(*v);
   if (auto v = item.get("cap")) spec.cap = read_cap(*v);
-  check_severity_rules(item, spec.recovery, spec.cap.has_value());
+  if (auto v = item.get("licence")) spec.licence = read_licence(*v, item, spec);
+  check_severity_rules(item, spec.recovery, spec.cap.has_value() || spec.licence.has_value());
   if (spec.recovery.kind == RecoveryShape::Kind::profile) {
     // The profile's last day ends the event; its points give the severities.
     if (auto v = item.get("duration_days")) v->fail("no 'duration_days' beside a 'profile' shape");
     spec.duration_days.a = spec.recovery.profile.back().day;
   } else {
     spec.duration_days = read_distribution(item.require("duration_days"), false);
-    if (!spec.cap) spec.severity = read_distribution(item.require("severity"), true);
+    if (!spec.cap && !spec.licence)
+      spec.severity = read_distribution(item.require("severity"), true);
   }
   YamlValue targets = item.require("targets");
   for (const YamlValue& target : targets.items()) {
@@ -166,7 +214,9 @@ EventSpec read_event(const YamlValue& item, const CountryTable& countries) {
         (spec.recovery.kind == RecoveryShape::Kind::profile)) {
       target.require("recovery").fail("the event's own shape kind when either is a 'profile'");
     }
-    check_severity_rules(target, shape, added.cap.has_value() || spec.cap.has_value());
+    if (spec.licence && added.cap) target.require("cap").fail("no 'cap' in a licensed event");
+    check_severity_rules(target, shape,
+                         added.cap.has_value() || spec.cap.has_value() || spec.licence.has_value());
   }
   if (spec.targets.empty()) targets.fail("at least one target");
   return spec;
