@@ -1,25 +1,29 @@
 // Differential test: the engine (sim/, through its public path) against the reference simulator
 // (tests/reference/, written from docs/engine.md and sharing no code with sim/) on random
 // networks (one tier, and mines -> market -> refiners) and scenarios whose event boundaries and
-// lead times are whole days.
+// lead times are whole days, with and without shaped events. Every case is compared.
 //
 // Tolerance: every metric within 1e-9 of its scale (tonnes: daily demand x horizon; days: the
-// horizon; price multiples: 1; cost: baseline price x daily demand x horizon x price cap). The
-// two compute the same exact quantities by different routes, so they differ only by rounding.
-// A failing case is shrunk (events, hits and stock levers removed while it still fails) and
-// printed with its seed.
+// horizon; price multiples: 1; cost: baseline price x daily demand x horizon x price cap), plus
+// the allowance the reference derives from its step h = 1/64 day where a step holds a kink or a
+// curve of the supply, a change of sides of the gap or a stock switch inside a ramp (Exactness,
+// reference_sim.h; 0 on every case without shapes). A failing case is shrunk (events, hits and
+// stock levers removed while it still fails) and printed with its seed.
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
 #include "tests/reference/engine_adapter.h"
 #include "tests/reference/random_case.h"
 #include "tests/reference/reference_exactness.h"
+#include "tests/reference/reference_shapes.h"
 #include "tests/reference/reference_sim.h"
 #include "tests/reference/reference_tiers.h"
 
@@ -36,53 +40,117 @@ double daily_demand(const Case& c) {
   return (primary + c.network.secondary_t_per_day) * (1.0 - c.stocks.substitution_cut);
 }
 
-// The metrics that differ beyond the tolerance, one line each; empty when they agree.
-std::string mismatches(const Case& c, const Metrics& engine, const Metrics& reference) {
+// The largest share of each allowance a difference needed (beyond 1e-9 of the scale).
+struct AllowanceUse {
+  double unmet = 0.0, days = 0.0, stockpile = 0.0, peak = 0.0, cost = 0.0;
+};
+
+// The metrics that differ beyond the tolerance and the allowance, one line each; empty when they
+// agree.
+std::string mismatches(const Case& c, const Metrics& engine, const Metrics& reference,
+                       const Exactness& exact, AllowanceUse* use = nullptr) {
   double tonnes = std::max(1e-300, daily_demand(c) * c.horizon_days);
   double days = c.horizon_days;
   double cost = c.price.baseline * tonnes * c.price.cap_multiple;
   std::ostringstream out;
   out.precision(17);
-  auto check = [&](const char* name, double a, double b, double scale) {
-    if (!(std::abs(a - b) <= kRelativeTolerance * scale)) {
-      out << "  " << name << ": engine " << a << ", reference " << b << "\n";
+  auto check = [&](const char* name, double a, double b, double scale, double allowance,
+                   double* used) {
+    double diff = std::abs(a - b);
+    if (!(diff <= kRelativeTolerance * scale + allowance)) {
+      out << "  " << name << ": engine " << a << ", reference " << b << " (allowance " << allowance
+          << ")\n";
+    }
+    double beyond = diff - kRelativeTolerance * scale;  // what only the allowance covers
+    if (used != nullptr && allowance > 0.0 && beyond > 0.0) {
+      *used = std::max(*used, beyond / allowance);
     }
   };
-  check("unmet_t", engine.unmet_t, reference.unmet_t, tonnes);
+  double pct = 100.0 / (std::max(1e-300, daily_demand(c)) * 365.0);
+  check("unmet_t", engine.unmet_t, reference.unmet_t, tonnes, exact.unmet_bound_t,
+        use ? &use->unmet : nullptr);
   check("unmet_pct_annual_demand", engine.unmet_pct_annual_demand,
-        reference.unmet_pct_annual_demand, 100.0 * days / 365.0);
-  check("days_short", engine.days_short, reference.days_short, days);
-  check("longest_spell_days", engine.longest_spell_days, reference.longest_spell_days, days);
-  check("lowest_stockpile_t", engine.lowest_stockpile_t, reference.lowest_stockpile_t, tonnes);
-  check("peak_price_multiple", engine.peak_price_multiple, reference.peak_price_multiple, 1.0);
-  check("procurement_cost", engine.procurement_cost, reference.procurement_cost, cost);
+        reference.unmet_pct_annual_demand, 100.0 * days / 365.0, exact.unmet_bound_t * pct,
+        nullptr);
+  check("days_short", engine.days_short, reference.days_short, days, exact.days_bound,
+        use ? &use->days : nullptr);
+  check("longest_spell_days", engine.longest_spell_days, reference.longest_spell_days, days,
+        exact.days_bound, use ? &use->days : nullptr);
+  check("lowest_stockpile_t", engine.lowest_stockpile_t, reference.lowest_stockpile_t, tonnes,
+        exact.unmet_bound_t, use ? &use->stockpile : nullptr);
+  check("peak_price_multiple", engine.peak_price_multiple, reference.peak_price_multiple, 1.0,
+        exact.peak_bound, use ? &use->peak : nullptr);
+  check("procurement_cost", engine.procurement_cost, reference.procurement_cost, cost,
+        exact.cost_bound, use ? &use->cost : nullptr);
   return out.str();
 }
 
 std::string compare(const Case& c) {
-  return mismatches(c, run_engine(c), simulate(c));
+  Exactness exact;
+  Metrics reference = simulate(c, &exact);
+  return mismatches(c, run_engine(c), reference, exact);
 }
 
-// How many cases reach each behaviour (reference metrics).
+// How many cases reach each behaviour (reference metrics and allowances), and how much of each
+// allowance the engine's differences used.
 struct Coverage {
+  int cases = 0;
+  int compared = 0;
   int unmet = 0;           // some demand unmet
   int partly_covered = 0;  // a shortfall partly covered by stocks
   int stockpile_drawn = 0;
   int stockpile_emptied = 0;
   int price_above_baseline = 0;
-  void add(const Case& c, const Metrics& m) {
+  // Shapes:
+  int with_linear = 0;
+  int with_profile = 0;
+  int with_biting_cap = 0;
+  int ramp_with_unmet = 0;
+  int ramp_with_stocks = 0;
+  int with_kink = 0;          // the supply bends inside a step (a kink or a curve inside a ramp)
+  int with_curve = 0;         // a step where the supply may be a curve (engine chords)
+  int with_switch = 0;        // the gap changes sides inside a step
+  int with_dip = 0;           // the gap touches zero inside a step of a spell
+  int all_exact = 0;          // every allowance 0
+  int former_exclusions = 0;  // supply not linear between knots (day stepping excluded these)
+  AllowanceUse use;
+  void add(const Case& c, const Metrics& m, const Exactness& e) {
+    ++cases;
     double cap = c.stocks.stockpile_days * daily_demand(c);
+    bool stocks = cap > 0.0 || c.stocks.inventory_days > 0.0;
     unmet += m.unmet_t > 0.0 ? 1 : 0;
-    partly_covered += m.unmet_t > 0.0 && (cap > 0.0 || c.stocks.inventory_days > 0.0) ? 1 : 0;
+    partly_covered += m.unmet_t > 0.0 && stocks ? 1 : 0;
     stockpile_drawn += cap > 0.0 && m.lowest_stockpile_t < cap ? 1 : 0;
     stockpile_emptied += cap > 0.0 && m.lowest_stockpile_t == 0.0 ? 1 : 0;
     price_above_baseline += m.peak_price_multiple > 1.0 ? 1 : 0;
+    bool linear = false, profile = false, biting = false;
+    for (const Event& ev : c.events) {
+      for (const Hit& hit : ev.hits) {
+        linear = linear || hit.shape.kind == Shape::Kind::linear;
+        profile = profile || hit.shape.kind == Shape::Kind::profile;
+        biting =
+            biting || (hit.cap_fraction >= 0.0 && hit.cap_fraction * hit.cap_utilisation < 1.0);
+      }
+    }
+    with_linear += linear ? 1 : 0;
+    with_profile += profile ? 1 : 0;
+    with_biting_cap += biting ? 1 : 0;
+    ramp_with_unmet += e.ramp_steps > 0 && m.unmet_t > 0.0 ? 1 : 0;
+    ramp_with_stocks += e.ramp_steps > 0 && m.unmet_t > 0.0 && stocks ? 1 : 0;
+    with_kink += e.bent_steps > 0 ? 1 : 0;
+    with_curve += e.curve_steps > 0 ? 1 : 0;
+    with_switch += e.switch_steps > 0 ? 1 : 0;
+    with_dip += e.dip_steps > 0 ? 1 : 0;
+    all_exact +=
+        e.unmet_bound_t == 0.0 && e.days_bound == 0.0 && e.peak_bound == 0.0 && e.cost_bound == 0.0
+            ? 1
+            : 0;
+    former_exclusions += e.supply_linear_between_knots ? 0 : 1;
   }
 };
 
 // Removes events, hits and stock levers while the case still fails: a small reproducer.
-template <typename Compare>
-Case shrink(Case c, Compare compare) {
+Case shrink(Case c, const std::function<std::string(const Case&)>& compare) {
   bool progress = true;
   while (progress) {
     progress = false;
@@ -115,29 +183,78 @@ Case shrink(Case c, Compare compare) {
   return c;
 }
 
-// Runs `count` random cases from `make(seed)`; reports (at most three) failures with a shrunk
-// reproducer. Returns what the cases reached.
+// Runs `count` random cases from `make(seed)` through the engine and the reference; reports (at
+// most three) failures with a shrunk reproducer. Every case is compared.
+// Engine disagreements found by this test and reported to the lead (issue 21), not yet fixed:
+// a min() or max() switching against a curve inside a ramp (a kink on a curve: two ramps
+// multiplying on one channel, or partial replacement in the tiers, crossing a line), where the
+// engine's unmet demand, days short or cost differ from the reference far beyond the allowance
+// (seed 182 checked by hand: an independent fine integration gives the reference's 14562.78 t,
+// the engine 14566.62 t). They are compared like every case and printed; the test fails if any
+// other seed differs, or if one of these stops differing (then take it off the list).
+// DISABLED_KnownEngineDisagreementsKinkOnACurve shrinks each and expects agreement.
+const std::vector<std::uint64_t> kKnownShapedOneTier = {182, 238, 856};
+const std::vector<std::uint64_t> kKnownShapedMultiTier = {464, 1225, 1245, 1410, 1603, 1722};
+
 template <typename Make>
-Coverage run_differential(const char* kind, int count, Make make) {
+Coverage run_differential(const char* kind, int count, Make make,
+                          const std::vector<std::uint64_t>& known = {}) {
+  const auto started = std::chrono::steady_clock::now();
   int failures = 0;
   Coverage seen;
-  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(count) && failures < 3; ++seed) {
+  int former_compared = 0;
+  std::vector<std::uint64_t> failing;
+  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(count); ++seed) {
     Case c = make(seed);
-    Metrics reference = simulate(c);
-    seen.add(c, reference);
-    std::string diff = mismatches(c, run_engine(c), reference);
-    if (diff.empty()) continue;
-    ++failures;
-    Case small = shrink(c, [](const Case& x) { return compare(x); });
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    seen.add(c, reference, exact);
+    AllowanceUse use;
+    std::string diff = mismatches(c, run_engine(c), reference, exact, &use);
+    ++seen.compared;
+    former_compared += exact.supply_linear_between_knots ? 0 : 1;
+    const bool is_known = std::find(known.begin(), known.end(), seed) != known.end();
+    if (diff.empty()) {
+      seen.use.unmet = std::max(seen.use.unmet, use.unmet);
+      seen.use.days = std::max(seen.use.days, use.days);
+      seen.use.stockpile = std::max(seen.use.stockpile, use.stockpile);
+      seen.use.peak = std::max(seen.use.peak, use.peak);
+      seen.use.cost = std::max(seen.use.cost, use.cost);
+      EXPECT_FALSE(is_known) << "seed " << seed << " (" << kind
+                             << ") agrees now: take it off the known engine disagreements";
+      continue;
+    }
+    failing.push_back(seed);
+    if (is_known) continue;
+    if (++failures > 3) continue;
+    Case small = shrink(c, compare);
     ADD_FAILURE() << "seed " << seed << " (" << kind << "(" << seed << ")) differs:\n"
                   << diff << "shrunk reproducer:\n"
                   << describe(small) << "differences on the shrunk case:\n"
                   << compare(small);
   }
-  std::cout << kind << " cases " << count << ": unmet " << seen.unmet << ", partly covered "
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << kind << ": compared " << seen.compared << " of " << count
+            << " (former exclusions: " << former_compared << " compared; step 1/" << kStepsPerDay
+            << " day; " << seconds << " s)\n  unmet " << seen.unmet << ", partly covered "
             << seen.partly_covered << ", stockpile drawn " << seen.stockpile_drawn << ", emptied "
             << seen.stockpile_emptied << ", price above baseline " << seen.price_above_baseline
-            << "\n";
+            << "; linear recovery " << seen.with_linear << ", profile " << seen.with_profile
+            << ", biting cap " << seen.with_biting_cap << ", ramp with unmet "
+            << seen.ramp_with_unmet << ", with stocks " << seen.ramp_with_stocks
+            << "; kink or curve inside a step " << seen.with_kink << ", possible curve "
+            << seen.with_curve << ", gap changes sides inside a step " << seen.with_switch
+            << ", gap touches zero inside a spell's step " << seen.with_dip
+            << ", every allowance 0: " << seen.all_exact
+            << "\n  largest share of an allowance used: unmet " << seen.use.unmet << ", days "
+            << seen.use.days << ", lowest stockpile " << seen.use.stockpile << ", peak price "
+            << seen.use.peak << ", cost " << seen.use.cost << "\n";
+  std::cout << "  differing seeds (known engine disagreements, reported to the lead):";
+  for (std::uint64_t seed : failing) std::cout << " " << seed;
+  std::cout << "\n";
+  EXPECT_EQ(seen.compared, count);
+  EXPECT_EQ(failures, 0);
   // The random cases must exercise what they claim to test, or agreement proves little.
   EXPECT_GE(seen.unmet, count / 5);
   EXPECT_GE(seen.partly_covered, count / 10);
@@ -148,14 +265,15 @@ Coverage run_differential(const char* kind, int count, Make make) {
 }
 
 TEST(Differential, EngineMatchesReferenceOnRandomOneTierCases) {
-  run_differential("random_case", kCases, random_case);
+  Coverage seen = run_differential("random_case", kCases, random_case);
+  EXPECT_EQ(seen.all_exact, kCases);  // no shapes: every step exact, no allowance
 }
-
 // Multi-tier networks (docs/network.md): mines, the concentrate market, refiners with feed
 // links, spare mine and refinery capacity, export restrictions by stage, node events in the
 // tiers. The engine reads them through build_mineral_graph (graph/network.cpp).
 TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
-  run_differential("random_tier_case", kTierCases, random_tier_case);
+  Coverage seen = run_differential("random_tier_case", kTierCases, random_tier_case);
+  EXPECT_EQ(seen.all_exact, kTierCases);
   // And the tiers' own behaviours: feed lost, replaced in part and in full, a refinery outage
   // binding below the feed (reference, any day of the horizon), links scaled down to a mine's
   // uncommitted output.
@@ -196,166 +314,134 @@ TEST(Differential, EngineMatchesReferenceOnRandomMultiTierCases) {
 }
 
 // Shaped events (docs/engine.md "Event shapes"): linear recoveries and profiles on whole days,
-// caps as a fraction of baseline with utilisation. The reference steps whole days with each
-// hit's mean severity over the day; the engine integrates linear supply exactly. They agree to
-// 1e-9 wherever the reference shows that day stepping is exact (Exactness, reference_sim.h):
-//  - supply linear between the shapes' knots (else: excluded, see below);
-//  - unmet_t, unmet_pct_annual_demand, lowest_stockpile_t: within 1e-9 of the scale plus
-//    unmet_bound_t, the sum over the ramping days where a stock empties or the release cap is
-//    crossed inside the day of |g1 - g0| / 8 + R min(1, |g1 - g0| / (8 g)) (0 on other cases);
-//  - days_short, longest_spell_days: 1e-9, on cases with no ramping day whose unmet time is a
-//    part of the day (else not compared: the emptying time moves, with no bound in |g1 - g0|);
-//  - peak_price_multiple: 1e-9 (the world shortfall is linear in each day; peaks at the ends);
-//  - procurement_cost: 1e-9 of its scale plus cost_bound (the engine prices a phase's purchases
-//    at their mean rate: within L x rate change x price change / 4 over a knot interval of L
-//    days, and the reference a day's at the day's mean: the same with L = 1; refills that stop
-//    inside a ramping-price day; stock levels moved by unmet_bound_t, at the price cap).
-// Excluded: cases whose supply is not linear between knots (a ramp crossing a spare-capacity,
-// smelter or refinery-capacity kink, partial replacement of lost feed in the tiers, two ramps on
-// one channel multiplying). The engine draws a chord between segment ends there; the test
-// reports the largest difference relative to the chord's volume gap but asserts nothing.
-struct ShapedStats {
-  int cases = 0;
-  int linear_supply = 0;
-  int all_exact = 0;  // every metric compared at 1e-9 with zero allowances
-  int days_not_compared = 0;
-  int ramp_with_unmet = 0;  // a ramping day and unmet demand
-  int ramp_with_stocks = 0;
-  // Among the cases compared: a hit with a linear recovery, a profile, a cap that bites.
-  int with_linear = 0;
-  int with_profile = 0;
-  int with_biting_cap = 0;
-  double max_unmet_allowance_used = 0.0;  // |difference| / allowance where the allowance > 0
-  double max_cost_allowance_used = 0.0;
-  double max_excluded_unmet_rel = 0.0;   // |unmet difference| / (daily demand x horizon)
-  double max_excluded_over_chord = 0.0;  // |unmet difference| / (chord_gap_t + unmet_bound_t)
-};
-
-std::string shaped_mismatches(const Case& c, const Metrics& engine, const Metrics& reference,
-                              const Exactness& exact, ShapedStats* stats) {
-  double tonnes = std::max(1e-300, daily_demand(c) * c.horizon_days);
-  double days = c.horizon_days;
-  double cost = c.price.baseline * tonnes * c.price.cap_multiple;
-  std::ostringstream out;
-  out.precision(17);
-  auto check = [&](const char* name, double a, double b, double scale, double allowance,
-                   double* used) {
-    double diff = std::abs(a - b);
-    if (!(diff <= kRelativeTolerance * scale + allowance)) {
-      out << "  " << name << ": engine " << a << ", reference " << b << " (allowance " << allowance
-          << ")\n";
-    }
-    double beyond = diff - kRelativeTolerance * scale;  // what only the allowance covers
-    if (used != nullptr && allowance > 0.0 && beyond > 0.0) {
-      *used = std::max(*used, beyond / allowance);
-    }
-  };
-  double* unmet_used = stats ? &stats->max_unmet_allowance_used : nullptr;
-  double* cost_used = stats ? &stats->max_cost_allowance_used : nullptr;
-  double pct = 100.0 / (daily_demand(c) * 365.0);
-  check("unmet_t", engine.unmet_t, reference.unmet_t, tonnes, exact.unmet_bound_t, unmet_used);
-  check("unmet_pct_annual_demand", engine.unmet_pct_annual_demand,
-        reference.unmet_pct_annual_demand, 100.0 * days / 365.0, exact.unmet_bound_t * pct,
-        nullptr);
-  if (exact.short_inexact_days == 0) {
-    check("days_short", engine.days_short, reference.days_short, days, 0.0, nullptr);
-    check("longest_spell_days", engine.longest_spell_days, reference.longest_spell_days, days, 0.0,
-          nullptr);
-  }
-  check("lowest_stockpile_t", engine.lowest_stockpile_t, reference.lowest_stockpile_t, tonnes,
-        exact.unmet_bound_t, nullptr);
-  check("peak_price_multiple", engine.peak_price_multiple, reference.peak_price_multiple, 1.0, 0.0,
-        nullptr);
-  check("procurement_cost", engine.procurement_cost, reference.procurement_cost, cost,
-        exact.cost_bound, cost_used);
-  return out.str();
-}
-
-std::string compare_shaped(const Case& c) {
-  Exactness exact;
-  Metrics reference = simulate(c, &exact);
-  if (!exact.supply_linear) return "";
-  return shaped_mismatches(c, run_engine(c), reference, exact, nullptr);
-}
-
-template <typename Make>
-ShapedStats run_shaped_differential(const char* kind, int count, Make make) {
-  int failures = 0;
-  ShapedStats st;
-  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(count) && failures < 3; ++seed) {
-    Case c = make(seed);
-    Exactness exact;
-    Metrics reference = simulate(c, &exact);
-    Metrics engine = run_engine(c);
-    ++st.cases;
-    if (exact.ramp_days > 0 && reference.unmet_t > 0.0) ++st.ramp_with_unmet;
-    if (exact.ramp_days > 0 && (c.stocks.stockpile_days > 0.0 || c.stocks.inventory_days > 0.0) &&
-        reference.unmet_t > 0.0) {
-      ++st.ramp_with_stocks;
-    }
-    if (!exact.supply_linear) {
-      double diff = std::abs(engine.unmet_t - reference.unmet_t);
-      st.max_excluded_unmet_rel = std::max(
-          st.max_excluded_unmet_rel, diff / std::max(1e-300, daily_demand(c) * c.horizon_days));
-      double gap = exact.chord_gap_t + exact.unmet_bound_t;
-      if (gap > 0.0) st.max_excluded_over_chord = std::max(st.max_excluded_over_chord, diff / gap);
-      continue;
-    }
-    ++st.linear_supply;
-    bool linear = false, profile = false, cap = false;
-    for (const Event& e : c.events) {
-      for (const Hit& h : e.hits) {
-        linear = linear || h.shape.kind == Shape::Kind::linear;
-        profile = profile || h.shape.kind == Shape::Kind::profile;
-        cap = cap || (h.cap_fraction >= 0.0 && h.cap_fraction * h.cap_utilisation < 1.0);
-      }
-    }
-    st.with_linear += linear ? 1 : 0;
-    st.with_profile += profile ? 1 : 0;
-    st.with_biting_cap += cap ? 1 : 0;
-    if (exact.short_inexact_days > 0) ++st.days_not_compared;
-    if (exact.unmet_bound_t == 0.0 && exact.cost_bound == 0.0 && exact.short_inexact_days == 0) {
-      ++st.all_exact;
-    }
-    std::string diff = shaped_mismatches(c, engine, reference, exact, &st);
-    if (diff.empty()) continue;
-    ++failures;
-    Case small = shrink(c, compare_shaped);
-    ADD_FAILURE() << "seed " << seed << " (" << kind << "(" << seed << ")) differs:\n"
-                  << diff << "shrunk reproducer:\n"
-                  << describe(small) << "differences on the shrunk case:\n"
-                  << compare_shaped(small);
-  }
-  std::cout << kind << " cases " << st.cases << ": supply linear between knots " << st.linear_supply
-            << " (linear recovery " << st.with_linear << ", profile " << st.with_profile
-            << ", biting cap " << st.with_biting_cap << "; every metric at 1e-9 with no allowance "
-            << st.all_exact << ", days_short not compared " << st.days_not_compared
-            << "), ramp with unmet " << st.ramp_with_unmet << ", with stocks "
-            << st.ramp_with_stocks << "; largest share of an allowance used: unmet "
-            << st.max_unmet_allowance_used << ", cost " << st.max_cost_allowance_used
-            << "; excluded (nonlinear supply) " << st.cases - st.linear_supply
-            << ", largest unmet difference there " << st.max_excluded_unmet_rel
-            << " of demand x horizon, " << st.max_excluded_over_chord
-            << " x (chord gap + unmet bound)\n";
-  return st;
-}
-
+// caps as a fraction of baseline with utilisation. The reference steps 1/64 day with each hit's
+// mean severity over the step; the engine integrates piecewise-linear supply exactly and chords
+// curves within 1e-7. Every case is compared; the allowances (reference_sim.cpp) cover the steps
+// that hold a kink or curve, a change of sides of the gap, or a stock switch inside a ramp. The
+// cases the day-stepping reference excluded (supply not linear between the shapes' knots) are
+// counted as the former exclusions.
 TEST(Differential, EngineMatchesReferenceOnRandomShapedOneTierCases) {
-  ShapedStats st = run_shaped_differential("random_shaped_case", kCases, random_shaped_case);
-  EXPECT_GE(st.linear_supply, kCases / 2);
-  EXPECT_GE(st.all_exact, kCases / 4);
-  EXPECT_GE(st.ramp_with_unmet, kCases / 10);
-  EXPECT_GE(st.ramp_with_stocks, kCases / 20);
-  EXPECT_GE(st.with_linear, kCases / 4);
-  EXPECT_GE(st.with_profile, kCases / 5);
-  EXPECT_GE(st.with_biting_cap, kCases / 10);
+  Coverage seen =
+      run_differential("random_shaped_case", kCases, random_shaped_case, kKnownShapedOneTier);
+  EXPECT_GE(seen.former_exclusions, kCases / 10);
+  EXPECT_GE(seen.with_kink, 50);  // at least 50 cases with a kink inside a ramp
+  EXPECT_GE(seen.ramp_with_unmet, kCases / 10);
+  EXPECT_GE(seen.ramp_with_stocks, kCases / 20);
+  EXPECT_GE(seen.with_linear, kCases / 4);
+  EXPECT_GE(seen.with_profile, kCases / 5);
+  EXPECT_GE(seen.with_biting_cap, kCases / 10);
 }
 
 TEST(Differential, EngineMatchesReferenceOnRandomShapedMultiTierCases) {
-  ShapedStats st =
-      run_shaped_differential("random_shaped_tier_case", kTierCases, random_shaped_tier_case);
-  EXPECT_GE(st.linear_supply, kTierCases / 4);
-  EXPECT_GE(st.ramp_with_unmet, kTierCases / 20);
+  Coverage seen = run_differential("random_shaped_tier_case", kTierCases, random_shaped_tier_case,
+                                   kKnownShapedMultiTier);
+  EXPECT_GE(seen.former_exclusions, kTierCases / 10);
+  EXPECT_GE(seen.with_kink, 50);
+  EXPECT_GE(seen.with_curve, 50);
+  EXPECT_GE(seen.ramp_with_unmet, kTierCases / 20);
+}
+
+// The known engine disagreements, shrunk: fails until the engine finds kinks on curves. Run with
+// --gtest_also_run_disabled_tests.
+TEST(Differential, DISABLED_KnownEngineDisagreementsKinkOnACurve) {
+  for (std::uint64_t seed : kKnownShapedOneTier) {
+    Case small = shrink(random_shaped_case(seed), compare);
+    EXPECT_EQ(compare(small), "") << "random_shaped_case(" << seed << ") shrunk:\n"
+                                  << describe(small);
+  }
+  for (std::uint64_t seed : kKnownShapedMultiTier) {
+    Case small = shrink(random_shaped_tier_case(seed), compare);
+    EXPECT_EQ(compare(small), "") << "random_shaped_tier_case(" << seed << ") shrunk:\n"
+                                  << describe(small);
+  }
+}
+
+// Planted error (issue 21): before the kinks were found as roots, the engine kept the chord
+// over a ramp that holds two kinks. The "chord engine" here reproduces that on the reference's
+// side: the reference's own supply, with every knot interval in which the supplied rate changes
+// slope twice or more (two kinks, or a curve) replaced by the chord between the interval's ends
+// (every rate and the world shortfall), stepped by the same stock code. Its metrics must differ
+// from the reference beyond the allowance on some cases, or the comparison could not see the old
+// fault.
+Metrics simulate_chorded(const Case& c, int& chorded_intervals) {
+  std::vector<StepSupply> steps =
+      focal_supply_by_step(c.network, c.events, c.horizon_days, kStepsPerDay);
+  std::vector<int> knots = shape_knots(c.network, c.events);
+  std::erase_if(knots, [&](int k) { return k <= 0 || k >= c.horizon_days; });
+  knots.insert(knots.begin(), 0);
+  knots.push_back(c.horizon_days);
+  const double h = 1.0 / kStepsPerDay;
+  const double tolerance = 1e-11 * (daily_demand(c) + 1.0);
+  auto rate = [&](const DaySupply& s) { return supplied_t_per_day(c, s); };
+  auto along = [](const DaySupply& a, const DaySupply& b, double f) {
+    DaySupply out = a;
+    out.domestic_t_per_day += f * (b.domestic_t_per_day - a.domestic_t_per_day);
+    out.refined_t_per_day += f * (b.refined_t_per_day - a.refined_t_per_day);
+    out.recycling_available += f * (b.recycling_available - a.recycling_available);
+    out.world_shortfall += f * (b.world_shortfall - a.world_shortfall);
+    return out;
+  };
+  for (std::size_t i = 0; i + 1 < knots.size(); ++i) {
+    const std::size_t first = static_cast<std::size_t>(knots[i]) * kStepsPerDay;
+    const std::size_t end = static_cast<std::size_t>(knots[i + 1]) * kStepsPerDay;
+    if (!steps[first].ramps) continue;
+    // A kink on a step boundary changes the chord slope once, one inside a step twice in a row.
+    int kinks = 0;
+    bool changed = false;
+    double slope = (rate(steps[first].end) - rate(steps[first].start)) / h;
+    for (std::size_t k = first + 1; k < end; ++k) {
+      double next = (rate(steps[k].end) - rate(steps[k].start)) / h;
+      bool changes = std::abs(next - slope) * h > tolerance;
+      if (changes && !changed) ++kinks;
+      changed = changes;
+      slope = next;
+    }
+    if (kinks < 2) continue;
+    ++chorded_intervals;
+    const DaySupply a = steps[first].start;
+    const DaySupply b = steps[end - 1].end;
+    const double length = static_cast<double>(end - first);
+    for (std::size_t k = first; k < end; ++k) {
+      const double f = static_cast<double>(k - first);
+      steps[k].start = along(a, b, f / length);
+      steps[k].mean = along(a, b, (f + 0.5) / length);
+      steps[k].end = along(a, b, (f + 1.0) / length);
+    }
+  }
+  return simulate_stocks(c, steps);
+}
+
+template <typename Make>
+void plant_chords(const char* kind, int count, Make make) {
+  int planted = 0, caught = 0;
+  std::uint64_t first_seed = 0;
+  std::string first_diff;
+  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(count); ++seed) {
+    Case c = make(seed);
+    int chorded = 0;
+    Metrics chord_engine = simulate_chorded(c, chorded);
+    if (chorded == 0) continue;
+    ++planted;
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    std::string diff = mismatches(c, chord_engine, reference, exact);
+    if (diff.empty()) continue;
+    ++caught;
+    if (first_seed == 0) {
+      first_seed = seed;
+      first_diff = diff;
+    }
+  }
+  std::cout << "planted two-kink chords, " << kind << " seeds 1-" << count << ": " << planted
+            << " cases hold a ramp with two kinks or a curve, " << caught
+            << " caught beyond the allowance; first: seed " << first_seed << "\n"
+            << first_diff;
+  EXPECT_GE(caught, 1);
+}
+
+TEST(Differential, PlantedTwoKinkChordsAreCaught) {
+  plant_chords("random_shaped_case", 300, random_shaped_case);
+  plant_chords("random_shaped_tier_case", 300, random_shaped_tier_case);
 }
 
 // The reference itself, on cases computed by hand, so a wrong reference cannot pass by agreeing
@@ -501,7 +587,7 @@ TEST(Differential, EngineStepsPastTheReleaseCapInARamp) {
   Metrics reference = simulate(c, &exact);
   // Unmet: the part of the gap above the cap while it lasts, (3.7 - 0.37) x 6.3 / 2 t.
   EXPECT_NEAR(reference.unmet_t, (3.7 - 0.37) * 6.3 / 2.0, exact.unmet_bound_t + 1e-9);
-  EXPECT_EQ(shaped_mismatches(c, run_engine(c), reference, exact, nullptr), "");
+  EXPECT_EQ(mismatches(c, run_engine(c), reference, exact), "");
 }
 
 }  // namespace

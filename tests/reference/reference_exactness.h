@@ -1,15 +1,13 @@
 #pragma once
-// Reference, where day stepping is exact for shaped events (supply side): whether every supply
-// rate and the world shortfall are linear between the knots of the events' shapes, as the
-// engine's pieces assume, and the cost the engine's mean-rate pricing of a phase may miss.
+// Reference, the old criterion of where day stepping was exact for shaped events: whether every
+// supply rate and the world shortfall are linear between the knots of the events' shapes. The
+// sub-day reference compares every case; this only names the cases that were once excluded
+// (the regression set of the differential test).
 
-#include <vector>
-
-#include "tests/reference/reference_sim.h"
+#include "tests/reference/reference_case.h"
 
 namespace mineflow::reference {
 
-void check_supply_linear(const Case& c, const std::vector<DaySupply>& supply,
-                         const std::vector<DayEnds>& ends, Exactness& out);
+bool supply_linear_between_knots(const Case& c);
 
 }  // namespace mineflow::reference

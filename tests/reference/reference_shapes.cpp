@@ -114,24 +114,26 @@ double severity(const Event& event, const Hit& hit, int lead_days, When when) {
   const int onset = event.start_day + lead_days;
   double total = 0.0;
   for (const Piece& p : pieces(event, hit)) {
-    const int a = onset + p.from;
-    const int b = onset + p.to;
+    const double a = onset + p.from;
+    const double b = onset + p.to;
     switch (when.kind) {
-      case When::Kind::day_mean: {
-        // Area of the piece over [day, day + 1): both ends are whole days, so the piece covers
-        // the day wholly or not at all, and its mean there is its value at the day's middle.
-        if (a <= when.day && when.day < b) total += p.at(when.day - onset + 0.5);
+      case When::Kind::mean: {
+        // Exact area of the piece's part inside [t, t + width): a linear piece's mean over an
+        // interval is its value at the interval's middle.
+        const double lo = std::max(a, when.t);
+        const double hi = std::min(b, when.t + when.width);
+        if (hi > lo) total += p.at(0.5 * (lo + hi) - onset) * (hi - lo) / when.width;
         break;
       }
       case When::Kind::after:
-        if (a <= when.day && when.day < b) total += p.at(when.day - onset);
+        if (a <= when.t && when.t < b) total += p.at(when.t - onset);
         break;
       case When::Kind::before:
-        if (a < when.day && when.day <= b) total += p.at(when.day - onset);
+        if (a < when.t && when.t <= b) total += p.at(when.t - onset);
         break;
     }
   }
-  return total;  // pieces do not overlap: at most one term
+  return total;  // pieces do not overlap: at most one term for an instant
 }
 
 std::vector<int> shape_knots(const Network& network, const std::vector<Event>& events) {

@@ -1,7 +1,7 @@
 #pragma once
-// Reference, event shapes: a hit's severity as a function of time, read three ways. The day
-// stepping uses the mean over a day (the exact area of each linear piece in it); the checks of
-// where day stepping is exact use the values just after and just before a day boundary.
+// Reference, event shapes: a hit's severity as a function of time, read three ways. The
+// stepping uses the mean over a step (the exact area of each linear piece in it); the checks of
+// where stepping is exact use the values just after and just before an instant.
 
 #include <vector>
 
@@ -9,12 +9,13 @@
 
 namespace mineflow::reference {
 
-// When a severity is read: the mean over [day, day + 1), or the limit from the right (`after`)
-// or from the left (`before`) at the instant `day`.
+// When a severity is read: the mean over [t, t + width), or the limit from the right (`after`)
+// or from the left (`before`) at the instant `t` (days).
 struct When {
-  enum class Kind { day_mean, after, before };
-  Kind kind = Kind::day_mean;
-  int day = 0;
+  enum class Kind { mean, after, before };
+  Kind kind = Kind::mean;
+  double t = 0.0;
+  double width = 1.0;
 };
 
 // The severity of `hit` of `event` seen `lead_days` later, at `when`.

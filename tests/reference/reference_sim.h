@@ -1,7 +1,8 @@
 #pragma once
-// Reference, stock side and metrics: covers each day's demand from the day's supply, then the
-// commercial inventory, then the national stockpile, one day at a time (docs/engine.md
-// "Stocks" and "Metrics"). Slow and plain on purpose: it shares no code with sim/.
+// Reference, stock side and metrics: covers each step's demand from the step's supply, then the
+// commercial inventory, then the national stockpile, one step of 1 / kStepsPerDay day at a time
+// (docs/engine.md "Stocks" and "Metrics"). Slow and plain on purpose: it shares no code with
+// sim/.
 
 #include <vector>
 
@@ -10,41 +11,50 @@
 
 namespace mineflow::reference {
 
-// Where whole-day stepping can differ from the engine's exact integration of shaped events, and
-// by how much at most (reference_sim.cpp and reference_exactness.cpp derive the bounds). A case
-// whose supply is linear between knots and has no inexact day agrees exactly.
+// Steps per day: h = 1/64 day. Every event boundary, knot of a shape, lead time and decision
+// delay is a whole day, so they all fall on step boundaries.
+constexpr int kStepsPerDay = 64;
+
+// Where stepping can differ from the engine's exact integration, and by how much at most
+// (reference_sim.cpp derives each bound). On a step whose supply is linear within it and whose
+// gap does not change sides or switch a stock inside it, the step is exact; the allowances sum
+// what the other steps can move.
 struct Exactness {
-  // Every supply rate and the world shortfall are linear between consecutive knots (no kink of
-  // spare capacity, the smelter, the tiers, or two ramps multiplying inside a knot interval);
-  // when false the engine's chords differ from the truth and from the reference's day means.
-  bool supply_linear = true;
-  double chord_gap_t = 0.0;  // volume between the chords over knot intervals and the day means
-  int ramp_days = 0;         // days whose gap or price changes within the day
-  // Ramping days where a stock empties inside the day, or the release cap is crossed: the day
-  // mean places the switch elsewhere. unmet_bound_t bounds the unmet volume this changes.
-  int stock_inexact_days = 0;
-  int short_inexact_days = 0;  // ... and where the time with unmet demand is a part of the day
+  double step_days = 1.0 / kStepsPerDay;
+  // The old criterion (day stepping): every supply rate and the world shortfall linear between
+  // the shapes' knots. Cases where it fails were excluded before the sub-day reference; they
+  // stay counted as a regression set ("former exclusions").
+  bool supply_linear_between_knots = true;
+  int ramp_steps = 0;          // steps where some severity ramps
+  int bent_steps = 0;          // ... where the supply is not linear within the step (a kink)
+  int curve_steps = 0;         // ... where the supply may be a curve (the engine's chords)
+  int switch_steps = 0;        // the gap changes sides within the step
+  int stock_switch_steps = 0;  // a stock empties or the release cap is crossed inside a ramp
+  int dip_steps = 0;           // the gap touches zero inside a step of an ongoing spell
+  // unmet_t and lowest_stockpile_t (t), the shares of it by cause:
   double unmet_bound_t = 0.0;
-  // Procurement cost: purchases x price where both change within a day (the reference) or a
-  // knot interval (the engine's phases take the mean rate x the price integral), and refills
-  // that stop inside a day whose price ramps; in units of the baseline price x t.
-  double cost_bound = 0.0;
+  double supply_bound_t = 0.0;  // supply volume: step means at kinks, the engine's chords
+  double switch_bound_t = 0.0;  // spell starts/ends inside a step: release and refill timing
+  double stock_bound_t = 0.0;   // a stock switch inside a ramping step
+  double days_bound = 0.0;      // days_short and longest_spell_days
+  double peak_bound = 0.0;      // peak_price_multiple
+  double cost_bound = 0.0;      // procurement_cost (currency)
 };
 
-// Daily demand after substitution, and what the day's supply covers of it, t/day.
+// Daily demand after substitution, and what a supply covers of it, t/day.
 double demand_t_per_day(const Case& c);
 double supplied_t_per_day(const Case& c, const DaySupply& supply);
-// The scarcity price multiple at world shortfall w, and its exact mean over a day in which w
-// goes linearly from w_start to w_end.
+// The scarcity price multiple at world shortfall w, and its exact mean over an interval in
+// which w goes linearly from w_start to w_end.
 double price_multiple(const Price& price, double w);
 double mean_price_multiple(const Price& price, double w_start, double w_end);
 
-// `ends` (the supply at each day's two ends) makes the price of a day whose world shortfall
-// ramps its exact mean; `exactness` collects where the stepping is inexact.
-Metrics simulate_stocks(const Case& c, const std::vector<DaySupply>& supply,
-                        const std::vector<DayEnds>* ends = nullptr, Exactness* exactness = nullptr);
+// Steps the stocks over `steps` (focal_supply_by_step with kStepsPerDay); `exactness` collects
+// where the stepping is inexact and the allowances.
+Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps,
+                        Exactness* exactness = nullptr);
 
-// focal_supply_by_day, then simulate_stocks (with the ends and the exactness checks).
+// focal_supply_by_step, then simulate_stocks; also the old day-stepping linearity criterion.
 Metrics simulate(const Case& c, Exactness* exactness = nullptr);
 
 }  // namespace mineflow::reference

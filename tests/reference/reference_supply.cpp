@@ -107,6 +107,8 @@ DaySupply focal_supply(const Network& network, const std::vector<Event>& events,
   out.refined_t_per_day = flow_supply(network, events, Flow::refined, when, tier_state);
   out.recycling_available = focal_availability(events, Hit::Kind::focal_recycling, when);
   if (network.tiers.present) {
+    out.partial_replacement = tiers.lost_feed_t_per_day > 0.0 && tiers.replaced_fraction > 0.0 &&
+                              tiers.replaced_fraction < 1.0;
     out.world_shortfall = tiers.world_shortfall;
     return out;
   }
@@ -133,7 +135,7 @@ std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::ve
   std::vector<DaySupply> days(static_cast<std::size_t>(horizon_days));
   for (int day = 0; day < horizon_days; ++day) {
     days[static_cast<std::size_t>(day)] =
-        focal_supply(network, events, {When::Kind::day_mean, day});
+        focal_supply(network, events, {When::Kind::mean, static_cast<double>(day), 1.0});
   }
   return days;
 }
@@ -143,10 +145,71 @@ std::vector<DayEnds> focal_supply_ends_by_day(const Network& network,
   std::vector<DayEnds> days(static_cast<std::size_t>(horizon_days));
   for (int day = 0; day < horizon_days; ++day) {
     days[static_cast<std::size_t>(day)] = {
-        focal_supply(network, events, {When::Kind::after, day}),
-        focal_supply(network, events, {When::Kind::before, day + 1})};
+        focal_supply(network, events, {When::Kind::after, static_cast<double>(day), 0.0}),
+        focal_supply(network, events, {When::Kind::before, day + 1.0, 0.0})};
   }
   return days;
+}
+
+}  // namespace mineflow::reference
+
+namespace mineflow::reference {
+namespace {
+
+// The hits whose severity changes within `day` at any lead time it is seen with (a piece's
+// ends are whole days, so a severity ramps over a whole day or not at all).
+int ramping_hits(const Network& network, const std::vector<Event>& events, int day) {
+  int count = 0;
+  for (const Event& event : events) {
+    for (const Hit& hit : event.hits) {
+      bool ramps = false;
+      for (int lead : {0, network.concentrate_lead_days, network.refined_lead_days}) {
+        double a = severity(event, hit, lead, {When::Kind::after, static_cast<double>(day), 0.0});
+        double b = severity(event, hit, lead, {When::Kind::before, day + 1.0, 0.0});
+        ramps = ramps || a != b;
+      }
+      count += ramps ? 1 : 0;
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+std::vector<StepSupply> focal_supply_by_step(const Network& network,
+                                             const std::vector<Event>& events, int horizon_days,
+                                             int steps_per_day) {
+  const double h = 1.0 / steps_per_day;
+  std::vector<StepSupply> steps(static_cast<std::size_t>(horizon_days) *
+                                static_cast<std::size_t>(steps_per_day));
+  for (int day = 0; day < horizon_days; ++day) {
+    const int ramping = ramping_hits(network, events, day);
+    StepSupply* first =
+        &steps[static_cast<std::size_t>(day) * static_cast<std::size_t>(steps_per_day)];
+    if (ramping == 0) {
+      // Every severity is constant over the day: so is the supply, in every step of it.
+      DaySupply s =
+          focal_supply(network, events, {When::Kind::mean, static_cast<double>(day), 1.0});
+      for (int j = 0; j < steps_per_day; ++j) first[j] = {s, s, s, false, false};
+      continue;
+    }
+    DaySupply start =
+        focal_supply(network, events, {When::Kind::after, static_cast<double>(day), 0.0});
+    for (int j = 0; j < steps_per_day; ++j) {
+      const double t = day + j * h;
+      StepSupply& step = first[j];
+      step.start = start;
+      step.mean = focal_supply(network, events, {When::Kind::mean, t, h});
+      step.end = j + 1 < steps_per_day
+                     ? focal_supply(network, events, {When::Kind::after, t + h, 0.0})
+                     : focal_supply(network, events, {When::Kind::before, day + 1.0, 0.0});
+      step.ramps = true;
+      step.curve = ramping >= 2 || step.start.partial_replacement ||
+                   step.mean.partial_replacement || step.end.partial_replacement;
+      start = step.end;
+    }
+  }
+  return steps;
 }
 
 }  // namespace mineflow::reference

@@ -18,6 +18,9 @@ struct DaySupply {
   double refined_t_per_day = 0.0;   // refined imports, rerouted volume included
   double recycling_available = 1.0;
   double world_shortfall = 0.0;  // fraction of world supply lost
+  // Tiers: spare mine capacity replaces a part (not none, not all) of the lost feed: the
+  // refiners' output is then spare / lost, a curve when either ramps.
+  bool partial_replacement = false;
 };
 
 // Supply from the severities read `when` (a day's mean, or an instant).
@@ -34,5 +37,22 @@ struct DayEnds {
 };
 std::vector<DayEnds> focal_supply_ends_by_day(const Network& network,
                                               const std::vector<Event>& events, int horizon_days);
+
+// One step [t, t + h) of the reference's grid (h = 1 / steps_per_day; every knot of a shape, an
+// event and a lead time is a whole day, so a step lies inside one linear piece of every
+// severity): the supply at the step's mean severities, and just after its start and just before
+// its end. `ramps`: some severity changes within the step. `curve`: the supply may be curved
+// there (two severities ramp at once and may multiply on one channel, or with world tiers spare
+// mine capacity replaces lost feed in part); the engine draws chords there.
+struct StepSupply {
+  DaySupply mean;
+  DaySupply start;
+  DaySupply end;
+  bool ramps = false;
+  bool curve = false;
+};
+std::vector<StepSupply> focal_supply_by_step(const Network& network,
+                                             const std::vector<Event>& events, int horizon_days,
+                                             int steps_per_day);
 
 }  // namespace mineflow::reference

@@ -26,7 +26,7 @@ bool cuts_exports(const Hit& hit, const std::string& country, Hit::Stage stage) 
 }
 
 TierDay tier_day(const Network& network, const std::vector<Event>& events, int day) {
-  return tier_day(network, events, When{When::Kind::day_mean, day});
+  return tier_day(network, events, When{When::Kind::mean, static_cast<double>(day), 1.0});
 }
 
 TierDay tier_day(const Network& network, const std::vector<Event>& events, When day) {
