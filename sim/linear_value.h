@@ -74,16 +74,24 @@ inline double upper_of(double a, double b, KinkClock*) {
   return std::max(a, b);
 }
 
-// Two values that meet within this many days count as meeting now, so a kink found by its
-// root (and thus landed on up to rounding) is not found again a rounding error later.
+// Two values that meet within this many days, or that differ by no more than the rounding of
+// the sums behind them (kTieRelative of their size), count as meeting now: a kink found by its
+// root (and so landed on up to rounding) is not found again a rounding error later.
 inline constexpr double kKinkTieDays = 1e-9;
+inline constexpr double kTieRelative = 1e-12;
 
 // Whether `a` is the smaller of two linear values from now on: the smaller one, or at a tie
-// (or a crossing within kKinkTieDays) the one that stays smaller.
+// the one that stays smaller, or between lines equal up to rounding always `a` (so that the
+// branch taken never depends on the last bits of two sums of the same terms).
 inline bool first_stays_lower(LinearValue a, LinearValue b) {
   double apart = a.value - b.value;
   double closing = a.slope - b.slope;
-  if (std::abs(apart) <= kKinkTieDays * std::abs(closing)) return a.slope <= b.slope;
+  double size = std::max({1.0, std::abs(a.value), std::abs(b.value)});
+  if (std::abs(apart) <= kKinkTieDays * std::abs(closing) + kTieRelative * size) {
+    double steepness = std::max(std::abs(a.slope), std::abs(b.slope));
+    if (std::abs(closing) <= kTieRelative * steepness) return true;
+    return a.slope < b.slope;
+  }
   return apart < 0.0;
 }
 
@@ -101,7 +109,9 @@ inline LinearValue lower_of(LinearValue a, LinearValue b, KinkClock* clock) {
 }
 
 inline LinearValue upper_of(LinearValue a, LinearValue b, KinkClock* clock) {
-  bool a_active = !first_stays_lower(a, b) || (a.value == b.value && a.slope == b.slope);
+  // `a` is the larger from now on when `b` stays lower: at a tie the one rising faster, and
+  // between equal lines always `a`, whatever rounding did to their last bits.
+  bool a_active = first_stays_lower(b, a);
   const LinearValue& active = a_active ? a : b;
   const LinearValue& other = a_active ? b : a;
   if (clock != nullptr) {

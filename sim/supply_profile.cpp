@@ -170,25 +170,27 @@ BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, Kin
   return point;
 }
 
-// Supply at `day` inside `cover` (the segment between two effect boundaries) with the ramping
-// channels set to their values then.
+// Sets the ramping channels to their values (and slopes) at `day` inside `cover` (the segment
+// between two effect boundaries). Slopes are always set, so every evaluation inside a ramp sees
+// the same nodes as cut, in the same order, plain or sloped.
+void set_ramps_at(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
+                  double day) {
+  for (std::uint32_t e : scratch.ramps) {
+    LinearValue factor = channel_product(scratch, e, cover, day);
+    scratch.propagation.set(model, scratch.effects[e].channel, factor.value, factor.slope);
+  }
+}
+
 SupplyPoint supply_at(const Model& model, ProfileScratch& scratch, const ProfileSegment& cover,
                       double day) {
-  for (std::uint32_t e : scratch.ramps) {
-    scratch.propagation.set(model, scratch.effects[e].channel,
-                            channel_product(scratch, e, cover, day).value);
-  }
+  set_ramps_at(model, scratch, cover, day);
   return read_supply<double>(model, scratch, nullptr);
 }
 
 // The same with slopes, and the days from `day` to the next kink if nothing bends.
 SlopedSupplyPoint sloped_supply_at(const Model& model, ProfileScratch& scratch,
                                    const ProfileSegment& cover, double day, KinkClock& clock) {
-  for (std::uint32_t e : scratch.ramps) {
-    LinearValue factor = channel_product(scratch, e, cover, day);
-    scratch.propagation.set(model, scratch.effects[e].channel, factor.value, factor.slope);
-  }
-  // Every later set() of these channels gives their slope again (0 outside this call).
+  set_ramps_at(model, scratch, cover, day);
   return read_supply<LinearValue>(model, scratch, &clock);
 }
 
@@ -198,7 +200,8 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
   // channels whose effects start or end here, and those that ramp, are the only ones that change.
   const auto& effects = scratch.effects;
   auto update = [&](std::uint32_t e, double day) {
-    availability.set(model, effects[e].channel, channel_product(scratch, e, segment, day).value);
+    LinearValue factor = channel_product(scratch, e, segment, day);
+    availability.set(model, effects[e].channel, factor.value, factor.slope);
   };
   auto& ramps = scratch.ramps;
   while (scratch.next_start < effects.size() &&
@@ -224,9 +227,9 @@ void fill_supply(const Model& model, ProfileScratch& scratch, ProfileSegment& se
 // where a min(), max() or clamp() switches (spare capacity running out, a capacity binding, a
 // cap meeting the flow): the sloped propagation gives each switch as the root of a linear
 // equation and the ramp is cut exactly there. Two ramps multiplying on one channel, and partial
-// replacement of lost feed (spare / lost), bend the supply instead: a piece whose end is off its
-// tangent by more than kStraightTolerance is a curve. A curve is halved until, in every half,
-// every min() and max() takes the same branch at both ends and the midpoint (a kink against a
+// replacement of lost feed (spare / lost), bend the supply instead: a piece whose middle or end
+// is off its tangent by more than kStraightTolerance is a curve. A curve is halved until, in every
+// half, every min() and max() takes the same branch at both ends and the midpoint (a kink against a
 // curve is not the root of a linear equation: this finds it to 2^-kMaxCurveDepth of the piece),
 // and the midpoint is within kCurveTolerance of the chord (for a quadratic, the largest
 // deviation anywhere in the half).
@@ -237,6 +240,12 @@ constexpr int kMaxCurveDepth = 30;            // 2^-30 of a piece: a kink's plac
 // real case (each min() switches a few times), so an engine fault ends the run instead of
 // looping.
 constexpr int kMaxPiecesPerSegment = 1 << 20;
+
+[[noreturn]] void throw_too_many_pieces(const ProfileSegment& cover) {
+  throw InternalError("supply profile: more than " + std::to_string(kMaxPiecesPerSegment) +
+                      " kinks and curve pieces in one ramp from day " +
+                      std::to_string(cover.start_day));
+}
 
 double largest_deviation(const SupplyPoint& a, const SupplyPoint& b) {
   return std::max({std::abs(a.domestic_fraction - b.domestic_fraction),
@@ -294,6 +303,7 @@ void split_curve(const Model& model, ProfileScratch& scratch, const ProfileSegme
     add_piece(cover, from, at_from.values, to, at_to.values, out);
     return;
   }
+  if (out.size() >= kMaxPiecesPerSegment) throw_too_many_pieces(cover);
   split_curve(model, scratch, cover, from, at_from, mid, at_mid, depth + 1, out);
   split_curve(model, scratch, cover, mid, at_mid, to, at_to, depth + 1, out);
 }
@@ -305,8 +315,7 @@ void split_at_kinks(const Model& model, ProfileScratch& scratch, const ProfileSe
   SlopedSupplyPoint at_from = sloped_supply_at(model, scratch, cover, from, clock);
   for (int pieces = 0; from < cover.end_day; ++pieces) {
     if (pieces >= kMaxPiecesPerSegment || out.size() >= kMaxPiecesPerSegment) {
-      throw InternalError("supply profile: more than " + std::to_string(kMaxPiecesPerSegment) +
-                          " kinks in one ramp from day " + std::to_string(cover.start_day));
+      throw_too_many_pieces(cover);
     }
     double to = cover.end_day;
     if (clock.next_days < to - from) to = from + clock.next_days;
@@ -315,11 +324,20 @@ void split_at_kinks(const Model& model, ProfileScratch& scratch, const ProfileSe
     SlopedSupplyPoint at_to = sloped_supply_at(model, scratch, cover, to, next_clock);
     SupplyPoint start = values_of(at_from);
     SupplyPoint end = values_of(at_to);
-    if (largest_deviation(end, along(at_from, to - from)) <= kStraightTolerance) {
+    // Straight when the middle and the end lie on the tangent at the start. (The end alone is
+    // not enough: a predicted kink is where the tangent meets the other branch, so a curve's
+    // end lands on its tangent there.)
+    const double mid = 0.5 * (from + to);
+    if (largest_deviation(end, along(at_from, to - from)) <= kStraightTolerance &&
+        largest_deviation(supply_at(model, scratch, cover, mid), along(at_from, mid - from)) <=
+            kStraightTolerance) {
       add_piece(cover, from, start, to, end, out);
     } else {
-      split_curve(model, scratch, cover, from, {start, clock.branches}, to,
-                  {end, next_clock.branches}, 0, out);
+      // The branches just before `to` (at `to` itself a predicted kink may already have
+      // switched): a half is smooth when its ends' fingerprints agree.
+      double before = to - std::ldexp(to - from, -kMaxCurveDepth);
+      Reading end_reading{end, reading_at(model, scratch, cover, before).branches};
+      split_curve(model, scratch, cover, from, {start, clock.branches}, to, end_reading, 0, out);
     }
     from = to;
     at_from = at_to;

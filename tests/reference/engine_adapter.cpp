@@ -59,6 +59,15 @@ EventTarget target_of(const Hit& hit) {
       target.kind = EventTarget::Kind::exports_of;
       if (hit.export_stage == Hit::Stage::mine) target.export_stage = Stage::mine;
       if (hit.export_stage == Hit::Stage::refine) target.export_stage = Stage::refine;
+      // Destinations as a scenario names them: the focal economy, and another buyer standing
+      // for the rest of the world's restricted share.
+      if (!hit.restricts_focal || hit.world_share != 1.0) {
+        if (hit.restricts_focal) target.to_destinations.push_back(kFocal);
+        if (hit.world_share > 0.0) {
+          target.to_destinations.push_back("USA");
+          target.share_of_world_imports = hit.world_share;
+        }
+      }
       break;
   }
   // Shapes and caps as a scenario file's target gives them (fixed draws).
@@ -182,6 +191,11 @@ Metrics run_engine(const Case& c) {
                           0};
     spec.severity = {Distribution::Kind::fixed, 1.0, 0.0, 0.0};
     for (const Hit& hit : event.hits) spec.targets.push_back(target_of(hit));
+    if (event.licence_delay_days >= 0) {
+      spec.licence = Licence{
+          {Distribution::Kind::fixed, event.licence_approval_share, 0.0, 0.0},
+          {Distribution::Kind::fixed, static_cast<double>(event.licence_delay_days), 0.0, 0.0}};
+    }
     scenario.events.push_back(spec);
   }
 

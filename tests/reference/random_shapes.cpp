@@ -40,15 +40,39 @@ void add_random_shapes(std::uint64_t seed, Case& c) {
   }
 }
 
+// Export restrictions scoped by destination, and licences, from a stream of their own (so the
+// shapes and everything before stay as they were): a third of the export restrictions reach
+// only some buyers (the focal economy alone, other buyers alone for a share of world imports,
+// or both), and one event in eight with no cap or profile is licensed.
+void add_random_restrictions(std::uint64_t seed, Case& c) {
+  CaseRandom r(seed * 0x2545F4914F6CDD1DULL + 0xDE57ULL);
+  for (Event& event : c.events) {
+    bool plain = true;
+    for (Hit& hit : event.hits) {
+      plain = plain && hit.cap_fraction < 0.0 && hit.shape.kind != Shape::Kind::profile;
+      if (hit.kind != Hit::Kind::exports_of || !r.chance(1.0 / 3.0)) continue;
+      int scope = r.integer(0, 2);
+      hit.restricts_focal = scope != 1;
+      hit.world_share = scope == 0 ? 0.0 : r.uniform(0.05, 1.0);
+    }
+    if (plain && r.chance(0.125)) {
+      event.licence_delay_days = r.integer(0, 60);
+      event.licence_approval_share = r.chance(0.2) ? 0.0 : r.uniform(0.0, 1.0);
+    }
+  }
+}
+
 Case random_shaped_case(std::uint64_t seed) {
   Case c = random_case(seed);
   add_random_shapes(seed, c);
+  add_random_restrictions(seed, c);
   return c;
 }
 
 Case random_shaped_tier_case(std::uint64_t seed) {
   Case c = random_tier_case(seed);
   add_random_shapes(seed, c);
+  add_random_restrictions(seed, c);
   return c;
 }
 

@@ -54,7 +54,11 @@ std::string describe(const Case& c) {
     out << "\n";
   }
   for (const Event& e : c.events) {
-    out << "  event start " << e.start_day << " duration " << e.duration_days << ":";
+    out << "  event start " << e.start_day << " duration " << e.duration_days;
+    if (e.licence_delay_days >= 0) {
+      out << " licence delay " << e.licence_delay_days << " approval " << e.licence_approval_share;
+    }
+    out << ":";
     for (const Hit& h : e.hits) {
       out << " {" << name(h.kind) << " " << h.country << (h.kind == Hit::Kind::edge ? " " : "")
           << (h.kind == Hit::Kind::edge ? name(h.flow) : "")
@@ -62,6 +66,9 @@ std::string describe(const Case& c) {
               : h.export_stage == Hit::Stage::refine ? " stage refine"
                                                      : "")
           << " severity " << h.severity;
+      if (h.kind == Hit::Kind::exports_of && (!h.restricts_focal || h.world_share != 1.0)) {
+        out << " to" << (h.restricts_focal ? " focal and" : "") << " world share " << h.world_share;
+      }
       if (h.cap_fraction >= 0.0) {
         out << " cap " << h.cap_fraction << " x utilisation " << h.cap_utilisation;
       }

@@ -93,6 +93,10 @@ struct Hit {
   double severity = 1.0;      // fraction lost
   enum class Stage { any, mine, refine };
   Stage export_stage = Stage::any;  // exports_of: only this stage's exports
+  // exports_of to some destinations (docs/engine.md "Export restrictions"): whether the focal
+  // economy's own streams are cut, and the share of the exporter's world sales that is.
+  bool restricts_focal = true;
+  double world_share = 1.0;
   Shape shape;
   // A cap instead of a cut (step and linear shapes): the target ships at most
   // cap_fraction x cap_utilisation of its baseline, so it loses 1 - min(1, that); < 0: no cap.
@@ -116,6 +120,10 @@ struct Event {
   int start_day = 0;
   int duration_days = 0;
   std::vector<Hit> hits;  // one group: the same start and duration
+  // A licence (docs/engine.md "Export restrictions"): every hit cuts 1 for the delay, then
+  // 1 - approval until the end of the duration; its shape recovers from there. < 0: none.
+  int licence_delay_days = -1;
+  double licence_approval_share = 0.0;
 };
 
 // Per unit of daily demand, as docs/engine.md "Stocks" states them.

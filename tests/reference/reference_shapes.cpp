@@ -18,13 +18,19 @@ struct Piece {
 
 std::vector<Piece> pieces(const Event& event, const Hit& hit) {
   std::vector<Piece> out;
-  const double s = hit.effective_severity();
+  double s = hit.effective_severity();
+  int full_from = 0;
+  if (event.licence_delay_days >= 0) {  // nothing licensed, then the approved share flows
+    full_from = std::min(event.licence_delay_days, event.duration_days);
+    out.push_back({0, full_from, 1.0, 1.0});
+    s = 1.0 - event.licence_approval_share;
+  }
   switch (hit.shape.kind) {
     case Shape::Kind::step:
-      out.push_back({0, event.duration_days, s, s});
+      out.push_back({full_from, event.duration_days, s, s});
       break;
     case Shape::Kind::linear:
-      out.push_back({0, event.duration_days, s, s});
+      out.push_back({full_from, event.duration_days, s, s});
       out.push_back({event.duration_days, event.duration_days + hit.shape.recovery_days, s, 0.0});
       break;
     case Shape::Kind::profile:
@@ -92,9 +98,14 @@ std::vector<int> leads_of(const Network& network, const Hit& hit) {
     case Hit::Kind::exports_of: {
       bool mine_stage = hit.export_stage != Hit::Stage::refine;
       bool refine_stage = hit.export_stage != Hit::Stage::mine;
-      if (mine_stage && supplies(network, x, Flow::concentrate)) leads.push_back(concentrate);
-      if ((refine_stage && (supplies(network, x, Flow::refined) || refines_in(network, x))) ||
-          (mine_stage && network.tiers.present && mines_in(network, x))) {
+      bool focal = hit.restricts_focal;
+      bool world = hit.world_share > 0.0;
+      if (focal && mine_stage && supplies(network, x, Flow::concentrate)) {
+        leads.push_back(concentrate);
+      }
+      if ((refine_stage &&
+           ((focal && supplies(network, x, Flow::refined)) || (world && refines_in(network, x)))) ||
+          (world && mine_stage && network.tiers.present && mines_in(network, x))) {
         leads.push_back(refined);
       }
       break;

@@ -28,7 +28,7 @@ double supplier_availability(const Network& network, const Supplier& supplier,
                   (hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined &&
                    refiner_direct) ||
                   (hit.kind == Hit::Kind::edge && hit.flow == supplier.flow) ||
-                  cuts_exports(hit, supplier.country, stage);
+                  (hit.restricts_focal && cuts_exports(hit, supplier.country, stage));
       if (hits) available *= 1.0 - severity(event, hit, lead_of(network, supplier.flow), when);
     }
   }
@@ -56,7 +56,9 @@ double world_slot_availability(const Network& network, const std::vector<Event>&
     for (const Hit& hit : event.hits) {
       bool exports = hit.kind == Hit::Kind::exports_of && stage_kind == Hit::Kind::foreign_refiner;
       if (hit.country == country && (hit.kind == stage_kind || exports)) {
-        available *= 1.0 - severity(event, hit, network.refined_lead_days, when);
+        // A restriction on some destinations cuts their share of the world sales.
+        double share = exports ? hit.world_share : 1.0;
+        available *= 1.0 - share * severity(event, hit, network.refined_lead_days, when);
       }
     }
   }

@@ -5,14 +5,18 @@
 namespace mineflow::reference {
 namespace {
 
-// Product of (1 - severity) over the hits that `matches`, on the refined clock.
+// Product of (1 - share x severity) over the hits that `matches`, on the refined clock; the
+// share is 1 except for an export restriction on some destinations (their share of the
+// exporter's world sales).
 template <typename Matches>
 double availability(const Network& network, const std::vector<Event>& events, When when,
                     Matches matches) {
   double a = 1.0;
   for (const Event& event : events) {
     for (const Hit& hit : event.hits) {
-      if (matches(hit)) a *= 1.0 - severity(event, hit, network.refined_lead_days, when);
+      if (!matches(hit)) continue;
+      double share = hit.kind == Hit::Kind::exports_of ? hit.world_share : 1.0;
+      a *= 1.0 - share * severity(event, hit, network.refined_lead_days, when);
     }
   }
   return a;
