@@ -11,8 +11,8 @@
 #include <boost/program_options.hpp>
 
 #include "graph/number_format.h"
-#include "sim/stockpile_sweep.h"
-#include "sim/sweep_plan.h"
+#include "sim/sweep/stockpile_sweep.h"
+#include "sim/sweep/sweep_plan.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"

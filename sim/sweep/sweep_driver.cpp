@@ -1,4 +1,4 @@
-#include "sim/sweep_driver.h"
+#include "sim/sweep/sweep_driver.h"
 
 namespace mineflow {
 

@@ -1,4 +1,4 @@
-#include "sim/criticality.h"
+#include "sim/sweep/criticality.h"
 
 #include <algorithm>
 #include <cmath>

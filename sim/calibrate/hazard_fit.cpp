@@ -1,4 +1,4 @@
-#include "sim/hazard_fit.h"
+#include "sim/calibrate/hazard_fit.h"
 
 #include <algorithm>
 #include <array>
@@ -497,26 +497,6 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
                                      model.operational.severity)};
   model.operational_rate_range = {fit.operational_rate.low, fit.operational_rate.high, true};
   return fit;
-}
-
-long long days_from_civil(int year, int month, int day) {
-  // H. Hinnant's algorithm (public domain), days since 1970-01-01.
-  year -= month <= 2 ? 1 : 0;
-  const long long era = (year >= 0 ? year : year - 399) / 400;
-  const long long yoe = year - era * 400;
-  const long long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-double policy_rate_per_year(const PolicyHazard& hazard, double stability_0to10,
-                            double world_share) {
-  if (world_share <= 0.0 || hazard.reference_share <= 0.0) return 0.0;
-  double governance = std::isfinite(hazard.doubling_points)
-                          ? std::exp2((stability_0to10 - 5.0) / hazard.doubling_points)
-                          : 1.0;
-  return hazard.rate_at_5_per_year * governance *
-         std::pow(world_share / hazard.reference_share, hazard.share_exponent);
 }
 
 }  // namespace mineflow

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/hazard_catalogue.h"
+#include "sim/calibrate/hazard_catalogue.h"
 #include "sim/hazard_model.h"
 
 namespace mineflow {
