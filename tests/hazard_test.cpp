@@ -57,7 +57,7 @@ int poisson_draw(RandomStream& stream, double mean) {
   return n;
 }
 
-bool covers(const Estimate& e, double truth) {
+bool covers(const FitEstimate& e, double truth) {
   return e.low <= truth && truth <= e.high;
 }
 

@@ -33,12 +33,12 @@ bool invert3(const Matrix3& m, Matrix3& out) {
   return true;
 }
 
-Estimate wald(double value, double variance) {
+FitEstimate wald(double value, double variance) {
   double se = std::sqrt(std::max(0.0, variance));
   return {value, se, value - kZ95 * se, value + kZ95 * se};
 }
 
-Estimate exp_of(const Estimate& log_scale) {
+FitEstimate exp_of(const FitEstimate& log_scale) {
   return {std::exp(log_scale.value), std::exp(log_scale.value) * log_scale.se,
           std::exp(log_scale.low), std::exp(log_scale.high)};
 }
@@ -158,17 +158,17 @@ void nelder_mead_maximise(const std::function<double(const double*)>& f, std::si
 
 }  // namespace
 
-Estimate PolicyRateFit::r0() const {
+FitEstimate PolicyRateFit::r0() const {
   return exp_of(wald(coef[0], covariance[0]));
 }
 
-Estimate PolicyRateFit::doublings_per_point() const {
-  Estimate c1 = wald(coef[1], covariance[4]);
+FitEstimate PolicyRateFit::doublings_per_point() const {
+  FitEstimate c1 = wald(coef[1], covariance[4]);
   return {c1.value / std::numbers::ln2, c1.se / std::numbers::ln2, c1.low / std::numbers::ln2,
           c1.high / std::numbers::ln2};
 }
 
-Estimate PolicyRateFit::share_exponent() const {
+FitEstimate PolicyRateFit::share_exponent() const {
   return wald(coef[2], covariance[8]);
 }
 
@@ -256,21 +256,21 @@ PolicyRateFit fit_policy_rate(const std::vector<ExposureNode>& nodes,
   return fit;
 }
 
-Estimate DurationFit::median_days() const {
+FitEstimate DurationFit::median_days() const {
   if (family == DurationFamily::exponential) {
-    Estimate mean = exp_of(wald(theta[0], covariance[0]));
+    FitEstimate mean = exp_of(wald(theta[0], covariance[0]));
     return {mean.value * std::numbers::ln2, mean.se * std::numbers::ln2,
             mean.low * std::numbers::ln2, mean.high * std::numbers::ln2};
   }
   return exp_of(wald(theta[0], covariance[0]));
 }
 
-Estimate DurationFit::sigma() const {
+FitEstimate DurationFit::sigma() const {
   if (family == DurationFamily::exponential) return {};
   return exp_of(wald(theta[1], covariance[3]));
 }
 
-Estimate DurationFit::mean_days() const {
+FitEstimate DurationFit::mean_days() const {
   if (family == DurationFamily::exponential) return exp_of(wald(theta[0], covariance[0]));
   // ln mean = mu + exp(2 ls) / 2; gradient (1, exp(2 ls)).
   double s2 = std::exp(2.0 * theta[1]);

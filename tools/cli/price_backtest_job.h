@@ -2,7 +2,7 @@
 // The price half of `mineflow calibrate --backtest`: each real-event scenario listed in
 // history/price_events.yaml loaded as `mineflow run` loads it, its modelled price peak
 // (sim/calibrate/price_backtest.h) against its mineral's primary price series. Kept apart from the
-// calibrate command: a run job and the hazard fit each define a type named Estimate.
+// calibrate command, which needs no run job.
 
 #include <cstdint>
 #include <string>
