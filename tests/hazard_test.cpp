@@ -23,6 +23,7 @@
 #include "sim/occurrences.h"
 #include "sim/random_stream.h"
 #include "tests/cli_runner.h"
+#include "tests/hazard_closed_form.h"
 #include "tools/io/hazard_settings.h"
 
 namespace mineflow {

@@ -286,17 +286,6 @@ Distribution DurationFit::distribution() const {
   return {Distribution::Kind::lognormal, std::exp(theta[0]), std::exp(theta[1]), 0.0};
 }
 
-double exponential_mean_closed_form(const std::vector<DurationObservation>& data) {
-  double total = 0.0;
-  int ended = 0;
-  for (const DurationObservation& obs : data) {
-    total += obs.days;
-    if (!obs.censored) ++ended;
-  }
-  if (ended == 0) throw std::invalid_argument("no ended event");
-  return total / ended;
-}
-
 DurationFit fit_censored_durations(const std::vector<DurationObservation>& data,
                                    DurationFamily family) {
   DurationFit fit;

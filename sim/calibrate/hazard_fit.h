@@ -68,8 +68,6 @@ struct DurationFit {
 // Needs at least one uncensored observation (throws std::invalid_argument otherwise).
 DurationFit fit_censored_durations(const std::vector<DurationObservation>& data,
                                    DurationFamily family);
-// The exponential MLE in closed form: total time at risk / number of ended events.
-double exponential_mean_closed_form(const std::vector<DurationObservation>& data);
 
 // Uniform on mean +- sqrt(3) sd of the realised drops (method of moments), clipped to [0, 1];
 // one drop gives a fixed severity.
