@@ -35,11 +35,9 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
   add_trial_options(options, positional,
                     {.trials = "number of trials per node (default: the scenario's)",
                      .out = "write the report to FILE"});
-  add_data_dir_option(options);
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
-  if (!vm.count("scenario"))
-    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
+  require_scenario(vm);
   const TrialArgs common = read_trial_options(vm);
   CriticalityRequest request;
   request.failure.duration_days = vm["days"].as<double>();

@@ -56,11 +56,9 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   po::positional_options_description positional;
   add_trial_options(options, positional,
                     {.out = "write summary/series files into folder DIR (created if missing)"});
-  add_data_dir_option(options);
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
-  if (!vm.count("scenario"))
-    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
+  require_scenario(vm);
   const TrialArgs common = read_trial_options(vm);
   const Format format = common.format;
   RunRequest request;

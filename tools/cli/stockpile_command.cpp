@@ -135,7 +135,6 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   po::positional_options_description positional;
   add_trial_options(options, positional,
                     {.out = "write the report into folder DIR (created if missing)"});
-  add_data_dir_option(options);
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
   bool all = vm.count("all") > 0;

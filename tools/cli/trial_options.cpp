@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include "graph/source_ref.h"
+#include "tools/cli/data_paths.h"
+
 namespace mineflow::cli {
 
 namespace po = boost::program_options;
@@ -16,6 +19,13 @@ void add_trial_options(po::options_description& options,
       "out", po::value<std::string>(), help.out.c_str())("quiet", "no progress bar")(
       "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   positional.add("scenario", 1);
+  add_data_dir_option(options);
+}
+
+void require_scenario(const po::variables_map& vm) {
+  if (!vm.count("scenario")) {
+    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
+  }
 }
 
 TrialArgs read_trial_options(const po::variables_map& vm) {

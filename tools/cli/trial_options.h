@@ -18,7 +18,7 @@ struct TrialOptionHelp {
   std::string out;  // --out: a folder or a file, per command
 };
 
-// --trials, --threads, --seed, --format, --out, --quiet and the positional SCENARIO.
+// --trials, --threads, --seed, --format, --out, --quiet, --data-dir and the positional SCENARIO.
 void add_trial_options(boost::program_options::options_description& options,
                        boost::program_options::positional_options_description& positional,
                        const TrialOptionHelp& help);
@@ -41,6 +41,9 @@ struct TrialArgs {
     request.threads = threads;
   }
 };
+
+// Throws InputError when no SCENARIO was given (run and criticality need one).
+void require_scenario(const boost::program_options::variables_map& vm);
 
 // Throws InputError on a --format other than table, csv or json.
 TrialArgs read_trial_options(const boost::program_options::variables_map& vm);
