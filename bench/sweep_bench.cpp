@@ -15,7 +15,7 @@
 
 #include "graph/build_graph.h"
 #include "sim/run_plan.h"
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/stockpile_sweep.h"
 #include "tools/cli/command.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/scenario_loader.h"

@@ -16,14 +16,6 @@ std::string_view to_string(Rating rating) {
   return "N/A";
 }
 
-std::optional<Rating> parse_rating(std::string_view text) {
-  if (text == "Low") return Rating::low;
-  if (text == "Mid") return Rating::mid;
-  if (text == "High") return Rating::high;
-  if (text == "N/A") return Rating::not_applicable;
-  return std::nullopt;
-}
-
 Rating rate(const RatingBand& band, std::optional<double> value) {
   if (!value) return Rating::not_applicable;
   if (band.risk_rises_with_value) {

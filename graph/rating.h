@@ -9,7 +9,6 @@ namespace mineflow {
 enum class Rating { low, mid, high, not_applicable };
 
 std::string_view to_string(Rating rating);  // "Low", "Mid", "High", "N/A"
-std::optional<Rating> parse_rating(std::string_view text);
 
 // Two cut points. When risk rises with the value (HHI): Low below `low_below`, High above
 // `high_above`. When it falls (recycling share): Low at or above `low_from`, High below

@@ -29,6 +29,6 @@ inline constexpr Stage kAllStages[] = {Stage::reserve,       Stage::mine,
 
 std::string_view to_string(Stage stage);
 std::optional<Stage> parse_stage(std::string_view text);
-bool is_market_hub(Stage stage);
+bool is_market_hub(Stage stage);  // unused for now: kept for the market issue
 
 }  // namespace mineflow

@@ -100,6 +100,7 @@ struct Model {
   double network_lead_time_days = 0.0;
   std::vector<CompiledEvent> events;  // parallel to Scenario::events
   double horizon_days = 365.0;
+  // Not read by the engine yet (the stock pass takes them per policy): kept for the market issue.
   double commercial_inventory_days = 0.0;
   double commercial_refill_rate_of_demand = 0.1;
   // Price: baseline x exp(log factor) x scarcity, capped. The log factor is an exact

@@ -1,8 +1,7 @@
-// The only sim/ file that uses oneTBB, so ThreadSanitizer can check everything else.
+// With sim/trial_loop.cpp, the engine's oneTBB files (docs/limits.md, ThreadSanitizer scope).
 #include "sim/monte_carlo.h"
 
 #include <algorithm>
-#include <atomic>
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
@@ -17,71 +16,12 @@ int arena_threads(int threads) {
 
 }  // namespace
 
-void run_trials(const std::vector<EventSpec>& events, double horizon_days,
-                const std::vector<Variant>& variants, const MonteCarloOptions& options,
-                TrialRange range, const TrialSink& sink) {
-  const std::uint64_t blocks = (range.size() + kTrialBlock - 1) / kTrialBlock;
-  std::atomic<std::uint64_t> done{0};
-  tbb::task_arena arena(arena_threads(options.threads));
-  arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::uint64_t>(0, blocks, 1),
-        [&](const tbb::blocked_range<std::uint64_t>& blocks_here) {
-          TrialScratch scratch;
-          std::vector<TrialMetrics> metrics(variants.size());
-          for (std::uint64_t block = blocks_here.begin(); block != blocks_here.end(); ++block) {
-            if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
-              return;
-            }
-            std::uint64_t first = range.begin + block * kTrialBlock;
-            std::uint64_t last = std::min(range.end, first + kTrialBlock);
-            for (std::uint64_t trial = first; trial < last; ++trial) {
-              run_trial(events, horizon_days, variants, options.seed, trial, scratch, metrics);
-              sink(trial, metrics);
-            }
-            std::uint64_t finished = done.fetch_add(last - first) + (last - first);
-            if (options.progress) options.progress(finished);
-          }
-        },
-        tbb::simple_partitioner());
-  });
-}
-
-TrialLayout trial_layout(const MonteCarloOptions& options) {
-  const TrialRange all{0, options.trials};
-  if (options.split == nullptr) return {all, all, true};
-  const TrialRange block = options.split->block(options.trials);
-  const bool root = options.split->is_root();
-  return {block, root ? all : block, root};
-}
-
-void complete_series(const MonteCarloOptions& options,
-                     const std::vector<std::span<double>>& series) {
-  if (options.cancel != nullptr && options.cancel->load()) {
-    for (std::span<double> s : series) std::fill(s.begin(), s.end(), 0.0);
-  }
-  if (options.split == nullptr) return;
-  for (std::span<double> s : series) options.split->gather_to_root(s, options.trials);
-}
-
 MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double horizon_days,
                                  const std::vector<Variant>& variants,
                                  const MonteCarloOptions& options) {
-  const TrialLayout layout = trial_layout(options);
-  MonteCarloResult result(variants.size(), layout.held);
-  run_trials(events, horizon_days, variants, options, layout.run,
-             [&result](std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
-               for (std::size_t v = 0; v < metrics.size(); ++v) result.store(v, trial, metrics[v]);
-             });
-  std::vector<std::span<double>> series;
-  for (std::size_t v = 0; v < variants.size(); ++v) {
-    for (std::size_t m = 0; m < kMetricCount; ++m) {
-      series.push_back(result.series(v, static_cast<Metric>(m)));
-    }
-  }
-  complete_series(options, series);
-  if (!layout.holds_all) return MonteCarloResult(variants.size(), TrialRange{});
-  return result;
+  return collect_trials<MonteCarloResult>(
+      events, horizon_days, variants, options,
+      [&variants](TrialRange held) { return MonteCarloResult(variants.size(), held); });
 }
 
 void for_each_parallel(std::size_t n, int threads, const std::function<void(std::size_t)>& work) {

@@ -1,7 +1,7 @@
 #pragma once
-// The Monte Carlo driver: trials in parallel (oneTBB, in a scoped arena of `threads`), each
-// trial's draws from (seed, trial), results written per trial index into preallocated arrays,
-// so any thread count gives the same bits.
+// The Monte Carlo driver: trials in parallel (the trial loop, sim/trial_loop.h), each trial's
+// draws from (seed, trial), results written per trial index into preallocated arrays, so any
+// thread count gives the same bits.
 //
 // Memory: one double per metric per variant per trial, kept for exact quantiles:
 // 8 B x 7 metrics x variants x trials (1e6 trials, 2 variants: 112 MB), plus one working copy
@@ -21,30 +21,15 @@
 
 #include "sim/summary.h"
 #include "sim/trial.h"
+#include "sim/trial_loop.h"
 #include "sim/trial_split.h"
 
 namespace mineflow {
-
-struct MonteCarloOptions {
-  std::uint64_t trials = 10000;
-  std::uint64_t seed = 1;
-  int threads = 0;  // 0: all the cores TBB may use
-  // Called with the number of trials finished so far, from worker threads, at most once per
-  // block; must be thread-safe. Empty: no reports.
-  std::function<void(std::uint64_t)> progress;
-  // Polled before each block of trials; once it reads true the remaining blocks are skipped and
-  // the result is incomplete (the caller must discard it). Null: never cancelled.
-  const std::atomic<bool>* cancel = nullptr;
-  // Null: this process runs every trial. Else it runs its block and the root gathers them.
-  const TrialSplit* split = nullptr;
-};
 
 // Bytes run_monte_carlo keeps on a process that holds `trials` x `variants` (the root holds
 // every trial, another rank its block): one double per metric per variant per trial (exact
 // quantiles), plus one copy of a metric per summarising thread (`threads`, 0: all cores).
 std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t variants, int threads = 1);
-
-inline constexpr std::uint64_t kTrialBlock = 256;  // trials per task
 
 // Per-trial values of trials [first, first + count) (all trials unless the run is split).
 // Every slot is written by its trial; an interrupted run's result is zero-filled (discarded).
@@ -69,6 +54,18 @@ class MonteCarloResult {
       values_[offset(variant, static_cast<Metric>(m)) + (trial - range_.begin)] = metrics[m];
     }
   }
+  // As a TrialStore (sim/trial_loop.h): one trial of every variant; every series to gather.
+  void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
+    for (std::size_t v = 0; v < metrics.size(); ++v) store(v, trial, metrics[v]);
+  }
+  std::vector<std::span<double>> trial_series() {
+    std::vector<std::span<double>> out;
+    for (std::size_t v = 0; v < variants_; ++v) {
+      for (std::size_t m = 0; m < kMetricCount; ++m)
+        out.push_back(series(v, static_cast<Metric>(m)));
+    }
+    return out;
+  }
 
  private:
   std::size_t offset(std::size_t variant, Metric metric) const {
@@ -78,33 +75,6 @@ class MonteCarloResult {
   TrialRange range_;
   std::unique_ptr<double[]> values_;
 };
-
-// Receives each trial's metrics (one per variant); called from worker threads, each trial
-// exactly once, so it must only write to storage owned by that trial index.
-using TrialSink = std::function<void(std::uint64_t trial, const std::vector<TrialMetrics>&)>;
-
-// The parallel loop every Monte Carlo run shares: fixed blocks of trials in a scoped arena, each
-// trial's draws from (seed, trial), cancellation and progress between blocks.
-// Runs trials [range.begin, range.end) of options.trials (options.split is not read here).
-void run_trials(const std::vector<EventSpec>& events, double horizon_days,
-                const std::vector<Variant>& variants, const MonteCarloOptions& options,
-                TrialRange range, const TrialSink& sink);
-
-// Which trials this process runs and which it holds: all of them without a split; with one,
-// the root holds every trial (its block starts at 0, so it runs straight into place), another
-// rank only its block.
-struct TrialLayout {
-  TrialRange run;
-  TrialRange held;
-  bool holds_all = true;
-};
-TrialLayout trial_layout(const MonteCarloOptions& options);
-
-// After run_trials into `series` (each one per-trial series this process holds): zero-fills
-// them if the run was cancelled (skipped trials were never written; the result is discarded),
-// then, with a split, gathers each one to the root.
-void complete_series(const MonteCarloOptions& options,
-                     const std::vector<std::span<double>>& series);
 
 // Every trial, or with options.split this rank's block: the root then returns all trials
 // (gathered), another rank an empty result (0 trials).

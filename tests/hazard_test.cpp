@@ -14,14 +14,16 @@
 
 #include "graph/build_graph.h"
 #include "sim/background_risk.h"
+#include "sim/calibrate/hazard_backtest.h"
+#include "sim/calibrate/hazard_fit.h"
+#include "sim/calibrate/price_backtest.h"
+#include "sim/civil_date.h"
 #include "sim/distribution.h"
-#include "sim/hazard_backtest.h"
 #include "sim/hazard_draw.h"
-#include "sim/hazard_fit.h"
 #include "sim/occurrences.h"
-#include "sim/price_backtest.h"
 #include "sim/random_stream.h"
 #include "tests/cli_runner.h"
+#include "tests/hazard_closed_form.h"
 #include "tools/io/hazard_settings.h"
 
 namespace mineflow {
@@ -56,7 +58,7 @@ int poisson_draw(RandomStream& stream, double mean) {
   return n;
 }
 
-bool covers(const Estimate& e, double truth) {
+bool covers(const FitEstimate& e, double truth) {
   return e.low <= truth && truth <= e.high;
 }
 

@@ -12,9 +12,9 @@
 #include "cli_runner.h"
 #include "graph/build_graph.h"
 #include "graph/look_through.h"
-#include "sim/criticality.h"
 #include "sim/network_flow.h"
 #include "sim/run_plan.h"
+#include "sim/sweep/criticality.h"
 #include "tools/io/data_loaders.h"
 
 namespace mineflow {

@@ -15,9 +15,9 @@
 
 #include "graph/build_graph.h"
 #include "sim/run_plan.h"
-#include "sim/stockpile_sweep.h"
 #include "sim/summary.h"
-#include "sim/sweep_driver.h"
+#include "sim/sweep/stockpile_sweep.h"
+#include "sim/sweep/sweep_driver.h"
 #include "tests/cli_runner.h"
 #include "tests/golden.h"
 #include "tests/sim_test_support.h"

@@ -12,7 +12,7 @@
 #include <oneapi/tbb/global_control.h>
 
 #include "sim/monte_carlo.h"
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/stockpile_sweep.h"
 #include "sim_test_support.h"
 #include "tools/cli/criticality_job.h"
 

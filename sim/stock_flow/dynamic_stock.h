@@ -31,13 +31,11 @@ DynamicStockResult run_inflow_driven(const RegionSeries& inflow, const SurvivalT
 DynamicStockResult run_stock_driven(const RegionSeries& target_stock, const SurvivalTable& survival,
                                     bool negative_inflow_correction);
 
-// By cohort (ODYM's s_c, o_c and i): exact, computed on demand in O(year - cohort).
+// By cohort (ODYM's s_c and o_c): exact, computed on demand in O(year - cohort). A cohort's
+// inflow (ODYM's i) is result.inflow.at(cohort, region).
 double cohort_stock(const DynamicStockResult& result, const SurvivalTable& survival, int year,
                     int cohort, int region);
 double cohort_outflow(const DynamicStockResult& result, const SurvivalTable& survival, int year,
                       int cohort, int region);
-inline double cohort_inflow(const DynamicStockResult& result, int cohort, int region) {
-  return result.inflow.at(cohort, region);
-}
 
 }  // namespace mineflow::stock_flow

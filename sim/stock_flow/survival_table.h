@@ -22,7 +22,6 @@ class SurvivalTable {
   SurvivalTable(const std::vector<Lifetime>& by_cohort, int years, InflowTiming timing);
 
   int years() const { return years_; }
-  bool cohort_invariant() const { return invariant_; }
   // S_c(0), S_c(1), ..., S_c(years - 1 - c): pointer to years - c values.
   const double* curve(int cohort) const {
     return values_.data() + (invariant_ ? 0 : offset_[static_cast<std::size_t>(cohort)]);

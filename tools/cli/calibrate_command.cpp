@@ -8,8 +8,8 @@
 
 #include "graph/build_graph.h"
 #include "sim/background_risk.h"
-#include "sim/hazard_backtest.h"
-#include "sim/hazard_exposure.h"
+#include "sim/calibrate/hazard_backtest.h"
+#include "sim/calibrate/hazard_exposure.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/output.h"

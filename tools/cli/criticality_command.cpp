@@ -1,8 +1,6 @@
 // mineflow criticality SCENARIO: ranks every mine and refining node of the mineral's world
 // tiers by the focal economy's expected unmet demand when that node alone fails.
 
-#include <unistd.h>
-
 #include <boost/program_options.hpp>
 
 #include "tools/cli/command.h"
@@ -13,6 +11,7 @@
 #include "tools/cli/parse_args.h"
 #include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/criticality_report.h"
 #include "tools/io/text_table.h"
 
@@ -31,35 +30,27 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
       "severity", po::value<double>()->default_value(1.0), "share of the node's output lost, 0..1")(
       "start-day", po::value<double>()->default_value(0.0), "day the failure starts")(
       "policy", po::value<std::string>()->default_value("none"),
-      "policy set to apply (default none: no stockpile, the raw exposure)")(
-      "trials", po::value<long long>(), "number of trials per node (default: the scenario's)")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
-      "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
-      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write the report to FILE")("quiet", "no progress bar")(
-      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
-  add_data_dir_option(options);
+      "policy set to apply (default none: no stockpile, the raw exposure)");
   po::positional_options_description positional;
-  positional.add("scenario", 1);
+  add_trial_options(options, positional,
+                    {.trials = "number of trials per node (default: the scenario's)",
+                     .out = "write the report to FILE"});
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
-  if (!vm.count("scenario"))
-    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
-  Format format = parse_format(vm["format"].as<std::string>());
+  require_scenario(vm);
+  const TrialArgs common = read_trial_options(vm);
   CriticalityRequest request;
   request.failure.duration_days = vm["days"].as<double>();
   request.failure.severity = vm["severity"].as<double>();
   request.failure.start_day = vm["start-day"].as<double>();
   request.policy = vm["policy"].as<std::string>();
-  request.threads = vm["threads"].as<int>();
-  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
-  if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  common.apply_to(request);
   check_criticality_request(request);
   DataPaths paths = data_paths(vm);
   InterruptScope interrupt;
-  ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  ProgressBar bar(err, common.progress());
   CriticalityOutput run = criticality_of_scenario(
-      paths, vm["scenario"].as<std::string>(), request,
+      paths, *common.scenario, request,
       [&bar](std::size_t done, std::size_t runs) { bar.update("node runs", done, runs); },
       interrupt.flag(), process_split());
   bar.finish();
@@ -69,11 +60,11 @@ int run_criticality(const Args& args, std::ostream& out, std::ostream& err) {
 
   const io::CriticalityHeader& header = run.header;
   const CriticalityResult& result = run.result;
-  std::string content = format == Format::csv ? io::criticality_csv(header, result)
-                        : format == Format::json
+  std::string content = common.format == Format::csv ? io::criticality_csv(header, result)
+                        : common.format == Format::json
                             ? io::criticality_json(header, result)
                             : io::wrap_long_lines(io::criticality_table(header, result));
-  emit(content, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+  emit(content, common.out.value_or(""), out);
   return 0;
 }
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "sim/criticality.h"
+#include "sim/sweep/criticality.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
 #include "tools/io/criticality_report.h"

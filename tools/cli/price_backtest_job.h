@@ -1,14 +1,14 @@
 #pragma once
 // The price half of `mineflow calibrate --backtest`: each real-event scenario listed in
 // history/price_events.yaml loaded as `mineflow run` loads it, its modelled price peak
-// (sim/price_backtest.h) against its mineral's primary price series. Kept apart from the
-// calibrate command: a run job and the hazard fit each define a type named Estimate.
+// (sim/calibrate/price_backtest.h) against its mineral's primary price series. Kept apart from the
+// calibrate command, which needs no run job.
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "sim/price_backtest.h"
+#include "sim/calibrate/price_backtest.h"
 #include "tools/cli/data_paths.h"
 
 namespace mineflow::cli {

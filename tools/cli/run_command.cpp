@@ -1,8 +1,6 @@
 // mineflow run SCENARIO: the disruption Monte Carlo (or, without random events, the daily time
 // series of one deterministic trial), with the before/after policy view.
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <iostream>
 
@@ -17,6 +15,7 @@
 #include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/cli/run_job.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/run_report.h"
 #include "tools/io/text_table.h"
@@ -49,37 +48,26 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "Monte Carlo\n"
       "summary and the before/after policy view, or the daily time series when no event is\n"
       "random or --trials 1.\n\nOptions");
-  options.add_options()("help,h", "show this help")("trials", po::value<long long>(),
-                                                    "number of trials (default: the scenario's)")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
-      "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+  options.add_options()("help,h", "show this help")(
       "policy", po::value<std::vector<std::string>>()->multitoken(),
       "policy sets to evaluate (default: every policy in the scenario)")(
-      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(),
-      "write summary/series files into folder DIR (created if missing)")("quiet",
-                                                                         "no progress bar")(
       "memory-budget-mb", po::value<double>()->default_value(1024.0),
-      "refuse runs whose per-trial results would need more memory than this (MiB)")(
-      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
-  add_data_dir_option(options);
+      "refuse runs whose per-trial results would need more memory than this (MiB)");
   po::positional_options_description positional;
-  positional.add("scenario", 1);
+  add_trial_options(options, positional,
+                    {.out = "write summary/series files into folder DIR (created if missing)"});
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
-  if (!vm.count("scenario"))
-    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
-  Format format = parse_format(vm["format"].as<std::string>());
+  require_scenario(vm);
+  const TrialArgs common = read_trial_options(vm);
+  const Format format = common.format;
   RunRequest request;
-  request.threads = vm["threads"].as<int>();
-  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
-  if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  common.apply_to(request);
   if (vm.count("policy")) request.policies = vm["policy"].as<std::vector<std::string>>();
   request.memory_budget_mib = vm["memory-budget-mb"].as<double>();
-  std::unique_ptr<RunJob> job =
-      prepare_run(data_paths(vm), vm["scenario"].as<std::string>(), request);
+  std::unique_ptr<RunJob> job = prepare_run(data_paths(vm), *common.scenario, request);
   const io::RunHeader& header = job->header;
-  std::string out_dir = vm.count("out") ? vm["out"].as<std::string>() : "";
+  const std::string out_dir = common.out.value_or("");
 
   if (job->series_only()) {
     std::vector<io::PolicySeries> series = plan_daily_series(job->plan, header.seed);
@@ -94,7 +82,7 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   MonteCarloOptions mc = monte_carlo_options(*job, request, process_split());
   InterruptScope interrupt;
   mc.cancel = interrupt.flag();
-  ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  ProgressBar bar(err, common.progress());
   const std::uint64_t total = mc.trials;
   mc.progress = [&bar, total](std::uint64_t done) { bar.update("trials", done, total); };
   MonteCarloResult result =

@@ -1,8 +1,6 @@
 // mineflow stockpile SCENARIO | --all: the stockpile-day sweep (days x recycling shares on the
 // same trials), the days each target needs, and the recycling alternative (docs/stockpile.md).
 
-#include <unistd.h>
-
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -11,8 +9,8 @@
 #include <boost/program_options.hpp>
 
 #include "graph/number_format.h"
-#include "sim/stockpile_sweep.h"
-#include "sim/sweep_plan.h"
+#include "sim/sweep/stockpile_sweep.h"
+#include "sim/sweep/sweep_plan.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/interrupt.h"
@@ -21,6 +19,7 @@
 #include "tools/cli/process_split.h"
 #include "tools/cli/progress_bar.h"
 #include "tools/cli/stockpile_job.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/stockpile_report.h"
 #include "tools/io/sweep_checkpoint.h"
@@ -128,21 +127,14 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "carrying cost per year, fraction of the stockpile's value")(
       "max-recycling", po::value<double>()->default_value(0.5, "0.5"),
       "highest recycling share the alternative search considers")(
-      "trials", po::value<long long>(), "number of trials (default: the scenario's)")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
-      "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
       "parameter-uncertainty",
       "draw the fitted hazard parameters per trial from their sampling distribution")(
-      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write the report into folder DIR (created if missing)")(
-      "quiet", "no progress bar")(
       "checkpoint", po::value<std::string>(),
       "with --all: save each finished mineral to FILE and, if FILE exists, resume from it "
-      "(same data and options; identical results; deleted when the sweep completes)")(
-      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
-  add_data_dir_option(options);
+      "(same data and options; identical results; deleted when the sweep completes)");
   po::positional_options_description positional;
-  positional.add("scenario", 1);
+  add_trial_options(options, positional,
+                    {.out = "write the report into folder DIR (created if missing)"});
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
   bool all = vm.count("all") > 0;
@@ -150,11 +142,10 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     throw InputError(SourceRef{}, "SCENARIO", all ? "a scenario and --all" : "nothing",
                      "either a scenario file or --all");
   }
-  Format format = parse_format(vm["format"].as<std::string>());
+  const TrialArgs common = read_trial_options(vm);
+  const Format format = common.format;
   SweepRequest request;
-  request.threads = vm["threads"].as<int>();
-  if (vm.count("trials")) request.trials = vm["trials"].as<long long>();
-  if (vm.count("seed")) request.seed = vm["seed"].as<unsigned long long>();
+  common.apply_to(request);
   request.parameter_uncertainty = vm.count("parameter-uncertainty") > 0;
   request.drivers = all;
   if (vm.count("policy")) request.policy = vm["policy"].as<std::string>();
@@ -173,7 +164,7 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   // Under MPI every rank runs its block of each pass; rank 0 alone reads and writes files.
   const TrialSplit* split = process_split();
   const bool root = split == nullptr || split->is_root();
-  ProgressBar bar(err, !vm.count("quiet") && isatty(STDERR_FILENO) != 0);
+  ProgressBar bar(err, common.progress());
   InterruptScope interrupt;
   auto sweep = [&](const std::string& file) {
     io::SweepSummaryRow row = sweep_scenario(
@@ -228,8 +219,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       throw InputError(SourceRef{}, "--checkpoint", vm["checkpoint"].as<std::string>(),
                        "--checkpoint with --all (a single scenario is one unit of work)");
     }
-    io::SweepSummaryRow row = sweep(
-        resolve_data_file(vm["scenario"].as<std::string>(), DataKind::scenario, paths, "SCENARIO"));
+    io::SweepSummaryRow row =
+        sweep(resolve_data_file(*common.scenario, DataKind::scenario, paths, "SCENARIO"));
     content = format == Format::csv ? io::sweep_csv(row.header, row.result)
               : format == Format::json
                   ? io::sweep_json(row.header, row.result)
@@ -237,11 +228,11 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     stem = row.header.scenario + "_stockpile";
   }
   if (!root) return 0;  // rank 0 alone writes
-  if (!vm.count("out")) {
+  if (!common.out) {
     out << content;
     return 0;
   }
-  std::string dir = make_out_folder(vm["out"].as<std::string>());
+  std::string dir = make_out_folder(*common.out);
   io::write_file_atomically(dir + "/" + stem + extension(format), content);
   return 0;
 }

@@ -8,7 +8,7 @@
 #include "graph/price_volatility.h"
 #include "graph/validate.h"
 #include "sim/hazard_model.h"
-#include "sim/sweep_plan.h"
+#include "sim/sweep/sweep_plan.h"
 #include "tools/cli/criticality_job.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/fx_loader.h"

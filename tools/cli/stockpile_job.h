@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/stockpile_sweep.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
 #include "tools/io/stockpile_report.h"

@@ -35,7 +35,7 @@ std::vector<Figure> figures(const CalibrateReport& report) {
   const HazardFit& f = *report.fit;
   const PolicyRateFit& p = f.policy_rate;
   std::vector<Figure> out;
-  auto add = [&](const std::string& section, const std::string& name, const Estimate& e,
+  auto add = [&](const std::string& section, const std::string& name, const FitEstimate& e,
                  const std::string& note) {
     out.push_back({section, name, e.value, e.low, e.high, note});
   };

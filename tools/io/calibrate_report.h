@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/hazard_backtest.h"
-#include "sim/hazard_fit.h"
-#include "sim/price_backtest.h"
+#include "sim/calibrate/hazard_backtest.h"
+#include "sim/calibrate/hazard_fit.h"
+#include "sim/calibrate/price_backtest.h"
 
 namespace mineflow::io {
 

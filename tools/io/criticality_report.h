@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "sim/criticality.h"
+#include "sim/sweep/criticality.h"
 #include "tools/io/run_report.h"
 
 namespace mineflow::io {

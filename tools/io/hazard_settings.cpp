@@ -35,7 +35,7 @@ std::string distribution_yaml(const Distribution& d) {
   return "";
 }
 
-std::string interval(const Estimate& e) {
+std::string interval(const FitEstimate& e) {
   return number(e.value) + " (95 % interval " + number(e.low) + " - " + number(e.high) + ")";
 }
 

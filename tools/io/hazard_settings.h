@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "sim/hazard_fit.h"
+#include "sim/calibrate/hazard_fit.h"
 #include "sim/hazard_model.h"
 
 namespace mineflow::io {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "sim/civil_date.h"
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "graph/country_table.h"
-#include "sim/hazard_catalogue.h"
+#include "sim/calibrate/hazard_catalogue.h"
 
 namespace mineflow::io {
 

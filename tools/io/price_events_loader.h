@@ -1,7 +1,7 @@
 #pragma once
 // Adapter: the calendar onset of each real-event scenario (scenarios/history/price_events.yaml),
-// for the price backtest of `mineflow calibrate --backtest` (sim/price_backtest.h). Problems are
-// InputErrors naming file:line:column.
+// for the price backtest of `mineflow calibrate --backtest` (sim/calibrate/price_backtest.h).
+// Problems are InputErrors naming file:line:column.
 
 #include <string>
 #include <vector>

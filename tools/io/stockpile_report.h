@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/criticality.h"
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/criticality.h"
+#include "sim/sweep/stockpile_sweep.h"
 
 namespace mineflow::io {
 
@@ -34,7 +34,7 @@ std::string sweep_csv(const SweepHeader& header, const SweepResult& result);
 std::string sweep_json(const SweepHeader& header, const SweepResult& result);
 
 // What drives the need (`stockpile --all`): the nodes that add most expected unmet demand when
-// each fails alone on the same scenario, ranked by `mineflow criticality` (sim/criticality.h,
+// each fails alone on the same scenario, ranked by `mineflow criticality` (sim/sweep/criticality.h,
 // no stockpile, its default 90-day full outage) on fewer trials than the sweep.
 struct SweepDrivers {
   std::uint64_t trials = 0;

@@ -32,7 +32,6 @@ class YamlValue {
   const std::string& path() const { return path_; }
   const std::string& file() const { return file_; }
   bool is_map() const { return node_.IsMap(); }
-  bool is_sequence() const { return node_.IsSequence(); }
   bool is_scalar() const { return node_.IsScalar(); }
   bool is_null() const { return node_.IsNull(); }
   std::string text() const;  // the scalar as written, or a short description of the node kind

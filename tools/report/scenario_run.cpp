@@ -4,9 +4,9 @@
 
 #include "sim/monte_carlo.h"
 #include "sim/run_plan.h"
-#include "sim/stockpile_sweep.h"
 #include "sim/summary.h"
-#include "sim/sweep_plan.h"
+#include "sim/sweep/stockpile_sweep.h"
+#include "sim/sweep/sweep_plan.h"
 #include "tools/report/risk_position.h"
 
 namespace mineflow::report {

@@ -1,12 +1,12 @@
 #pragma once
-// Stockpile-days curves from the stockpile sweep (sim/stockpile_sweep.h): the sweep's target
+// Stockpile-days curves from the stockpile sweep (sim/sweep/stockpile_sweep.h): the sweep's target
 // metric against stockpile days, one curve per recycling share, with the 60-day base and the
 // days the target needs marked as vertical lines and the target threshold as a flat dashed line.
 
 #include <string>
 #include <vector>
 
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/stockpile_sweep.h"
 #include "tools/report/labels.h"
 #include "tools/report/line_chart.h"
 

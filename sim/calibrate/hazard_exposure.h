@@ -8,7 +8,7 @@
 
 #include "graph/country_table.h"
 #include "graph/mineral_data.h"
-#include "sim/hazard_catalogue.h"
+#include "sim/calibrate/hazard_catalogue.h"
 
 namespace mineflow {
 

@@ -1,4 +1,4 @@
-#include "sim/hazard_fit.h"
+#include "sim/calibrate/hazard_fit.h"
 
 #include <algorithm>
 #include <array>
@@ -33,12 +33,12 @@ bool invert3(const Matrix3& m, Matrix3& out) {
   return true;
 }
 
-Estimate wald(double value, double variance) {
+FitEstimate wald(double value, double variance) {
   double se = std::sqrt(std::max(0.0, variance));
   return {value, se, value - kZ95 * se, value + kZ95 * se};
 }
 
-Estimate exp_of(const Estimate& log_scale) {
+FitEstimate exp_of(const FitEstimate& log_scale) {
   return {std::exp(log_scale.value), std::exp(log_scale.value) * log_scale.se,
           std::exp(log_scale.low), std::exp(log_scale.high)};
 }
@@ -158,17 +158,17 @@ void nelder_mead_maximise(const std::function<double(const double*)>& f, std::si
 
 }  // namespace
 
-Estimate PolicyRateFit::r0() const {
+FitEstimate PolicyRateFit::r0() const {
   return exp_of(wald(coef[0], covariance[0]));
 }
 
-Estimate PolicyRateFit::doublings_per_point() const {
-  Estimate c1 = wald(coef[1], covariance[4]);
+FitEstimate PolicyRateFit::doublings_per_point() const {
+  FitEstimate c1 = wald(coef[1], covariance[4]);
   return {c1.value / std::numbers::ln2, c1.se / std::numbers::ln2, c1.low / std::numbers::ln2,
           c1.high / std::numbers::ln2};
 }
 
-Estimate PolicyRateFit::share_exponent() const {
+FitEstimate PolicyRateFit::share_exponent() const {
   return wald(coef[2], covariance[8]);
 }
 
@@ -256,21 +256,21 @@ PolicyRateFit fit_policy_rate(const std::vector<ExposureNode>& nodes,
   return fit;
 }
 
-Estimate DurationFit::median_days() const {
+FitEstimate DurationFit::median_days() const {
   if (family == DurationFamily::exponential) {
-    Estimate mean = exp_of(wald(theta[0], covariance[0]));
+    FitEstimate mean = exp_of(wald(theta[0], covariance[0]));
     return {mean.value * std::numbers::ln2, mean.se * std::numbers::ln2,
             mean.low * std::numbers::ln2, mean.high * std::numbers::ln2};
   }
   return exp_of(wald(theta[0], covariance[0]));
 }
 
-Estimate DurationFit::sigma() const {
+FitEstimate DurationFit::sigma() const {
   if (family == DurationFamily::exponential) return {};
   return exp_of(wald(theta[1], covariance[3]));
 }
 
-Estimate DurationFit::mean_days() const {
+FitEstimate DurationFit::mean_days() const {
   if (family == DurationFamily::exponential) return exp_of(wald(theta[0], covariance[0]));
   // ln mean = mu + exp(2 ls) / 2; gradient (1, exp(2 ls)).
   double s2 = std::exp(2.0 * theta[1]);
@@ -284,17 +284,6 @@ Distribution DurationFit::distribution() const {
     return {Distribution::Kind::exponential, std::exp(theta[0]), 0.0, 0.0};
   }
   return {Distribution::Kind::lognormal, std::exp(theta[0]), std::exp(theta[1]), 0.0};
-}
-
-double exponential_mean_closed_form(const std::vector<DurationObservation>& data) {
-  double total = 0.0;
-  int ended = 0;
-  for (const DurationObservation& obs : data) {
-    total += obs.days;
-    if (!obs.censored) ++ended;
-  }
-  if (ended == 0) throw std::invalid_argument("no ended event");
-  return total / ended;
 }
 
 DurationFit fit_censored_durations(const std::vector<DurationObservation>& data,
@@ -497,26 +486,6 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
                                      model.operational.severity)};
   model.operational_rate_range = {fit.operational_rate.low, fit.operational_rate.high, true};
   return fit;
-}
-
-long long days_from_civil(int year, int month, int day) {
-  // H. Hinnant's algorithm (public domain), days since 1970-01-01.
-  year -= month <= 2 ? 1 : 0;
-  const long long era = (year >= 0 ? year : year - 399) / 400;
-  const long long yoe = year - era * 400;
-  const long long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-double policy_rate_per_year(const PolicyHazard& hazard, double stability_0to10,
-                            double world_share) {
-  if (world_share <= 0.0 || hazard.reference_share <= 0.0) return 0.0;
-  double governance = std::isfinite(hazard.doubling_points)
-                          ? std::exp2((stability_0to10 - 5.0) / hazard.doubling_points)
-                          : 1.0;
-  return hazard.rate_at_5_per_year * governance *
-         std::pow(world_share / hazard.reference_share, hazard.share_exponent);
 }
 
 }  // namespace mineflow

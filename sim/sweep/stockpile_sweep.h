@@ -2,7 +2,7 @@
 // The stockpile-day sweep (docs/domain.md "Stockpile-day targets"): one scenario's trials evaluated
 // over a grid of stockpile days x recycling shares on common random numbers. Each trial draws
 // its events and builds its supply profile once; every grid cell only re-runs the cheap stock
-// pass (one variant per cell, all sharing one model; sim/sweep_driver.h). Then searches, on
+// pass (one variant per cell, all sharing one model; sim/sweep/sweep_driver.h). Then searches, on
 // the same trials, the smallest days that meet a target and the recycling share that meets it
 // at the base days. Everything is a value; same inputs + seed give the same bits at any thread
 // count (the engine's block-parallel driver, fixed-order statistics).
@@ -21,7 +21,7 @@
 
 #include "sim/monte_carlo.h"
 #include "sim/summary.h"
-#include "sim/sweep_target.h"
+#include "sim/sweep/sweep_target.h"
 #include "sim/trial.h"
 
 namespace mineflow {

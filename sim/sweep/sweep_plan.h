@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "sim/run_plan.h"
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/stockpile_sweep.h"
 
 namespace mineflow {
 

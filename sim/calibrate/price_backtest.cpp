@@ -1,4 +1,4 @@
-#include "sim/price_backtest.h"
+#include "sim/calibrate/price_backtest.h"
 
 #include <algorithm>
 #include <cmath>

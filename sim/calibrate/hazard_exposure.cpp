@@ -1,4 +1,4 @@
-#include "sim/hazard_exposure.h"
+#include "sim/calibrate/hazard_exposure.h"
 
 #include <map>
 

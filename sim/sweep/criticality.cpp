@@ -1,9 +1,10 @@
-#include "sim/criticality.h"
+#include "sim/sweep/criticality.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "sim/summary.h"
+#include "sim/trial_loop.h"
 #include "sim/units.h"
 
 namespace mineflow {
@@ -23,21 +24,27 @@ PairedMean paired_difference(std::span<const double> a, std::span<const double> 
   return {summary.mean, summary.se};
 }
 
-// The only metric criticality reads: unmet demand per trial of one variant. Split across
-// processes (options.split) like run_monte_carlo: each rank runs its block and the root
-// gathers every trial in order; another rank gets an empty series. One series instead of
-// run_monte_carlo's seven keeps the root's memory and the gather at 8 B per trial.
+// The only metric criticality reads: unmet demand per trial of one variant. One series instead
+// of run_monte_carlo's seven keeps the root's memory and the MPI gather at 8 B per trial.
+struct UnmetSeries {
+  explicit UnmetSeries(TrialRange range) : first(range.begin), unmet(range.size()) {}
+  // As a TrialStore (sim/trial_loop.h).
+  void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
+    unmet[trial - first] = metrics.front()[index(Metric::unmet_t)];
+  }
+  std::vector<std::span<double>> trial_series() { return {std::span<double>(unmet)}; }
+
+  std::uint64_t first;
+  std::vector<double> unmet;
+};
+
+// Split across processes (options.split) like run_monte_carlo: the root gathers every trial in
+// order; another rank gets an empty series.
 std::vector<double> unmet_per_trial(const std::vector<EventSpec>& events, double horizon_days,
                                     const Variant& variant, const MonteCarloOptions& options) {
-  const TrialLayout layout = trial_layout(options);
-  std::vector<double> unmet(layout.held.size());
-  run_trials(events, horizon_days, {variant}, options, layout.run,
-             [&](std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
-               unmet[trial - layout.held.begin] = metrics.front()[index(Metric::unmet_t)];
-             });
-  complete_series(options, {std::span<double>(unmet)});
-  if (!layout.holds_all) return {};
-  return unmet;
+  return collect_trials<UnmetSeries>(events, horizon_days, {variant}, options,
+                                     [](TrialRange held) { return UnmetSeries(held); })
+      .unmet;
 }
 
 }  // namespace

@@ -6,14 +6,15 @@
 #include <string>
 #include <vector>
 
-#include "sim/hazard_catalogue.h"
+#include "sim/calibrate/hazard_catalogue.h"
 #include "sim/hazard_model.h"
 
 namespace mineflow {
 
 // A point estimate with its standard error and 95 % interval (on the scale the interval was
-// built on, then transformed: r0, k and medians are positive).
-struct Estimate {
+// built on, then transformed: r0, k and medians are positive). Not sim/summary.h's Estimate,
+// a Monte Carlo mean with its standard error.
+struct FitEstimate {
   double value = 0.0;
   double se = 0.0;
   double low = 0.0;
@@ -32,10 +33,10 @@ struct PolicyRateFit {
   int iterations = 0;
   bool converged = false;
 
-  Estimate r0() const;                   // exp(c0)
-  Estimate doublings_per_point() const;  // 1 / k = c1 / ln 2 (may include 0)
-  Estimate share_exponent() const;       // b
-  double doubling_points() const;        // k = ln 2 / c1 (negative: falls with w; c1 = 0: inf)
+  FitEstimate r0() const;                   // exp(c0)
+  FitEstimate doublings_per_point() const;  // 1 / k = c1 / ln 2 (may include 0)
+  FitEstimate share_exponent() const;       // b
+  double doubling_points() const;           // k = ln 2 / c1 (negative: falls with w; c1 = 0: inf)
 };
 
 PolicyRateFit fit_policy_rate(const std::vector<ExposureNode>& nodes,
@@ -58,17 +59,15 @@ struct DurationFit {
   int observed = 0;
   int censored = 0;
 
-  Estimate median_days() const;  // lognormal: e^mu; exponential: mean ln 2
-  Estimate mean_days() const;    // lognormal: e^(mu + sigma^2 / 2) (delta-method se)
-  Estimate sigma() const;        // lognormal only
+  FitEstimate median_days() const;  // lognormal: e^mu; exponential: mean ln 2
+  FitEstimate mean_days() const;    // lognormal: e^(mu + sigma^2 / 2) (delta-method se)
+  FitEstimate sigma() const;        // lognormal only
   Distribution distribution() const;
 };
 
 // Needs at least one uncensored observation (throws std::invalid_argument otherwise).
 DurationFit fit_censored_durations(const std::vector<DurationObservation>& data,
                                    DurationFamily family);
-// The exponential MLE in closed form: total time at risk / number of ended events.
-double exponential_mean_closed_form(const std::vector<DurationObservation>& data);
 
 // Uniform on mean +- sqrt(3) sd of the realised drops (method of moments), clipped to [0, 1];
 // one drop gives a fixed severity.
@@ -92,7 +91,7 @@ struct HazardFit {
   std::vector<double> policy_drops;
   DurationFit operational_duration;
   std::vector<double> operational_drops;
-  Estimate operational_rate;  // value at the allowance; low/high at the realised range
+  FitEstimate operational_rate;  // value at the allowance; low/high at the realised range
   double allowance = 0.05;
   double allowance_low = 0.05;
   double allowance_high = 0.05;

@@ -1,9 +1,9 @@
 #pragma once
-// The sweep's Monte Carlo driver: the engine's pattern (fixed blocks of kTrialBlock trials in a
-// scoped oneTBB arena, run_trial per trial, results stored by trial index, so any thread count
-// gives the same bits) keeping only what a sweep reads: unmet demand and the longest spell per
-// cell and trial. 16 B per cell per trial instead of run_monte_carlo's 56: a search pass of 84
-// cells over 1e6 trials holds 1.3 GB, not 4.7 GB. The arrays are first touched by the threads
+// The sweep's Monte Carlo driver: the engine's trial loop (sim/trial_loop.h: fixed blocks of
+// kTrialBlock trials, results stored by trial index, so any thread count gives the same bits)
+// keeping only what a sweep reads: unmet demand and the longest spell per cell and trial.
+// 16 B per cell per trial instead of run_monte_carlo's 56: a search pass of 84 cells over 1e6
+// trials holds 1.3 GB, not 4.7 GB. The arrays are first touched by the threads
 // that run the trials. With options.split a rank holds only its block; the root gathers all.
 
 #include <memory>
@@ -11,13 +11,15 @@
 #include <vector>
 
 #include "sim/monte_carlo.h"
+#include "sim/trial_loop.h"
 
 namespace mineflow {
 
 class SweepValues {
  public:
   SweepValues(std::size_t cells, TrialRange range)
-      : range_(range),
+      : cells_(cells),
+        range_(range),
         unmet_t_(std::make_unique_for_overwrite<double[]>(cells * range.size())),
         spell_days_(std::make_unique_for_overwrite<double[]>(cells * range.size())) {}
   std::uint64_t trials() const { return range_.size(); }
@@ -38,8 +40,21 @@ class SweepValues {
     unmet_t_[at] = metrics[index(Metric::unmet_t)];
     spell_days_[at] = metrics[index(Metric::longest_spell_days)];
   }
+  // As a TrialStore (sim/trial_loop.h): one cell per variant; both series of every cell.
+  void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
+    for (std::size_t cell = 0; cell < metrics.size(); ++cell) store(cell, trial, metrics[cell]);
+  }
+  std::vector<std::span<double>> trial_series() {
+    std::vector<std::span<double>> out;
+    for (std::size_t cell = 0; cell < cells_; ++cell) {
+      out.push_back(unmet_t_series(cell));
+      out.push_back(spell_series(cell));
+    }
+    return out;
+  }
 
  private:
+  std::size_t cells_;
   TrialRange range_;
   std::unique_ptr<double[]> unmet_t_;
   std::unique_ptr<double[]> spell_days_;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/hazard_fit.h"
+#include "sim/calibrate/hazard_fit.h"
 
 namespace mineflow {
 

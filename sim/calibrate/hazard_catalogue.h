@@ -60,7 +60,4 @@ struct FrequencyFigures {
   std::vector<RealisedLoss> copper_losses;
 };
 
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-long long days_from_civil(int year, int month, int day);
-
 }  // namespace mineflow

@@ -1,4 +1,4 @@
-#include "sim/stockpile_sweep.h"
+#include "sim/sweep/stockpile_sweep.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include "graph/number_format.h"
 #include "graph/source_ref.h"
 #include "sim/summary.h"
-#include "sim/sweep_driver.h"
+#include "sim/sweep/sweep_driver.h"
 #include "sim/units.h"
 
 namespace mineflow {

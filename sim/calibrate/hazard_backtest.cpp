@@ -1,4 +1,4 @@
-#include "sim/hazard_backtest.h"
+#include "sim/calibrate/hazard_backtest.h"
 
 #include <algorithm>
 #include <cmath>

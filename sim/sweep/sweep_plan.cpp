@@ -1,4 +1,4 @@
-#include "sim/sweep_plan.h"
+#include "sim/sweep/sweep_plan.h"
 
 namespace mineflow {
 

@@ -1,4 +1,4 @@
-#include "sim/sweep_target.h"
+#include "sim/sweep/sweep_target.h"
 
 #include <array>
 #include <charconv>

@@ -1,0 +1,47 @@
+#include "tools/cli/trial_options.h"
+
+#include <unistd.h>
+
+#include "graph/source_ref.h"
+#include "tools/cli/data_paths.h"
+
+namespace mineflow::cli {
+
+namespace po = boost::program_options;
+
+void add_trial_options(po::options_description& options,
+                       po::positional_options_description& positional,
+                       const TrialOptionHelp& help) {
+  options.add_options()("trials", po::value<long long>(), help.trials.c_str())(
+      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
+      "seed", po::value<unsigned long long>(), "random seed (default: the scenario's)")(
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "out", po::value<std::string>(), help.out.c_str())("quiet", "no progress bar")(
+      "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
+  positional.add("scenario", 1);
+  add_data_dir_option(options);
+}
+
+void require_scenario(const po::variables_map& vm) {
+  if (!vm.count("scenario")) {
+    throw InputError(SourceRef{}, "SCENARIO", "nothing", "a scenario file");
+  }
+}
+
+TrialArgs read_trial_options(const po::variables_map& vm) {
+  TrialArgs args;
+  if (vm.count("scenario")) args.scenario = vm["scenario"].as<std::string>();
+  if (vm.count("trials")) args.trials = vm["trials"].as<long long>();
+  if (vm.count("seed")) args.seed = vm["seed"].as<unsigned long long>();
+  args.threads = vm["threads"].as<int>();
+  args.format = parse_format(vm["format"].as<std::string>());
+  if (vm.count("out")) args.out = vm["out"].as<std::string>();
+  args.quiet = vm.count("quiet") > 0;
+  return args;
+}
+
+bool TrialArgs::progress() const {
+  return !quiet && isatty(STDERR_FILENO) != 0;
+}
+
+}  // namespace mineflow::cli
