@@ -516,26 +516,6 @@ Limits limits_of(const Model& model, const StockPolicy& policy) {
 
 }  // namespace
 
-void MetricsObserver::on_phase(const Phase& p) {
-  TrialMetrics& m = metrics_;
-  const double dt = p.end_day - p.start_day;
-  m[index(Metric::unmet_t)] += p.unmet.mean() * dt;
-  if (p.unmet.mean() > 0.0) {
-    m[index(Metric::days_short)] += dt;
-    spell_ += dt;
-    m[index(Metric::longest_spell_days)] = std::max(m[index(Metric::longest_spell_days)], spell_);
-  } else {
-    spell_ = 0.0;
-  }
-  m[index(Metric::lowest_stockpile_t)] =
-      std::min(m[index(Metric::lowest_stockpile_t)], p.stockpile_end_t);
-  // Purchases at their mean rate (exact when the rates or the price are constant over the
-  // phase; docs/engine.md "Event shapes").
-  cost_units_ += (p.domestic.mean() + p.imports.mean() + p.recycling.mean() + p.new_supply.mean() +
-                  p.inventory_refill + p.stockpile_refill) *
-                 p.price_days;
-}
-
 TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
                           const StockPolicy& policy, PhaseObserver* observer,
                           const StockPassOptions& options) {
@@ -561,7 +541,7 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
                        ? segment->price_days
                        : price_integral(model, profile, *segment, t, next);
     p.price_multiple = dt > 0.0 ? p.price_days / dt : segment->peak_price_multiple;
-    metrics.on_phase(p);
+    metrics.record(p);
     if (observer != nullptr) observer->on_phase(p);
   };
   const int max_phases = options.max_phases_per_segment;
@@ -574,10 +554,27 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
     int phases = 0;
     if (options.constant_fast_path && rates_constant(lines, state)) {
       Rates rates = flow_rates(state, lines, limits);
+      set_regime(state, rates, limits);
+      if (observer == nullptr && rates.regime == Regime::covered && rates.inventory_refill == 0.0 &&
+          rates.stockpile_refill == 0.0) {
+        // Quiet: supply covers demand and the stocks are full. Nothing moves, so the segment is
+        // one phase whose only effects on the metrics are its purchases (advance_constant and
+        // record with every zero term dropped: x + 0 and x + 0 x dt are x).
+        if (state.t < s.end_day) {
+          double supply = lines.domestic.start + lines.imports.start + lines.recycling.start;
+          supply += rates.pace > 0.0 ? state.new_supply.built
+                    : rates.built > 0.0
+                        ? rates.base_gap - rates.base_gap * (state.substitution.built / rates.built)
+                        : 0.0;
+          metrics.record_quiet(supply, s.price_days, state.stockpile);
+          state.t = s.end_day;
+        }
+        continue;
+      }
       set_constant_flows(state, rates, lines, p);
-      while (state.t < s.end_day) {
+      for (bool first = true; state.t < s.end_day; first = false) {
         if (++phases > max_phases) too_many_phases(s, state.t, max_phases);
-        set_regime(state, rates, limits);
+        if (!first) set_regime(state, rates, limits);
         const double t = state.t;
         advance_constant(state, rates, s.end_day, limits, p);
         emit(t, state.t);

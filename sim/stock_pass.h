@@ -91,7 +91,36 @@ class MetricsObserver final : public PhaseObserver {
   void on_segment(const ProfileSegment& segment) {
     peak_price_ = std::max(peak_price_, segment.peak_price_multiple);
   }
-  void on_phase(const Phase& phase) override;
+  void on_phase(const Phase& phase) override { record(phase); }
+  // on_phase's work, for direct (inlined) calls.
+  void record(const Phase& p) {
+    const double dt = p.end_day - p.start_day;
+    metrics_[index(Metric::unmet_t)] += p.unmet.mean() * dt;
+    if (p.unmet.mean() > 0.0) {
+      metrics_[index(Metric::days_short)] += dt;
+      spell_ += dt;
+      metrics_[index(Metric::longest_spell_days)] =
+          std::max(metrics_[index(Metric::longest_spell_days)], spell_);
+    } else {
+      spell_ = 0.0;
+    }
+    metrics_[index(Metric::lowest_stockpile_t)] =
+        std::min(metrics_[index(Metric::lowest_stockpile_t)], p.stockpile_end_t);
+    // Purchases at their mean rate (exact when the rates or the price are constant over the
+    // phase; docs/engine.md "Event shapes").
+    cost_units_ += (p.domestic.mean() + p.imports.mean() + p.recycling.mean() +
+                    p.new_supply.mean() + p.inventory_refill + p.stockpile_refill) *
+                   p.price_days;
+  }
+  // What record does for a phase with no unmet demand, no refill and constant flows whose
+  // purchases (domestic + imports + recycling + new supply, added in that order) are `supply`
+  // t/day: the same operations less those that add zero.
+  void record_quiet(double supply, double price_days, double stockpile_t) {
+    spell_ = 0.0;
+    metrics_[index(Metric::lowest_stockpile_t)] =
+        std::min(metrics_[index(Metric::lowest_stockpile_t)], stockpile_t);
+    cost_units_ += (supply + 0.0 + 0.0) * price_days;
+  }
   // After the last phase: the metrics (demand after the substitution cut, t/day).
   TrialMetrics finish(double demand_t_per_day, double baseline_price);
 
