@@ -119,8 +119,9 @@ TEST(StockPassBound, StuckPassThrowsOneLineInsteadOfLooping) {
 // The count behind kMaxPhasesPerSegment (fewer than 40 phases in any segment) on random cases
 // with every stock and response in play: inventory, a delayed and rate-limited stockpile, and
 // both responses, under overlapping partial cuts of three suppliers with linear recoveries.
-// Also: a MetricsObserver fed the phases gives apply_stocks' metrics bit for bit, and the
-// constant-phase fast path gives the general path's phases bit for bit.
+// Also: a MetricsObserver fed the phases gives apply_stocks' metrics bit for bit, the
+// constant-phase fast path gives the general path's phases bit for bit, and the quiet-segment
+// shortcut (no observer) the same metrics.
 TEST(StockPassBound, RandomCasesStayWellInsideTheBound) {
   RandomStream rng(21, 0, 3);
   int most = 0;
@@ -166,8 +167,11 @@ TEST(StockPassBound, RandomCasesStayWellInsideTheBound) {
       TrialMetrics m_general =
           apply_stocks(model, profile, stocks, &general, {.constant_fast_path = false});
       expect_same_phases(fast.phases, general.phases);
+      // Without an observer quiet segments skip building their phase: the same metrics still.
+      TrialMetrics m_quiet = apply_stocks(model, profile, stocks);
       for (std::size_t k = 0; k < kMetricCount; ++k) {
         EXPECT_TRUE(same_bits(m_fast[k], m_general[k])) << to_string(static_cast<Metric>(k));
+        EXPECT_TRUE(same_bits(m_quiet[k], m_general[k])) << to_string(static_cast<Metric>(k));
       }
       TrialMetrics observed = counter.metrics.finish(model.demand_t_per_day, model.baseline_price);
       for (std::size_t k = 0; k < kMetricCount; ++k) {
