@@ -206,7 +206,8 @@ struct Switches {
 };
 
 // The flows at `state.t` and how they move (the regime is set apart: set_regime).
-Rates flow_rates(const StockState& state, const SegmentLines& lines, const Limits& limits) {
+[[gnu::always_inline]] inline Rates flow_rates(const StockState& state, const SegmentLines& lines,
+                                               const Limits& limits) {
   Rates r;
   const double t = state.t;
   r.base_gap = lines.base_gap_at(t);
@@ -235,7 +236,7 @@ Rates flow_rates(const StockState& state, const SegmentLines& lines, const Limit
 
 // Which way the stocks move from `state.t` under the flows `r`; moves the decision clock (a
 // spell starts or ends here).
-void set_regime(StockState& state, Rates& r, const Limits& limits) {
+[[gnu::always_inline]] inline void set_regime(StockState& state, Rates& r, const Limits& limits) {
   const double t = state.t;
   r.release_follows_gap = false;
   r.inventory_refill = r.stockpile_refill = 0.0;
@@ -540,9 +541,11 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
     p.price_days = (t == segment->start_day && next == segment->end_day)
                        ? segment->price_days
                        : price_integral(model, profile, *segment, t, next);
-    p.price_multiple = dt > 0.0 ? p.price_days / dt : segment->peak_price_multiple;
     metrics.record(p);
-    if (observer != nullptr) observer->on_phase(p);
+    if (observer != nullptr) {  // the mean price multiple is for observers only
+      p.price_multiple = dt > 0.0 ? p.price_days / dt : segment->peak_price_multiple;
+      observer->on_phase(p);
+    }
   };
   const int max_phases = options.max_phases_per_segment;
   for (const ProfileSegment& s : profile.segments) {
@@ -551,6 +554,7 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
     metrics.on_segment(s);
     p.segment = &s;
     state.t = s.start_day;
+    if (!(state.t < s.end_day)) continue;  // an empty segment: no phase (nor regime) at all
     int phases = 0;
     if (options.constant_fast_path && rates_constant(lines, state)) {
       Rates rates = flow_rates(state, lines, limits);
@@ -560,15 +564,13 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
         // Quiet: supply covers demand and the stocks are full. Nothing moves, so the segment is
         // one phase whose only effects on the metrics are its purchases (advance_constant and
         // record with every zero term dropped: x + 0 and x + 0 x dt are x).
-        if (state.t < s.end_day) {
-          double supply = lines.domestic.start + lines.imports.start + lines.recycling.start;
-          supply += rates.pace > 0.0 ? state.new_supply.built
-                    : rates.built > 0.0
-                        ? rates.base_gap - rates.base_gap * (state.substitution.built / rates.built)
-                        : 0.0;
-          metrics.record_quiet(supply, s.price_days, state.stockpile);
-          state.t = s.end_day;
-        }
+        double supply = lines.domestic.start + lines.imports.start + lines.recycling.start;
+        supply += rates.pace > 0.0 ? state.new_supply.built
+                  : rates.built > 0.0
+                      ? rates.base_gap - rates.base_gap * (state.substitution.built / rates.built)
+                      : 0.0;
+        metrics.record_quiet(supply, s.price_days, state.stockpile);
+        state.t = s.end_day;
         continue;
       }
       set_constant_flows(state, rates, lines, p);
