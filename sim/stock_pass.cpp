@@ -531,7 +531,7 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
   MetricsObserver metrics;
   metrics.start(state.stockpile);
 
-  Phase p;  // reused: advance sets every field
+  Phase p;  // reused: each path sets every field before an observer sees it
   p.demand = limits.demand;
   const ProfileSegment* segment = nullptr;
   // Price x days of the phase [t, next): the segment's precomputed integral unless stocks split

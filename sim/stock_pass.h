@@ -134,12 +134,13 @@ class MetricsObserver final : public PhaseObserver {
 // The most phases one supply segment may take. Within a segment the base gap is linear and each
 // response only grows, so each kind of switch can recur only a few times: the two responses cap
 // once each; the gap opens and closes at most three times (it can reopen only when a response
-// caps); within each shortfall stretch inventory empties once, the decision delay ends once,
-// the release saturates or unsaturates at most twice and the stockpile empties once; within each
-// covered stretch each stock fills once and the slack runs out once. That is fewer than 40
-// phases, plus the rare one-ulp step where rounding puts a switch at the phase's start. 256
-// leaves a wide margin yet stops a stuck pass at once: apply_stocks throws std::logic_error
-// (an internal error: the CLI prints one line and exits non-zero) instead of looping.
+// caps); within each shortfall stretch (at most four) inventory empties once, the decision delay
+// ends once, the release saturates or unsaturates at most twice and the stockpile empties once;
+// within each covered stretch (at most four) each stock fills once and the slack runs out once.
+// That is at most 2 + 4 x 6 + 4 x 4 = 42 phases, plus the rare one-ulp step where rounding puts a
+// switch at the phase's start; random cases reach 7 (tests/stock_pass_test.cpp). 256 leaves a
+// wide margin yet stops a stuck pass at once: apply_stocks throws std::logic_error (an internal
+// error: the CLI prints one line and exits non-zero) instead of looping.
 inline constexpr int kMaxPhasesPerSegment = 256;
 
 struct StockPassOptions {

@@ -116,7 +116,7 @@ TEST(StockPassBound, StuckPassThrowsOneLineInsteadOfLooping) {
                std::logic_error);
 }
 
-// The count behind kMaxPhasesPerSegment (fewer than 40 phases in any segment) on random cases
+// The count behind kMaxPhasesPerSegment (at most 42 phases in any segment) on random cases
 // with every stock and response in play: inventory, a delayed and rate-limited stockpile, and
 // both responses, under overlapping partial cuts of three suppliers with linear recoveries.
 // Also: a MetricsObserver fed the phases gives apply_stocks' metrics bit for bit, the
@@ -179,7 +179,7 @@ TEST(StockPassBound, RandomCasesStayWellInsideTheBound) {
       }
     }
   }
-  EXPECT_LT(most, 40);
+  EXPECT_LE(most, 42);
   EXPECT_GE(most, 3);  // the cases do reach several switches in one segment
   std::printf("most phases in one segment: %d (bound %d)\n", most, kMaxPhasesPerSegment);
 }
