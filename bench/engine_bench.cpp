@@ -6,6 +6,8 @@
 //   build/bench/engine_bench --benchmark_filter=Horizon  (1 vs 10 years)
 //   build/bench/engine_bench --benchmark_filter=Full100k (100,000 trials + summaries, 2 threads)
 //   build/bench/engine_bench --benchmark_filter=Shapes   (the same, every event reshaped)
+//   build/bench/engine_bench --benchmark_filter=StockPass (the stock pass alone, as a stockpile
+//       sweep runs it: 2,000 stored profiles x 8 stockpile levels; fast:0 = general path only)
 
 #include <benchmark/benchmark.h>
 
@@ -17,6 +19,7 @@
 #include "sim/monte_carlo.h"
 #include "sim/run_plan.h"
 #include "sim/summary.h"
+#include "sim/trial.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/scenario_loader.h"
 
@@ -71,6 +74,41 @@ void run(benchmark::State& state, const Loaded& loaded, std::uint64_t trials, in
   state.counters["variants"] = static_cast<double>(loaded.plan.variants.size());
 }
 
+// The stock pass alone: profiles of `trials` trials built once, then apply_stocks on each for
+// the scenario's first variant at the stockpile sweep's default levels (0-180 days).
+void stock_pass(benchmark::State& state, const Loaded& loaded, bool fast_path) {
+  constexpr std::uint64_t kTrials = 2000;
+  const RunPlan& plan = loaded.plan;
+  const Variant& base = plan.variants.front();
+  std::vector<SupplyProfile> profiles(kTrials);
+  TrialScratch scratch;
+  for (std::uint64_t trial = 0; trial < kTrials; ++trial) {
+    draw_occurrences(plan.scenario.events, plan.scenario.horizon_days, plan.scenario.seed, trial,
+                     scratch.occurrences);
+    build_supply_profile(*base.model, scratch.occurrences, plan.scenario.seed, trial,
+                         scratch.profile_scratch, profiles[trial]);
+  }
+  std::vector<StockPolicy> levels;
+  for (double days : {0.0, 15.0, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0}) {
+    StockPolicy stocks = base.stocks;
+    stocks.stockpile_days = days;
+    levels.push_back(stocks);
+  }
+  StockPassOptions options;
+  options.constant_fast_path = fast_path;
+  std::size_t segments = 0;
+  for (const SupplyProfile& profile : profiles) segments += profile.segments.size();
+  for (auto _ : state) {
+    for (const SupplyProfile& profile : profiles) {
+      for (const StockPolicy& stocks : levels) {
+        benchmark::DoNotOptimize(apply_stocks(*base.model, profile, stocks, nullptr, options));
+      }
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTrials * levels.size()));
+  state.counters["segments/trial"] = static_cast<double>(segments) / static_cast<double>(kTrials);
+}
+
 // Every event of the plan (background risk expanded) given one recovery shape, and the
 // scenario the buyers' response: what shapes cost against steps (docs/engine.md "Event shapes").
 enum class Reshape { step, linear, exponential, linear_and_response };
@@ -120,6 +158,12 @@ void register_all() {
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->Iterations(3);
+    for (bool fast : {false, true}) {
+      benchmark::RegisterBenchmark(
+          ("StockPass/" + stem + "/fast:" + std::to_string(fast ? 1 : 0)).c_str(),
+          [=](benchmark::State& s) { stock_pass(s, *one_year, fast); })
+          ->Unit(benchmark::kMillisecond);
+    }
     if (stem == "cobalt_background" || stem == "cobalt_drc_supply_cut") {
       const std::pair<Reshape, const char*> shapes[] = {
           {Reshape::step, "step"},

@@ -38,7 +38,9 @@ class MonteCarloResult {
   MonteCarloResult(std::size_t variants, TrialRange range)
       : variants_(variants),
         range_(range),
-        values_(std::make_unique_for_overwrite<double[]>(variants * kMetricCount * range.size())) {}
+        values_(std::make_unique_for_overwrite<double[]>(variants * kMetricCount * range.size())) {
+    prefer_huge_pages(values_.get(), variants * kMetricCount * range.size() * sizeof(double));
+  }
   MonteCarloResult(std::size_t variants, std::uint64_t trials)
       : MonteCarloResult(variants, TrialRange{0, trials}) {}
   std::uint64_t trials() const { return range_.size(); }
