@@ -14,6 +14,22 @@
 
 namespace mineflow {
 
+// Which figures of a mineral file to read (docs/data-sources.md, "Vintages"): `seed`, the
+// strategy deck's figures (the file's top-level blocks, which reproduce the strategy's ratings),
+// or `latest`, the newest public figures (the file's `vintages.latest` block, replacing the
+// top-level blocks it names; the others are the seed's).
+enum class DataVintage { seed, latest };
+
+inline std::string_view to_string(DataVintage vintage) {
+  return vintage == DataVintage::seed ? "seed" : "latest";
+}
+
+inline std::optional<DataVintage> parse_vintage(std::string_view text) {
+  if (text == "seed") return DataVintage::seed;
+  if (text == "latest") return DataVintage::latest;
+  return std::nullopt;
+}
+
 // Known output capacity of one (country, stage); capacity above the baseline flow is spare
 // capacity that buyers can reroute to in a disruption.
 struct StageCapacity {
@@ -85,6 +101,11 @@ struct MineralData {
   std::map<std::string, std::string>
       seed_ratings;  // indicator id -> High/Mid/Low, as the seed states
   std::string file;  // where it was read from
+  // The vintage whose figures these are: `latest` only when latest was asked for and the file has
+  // a `vintages.latest` block; `latest_blocks` names the blocks that block replaced (the rest are
+  // the seed's).
+  DataVintage vintage = DataVintage::seed;
+  std::vector<std::string> latest_blocks;
 };
 
 }  // namespace mineflow

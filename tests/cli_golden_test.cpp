@@ -27,7 +27,7 @@ TEST(IndicatorsCli, CsvHas36RowsPlusLookThroughInTheDocumentedColumns) {
         << mineral;
   }
   EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
-            "mineral,indicator,value,rating,unit,basis,quality");
+            "mineral,indicator,value,rating,unit,basis,quality,vintage");
   for (const char* mineral : {"rare_earths", "lithium", "cobalt", "tungsten"}) {
     EXPECT_NE(result.out.find(std::string(mineral) + ",concentrate_import_stability,,N/A,"),
               std::string::npos)
@@ -43,6 +43,66 @@ TEST(IndicatorsCli, TableAndJsonMatchGolden) {
   auto json = run_cli({"indicators", "--format", "json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   expect_golden("indicators.json", json.out);
+}
+
+TEST(IndicatorsCli, SeedVintageMatchesItsGoldenAndEveryOutputNamesItsVintage) {
+  auto seed = run_cli({"indicators", "--vintage", "seed"});
+  ASSERT_EQ(seed.exit_code, 0) << seed.err;
+  EXPECT_EQ(seed.out.rfind("Data vintage: seed", 0), 0u) << seed.out;
+  expect_golden("indicators_seed.txt", seed.out);
+  auto latest = run_cli({"indicators"});
+  EXPECT_EQ(latest.out.rfind("Data vintage: latest", 0), 0u) << latest.out;
+  auto csv = run_cli({"indicators", "cobalt", "--format", "csv"});
+  EXPECT_NE(csv.out.find("cobalt,price_volatility,"), std::string::npos);
+  std::size_t rows = 0;
+  std::size_t latest_rows = 0;
+  std::size_t start = csv.out.find('\n') + 1;  // past the header
+  for (std::size_t end = csv.out.find('\n', start); end != std::string::npos;
+       start = end + 1, end = csv.out.find('\n', start)) {
+    ++rows;
+    if (csv.out.compare(end - 7, 7, ",latest") == 0) ++latest_rows;
+  }
+  EXPECT_EQ(rows, 7u);  // six indicators and the look-through row
+  EXPECT_EQ(latest_rows, rows) << csv.out;
+  auto json = run_cli({"indicators", "cobalt", "--format", "json", "--vintage", "seed"});
+  EXPECT_NE(json.out.find("\"vintage\": \"seed\""), std::string::npos) << json.out;
+  auto geo = run_cli({"indicators", "cobalt", "--method", "geopolrisk", "--format", "csv"});
+  EXPECT_NE(geo.out.find(",basis,vintage\n"), std::string::npos) << geo.out;
+  EXPECT_NE(geo.out.find(",latest\n"), std::string::npos) << geo.out;
+}
+
+TEST(IndicatorsCli, BadVintageIsOneLineAndExit2) {
+  auto bad = run_cli({"indicators", "--vintage", "2019"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "mineflow indicators: --vintage: found '2019', expected one of: seed, latest\n");
+  EXPECT_TRUE(bad.out.empty());
+}
+
+TEST(IndicatorsCli, CompareVintagesListsEachChangedRatingWithItsFigures) {
+  auto table = run_cli({"indicators", "--compare-vintages"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  // Nickel production: the seed's 1,784 (Mid; Indonesia 35 %) against USGS 2023 (Indonesia 50 %).
+  EXPECT_NE(table.out.find("1784.0 Mid"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("2813.3 High"), std::string::npos) << table.out;
+  auto csv = run_cli({"indicators", "nickel", "--compare-vintages", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "mineral,indicator,seed_value,seed_rating,latest_value,latest_rating,unit,seed_basis,"
+            "latest_basis");
+  std::size_t row = csv.out.find("\nnickel,production_concentration,1784.0,Mid,");
+  ASSERT_NE(row, std::string::npos) << csv.out;
+  std::string line = csv.out.substr(row + 1, csv.out.find('\n', row + 1) - row - 1);
+  EXPECT_NE(line.find("mine_production (year not stated)"), std::string::npos) << line;
+  EXPECT_NE(line.find("mine_production 2023, USGS Mineral Commodity Summaries 2024"),
+            std::string::npos)
+      << line;
+  // Unchanged ratings are not listed: nickel's concentrate imports keep the seed's figures.
+  EXPECT_EQ(csv.out.find("concentrate_import_stability"), std::string::npos) << csv.out;
+  auto json = run_cli({"indicators", "--compare-vintages", "--format", "json"});
+  EXPECT_NE(json.out.find("\"compare_vintages\": [\"seed\", \"latest\"]"), std::string::npos);
+  auto geo = run_cli({"indicators", "--compare-vintages", "--method", "geopolrisk"});
+  EXPECT_EQ(geo.exit_code, 2);
 }
 
 TEST(IndicatorsCli, OutWritesTheWholeFileAndNothingToStdout) {
@@ -65,16 +125,17 @@ TEST(IndicatorsCli, OptionsChangeTheBasis) {
 }
 
 TEST(IndicatorsCli, SecondaryDefinitionPicksTheFigureAndShowsItsFlag) {
-  auto eol = run_cli(
-      {"indicators", testing::scenarios_dir() + "/minerals/tungsten.yaml", "--format", "csv"});
+  // The seed's figures: the latest vintage's end-of-life figure is another (0.23, japan_derived).
+  auto eol = run_cli({"indicators", testing::scenarios_dir() + "/minerals/tungsten.yaml",
+                      "--format", "csv", "--vintage", "seed"});
   ASSERT_EQ(eol.exit_code, 0) << eol.err;
   EXPECT_NE(eol.out.find("tungsten,scrap_recycling,0.0500,High,"), std::string::npos) << eol.out;
-  EXPECT_NE(eol.out.find(",world_proxy\n"), std::string::npos) << eol.out;
+  EXPECT_NE(eol.out.find(",world_proxy,seed\n"), std::string::npos) << eol.out;
   auto rc = run_cli({"indicators", testing::scenarios_dir() + "/minerals/tungsten.yaml", "--format",
-                     "csv", "--secondary-definition", "recycled_content"});
+                     "csv", "--secondary-definition", "recycled_content", "--vintage", "seed"});
   ASSERT_EQ(rc.exit_code, 0) << rc.err;
   EXPECT_NE(rc.out.find("tungsten,scrap_recycling,0.2300,Mid,"), std::string::npos) << rc.out;
-  EXPECT_NE(rc.out.find(",japan_derived\n"), std::string::npos) << rc.out;
+  EXPECT_NE(rc.out.find(",japan_derived,seed\n"), std::string::npos) << rc.out;
   auto bad = run_cli({"indicators", "--secondary-definition", "old_scrap"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--secondary-definition: found 'old_scrap'"), std::string::npos)
@@ -106,11 +167,13 @@ TEST(IndicatorsCli, SecondFocalEconomyWorksWithBothMethods) {
 }
 
 TEST(IndicatorsCli, GeoPolRiskForTheBundledMineralsGivesBasisAndBounds) {
-  auto result = run_cli({"indicators", "--method", "geopolrisk", "--format", "csv"});
+  // The seed's figures (docs/indicators.md's GeoPolRisk table).
+  auto result =
+      run_cli({"indicators", "--method", "geopolrisk", "--format", "csv", "--vintage", "seed"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
             "mineral,focal_economy,stage,production_hhi,import_risk,score,upper_bound,lower_bound,"
-            "basis");
+            "basis,vintage");
   // Copper refined: Japan refines 1.5 Mt itself, so imports carry little GeoPolRisk.
   EXPECT_NE(result.out.find("copper,JPN,refined,0.1294,0.01548,0.002004,false,true,"),
             std::string::npos)

@@ -186,6 +186,128 @@ TEST_F(IndicatorsTest, WorldMiningDataChangesTheProductionBasis) {
             std::string::npos);
 }
 
+// Data vintages (docs/data-sources.md, Vintages): the seed reproduces the strategy; latest is
+// today's figures, checked here against hand computations from the files.
+// The project's defaults (settings.yaml: wgi_pv), unlike IndicatorsTest's six-dimension mean.
+class VintageTest : public IndicatorsTest {
+ protected:
+  void SetUp() override {}
+  std::vector<IndicatorValue> indicators_of(const MineralData& data) { return compute(data); }
+  const std::vector<std::string> minerals{"rare_earths", "lithium", "cobalt",
+                                          "nickel",      "copper",  "tungsten"};
+};
+
+TEST_F(VintageTest, SeedReproducesTheStrategysHhisAnd13Of14Ratings) {
+  // mineflow's HHIs of the strategy's figures (OTH split: lower bounds), as docs/indicators.md.
+  const std::vector<double> reserve{2334.0, 3089.3, 2893.4, 1460.8, 1056.0, 3394.8};
+  const std::vector<double> production{5276.0, 3726.0, 4463.1, 1784.0, 1294.3, 6329.3};
+  int stated = 0;
+  int agree = 0;
+  for (std::size_t i = 0; i < minerals.size(); ++i) {
+    MineralData data =
+        io::load_mineral(bundled_mineral(minerals[i]), bundled.countries, DataVintage::seed);
+    EXPECT_EQ(data.vintage, DataVintage::seed);
+    EXPECT_TRUE(data.latest_blocks.empty());
+    auto values = indicators_of(data);
+    EXPECT_NEAR(*get(values, IndicatorId::reserve_concentration).value, reserve[i], 0.05)
+        << minerals[i];
+    EXPECT_NEAR(*get(values, IndicatorId::production_concentration).value, production[i], 0.05)
+        << minerals[i];
+    for (const auto& [indicator, rating] : data.seed_ratings) {
+      ++stated;
+      const IndicatorValue& value = get(values, *parse_indicator(indicator));
+      if (std::string(to_string(value.rating)) == rating) {
+        ++agree;
+      } else {
+        EXPECT_EQ(minerals[i] + "." + indicator, "rare_earths.reserve_concentration");
+      }
+    }
+  }
+  EXPECT_EQ(stated, 14);
+  EXPECT_EQ(agree, 13);
+}
+
+TEST_F(VintageTest, LoaderDefaultIsSeedAndAFileWithoutLatestFiguresFallsBack) {
+  MineralData seed = io::load_mineral(bundled_mineral("nickel"), bundled.countries);
+  EXPECT_EQ(seed.vintage, DataVintage::seed);
+  EXPECT_EQ(seed.mine_production.total_t, 2593000.0);
+  MineralData minimal =
+      io::load_mineral(std::string(MINEFLOW_TEST_DATA_DIR) + "/minimal_mineral.yaml",
+                       bundled.countries, DataVintage::latest);
+  EXPECT_EQ(minimal.vintage, DataVintage::seed);
+  EXPECT_TRUE(minimal.latest_blocks.empty());
+  EXPECT_EQ(parse_vintage("latest"), DataVintage::latest);
+  EXPECT_EQ(parse_vintage("newest"), std::nullopt);
+}
+
+TEST_F(VintageTest, LatestNickelProductionHhiByHand) {
+  MineralData data =
+      io::load_mineral(bundled_mineral("nickel"), bundled.countries, DataVintage::latest);
+  ASSERT_EQ(data.vintage, DataVintage::latest);
+  // USGS MCS 2024, mine production 2023, t Ni (scenarios/minerals/nickel.yaml, vintages.latest).
+  const std::vector<double> named{17000,   160000, 89000,  180000, 110000,
+                                  1800000, 230000, 400000, 200000};
+  const double other = 380000;
+  double total = other;
+  for (double t : named) total += t;
+  EXPECT_EQ(total, 3566000.0);
+  // OTH split into equal pieces no larger than the smallest named producer (USA, 17,000 t): 23.
+  const int pieces = 23;
+  double expected = pieces * (other / pieces / total) * (other / pieces / total) * 1e4;
+  for (double t : named) expected += (t / total) * (t / total) * 1e4;
+  auto values = indicators_of(data);
+  const IndicatorValue& hhi = get(values, IndicatorId::production_concentration);
+  EXPECT_NEAR(*hhi.value, expected, 1e-9);
+  EXPECT_NEAR(*hhi.value, 2813.3, 0.05);
+  EXPECT_EQ(hhi.rating, Rating::high);  // Indonesia mined half the world's nickel in 2023
+  EXPECT_NE(hhi.basis.find("mine_production 2023"), std::string::npos) << hhi.basis;
+  EXPECT_NE(hhi.basis.find("USGS Mineral Commodity Summaries 2024"), std::string::npos);
+}
+
+TEST_F(VintageTest, LatestTungstenRefinedImportsAreAllChina) {
+  MineralData data =
+      io::load_mineral(bundled_mineral("tungsten"), bundled.countries, DataVintage::latest);
+  // UN Comtrade 2024, HS 810194: 689.4 t, all from China; GBR's 0 t folded into OTH (0 t).
+  auto values = indicators_of(data);
+  const IndicatorValue& refined = get(values, IndicatorId::refined_import_stability);
+  EXPECT_NEAR(*refined.value, 5.8821, 5e-5);  // w(CHN) = wgi_pv 2022, (2.5 - PV) x 2
+  EXPECT_EQ(refined.rating, Rating::high);
+  EXPECT_NE(refined.basis.find("imports.refined 2024"), std::string::npos) << refined.basis;
+}
+
+TEST_F(VintageTest, LatestCitesAYearFrom2022InEveryBasisAndOnePriceWindow) {
+  for (const std::string& mineral : minerals) {
+    MineralData data =
+        io::load_mineral(bundled_mineral(mineral), bundled.countries, DataVintage::latest);
+    ASSERT_EQ(data.vintage, DataVintage::latest) << mineral;
+    EXPECT_GE(data.reserves.year, 2022) << mineral;
+    EXPECT_GE(data.mine_production.year, 2022) << mineral;
+    ASSERT_TRUE(data.refined_imports.has_value()) << mineral;
+    EXPECT_GE(data.refined_imports->year, 2022) << mineral;
+    auto values = indicators_of(data);
+    for (IndicatorId id :
+         {IndicatorId::reserve_concentration, IndicatorId::production_concentration,
+          IndicatorId::refined_import_stability}) {
+      const std::string& basis = get(values, id).basis;
+      EXPECT_EQ(basis.find("year not stated"), std::string::npos) << mineral << ": " << basis;
+      EXPECT_EQ(basis.find("METI"), std::string::npos) << mineral << ": " << basis;
+    }
+    int primaries = 0;
+    for (const PriceSeries& series : data.prices) {
+      if (!series.primary) continue;
+      ++primaries;
+      EXPECT_EQ(series.id, "usgs_mcs_annual") << mineral;
+      auto result = price_volatility(series, bundled.settings.indicators.volatility_measure,
+                                     bundled.settings.indicators.volatility_window_years,
+                                     bundled.settings.indicators.volatility_min_years);
+      ASSERT_TRUE(result.has_value()) << mineral;
+      EXPECT_EQ(result->first_year, 2018) << mineral;
+      EXPECT_EQ(result->last_year, 2022) << mineral;
+    }
+    EXPECT_EQ(primaries, 1) << mineral;
+  }
+}
+
 TEST(Rating, BandsAndDirections) {
   RatingBand rising{true, 1500, 2500, ""};
   EXPECT_EQ(rate(rising, 1499.9), Rating::low);

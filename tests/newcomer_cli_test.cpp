@@ -59,7 +59,7 @@ TEST(List, ShowsEveryKindWithTheFilesOwnDescriptions) {
        {"Minerals", "Scenarios, real events", "Scenarios, background risk", "Stock-flow models",
         "DR Congo cobalt supply cut (2025 export suspension)", "cobalt background supply risk",
         "Tungsten in use, Japan (recycling policy)",
-        "Cobalt (t Co contained; focal economy JPN)"}) {
+        "Cobalt (t Co content; focal economy JPN; latest figures)"}) {
     EXPECT_NE(result.out.find(text), std::string::npos) << text;
   }
   EXPECT_LE(widest_line(result.out), 100u);
@@ -69,6 +69,13 @@ TEST(List, ShowsEveryKindWithTheFilesOwnDescriptions) {
   EXPECT_NE(csv.out.find("\nbackground_scenario,cobalt_background,"), std::string::npos);
   EXPECT_NE(csv.out.find("\nmfa_model,tungsten_policy,"), std::string::npos);
   EXPECT_NE(csv.out.find("\nmineral,rare_earths,"), std::string::npos);
+  CliResult seed = run_cli({"list", "--vintage", "seed"});
+  EXPECT_NE(seed.out.find("Cobalt (t Co contained; focal economy JPN; seed figures)"),
+            std::string::npos)
+      << seed.out;
+  CliResult bad = run_cli({"list", "--vintage", "old"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "mineflow list: --vintage: found 'old', expected one of: seed, latest\n");
   // 6 minerals, 13 scenarios, 12 models, and the header.
   EXPECT_EQ(line_count(csv.out), 32u);
 }
@@ -198,7 +205,7 @@ TEST(TerminalOutput, IndicatorBasesAreAFootnoteUnlessAskedFor) {
   ASSERT_EQ(compact.exit_code, 0) << compact.err;
   EXPECT_EQ(compact.out.find("\nBases:\n"), std::string::npos);
   EXPECT_NE(compact.out.find("--bases, or --format csv|json"), std::string::npos);
-  EXPECT_LE(line_count(compact.out), 19u);  // table, look-through row, footnote
+  EXPECT_LE(line_count(compact.out), 21u);  // vintage line, table, look-through row, footnote
   CliResult full = run_cli({"indicators", "--bases"});
   ASSERT_EQ(full.exit_code, 0) << full.err;
   EXPECT_NE(full.out.find("\nBases:\n"), std::string::npos);

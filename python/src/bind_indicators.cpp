@@ -23,6 +23,7 @@ void bind_indicators(py::module_& m) {
         namespace po = boost::program_options;
         po::options_description table;
         cli::add_data_dir_option(table);
+        cli::add_vintage_option(table);
         cli::add_indicator_options(table);
         po::variables_map vm;
         std::ostringstream help;
@@ -36,6 +37,7 @@ void bind_indicators(py::module_& m) {
           py::gil_scoped_release release;
           cli::DataPaths paths = cli::data_paths(vm);
           io::Settings settings = cli::indicator_settings(paths.settings(), vm);
+          const DataVintage vintage = cli::vintage_option(vm);
           CountryTable countries = io::load_countries(paths.countries());
           RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
           std::vector<std::string> chosen = cli::bundled_mineral_files(paths);
@@ -48,9 +50,10 @@ void bind_indicators(py::module_& m) {
           }
           for (const std::string& file : chosen) {
             if (method == "geopolrisk") {
-              risks.push_back(cli::geopolrisk_of_file(file, settings, countries));
+              risks.push_back(cli::geopolrisk_of_file(file, settings, countries, vintage));
             } else {
-              results.push_back(cli::indicators_of_file(file, settings, countries, thresholds));
+              results.push_back(
+                  cli::indicators_of_file(file, settings, countries, thresholds, vintage));
             }
           }
         }

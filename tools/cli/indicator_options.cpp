@@ -22,6 +22,20 @@ void add_indicator_options(po::options_description& options) {
       "secondary-proxy", "use the EU EOL-RIR proxy where the secondary share is unknown");
 }
 
+void add_vintage_option(po::options_description& options) {
+  options.add_options()("vintage", po::value<std::string>()->default_value("latest"),
+                        "data vintage: latest (newest public figures) | seed (the strategy's "
+                        "figures, which reproduce its ratings)");
+}
+
+DataVintage vintage_option(const po::variables_map& vm) {
+  if (!vm.count("vintage")) return DataVintage::latest;
+  std::string text = vm["vintage"].as<std::string>();
+  auto vintage = parse_vintage(text);
+  if (!vintage) throw InputError(SourceRef{}, "--vintage", text, "one of: seed, latest");
+  return *vintage;
+}
+
 io::Settings indicator_settings(const std::string& settings_file, const po::variables_map& vm) {
   io::Settings settings = io::load_settings(settings_file);
   IndicatorSettings& ind = settings.indicators;

@@ -12,4 +12,10 @@ void add_indicator_options(boost::program_options::options_description& options)
 io::Settings indicator_settings(const std::string& settings_file,
                                 const boost::program_options::variables_map& vm);
 
+// --vintage seed|latest (default latest): which figures of the mineral files to read
+// (docs/data-sources.md, Vintages). Only for commands that honour it (indicators, list, the
+// Python module's indicators()); a bad value is an InputError (exit 2).
+void add_vintage_option(boost::program_options::options_description& options);
+DataVintage vintage_option(const boost::program_options::variables_map& vm);
+
 }  // namespace mineflow::cli

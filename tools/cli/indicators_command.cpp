@@ -31,11 +31,15 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "method", po::value<std::string>()->default_value("meti"),
       "meti (the strategy's six indicators) | geopolrisk (import risk x production HHI)")(
       "bases", "table: list every cell's basis under it (CSV and JSON always carry them)")(
+      "compare-vintages",
+      "list each rating that changes between the seed and the latest vintage, with the figures "
+      "behind both (--vintage is then not used)")(
       "out", po::value<std::string>(),
       "write to FILE, or DIR/indicators.<txt|csv|json> when it names a folder (created if "
       "missing), instead of stdout")("files", po::value<std::vector<std::string>>(),
                                      "mineral files or bundled names");
   add_data_dir_option(options);
+  add_vintage_option(options);
   add_indicator_options(options);
   add_html_option(options);
   po::positional_options_description positional;
@@ -43,6 +47,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
   Format format = parse_format(vm["format"].as<std::string>());
+  const DataVintage vintage = vintage_option(vm);
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);
   CountryTable countries = io::load_countries(paths.countries());
@@ -70,10 +75,14 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                                                         : ".txt");
     io::write_file_atomically(out_file_path(vm["out"].as<std::string>(), name), content);
   };
+  if (method == "geopolrisk" && vm.count("compare-vintages")) {
+    throw InputError(SourceRef{}, "--compare-vintages", "with --method geopolrisk",
+                     "--method meti (the ratings compared are the strategy's six)");
+  }
   if (method == "geopolrisk") {
     std::vector<io::MineralGeoPolRisk> risks;
     for (const std::string& file : files) {
-      risks.push_back(geopolrisk_of_file(file, settings, countries));
+      risks.push_back(geopolrisk_of_file(file, settings, countries, vintage));
     }
     std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
                           : format == Format::json ? io::geopolrisk_json(risks)
@@ -81,9 +90,24 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     write_result(content, "geopolrisk");
     return 0;
   }
+  if (vm.count("compare-vintages")) {
+    std::vector<io::MineralIndicators> seed;
+    std::vector<io::MineralIndicators> latest;
+    for (const std::string& file : files) {
+      seed.push_back(indicators_of_file(file, settings, countries, thresholds, DataVintage::seed));
+      latest.push_back(
+          indicators_of_file(file, settings, countries, thresholds, DataVintage::latest));
+    }
+    std::vector<io::VintageChange> changes = io::vintage_changes(seed, latest);
+    write_result(format == Format::csv    ? io::vintage_changes_csv(changes)
+                 : format == Format::json ? io::vintage_changes_json(changes)
+                                          : io::vintage_changes_table(changes),
+                 "vintage_changes");
+    return 0;
+  }
   std::vector<io::MineralIndicators> results;
   for (const std::string& file : files) {
-    results.push_back(indicators_of_file(file, settings, countries, thresholds));
+    results.push_back(indicators_of_file(file, settings, countries, thresholds, vintage));
   }
   std::string content = format == Format::csv ? io::indicators_csv(results)
                         : format == Format::json

@@ -16,20 +16,22 @@ MineralGraph checked_mineral_graph(const MineralData& data, const std::string& f
 
 io::MineralIndicators indicators_of_file(const std::string& file, const io::Settings& settings,
                                          const CountryTable& countries,
-                                         const RatingThresholds& thresholds) {
-  MineralData data = io::load_mineral(file, countries);
+                                         const RatingThresholds& thresholds, DataVintage vintage) {
+  MineralData data = io::load_mineral(file, countries, vintage);
   MineralGraph graph = checked_mineral_graph(data, file, settings);
   return {data.id, data.name,
           compute_indicators(graph, data.prices, countries, thresholds, settings.indicators),
-          look_through_indicator(graph, countries, thresholds, settings.indicators)};
+          look_through_indicator(graph, countries, thresholds, settings.indicators),
+          std::string(to_string(data.vintage))};
 }
 
 io::MineralGeoPolRisk geopolrisk_of_file(const std::string& file, const io::Settings& settings,
-                                         const CountryTable& countries) {
-  MineralData data = io::load_mineral(file, countries);
+                                         const CountryTable& countries, DataVintage vintage) {
+  MineralData data = io::load_mineral(file, countries, vintage);
   return {
       data.id, data.name, data.focal_economy,
-      compute_geopolrisk(data, countries, settings.indicators, settings.graph.production_wmd_year)};
+      compute_geopolrisk(data, countries, settings.indicators, settings.graph.production_wmd_year),
+      std::string(to_string(data.vintage))};
 }
 
 }  // namespace mineflow::cli

@@ -20,12 +20,14 @@ namespace mineflow::cli {
 MineralGraph checked_mineral_graph(const MineralData& data, const std::string& file,
                                    const io::Settings& settings);
 
+// `vintage`: which of the file's figures (`mineflow indicators --vintage`); the result names the
+// vintage actually read (seed when the file has no latest figures).
 io::MineralIndicators indicators_of_file(const std::string& file, const io::Settings& settings,
                                          const CountryTable& countries,
-                                         const RatingThresholds& thresholds);
+                                         const RatingThresholds& thresholds, DataVintage vintage);
 
 // The GeoPolRisk figures of one mineral file (`mineflow indicators --method geopolrisk`).
 io::MineralGeoPolRisk geopolrisk_of_file(const std::string& file, const io::Settings& settings,
-                                         const CountryTable& countries);
+                                         const CountryTable& countries, DataVintage vintage);
 
 }  // namespace mineflow::cli

@@ -8,6 +8,7 @@
 
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/indicator_options.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/bundled_catalog.h"
@@ -36,7 +37,7 @@ std::string kind_id(io::CatalogKind kind) {
 std::string kind_heading(io::CatalogKind kind) {
   switch (kind) {
     case io::CatalogKind::mineral:
-      return "Minerals (minerals/): mineflow indicators NAME, report NAME";
+      return "Minerals (minerals/): mineflow indicators NAME [--vintage seed|latest], report NAME";
     case io::CatalogKind::event_scenario:
       return "Scenarios, real events (disruptions/): run NAME, stockpile NAME, criticality NAME";
     case io::CatalogKind::background_scenario:
@@ -95,12 +96,14 @@ int run_list(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "of a file: mineflow run cobalt_drc_supply_cut, mineflow mfa tungsten_policy.\n\nOptions");
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json");
+  add_vintage_option(options);
   add_data_dir_option(options);
   po::variables_map vm;
   if (!parse_args(args, options, po::positional_options_description{}, vm, out)) return 0;
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
-  std::vector<io::CatalogEntry> entries = io::read_bundled_catalog(paths.data_dir);
+  std::vector<io::CatalogEntry> entries =
+      io::read_bundled_catalog(paths.data_dir, vintage_option(vm));
   out << (format == Format::csv    ? catalog_csv(entries)
           : format == Format::json ? catalog_json(entries)
                                    : catalog_table(entries, paths.data_dir));

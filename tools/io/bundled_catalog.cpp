@@ -30,18 +30,30 @@ CatalogEntry entry_for(CatalogKind kind, const std::string& file, const YamlValu
 
 }  // namespace
 
-std::vector<CatalogEntry> read_bundled_catalog(const std::string& data_dir) {
+std::vector<CatalogEntry> read_bundled_catalog(const std::string& data_dir, DataVintage vintage) {
   std::vector<CatalogEntry> entries;
   for (const std::string& file : yaml_files(data_dir + "/minerals")) {
     YamlValue root = load_yaml_file(file);
     CatalogEntry entry = entry_for(CatalogKind::mineral, file, root);
+    // The vintage's figures: latest where the file has them (docs/data-sources.md, Vintages).
+    std::optional<YamlValue> latest;
+    if (vintage == DataVintage::latest) {
+      if (auto vintages = root.get("vintages"); vintages && vintages->is_map()) {
+        latest = vintages->get("latest");
+      }
+    }
+    const YamlValue& figures = latest && latest->is_map() ? *latest : root;
     // The basis up to any explanation in brackets: "t as printed (the seed states ...)".
-    std::string basis = text_of(root, "quantity_basis");
+    std::string basis = text_of(figures, "quantity_basis");
+    if (basis.empty()) basis = text_of(root, "quantity_basis");
     basis = basis.substr(0, basis.find(" ("));
     std::string focal = text_of(root, "focal_economy");
     if (!basis.empty() || !focal.empty()) {
       entry.description += " (" + basis + (basis.empty() || focal.empty() ? "" : "; ") +
-                           (focal.empty() ? "" : "focal economy " + focal) + ")";
+                           (focal.empty() ? "" : "focal economy " + focal) + "; " +
+                           (latest ? "latest" : "seed") + " figures)";
+    } else {
+      entry.description += std::string(" (") + (latest ? "latest" : "seed") + " figures)";
     }
     entries.push_back(entry);
   }

@@ -217,20 +217,63 @@ CountryTable load_countries(const std::string& file) {
   return table;
 }
 
-MineralData load_mineral(const std::string& file, const CountryTable& countries) {
+namespace {
+
+std::optional<YamlValue> latest_block(const YamlValue& root) {
+  auto vintages = root.get("vintages");
+  if (!vintages) return std::nullopt;
+  if (!vintages->is_map()) vintages->fail("a map with a `latest` block");
+  vintages->allow_only({"latest", "note"});
+  auto latest = vintages->get("latest");
+  if (!latest) return std::nullopt;
+  // The keys a latest block may replace (everything else is the seed's), and its own notes.
+  latest->allow_only({"quantity_basis", "reserves", "mine_production", "imports",
+                      "secondary_share", "price_series", "note", "year"});
+  return latest;
+}
+
+}  // namespace
+
+bool mineral_has_vintage(const std::string& file, DataVintage vintage) {
+  if (vintage == DataVintage::seed) return true;
+  return latest_block(load_yaml_file(file)).has_value();
+}
+
+MineralData load_mineral(const std::string& file, const CountryTable& countries,
+                         DataVintage vintage) {
   YamlValue root = load_yaml_file(file);
   root.allow_only({"mineral", "name", "focal_economy", "quantity_basis", "reserves",
                    "mine_production", "mine_production_wmd", "imports", "other_flows",
                    "secondary_share", "price_file", "network_file", "seed_ratings", "capacities",
-                   "domestic_production", "note"});
+                   "domestic_production", "vintages", "note"});
   MineralData data;
   data.file = file;
+  std::optional<YamlValue> latest = latest_block(root);
+  if (vintage == DataVintage::latest && latest) {
+    data.vintage = DataVintage::latest;
+  } else {
+    latest.reset();  // seed asked for, or the file has no latest figures
+  }
+  // The vintage's block for `key`: the latest block's when it has one, else the top level's.
+  auto pick = [&](std::string_view key) -> std::optional<YamlValue> {
+    if (latest) {
+      if (auto block = latest->get(key)) {
+        data.latest_blocks.emplace_back(key);
+        return block;
+      }
+    }
+    return root.get(key);
+  };
+  auto pick_required = [&](std::string_view key) {
+    if (auto block = pick(key)) return *block;
+    return root.require(key);  // fails with the file's position
+  };
   data.id = root.require("mineral").as_string();
   data.name = root.require("name").as_string();
   data.focal_economy = root.require("focal_economy").as_string();
-  if (auto basis = root.get("quantity_basis")) data.quantity_basis = basis->as_string();
-  data.reserves = read_breakdown(root.require("reserves"), "reserves");
-  data.mine_production = read_breakdown(root.require("mine_production"), "mine_production");
+  if (auto basis = pick("quantity_basis")) data.quantity_basis = basis->as_string();
+  data.reserves = read_breakdown(pick_required("reserves"), "reserves");
+  data.mine_production = read_breakdown(pick_required("mine_production"), "mine_production");
   if (auto wmd = root.get("mine_production_wmd")) {
     for (const YamlValue& item : wmd->items()) {
       data.mine_production_wmd.push_back(read_breakdown(item, "mine_production_wmd"));
@@ -239,13 +282,22 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
   }
   YamlValue imports = root.require("imports");
   imports.allow_only({"concentrate", "refined"});
-  auto read_import = [](const YamlValue& block, const std::string& id) -> std::optional<Breakdown> {
+  std::optional<YamlValue> latest_imports = latest ? latest->get("imports") : std::nullopt;
+  if (latest_imports) latest_imports->allow_only({"concentrate", "refined"});
+  auto read_import = [&](const std::string& stage) -> std::optional<Breakdown> {
+    YamlValue block = imports.require(stage);
+    if (latest_imports) {
+      if (auto newer = latest_imports->get(stage)) {
+        block = *newer;
+        data.latest_blocks.push_back("imports." + stage);
+      }
+    }
     if (block.is_scalar() && block.as_string() == "none") return std::nullopt;
     if (!block.is_map()) block.fail("`none` or an import block with total and shares_pct");
-    return read_breakdown(block, id);
+    return read_breakdown(block, "imports." + stage);
   };
-  data.concentrate_imports = read_import(imports.require("concentrate"), "imports.concentrate");
-  data.refined_imports = read_import(imports.require("refined"), "imports.refined");
+  data.concentrate_imports = read_import("concentrate");
+  data.refined_imports = read_import("refined");
   if (auto other = root.get("other_flows")) {
     for (const YamlValue& item : other->items()) {
       data.other_flows.push_back(read_breakdown(item, item.require("id").as_string()));
@@ -277,7 +329,7 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
       data.domestic_concentrate = read_domestic(*block);
     if (auto block = domestic->get("refined")) data.domestic_refined = read_domestic(*block);
   }
-  data.secondary = read_secondary(root.require("secondary_share"), data.focal_economy);
+  data.secondary = read_secondary(pick_required("secondary_share"), data.focal_economy);
   if (auto ratings = root.get("seed_ratings")) {
     for (const auto& [key, value] : ratings->entries()) {
       if (!parse_indicator(key)) value.fail(key, "an indicator id (reserve_concentration, ...)");
@@ -292,6 +344,14 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries)
       price_file->fail("a price file that exists (relative to the mineral file)");
     }
     data.prices = load_prices(path.lexically_normal().string());
+  }
+  if (auto series = pick("price_series")) {
+    // The vintage names its own primary series (one window for every mineral).
+    std::string id = series->as_string();
+    bool found = false;
+    for (const PriceSeries& candidate : data.prices) found = found || candidate.id == id;
+    if (!found) series->fail(id, "the id of a series in the mineral's price file");
+    for (PriceSeries& candidate : data.prices) candidate.primary = candidate.id == id;
   }
   if (auto network_file = root.get("network_file")) {
     std::filesystem::path path =

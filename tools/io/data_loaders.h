@@ -12,8 +12,16 @@
 namespace mineflow::io {
 
 CountryTable load_countries(const std::string& file);
-// Reads the mineral file and the price file it names; validates against `countries`.
-MineralData load_mineral(const std::string& file, const CountryTable& countries);
+// Reads the mineral file and the price file it names; validates against `countries`. `vintage`
+// picks the figures (graph/mineral_data.h, docs/data-sources.md "Vintages"): `latest` reads the
+// file's `vintages.latest` block over the top-level (seed) blocks it names, and falls back to the
+// seed figures when the file has none (MineralData::vintage says which were read). The default
+// stays `seed` for the simulation commands (run, stockpile, criticality, report, calibrate) until
+// each takes --vintage; `indicators` and `list` default to `latest`.
+MineralData load_mineral(const std::string& file, const CountryTable& countries,
+                         DataVintage vintage = DataVintage::seed);
+// Whether a mineral file has figures for `vintage` of its own (seed: always).
+bool mineral_has_vintage(const std::string& file, DataVintage vintage);
 std::vector<PriceSeries> load_prices(const std::string& file);
 RatingThresholds load_thresholds(const std::string& file);
 

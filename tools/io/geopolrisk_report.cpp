@@ -22,7 +22,7 @@ std::string figure(double value) {
 std::string geopolrisk_csv(const std::vector<MineralGeoPolRisk>& results) {
   std::string out =
       "mineral,focal_economy,stage,production_hhi,import_risk,score,upper_bound,lower_bound,"
-      "basis\n";
+      "basis,vintage\n";
   for (const MineralGeoPolRisk& mineral : results) {
     for (const GeoPolRiskValue& value : mineral.values) {
       out += csv_field(mineral.mineral) + "," + csv_field(mineral.focal_economy) + "," +
@@ -35,7 +35,7 @@ std::string geopolrisk_csv(const std::vector<MineralGeoPolRisk>& results) {
       } else {
         out += ",,,,,";
       }
-      out += csv_field(value.basis) + "\n";
+      out += csv_field(value.basis) + "," + csv_field(mineral.vintage) + "\n";
     }
   }
   return out;
@@ -48,7 +48,8 @@ std::string geopolrisk_json(const std::vector<MineralGeoPolRisk>& results) {
     out += m == 0 ? "\n" : ",\n";
     out += "    {\"mineral\": " + json_string(mineral.mineral) +
            ", \"name\": " + json_string(mineral.name) +
-           ", \"focal_economy\": " + json_string(mineral.focal_economy) + ", \"stages\": [";
+           ", \"focal_economy\": " + json_string(mineral.focal_economy) +
+           ", \"vintage\": " + json_string(mineral.vintage) + ", \"stages\": [";
     for (std::size_t i = 0; i < mineral.values.size(); ++i) {
       const GeoPolRiskValue& value = mineral.values[i];
       out += i == 0 ? "\n" : ",\n";
@@ -89,7 +90,14 @@ std::string geopolrisk_table(const std::vector<MineralGeoPolRisk>& results) {
                      figure(value.terms->score)});
     }
   }
-  std::string out = table.render();
+  std::string vintages;
+  for (const MineralGeoPolRisk& mineral : results) {
+    if (vintages.find(mineral.vintage) == std::string::npos) {
+      vintages += (vintages.empty() ? "" : ", ") + mineral.vintage;
+    }
+  }
+  std::string out = "Data vintage: " + (vintages.empty() ? std::string("none") : vintages) +
+                    " (docs/data-sources.md, Vintages)\n\n" + table.render();
   out +=
       "\nGeoPolRisk: import risk = sum_i q_i g_i / (sum_i q_i + domestic production), g_i = "
       "(2.5 - PV_i) / 5 (WGI Political Stability, 0..1); score = production HHI (0..1) x import "

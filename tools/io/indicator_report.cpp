@@ -24,21 +24,39 @@ std::string quality_marker(const std::string& token) {
   return marker;
 }
 
+// "Data vintage: latest" (every mineral's), or the vintage of each mineral when they differ.
+std::string vintage_line(const std::vector<MineralIndicators>& results) {
+  std::string out = "Data vintage: ";
+  bool same = true;
+  for (const MineralIndicators& mineral : results) {
+    same = same && mineral.vintage == results.front().vintage;
+  }
+  if (results.empty() || same) {
+    return out + (results.empty() ? "none" : results.front().vintage) +
+           " (docs/data-sources.md, Vintages)\n";
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + results[i].name + " " + results[i].vintage;
+  }
+  return out + " (a file without latest figures is read on its seed figures)\n";
+}
+
 }  // namespace
 
 std::string indicators_csv(const std::vector<MineralIndicators>& results) {
-  std::string out = "mineral,indicator,value,rating,unit,basis,quality\n";
+  std::string out = "mineral,indicator,value,rating,unit,basis,quality,vintage\n";
   for (const MineralIndicators& mineral : results) {
     for (const IndicatorValue& value : mineral.values) {
       out += csv_field(mineral.mineral) + "," + std::string(to_string(value.id)) + "," +
              format_indicator_value(value) + "," + std::string(to_string(value.rating)) + "," +
              csv_field(value.unit) + "," + csv_field(value.basis) + "," + csv_field(value.quality) +
-             "\n";
+             "," + csv_field(mineral.vintage) + "\n";
     }
     if (const auto& look = mineral.look_through) {
       out += csv_field(mineral.mineral) + ",look_through_refined_import_stability," +
              format_indicator_value(*look) + "," + std::string(to_string(look->rating)) + "," +
-             csv_field(look->unit) + "," + csv_field(look->basis) + ",\n";
+             csv_field(look->unit) + "," + csv_field(look->basis) + ",," +
+             csv_field(mineral.vintage) + "\n";
     }
   }
   return out;
@@ -50,7 +68,8 @@ std::string indicators_json(const std::vector<MineralIndicators>& results) {
     const MineralIndicators& mineral = results[m];
     out += m == 0 ? "\n" : ",\n";
     out += "    {\"mineral\": " + json_string(mineral.mineral) +
-           ", \"name\": " + json_string(mineral.name) + ", \"indicators\": [";
+           ", \"name\": " + json_string(mineral.name) +
+           ", \"vintage\": " + json_string(mineral.vintage) + ", \"indicators\": [";
     for (std::size_t i = 0; i < mineral.values.size(); ++i) {
       const IndicatorValue& value = mineral.values[i];
       out += i == 0 ? "\n" : ",\n";
@@ -132,7 +151,7 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
                                            : "N/A");
   }
   if (any_look_through) table.add_row(look_row);
-  std::string out = table.render();
+  std::string out = vintage_line(results) + "\n" + table.render();
   // The footnote: what each short label means and its unit; then where the bases are.
   out +=
       "\nReserve, Production HHI: country concentration of reserves, mine production (0-10,000).\n"
@@ -165,6 +184,79 @@ std::string indicators_table(const std::vector<MineralIndicators>& results, bool
     if (mineral.look_through) {
       out += "  " + mineral.name + ", look-through: " + mineral.look_through->basis + "\n";
     }
+  }
+  return wrap_long_lines(out);
+}
+
+std::vector<VintageChange> vintage_changes(const std::vector<MineralIndicators>& seed,
+                                           const std::vector<MineralIndicators>& latest) {
+  std::vector<VintageChange> out;
+  for (std::size_t m = 0; m < seed.size() && m < latest.size(); ++m) {
+    const MineralIndicators& before = seed[m];
+    const MineralIndicators& after = latest[m];
+    for (const IndicatorValue& old_value : before.values) {
+      for (const IndicatorValue& new_value : after.values) {
+        if (new_value.id != old_value.id || new_value.rating == old_value.rating) continue;
+        out.push_back({before.mineral, before.name, std::string(to_string(old_value.id)), old_value,
+                       new_value});
+      }
+    }
+    if (before.look_through && after.look_through &&
+        before.look_through->rating != after.look_through->rating) {
+      out.push_back({before.mineral, before.name, "look_through_refined_import_stability",
+                     *before.look_through, *after.look_through});
+    }
+  }
+  return out;
+}
+
+std::string vintage_changes_csv(const std::vector<VintageChange>& changes) {
+  std::string out =
+      "mineral,indicator,seed_value,seed_rating,latest_value,latest_rating,unit,seed_basis,"
+      "latest_basis\n";
+  for (const VintageChange& change : changes) {
+    out += csv_field(change.mineral) + "," + change.indicator + "," +
+           format_indicator_value(change.seed) + "," + std::string(to_string(change.seed.rating)) +
+           "," + format_indicator_value(change.latest) + "," +
+           std::string(to_string(change.latest.rating)) + "," + csv_field(change.latest.unit) +
+           "," + csv_field(change.seed.basis) + "," + csv_field(change.latest.basis) + "\n";
+  }
+  return out;
+}
+
+std::string vintage_changes_json(const std::vector<VintageChange>& changes) {
+  auto side = [](const IndicatorValue& value) {
+    return "{\"value\": " + (value.value ? format_number(*value.value) : std::string("null")) +
+           ", \"rating\": " + json_string(to_string(value.rating)) +
+           ", \"basis\": " + json_string(value.basis) + "}";
+  };
+  std::string out = "{\n  \"compare_vintages\": [\"seed\", \"latest\"],\n  \"changes\": [";
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const VintageChange& change = changes[i];
+    out += std::string(i == 0 ? "\n" : ",\n") + "    {\"mineral\": " + json_string(change.mineral) +
+           ", \"indicator\": " + json_string(change.indicator) +
+           ", \"unit\": " + json_string(change.latest.unit) + ", \"seed\": " + side(change.seed) +
+           ", \"latest\": " + side(change.latest) + "}";
+  }
+  return out + (changes.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string vintage_changes_table(const std::vector<VintageChange>& changes) {
+  auto shown = [](const IndicatorValue& value) {
+    return value.value ? format_indicator_value(value) + " " + std::string(to_string(value.rating))
+                       : std::string("N/A");
+  };
+  std::string out = "Ratings that change between the seed and the latest vintage\n";
+  if (changes.empty()) return out + "\nNone: every rating is the same on both vintages.\n";
+  TextTable table({"Mineral", "Indicator", "Seed", "Latest"});
+  for (const VintageChange& change : changes) {
+    table.add_row({change.name, change.indicator, shown(change.seed), shown(change.latest)});
+  }
+  out += "\n" + table.render() + "\nThe figures behind each change:\n";
+  for (const VintageChange& change : changes) {
+    out += "  " + change.name + ", " + change.indicator + " (" + change.latest.unit + ")\n" +
+           "    seed:   " + shown(change.seed) + "; " + change.seed.basis + "\n" +
+           "    latest: " + shown(change.latest) + "; " + change.latest.basis + "\n";
   }
   return wrap_long_lines(out);
 }
