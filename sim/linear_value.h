@@ -95,30 +95,28 @@ inline bool first_stays_lower(LinearValue a, LinearValue b) {
   return apart < 0.0;
 }
 
-// The smaller of two linear values. The value is std::min's, bit for bit; the slope is the
-// one of the branch that is taken from now on.
-inline LinearValue lower_of(LinearValue a, LinearValue b, KinkClock* clock) {
-  bool a_active = first_stays_lower(a, b);
+// The branch taken from now on (`a` when a_active), noted and watched by the clock with the
+// sign of the comparison (+1 for a minimum, -1 for a maximum); `value` is std::min's or
+// std::max's, bit for bit.
+inline LinearValue take_branch(LinearValue a, LinearValue b, bool a_active, double sign,
+                               double value, KinkClock* clock) {
   const LinearValue& active = a_active ? a : b;
-  const LinearValue& other = a_active ? b : a;
   if (clock != nullptr) {
     clock->note(a_active);
-    clock->watch(active, other, 1.0);
+    clock->watch(active, a_active ? b : a, sign);
   }
-  return {std::min(a.value, b.value), active.slope};
+  return {value, active.slope};
 }
 
+// The smaller of two linear values, with the slope of the branch that stays smaller.
+inline LinearValue lower_of(LinearValue a, LinearValue b, KinkClock* clock) {
+  return take_branch(a, b, first_stays_lower(a, b), 1.0, std::min(a.value, b.value), clock);
+}
+
+// The larger: `a` when `b` stays lower (at a tie the one rising faster, and between equal lines
+// always `a`, whatever rounding did to their last bits).
 inline LinearValue upper_of(LinearValue a, LinearValue b, KinkClock* clock) {
-  // `a` is the larger from now on when `b` stays lower: at a tie the one rising faster, and
-  // between equal lines always `a`, whatever rounding did to their last bits.
-  bool a_active = first_stays_lower(b, a);
-  const LinearValue& active = a_active ? a : b;
-  const LinearValue& other = a_active ? b : a;
-  if (clock != nullptr) {
-    clock->note(a_active);
-    clock->watch(active, other, -1.0);
-  }
-  return {std::max(a.value, b.value), active.slope};
+  return take_branch(a, b, first_stays_lower(b, a), -1.0, std::max(a.value, b.value), clock);
 }
 
 // std::clamp(x, lo, hi) for constant bounds lo <= hi, bit for bit in its value.
