@@ -23,11 +23,13 @@ T mine_reach(const Model& model, const Availability& a, std::uint32_t m, bool cr
   return reach;
 }
 
-// Lost share of a refiner's baseline feed before replacement.
+// Lost share of a refiner's baseline feed before replacement. A link from a mine that is not cut
+// adds exactly 0, so with `links_cut` false (no feeding mine is cut) the links are skipped.
 template <typename T, typename Availability>
-T feed_loss(const Model& model, const Availability& a, const NetworkRefiner& refiner,
-            T market_loss) {
+T feed_loss(const Model& model, const Availability& a, const NetworkRefiner& refiner, T market_loss,
+            bool links_cut = true) {
   T loss = refiner.market_share * market_loss;
+  if (!links_cut) return loss;
   for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
     const FeedLink& link = model.links[l];
     loss += link.share * (1.0 - mine_reach<T>(model, a, link.mine, link.crosses_border));
@@ -58,10 +60,10 @@ LinearValue replacement_ratio(LinearValue spare, LinearValue lost_feed, KinkCloc
 
 template <typename T, typename Availability>
 T output_fraction(const Model& model, const Availability& a, std::size_t r,
-                  const MarketState<T>& market, KinkClock* clock) {
+                  const MarketState<T>& market, KinkClock* clock, bool links_cut = true) {
   const NetworkRefiner& refiner = model.refiners[r];
   T own = a(model.refiner_channel(r));
-  T lost = feed_loss(model, a, refiner, market.loss_fraction);
+  T lost = feed_loss(model, a, refiner, market.loss_fraction, links_cut);
   T feed = 1.0 - lost * (1.0 - market.replacement_ratio);
   if (refiner.output_t_per_day <= 0.0) return lower_of(own, feed, clock);
   return lower_of(refiner.capacity_t_per_day / refiner.output_t_per_day * own, feed, clock);
@@ -141,6 +143,7 @@ void IncrementalPropagation::reset(const Model& model) {
   cut_refiners_.clear();
   if (special_stamp_.size() != model.refiners.size()) {
     special_stamp_.assign(model.refiners.size(), 0);
+    fed_by_cut_stamp_.assign(model.refiners.size(), 0);
     stamp_ = 0;
   }
 }
@@ -244,7 +247,11 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   market.replacement_ratio = replacement_ratio(spare, lost_feed, clock);
 
   // Refiners computed one by one: cut ones, those fed by cut mines, the focal economy's.
-  ++stamp_;
+  if (++stamp_ == 0) {  // wrapped: clear the stamps so no stale one matches
+    std::fill(special_stamp_.begin(), special_stamp_.end(), 0u);
+    std::fill(fed_by_cut_stamp_.begin(), fed_by_cut_stamp_.end(), 0u);
+    stamp_ = 1;
+  }
   special_.clear();
   auto add_special = [&](std::uint32_t r) {
     if (special_stamp_[r] != stamp_) {
@@ -255,7 +262,9 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   for (std::uint32_t r : cut_refiners_) add_special(r);
   for (std::uint32_t m : cut_mines_) {
     for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
-      add_special(model.link_refiner[model.mine_links[i]]);
+      std::uint32_t r = model.link_refiner[model.mine_links[i]];
+      add_special(r);
+      fed_by_cut_stamp_[r] = stamp_;
     }
   }
   for (const SupplySource& source : model.sources) {
@@ -265,7 +274,7 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   T refined_lost = 0.0;
   double special_purchases = 0.0;
   for (std::uint32_t r : special_) {
-    T fraction = output_fraction(model, a, r, market, clock);
+    T fraction = output_fraction(model, a, r, market, clock, fed_by_cut_stamp_[r] == stamp_);
     out.output_fraction[r] = fraction;
     const NetworkRefiner& refiner = model.refiners[r];
     refined_lost +=

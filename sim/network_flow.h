@@ -62,6 +62,7 @@ class IncrementalPropagation {
   std::vector<std::uint32_t> cut_mines_, cut_refiners_;  // may hold entries no longer cut
   std::vector<std::uint8_t> mine_listed_, refiner_listed_;
   std::vector<std::uint32_t> special_stamp_;
+  std::vector<std::uint32_t> fed_by_cut_stamp_;  // == stamp_: a feeding mine is cut
   std::uint32_t stamp_ = 0;
   std::vector<std::uint32_t> special_;
 };

@@ -1,6 +1,7 @@
 #include "sim/occurrences.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -87,10 +88,14 @@ void draw_occurrences(const std::vector<EventSpec>& events, double horizon_days,
                       std::uint64_t trial, std::vector<Occurrence>& out) {
   out.clear();
   std::optional<HazardVariates> variates;  // --parameter-uncertainty: drawn on first use
+  std::array<PhiloxBlock, kPhiloxLanes> first_blocks;
   for (std::size_t e = 0; e < events.size(); ++e) {
     const EventSpec& spec = events[e];
     auto event = static_cast<std::uint32_t>(e);
-    RandomStream stream(seed, trial, kEventStreamBase + event);
+    if (e % kPhiloxLanes == 0) {
+      philox_first_blocks(seed, trial, kEventStreamBase + event, first_blocks);
+    }
+    RandomStream stream(seed, trial, kEventStreamBase + event, first_blocks[e % kPhiloxLanes]);
     if (spec.start_day) {
       if (*spec.start_day < horizon_days) {
         add_occurrence(spec, spec.duration_days, event, *spec.start_day, stream, out);
@@ -106,7 +111,14 @@ void draw_occurrences(const std::vector<EventSpec>& events, double horizon_days,
     }
     if (rate <= 0.0) continue;
     double mean_gap_days = kDaysPerYear / rate;
-    for (double t = stream.exponential(mean_gap_days); t < horizon_days;
+    // Most nodes see no event in a trial: the first gap -mean x log(u) exceeds the horizon. As
+    // log(u) <= -(x + x^2 / 2) with x = 1 - u, a u with x + x^2 / 2 above horizon / mean (with a
+    // margin far above the rounding of log) is such a draw, told without calling log; every
+    // other u takes the exact path, so every result keeps its bits.
+    const double first_u = stream.uniform();
+    const double x = 1.0 - first_u;
+    if (x + 0.5 * x * x > horizon_days / mean_gap_days * (1.0 + 1e-9)) continue;
+    for (double t = -mean_gap_days * std::log(first_u); t < horizon_days;
          t += stream.exponential(mean_gap_days)) {
       add_occurrence(spec, duration_days, event, t, stream, out);
     }

@@ -56,6 +56,23 @@ T class_supply(const Model& model, const IncrementalPropagation& availability,
   return delivered + lower_of(lost, spare, clock);
 }
 
+// std::stable_sort, without its temporary buffer (one allocation a call) for the few effects a
+// trial has: insertion sort moves an element only past strictly greater ones, so it is stable.
+template <typename Less>
+void stable_sort_small(std::vector<std::uint32_t>& order, Less less) {
+  constexpr std::size_t kInsertionLimit = 48;
+  if (order.size() > kInsertionLimit) {
+    std::stable_sort(order.begin(), order.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    const std::uint32_t item = order[i];
+    std::size_t j = i;
+    for (; j > 0 && less(item, order[j - 1]); --j) order[j] = order[j - 1];
+    order[j] = item;
+  }
+}
+
 // Availabilities change only where an effect starts or ends; only those channels are
 // recomputed (as the product of the effects covering the segment, in effect order), and the
 // network propagation visits only what they reach.
@@ -69,12 +86,12 @@ void sort_effects(ProfileScratch& scratch) {
   fill(scratch.by_start);
   fill(scratch.by_end);
   fill(scratch.by_channel);
-  std::stable_sort(scratch.by_start.begin(), scratch.by_start.end(),
-                   [&](auto a, auto b) { return effects[a].start_day < effects[b].start_day; });
-  std::stable_sort(scratch.by_end.begin(), scratch.by_end.end(),
-                   [&](auto a, auto b) { return effects[a].end_day < effects[b].end_day; });
-  std::stable_sort(scratch.by_channel.begin(), scratch.by_channel.end(),
-                   [&](auto a, auto b) { return effects[a].channel < effects[b].channel; });
+  stable_sort_small(scratch.by_start,
+                    [&](auto a, auto b) { return effects[a].start_day < effects[b].start_day; });
+  stable_sort_small(scratch.by_end,
+                    [&](auto a, auto b) { return effects[a].end_day < effects[b].end_day; });
+  stable_sort_small(scratch.by_channel,
+                    [&](auto a, auto b) { return effects[a].channel < effects[b].channel; });
   scratch.channel_group.resize(n);
   for (std::uint32_t begin = 0; begin < n;) {
     std::uint32_t end = begin;
@@ -346,6 +363,7 @@ void split_at_kinks(const Model& model, ProfileScratch& scratch, const ProfileSe
 }
 
 double scarcity_of(const Model& model, double world_shortfall) {
+  if (world_shortfall <= 0.0) return std::min(model.price_cap, 1.0);  // pow(1, -e) is exactly 1
   return world_shortfall >= 1.0 ? model.price_cap
                                 : std::min(model.price_cap, std::pow(1.0 - world_shortfall,
                                                                      -model.inverse_elasticity));

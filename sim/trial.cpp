@@ -1,5 +1,6 @@
 #include "sim/trial.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #if defined(__linux__)
@@ -27,7 +28,18 @@ void prefer_huge_pages(void* data, std::size_t bytes) {
 
 void run_trial(const std::vector<EventSpec>& events, double horizon_days,
                std::span<const Variant> variants, std::uint64_t seed, std::uint64_t trial,
-               TrialScratch& scratch, std::span<TrialMetrics> out) {
+               TrialScratch& scratch, std::span<TrialMetrics> out, ProfileCache* cache) {
+  const bool cacheable =
+      cache != nullptr && std::all_of(variants.begin(), variants.end(),
+                                      [&](const Variant& v) { return v.model == cache->model(); });
+  if (cacheable) {
+    if (const SupplyProfile* kept = cache->find(trial)) {
+      for (std::size_t v = 0; v < variants.size(); ++v) {
+        out[v] = apply_stocks(*cache->model(), *kept, variants[v].stocks);
+      }
+      return;
+    }
+  }
   draw_occurrences(events, horizon_days, seed, trial, scratch.occurrences);
   const Model* built_for = nullptr;
   const Model* previous = nullptr;
@@ -42,6 +54,7 @@ void run_trial(const std::vector<EventSpec>& events, double horizon_days,
     }
     out[v] = apply_stocks(*built_for, scratch.profile, variants[v].stocks);
   }
+  if (cacheable) cache->store(trial, scratch.profile);
 }
 
 }  // namespace mineflow

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/occurrences.h"
+#include "sim/profile_cache.h"
 #include "sim/stock_pass.h"
 #include "sim/supply_profile.h"
 
@@ -35,9 +36,11 @@ struct TrialScratch {
 // trial run on the two-supplier case, bench/README.md); 2 MB pages take 512 times fewer.
 void prefer_huge_pages(void* data, std::size_t bytes);
 
-// Writes one TrialMetrics per variant into `out` (out.size() == variants.size()).
+// Writes one TrialMetrics per variant into `out` (out.size() == variants.size()). With a
+// `cache` whose model every variant runs on, the trial's profile is taken from it when stored
+// there, else built and offered to it (sim/profile_cache.h): the same bits either way.
 void run_trial(const std::vector<EventSpec>& events, double horizon_days,
                std::span<const Variant> variants, std::uint64_t seed, std::uint64_t trial,
-               TrialScratch& scratch, std::span<TrialMetrics> out);
+               TrialScratch& scratch, std::span<TrialMetrics> out, ProfileCache* cache = nullptr);
 
 }  // namespace mineflow

@@ -29,7 +29,8 @@ void run_trials(const std::vector<EventSpec>& events, double horizon_days,
             std::uint64_t first = range.begin + block * kTrialBlock;
             std::uint64_t last = std::min(range.end, first + kTrialBlock);
             for (std::uint64_t trial = first; trial < last; ++trial) {
-              run_trial(events, horizon_days, variants, options.seed, trial, scratch, metrics);
+              run_trial(events, horizon_days, variants, options.seed, trial, scratch, metrics,
+                        options.profile_cache);
               sink(trial, metrics);
             }
             std::uint64_t finished = done.fetch_add(last - first) + (last - first);

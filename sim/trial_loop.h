@@ -30,6 +30,9 @@ struct MonteCarloOptions {
   const std::atomic<bool>* cancel = nullptr;
   // Null: this process runs every trial. Else it runs its block and the root gathers them.
   const TrialSplit* split = nullptr;
+  // Null: every trial builds its supply profile. Else profiles are reused from and offered to
+  // it (sim/profile_cache.h; for calls that share events, seed and one model).
+  ProfileCache* profile_cache = nullptr;
 };
 
 inline constexpr std::uint64_t kTrialBlock = 256;  // trials per task

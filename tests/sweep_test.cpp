@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "graph/build_graph.h"
+#include "sim/profile_cache.h"
 #include "sim/run_plan.h"
 #include "sim/summary.h"
 #include "sim/sweep/stockpile_sweep.h"
@@ -200,6 +201,68 @@ TEST(SweepMonotone, EveryTrialNonIncreasingInDays) {
     }
   }
   EXPECT_GT(strictly, 100);
+}
+
+// Later passes of a sweep take each trial's supply profile from the first pass
+// (sim/profile_cache.h): the same bits as rebuilding it, whether every profile was kept, some
+// (a budget that runs out part way) or none; the kept ones stay within the budget.
+TEST(SweepProfileCache, KeptProfilesGiveTheSameBitsAsRebuiltOnes) {
+  CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
+  io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
+  Scenario scenario =
+      io::load_scenario(scenarios_dir() + "/disruptions/copper_background.yaml", countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph base = build_mineral_graph(data, settings.graph);
+  RunPlan plan =
+      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {"stockpile_60"});
+  const Model* model = plan.policies[0].model.get();
+  SweepSetup setup;
+  setup.events = &plan.scenario.events;
+  setup.horizon_days = scenario.horizon_days;
+  setup.model = model;
+  setup.stocks = plan.variants[plan.policies[0].variant].stocks;
+  const std::vector<std::pair<double, double>> first = {{0.0, 0.0}, {30.0, 0.1}, {60.0, 0.0}};
+  const std::vector<std::pair<double, double>> later = {{7.5, 0.0}, {45.0, 0.2}, {120.0, 0.0}};
+  MonteCarloOptions mc;
+  mc.trials = 3000;
+  mc.seed = 5;
+  mc.threads = 2;
+  auto values_of = [&](const std::vector<std::pair<double, double>>& cells, ProfileCache* cache) {
+    MonteCarloOptions options = mc;
+    options.profile_cache = cache;
+    SweepValues values =
+        run_sweep_trials(*setup.events, setup.horizon_days, sweep_variants(setup, cells), options);
+    std::vector<double> all;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      all.insert(all.end(), values.unmet_t(c).begin(), values.unmet_t(c).end());
+      all.insert(all.end(), values.longest_spell_days(c).begin(),
+                 values.longest_spell_days(c).end());
+    }
+    return all;
+  };
+  const std::vector<double> rebuilt = values_of(later, nullptr);
+  for (std::size_t budget : {std::size_t{1} << 30, std::size_t{400000}, std::size_t{0}}) {
+    ProfileCache cache(model, TrialRange{0, mc.trials}, budget);
+    values_of(first, &cache);  // the first pass keeps what the budget allows
+    EXPECT_LE(cache.bytes(), budget);
+    std::uint64_t kept = 0;
+    for (std::uint64_t t = 0; t < mc.trials; ++t) kept += cache.find(t) != nullptr ? 1u : 0u;
+    if (budget == 0) {
+      EXPECT_EQ(kept, 0u);
+    }
+    if (budget == 400000) {
+      EXPECT_GT(kept, 0u);
+      EXPECT_LT(kept, mc.trials);
+    }
+    if (budget == std::size_t{1} << 30) {
+      EXPECT_EQ(kept, mc.trials);
+    }
+    const std::vector<double> reused = values_of(later, &cache);
+    ASSERT_EQ(reused.size(), rebuilt.size());
+    for (std::size_t i = 0; i < reused.size(); ++i) {
+      ASSERT_EQ(reused[i], rebuilt[i]) << "value " << i << " with a budget of " << budget << " B";
+    }
+  }
 }
 
 // The sweep's cell at the policy's own days and share is the engine's result for that policy,

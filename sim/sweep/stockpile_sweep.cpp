@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <type_traits>
 
 #include "graph/number_format.h"
 #include "graph/source_ref.h"
+#include "sim/profile_cache.h"
 #include "sim/summary.h"
 #include "sim/sweep/sweep_driver.h"
 #include "sim/units.h"
@@ -19,6 +21,9 @@ namespace {
 constexpr int kPointsPerBracket = 7;
 constexpr int kMaxSearchPasses = 20;
 constexpr double kMaxPassBytes = 8.0 * 1024 * 1024 * 1024;  // per-trial values of one pass
+// Supply profiles kept from the first pass for the later ones (sim/profile_cache.h): about 2 kB
+// a trial for the bundled background scenarios, so 10^6 trials fit; beyond, the rest are rebuilt.
+constexpr std::size_t kProfileCacheBytes = std::size_t{2} << 30;
 
 double demand_of(const SweepSetup& setup) {
   return setup.model->demand_t_per_day * (1.0 - setup.stocks.substitution_cut);
@@ -172,6 +177,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
   Evaluated by_share;  // at the base days
 
   int pass = 0;
+  std::optional<ProfileCache> profiles;  // made with the first pass, for this process's trials
   auto run_pass = [&](const std::vector<std::pair<double, double>>& cells) {
     ++pass;
     MonteCarloOptions mc;
@@ -180,6 +186,8 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     mc.threads = options.threads;
     mc.cancel = options.cancel;
     mc.split = options.split;
+    if (!profiles) profiles.emplace(setup.model, trial_layout(mc).run, kProfileCacheBytes);
+    mc.profile_cache = &*profiles;
     if (options.progress) {
       mc.progress = [&, this_pass = pass](std::uint64_t done) {
         options.progress(this_pass, done, options.trials);
