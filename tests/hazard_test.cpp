@@ -62,6 +62,46 @@ bool covers(const FitEstimate& e, double truth) {
   return e.low <= truth && truth <= e.high;
 }
 
+// Every fit says how it ended. Newton on a regression whose covariates are collinear (every node
+// at the same stability and share) has a singular information matrix: not converged, and the
+// calibration names it. Nelder-Mead on a lognormal with one ended event chases sigma -> 0 (the
+// likelihood has no maximum): it stops at its limit, not converged. A well-posed duration fit
+// converges with a spread below its tolerance.
+TEST(HazardFit, EveryFitReportsWhetherItConverged) {
+  std::vector<ExposureNode> same(4);
+  for (ExposureNode& n : same) {
+    n.stability_0to10 = 5.0;
+    n.world_share = 0.1;
+    n.years = 17.0;
+  }
+  PolicyRateFit singular = fit_policy_rate(same, {1, 0, 2, 1}, 0.1);
+  EXPECT_FALSE(singular.convergence.converged);
+
+  DurationFit one = fit_censored_durations({{30.0, false}}, DurationFamily::lognormal);
+  EXPECT_FALSE(one.convergence.converged);
+  EXPECT_EQ(one.convergence.iterations, 2000);
+
+  DurationFit fine = fit_censored_durations(
+      {{30.0, false}, {90.0, false}, {45.0, false}, {400.0, true}}, DurationFamily::lognormal);
+  EXPECT_TRUE(fine.convergence.converged);
+  EXPECT_LT(fine.convergence.final_size, 1e-10);
+  EXPECT_GT(fine.convergence.iterations, 0);
+
+  HazardFit fit;
+  fit.policy_rate.convergence = {true, 6, 1e-14};
+  fit.policy_duration = fine;
+  fit.operational_duration = fine;
+  EXPECT_EQ(fit.convergence_failure(), "");
+  fit.operational_duration = one;
+  EXPECT_EQ(fit.convergence_failure().rfind("the operational-duration fit did not converge: "
+                                            "Nelder-Mead stopped after 2000 iterations",
+                                            0),
+            0u)
+      << fit.convergence_failure();
+  fit.policy_rate = singular;
+  EXPECT_EQ(fit.convergence_failure().rfind("the policy-rate fit did not converge", 0), 0u);
+}
+
 TEST(HazardFit, IntervalsCoverTheTruthOfSyntheticCatalogues) {
   PolicyHazard truth;
   truth.rate_at_5_per_year = kTrueR0;
@@ -78,7 +118,8 @@ TEST(HazardFit, IntervalsCoverTheTruthOfSyntheticCatalogues) {
           stream, policy_rate_per_year(truth, n.stability_0to10, n.world_share) * n.years));
     }
     PolicyRateFit fit = fit_policy_rate(nodes, counts, 0.1);
-    ASSERT_TRUE(fit.converged) << rep;
+    ASSERT_TRUE(fit.convergence.converged) << rep;
+    EXPECT_LT(fit.convergence.final_size, 1e-10);
     r0_hits += covers(fit.r0(), kTrueR0);
     k_hits += covers(fit.doublings_per_point(), 1.0 / kTrueK);
     b_hits += covers(fit.share_exponent(), kTrueB);

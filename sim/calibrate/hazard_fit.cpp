@@ -4,8 +4,10 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <iomanip>
 #include <limits>
 #include <numbers>
+#include <sstream>
 #include <stdexcept>
 
 #include "sim/distribution.h"
@@ -81,9 +83,12 @@ double duration_log_likelihood(DurationFamily family, const double theta[2],
   return sum;
 }
 
-// Nelder-Mead maximisation in 1 or 2 dimensions (enough for the duration families).
-void nelder_mead_maximise(const std::function<double(const double*)>& f, std::size_t dims,
-                          double* start) {
+// Nelder-Mead maximisation in 1 or 2 dimensions (enough for the duration families). Converged
+// when the simplex's values agree to 1e-13 (relative) and its points to 1e-10.
+constexpr int kMaxSimplexIterations = 2000;
+FitConvergence nelder_mead_maximise(const std::function<double(const double*)>& f, std::size_t dims,
+                                    double* start) {
+  FitConvergence convergence;
   std::vector<std::array<double, 2>> simplex(dims + 1);
   std::vector<double> value(simplex.size());
   for (std::size_t i = 0; i < simplex.size(); ++i) {
@@ -92,17 +97,20 @@ void nelder_mead_maximise(const std::function<double(const double*)>& f, std::si
     value[i] = f(simplex[i].data());
   }
   auto eval = [&](const std::array<double, 2>& p) { return f(p.data()); };
-  for (int iter = 0; iter < 2000; ++iter) {
+  for (int iter = 0; iter < kMaxSimplexIterations; ++iter) {
     std::vector<std::size_t> order(simplex.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return value[a] > value[b]; });
     std::size_t best = order.front();
     std::size_t worst = order.back();
-    if (std::abs(value[best] - value[worst]) < 1e-13 * (1.0 + std::abs(value[best]))) {
-      double spread = 0.0;
-      for (std::size_t d = 0; d < dims; ++d)
-        spread += std::abs(simplex[best][d] - simplex[worst][d]);
-      if (spread < 1e-10) break;
+    double spread = 0.0;
+    for (std::size_t d = 0; d < dims; ++d) spread += std::abs(simplex[best][d] - simplex[worst][d]);
+    convergence.iterations = iter;
+    convergence.final_size = spread;
+    if (std::abs(value[best] - value[worst]) < 1e-13 * (1.0 + std::abs(value[best])) &&
+        spread < 1e-10) {
+      convergence.converged = true;
+      break;
     }
     std::array<double, 2> centroid{0.0, 0.0};
     for (std::size_t i : order) {
@@ -151,9 +159,11 @@ void nelder_mead_maximise(const std::function<double(const double*)>& f, std::si
       value[i] = eval(simplex[i]);
     }
   }
+  if (!convergence.converged) convergence.iterations = kMaxSimplexIterations;
   std::size_t best =
       static_cast<std::size_t>(std::max_element(value.begin(), value.end()) - value.begin());
   for (std::size_t d = 0; d < dims; ++d) start[d] = simplex[best][d];
+  return convergence;
 }
 
 }  // namespace
@@ -210,28 +220,37 @@ PolicyRateFit fit_policy_rate(const std::vector<ExposureNode>& nodes,
       }
     }
     Matrix3 inverse{};
-    if (!invert3(info, inverse)) break;
+    if (!invert3(info, inverse)) break;  // singular information: not converged
     double step[3] = {0.0, 0.0, 0.0};
+    double full_step = 0.0;
     for (std::size_t a = 0; a < 3; ++a) {
       for (std::size_t b = 0; b < 3; ++b) step[a] += inverse[3 * a + b] * score[b];
+      full_step = std::max(full_step, std::abs(step[a]));
     }
+    fit.convergence.iterations = iter + 1;
+    fit.convergence.final_size = full_step;
     double t = 1.0;
     double next[3];
     double next_loglik = loglik;
+    bool improved = false;
     for (int halving = 0; halving < 40; ++halving, t *= 0.5) {
       for (std::size_t a = 0; a < 3; ++a) next[a] = fit.coef[a] + t * step[a];
       next_loglik = poisson_log_likelihood(rows, next);
-      if (next_loglik >= loglik - 1e-12) break;
+      if (next_loglik >= loglik - 1e-12) {
+        improved = true;
+        break;
+      }
     }
-    double change = 0.0;
-    for (std::size_t a = 0; a < 3; ++a) {
-      change = std::max(change, std::abs(next[a] - fit.coef[a]));
-      fit.coef[a] = next[a];
+    // Converged when the full Newton step is tiny, not when halving has made the applied one
+    // tiny (40 halvings shrink any step below 1e-10 without reaching the optimum).
+    if (!improved) {
+      fit.convergence.converged = full_step < 1e-10;
+      break;
     }
+    for (std::size_t a = 0; a < 3; ++a) fit.coef[a] = next[a];
     loglik = next_loglik;
-    fit.iterations = iter + 1;
-    if (change < 1e-10) {
-      fit.converged = true;
+    if (full_step < 1e-10) {
+      fit.convergence.converged = true;
       break;
     }
   }
@@ -248,7 +267,7 @@ PolicyRateFit fit_policy_rate(const std::vector<ExposureNode>& nodes,
   if (invert3(info, inverse)) {
     std::copy(inverse.begin(), inverse.end(), fit.covariance);
   } else {
-    fit.converged = false;
+    fit.convergence.converged = false;
     std::fill(std::begin(fit.covariance), std::end(fit.covariance),
               std::numeric_limits<double>::infinity());
   }
@@ -314,7 +333,7 @@ DurationFit fit_censored_durations(const std::vector<DurationObservation>& data,
     double v = duration_log_likelihood(family, t, data);
     return std::isfinite(v) ? v : -std::numeric_limits<double>::infinity();
   };
-  nelder_mead_maximise(f, static_cast<std::size_t>(dims), theta);
+  fit.convergence = nelder_mead_maximise(f, static_cast<std::size_t>(dims), theta);
   fit.theta[0] = theta[0];
   fit.theta[1] = dims > 1 ? theta[1] : 0.0;
   fit.log_likelihood = f(fit.theta);
@@ -402,6 +421,29 @@ std::vector<DurationObservation> duration_observations(const EventCatalogue& cat
     }
   }
   return out;
+}
+
+std::string HazardFit::convergence_failure() const {
+  auto failed = [](const char* what, const char* method, const FitConvergence& c,
+                   const char* size) {
+    std::ostringstream out;
+    out << what << " did not converge: " << method << " stopped after " << c.iterations
+        << " iterations with " << size << " " << std::setprecision(3) << c.final_size;
+    return out.str();
+  };
+  if (!policy_rate.convergence.converged) {
+    return failed("the policy-rate fit", "Newton-Raphson", policy_rate.convergence,
+                  "its last full step");
+  }
+  if (!policy_duration.convergence.converged) {
+    return failed("the policy-duration fit", "Nelder-Mead", policy_duration.convergence,
+                  "a simplex spread of");
+  }
+  if (!operational_duration.convergence.converged) {
+    return failed("the operational-duration fit", "Nelder-Mead", operational_duration.convergence,
+                  "a simplex spread of");
+  }
+  return {};
 }
 
 HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<ExposureNode>& exposure,

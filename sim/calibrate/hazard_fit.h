@@ -21,6 +21,15 @@ struct FitEstimate {
   double high = 0.0;
 };
 
+// How an iterative fit ended: converged, or stopped at its iteration limit or with no improving
+// step left. `final_size`: the last full Newton step (largest coefficient change) or the
+// simplex's spread (sum over coordinates of |best - worst|).
+struct FitConvergence {
+  bool converged = false;
+  int iterations = 0;
+  double final_size = 0.0;
+};
+
 // Poisson regression with exposure: counts[i] ~ Poisson(years_i x rate_i),
 // ln rate_i = c0 + c1 (w_i - 5) + c2 ln(share_i / reference_share).
 // c0 = ln r0, c1 = ln 2 / k, c2 = b.
@@ -30,8 +39,7 @@ struct PolicyRateFit {
   double log_likelihood = 0.0;
   int events = 0;
   double exposure_years = 0.0;
-  int iterations = 0;
-  bool converged = false;
+  FitConvergence convergence;  // Newton-Raphson with step halving (at most 100 iterations)
 
   FitEstimate r0() const;                   // exp(c0)
   FitEstimate doublings_per_point() const;  // 1 / k = c1 / ln 2 (may include 0)
@@ -58,6 +66,7 @@ struct DurationFit {
   double log_likelihood = 0.0;
   int observed = 0;
   int censored = 0;
+  FitConvergence convergence;  // Nelder-Mead (at most 2,000 iterations)
 
   FitEstimate median_days() const;  // lognormal: e^mu; exponential: mean ln 2
   FitEstimate mean_days() const;    // lognormal: e^(mu + sigma^2 / 2) (delta-method se)
@@ -97,6 +106,10 @@ struct HazardFit {
   double allowance_high = 0.05;
   std::vector<std::string> notes;  // "E03: not counted: ..." per event left out of a part
   HazardModel model;
+
+  // Empty when every fit converged; else one sentence naming the first that did not, how it
+  // stopped and where it was (the calibration must not write a hazard from it).
+  std::string convergence_failure() const;
 };
 
 // Counts in-fit policy events starting inside the window on their (mineral, country) exposure

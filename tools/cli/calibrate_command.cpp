@@ -86,6 +86,11 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                              ind.other_stability_0to10, min_share, catalogue.window_years());
   HazardFit fit =
       fit_hazard(catalogue, exposure, figures, reference_share, ind.other_stability_0to10);
+  if (std::string failure = fit.convergence_failure(); !failure.empty()) {
+    throw InputError(SourceRef{catalogue_file, 0, 0}, "hazard fit", failure,
+                     "a catalogue whose fits converge (more ended events of the class, or "
+                     "events that vary in stability and share)");
+  }
 
   io::CalibrateReport report;
   report.fit = &fit;

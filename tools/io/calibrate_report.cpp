@@ -1,6 +1,7 @@
 #include "tools/io/calibrate_report.h"
 
 #include <cmath>
+#include <iomanip>
 #include <limits>
 #include <sstream>
 
@@ -144,6 +145,16 @@ std::string calibrate_table(const CalibrateReport& report) {
         {fig.section + "." + fig.name, num(fig.value), num(fig.low), num(fig.high), fig.note});
   }
   out << params.render();
+  auto ended = [](const FitConvergence& c, const char* size) {
+    std::ostringstream text;
+    text << c.iterations << " iterations, " << size << " " << std::setprecision(2) << c.final_size;
+    return text.str();
+  };
+  out << "Converged: policy rate (Newton-Raphson, " << ended(f.policy_rate.convergence, "last step")
+      << "); policy durations (Nelder-Mead, "
+      << ended(f.policy_duration.convergence, "simplex spread")
+      << ");\n  operational durations (Nelder-Mead, "
+      << ended(f.operational_duration.convergence, "simplex spread") << ")\n";
   for (const std::string& note : f.notes) out << "  " << note << "\n";
   if (report.backtest) {
     const HazardBacktest& b = *report.backtest;
