@@ -63,6 +63,7 @@ cmake --build build-fuzz -j"$jobs" --target loaders_fuzz
 corpus=$(mktemp -d)
 artifacts=$(mktemp -d)
 find scenarios tests/fuzz/regressions -name '*.yaml' -exec cp {} "$corpus"/ \;
+cp tests/fuzz/corpus/* "$corpus"/ 2>/dev/null || true  # what the long fuzz kept (tools/fuzz.sh)
 status=0
 build-fuzz/tests/fuzz/loaders_fuzz "$corpus" -max_total_time="${MINEFLOW_FUZZ_SECONDS:-60}" \
   -rss_limit_mb=2048 -max_len=65536 -timeout=10 -artifact_prefix="$artifacts/" \
