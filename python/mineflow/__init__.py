@@ -262,7 +262,8 @@ class Network:
 
 def network(mineral, data_dir=None, **options):
     """The graph of a mineral (a bundled id such as "cobalt", or a mineral file), built as the
-    CLI builds it; options as for indicators() (production="wmd:2022", vintage="seed", ...)."""
+    CLI builds it (the report's flows: vintage "seed" by default, as `mineflow report`); options
+    as for indicators() (production="wmd:2022", vintage="latest", ...)."""
     return Network(_core.network(_path(mineral), _option_args(dict(options, data_dir=data_dir))))
 
 
