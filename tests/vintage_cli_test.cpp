@@ -133,6 +133,21 @@ TEST(VintageCli, StockpileReadsTheVintageAndNamesIt) {
       has_line(sweep("seed", "table"), "Data vintage: seed (docs/data-sources.md, Vintages)"));
 }
 
+// On latest the costs are per tonne too (USGS's USD/lb, cents/lb, kg and mtu series converted,
+// tools/io/price_units.h): every background scenario sweeps, and cobalt's price is a per-t one.
+TEST(VintageCli, LatestSweepsPriceEveryMineralPerTonne) {
+  testing::CliResult all =
+      run_cli({"stockpile", "--all", "--trials", "100", "--days", "0,60", "--recycling", "0",
+               "--target", "none", "--format", "json", "--vintage", "latest"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(all.out.find("\"vintage\": \"seed\""), std::string::npos) << all.out;
+  testing::CliResult cobalt =
+      run_cli({"stockpile", "cobalt_background", "--trials", "100", "--days", "0", "--recycling",
+               "0", "--target", "none", "--format", "json", "--vintage", "latest"});
+  ASSERT_EQ(cobalt.exit_code, 0) << cobalt.err;
+  EXPECT_NE(cobalt.out.find("\"price_unit\": \"USD/t\""), std::string::npos) << cobalt.out;
+}
+
 // criticality: the world shares of the nodes are the vintage's; every row names it.
 TEST(VintageCli, CriticalityReadsTheVintageAndNamesIt) {
   auto rank = [](const char* vintage) {

@@ -23,6 +23,7 @@
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/mfa_loader.h"
+#include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 #include "tools/report/mineral_report.h"
 #include "tools/report/scenario_run.h"
@@ -197,6 +198,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   for (const std::string& file : files) {
     data.push_back(std::make_unique<MineralData>(io::load_mineral(file, countries, vintage)));
+    io::convert_prices_to_per_tonne(data.back()->prices);  // the sweeps' costs per t
     // Built in place (guaranteed elision): Boost's adjacency_list would otherwise be copied.
     graphs.emplace_back(new MineralGraph(build_mineral_graph(*data.back(), settings.graph)));
     validate_graph(graphs.back()->graph, file);

@@ -6,6 +6,7 @@
 #include "graph/number_format.h"
 #include "graph/validate.h"
 #include "sim/residual_risk.h"
+#include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
@@ -30,6 +31,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   if (request.seed) job.scenario.seed = *request.seed;
   const Scenario& s = job.scenario;
   job.data = io::load_mineral(s.mineral_file, job.countries, request.vintage);
+  io::convert_prices_to_per_tonne(job.data.prices);  // costs per t on either vintage
   job.base = build_mineral_graph(job.data, job.settings.graph);
   validate_graph(job.base.graph, s.mineral_file);
   job.plan = make_run_plan(s, job.base, job.data.prices, job.countries, job.settings.indicators,

@@ -12,6 +12,7 @@
 #include "tools/cli/criticality_job.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/fx_loader.h"
+#include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
@@ -52,6 +53,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
   MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
+  io::convert_prices_to_per_tonne(data.prices);  // costs per t on either vintage
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);
   SweepPlan sweep =
