@@ -179,6 +179,22 @@ TEST(VintageCli, CriticalityReadsTheVintageAndNamesIt) {
       << table.out;
 }
 
+// report: one vintage for every section, named in the provenance and in indicators.csv/json.
+TEST(VintageCli, ReportNamesTheVintage) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "mineflow_vintage_report";
+  std::filesystem::remove_all(dir);
+  testing::CliResult r = run_cli(
+      {"report", "cobalt", "--trials", "100", "--vintage", "latest", "--out", dir.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_vintage_column(testing::read_text(dir / "indicators.csv"), "latest");
+  EXPECT_NE(testing::read_text(dir / "indicators.json").find("\"vintage\": \"latest\""),
+            std::string::npos);
+  EXPECT_NE(testing::read_text(dir / "report.html").find("latest (docs/data-sources.md, Vintages)"),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 // A bad value: one line naming the option, exit code 2, on every command that takes it.
 TEST(VintageCli, BadValueIsOneLineAndExitTwo) {
   const std::string out =

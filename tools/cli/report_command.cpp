@@ -209,7 +209,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
          {mineral.id, mineral.name,
           compute_indicators(*graphs.back(), mineral.prices, countries, thresholds,
                              settings.indicators),
-          look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators)}});
+          look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators),
+          std::string(to_string(mineral.vintage))}});
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));
