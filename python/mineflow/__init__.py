@@ -134,7 +134,7 @@ class RunResult(_Result):
         (Monte Carlo runs only).
     summary: the CSV's table (policy, section, name, statistic, value); Monte Carlo runs.
     series: the daily series (policy, day, demand_t, ...); deterministic runs.
-    header: scenario, name, mineral, trials, seed, horizon_days, procurement_cost_unit.
+    header: scenario, name, mineral, trials, seed, horizon_days, procurement_cost_unit, vintage.
     """
 
     def __init__(self, output):
@@ -156,11 +156,12 @@ class RunResult(_Result):
 
 
 def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=None,
-        memory_budget_mb=1024.0):
+        memory_budget_mb=1024.0, vintage="seed"):
     """The disruption Monte Carlo of a scenario (a path or a Scenario), as `mineflow run`.
 
     trials, seed: default the scenario's; threads: 0 for all cores (results do not depend on
-    it); policies: names (default every policy of the scenario). Ctrl-C raises
+    it); policies: names (default every policy of the scenario); vintage: "seed" (the strategy's
+    figures, the default) or "latest", as --vintage. Ctrl-C raises
     KeyboardInterrupt and discards the run.
     """
     if not isinstance(scenario, Scenario):
@@ -168,7 +169,7 @@ def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=Non
     if isinstance(policies, str):
         policies = [policies]
     return RunResult(_core.run(scenario, trials, threads, seed, list(policies or []),
-                               _path(data_dir), memory_budget_mb))
+                               _path(data_dir), memory_budget_mb, vintage))
 
 
 class StockpileResult(_Result):
@@ -182,17 +183,19 @@ class StockpileResult(_Result):
 
 def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
               trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
-              max_recycling=0.5, parameter_uncertainty=False, data_dir=None):
+              max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="seed"):
     """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
     of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
     numbers; target: "METRIC<=VALUE" or "none"; parameter_uncertainty: draw the fitted hazard
-    parameters per trial (--parameter-uncertainty). Costs are in USD, as in the CLI."""
+    parameters per trial (--parameter-uncertainty); vintage: "seed" (default) or "latest"
+    (--vintage). Costs are in USD, as in the CLI."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     as_list = (lambda v: None if v is None else [float(x) for x in v])
     return StockpileResult(_core.stockpile(
         _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
-        base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir)))
+        base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir),
+        vintage))
 
 
 class MfaResult(_Result):
@@ -259,7 +262,8 @@ class Network:
 
 def network(mineral, data_dir=None, **options):
     """The graph of a mineral (a bundled id such as "cobalt", or a mineral file), built as the
-    CLI builds it; options as for indicators() (production="wmd:2022", ...)."""
+    CLI builds it (the report's flows: vintage "seed" by default, as `mineflow report`); options
+    as for indicators() (production="wmd:2022", vintage="latest", ...)."""
     return Network(_core.network(_path(mineral), _option_args(dict(options, data_dir=data_dir))))
 
 
@@ -273,13 +277,14 @@ class CriticalityResult(_Result):
 
 
 def criticality(scenario, days=90, severity=1, start_day=0, policy="none", trials=None,
-                seed=None, threads=0, data_dir=None):
+                seed=None, threads=0, data_dir=None, vintage="seed"):
     """Every mine and refining node of the scenario's mineral failing alone for `days` at
     `severity` (share of its output lost) from `start_day`, on top of the scenario's own
     events and on the same trials, ranked by the focal economy's expected unmet demand; as
-    `mineflow criticality`. Ctrl-C raises KeyboardInterrupt and discards the run."""
+    `mineflow criticality` (vintage: "seed", the default, or "latest", as --vintage). Ctrl-C
+    raises KeyboardInterrupt and discards the run."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     return CriticalityResult(_core.criticality(
         _path(scenario), float(days), float(severity), float(start_day), policy, trials, seed,
-        threads, _path(data_dir)))
+        threads, _path(data_dir), vintage))

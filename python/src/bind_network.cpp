@@ -21,6 +21,7 @@ void bind_network(py::module_& m) {
         po::options_description table;
         cli::add_data_dir_option(table);
         cli::add_indicator_options(table);
+        cli::add_vintage_option(table, cli::kSimulationVintage);  // as `report`, whose flows it is
         po::variables_map vm;
         std::ostringstream help;
         cli::parse_args(options, table, po::positional_options_description{}, vm, help);
@@ -29,7 +30,7 @@ void bind_network(py::module_& m) {
         CountryTable countries = io::load_countries(paths.countries());
         std::string file =
             cli::resolve_data_file(mineral, cli::DataKind::mineral, paths, "MINERAL");
-        MineralData data = io::load_mineral(file, countries);
+        MineralData data = io::load_mineral(file, countries, cli::vintage_option(vm));
         MineralGraph graph = cli::checked_mineral_graph(data, file, settings);
 
         const SupplyGraph& g = graph.graph;

@@ -10,6 +10,7 @@
 #include "python/src/interruptible.h"
 #include "python/src/scenario_handle.h"
 #include "sim/plan_series.h"
+#include "tools/cli/indicator_options.h"
 #include "tools/cli/run_job.h"
 #include "tools/io/text_table.h"
 
@@ -62,6 +63,7 @@ py::dict header_dict(const io::RunHeader& h) {
   d["seed"] = h.seed;
   d["horizon_days"] = h.horizon_days;
   d["procurement_cost_unit"] = text(h.price_unit);
+  d["vintage"] = text(h.vintage);
   return d;
 }
 
@@ -99,8 +101,10 @@ void bind_run(py::module_& m) {
       "run",
       [](const std::variant<std::string, ScenarioHandle>& scenario, std::optional<long long> trials,
          int threads, std::optional<unsigned long long> seed, std::vector<std::string> policies,
-         const std::optional<std::string>& data_dir, double memory_budget_mb) {
+         const std::optional<std::string>& data_dir, double memory_budget_mb,
+         const std::string& vintage) {
         cli::RunRequest request;
+        request.vintage = cli::vintage_from_text(vintage);
         request.trials = trials;
         request.seed = seed;
         request.threads = threads;
@@ -128,7 +132,8 @@ void bind_run(py::module_& m) {
       },
       py::arg("scenario"), py::arg("trials") = py::none(), py::arg("threads") = 0,
       py::arg("seed") = py::none(), py::arg("policies") = std::vector<std::string>{},
-      py::arg("data_dir") = py::none(), py::arg("memory_budget_mb") = 1024.0);
+      py::arg("data_dir") = py::none(), py::arg("memory_budget_mb") = 1024.0,
+      py::arg("vintage") = "seed");
 }
 
 }  // namespace mineflow::python

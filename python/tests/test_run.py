@@ -29,7 +29,8 @@ def test_summary_equals_the_cli(cobalt):
 
 def test_summary_table_holds_the_csv_doubles(cobalt):
     rows = list(csv.DictReader(io.StringIO(cobalt.csv)))
-    assert list(cobalt.summary.keys()) == ["policy", "section", "name", "statistic", "value"]
+    assert list(cobalt.summary.keys()) == ["policy", "section", "name", "statistic", "value",
+                                           "vintage"]
     assert list(column(cobalt.summary, "statistic")) == [r["statistic"] for r in rows]
     assert same_floats(column(cobalt.summary, "value"),
                        [float(r["value"]) if r["value"] else np.nan for r in rows])
@@ -92,3 +93,13 @@ def test_deterministic_scenario_gives_the_cli_series():
     for values in r.metrics.values():
         assert values.shape == (7, 1)
     assert r.header["trials"] == 1
+
+
+def test_vintage_is_read_and_named():
+    seed = mineflow.run(CHINA_2010)  # the simulations' default
+    latest = mineflow.run(CHINA_2010, vintage="latest")
+    assert seed.header["vintage"] == "seed" and latest.header["vintage"] == "latest"
+    assert set(seed.series["vintage"]) == {"seed"}
+    assert latest.csv == cli("run", CHINA_2010, "--format", "csv", "--vintage", "latest").stdout
+    with pytest.raises(mineflow.InputError, match="--vintage: found 'old'"):
+        mineflow.run(CHINA_2010, vintage="old")

@@ -12,6 +12,7 @@
 #include "sim/calibrate/hazard_exposure.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/indicator_options.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/cli/price_backtest_job.h"
@@ -45,11 +46,13 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(), "write the report to FILE instead of stdout");
   add_data_dir_option(options);
+  add_vintage_option(options, kSimulationVintage);
   po::positional_options_description positional;
   po::variables_map vm;
   if (!parse_args(args, options, positional, vm, out)) return 0;
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
+  const DataVintage vintage = vintage_option(vm);
   double min_share = vm["min-share"].as<double>();
   if (!(min_share > 0.0 && min_share < 1.0)) {
     throw InputError(SourceRef{}, "--min-share", std::to_string(min_share), "a share in (0, 1)");
@@ -72,7 +75,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<MineralData> minerals;
   std::vector<double> copper_shares;
   for (const std::string& file : bundled_mineral_files(paths)) {
-    minerals.push_back(io::load_mineral(file, countries));
+    minerals.push_back(io::load_mineral(file, countries, vintage));
     if (minerals.back().id == "copper") {
       MineralGraph graph = build_mineral_graph(minerals.back(), settings.graph);
       for (const HazardNode& node : hazard_nodes(graph)) {
@@ -95,6 +98,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   io::CalibrateReport report;
   report.fit = &fit;
   report.catalogue = catalogue_file;
+  report.vintage = std::string(to_string(vintage));
   HazardBacktest backtest;
   std::vector<PriceComparison> prices;
   if (vm.count("backtest")) {
@@ -109,7 +113,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         price_backtest(paths,
                        vm.count("price-events") ? vm["price-events"].as<std::string>()
                                                 : paths.data_dir + "/history/price_events.yaml",
-                       static_cast<std::uint64_t>(price_trials));
+                       static_cast<std::uint64_t>(price_trials), vintage);
     report.prices = &prices;
   }
   if (!vm.count("no-write")) {

@@ -42,7 +42,7 @@ CriticalityOutput criticality_of_scenario(
     scenario.trials = trials;
   }
   if (request.seed) scenario.seed = *request.seed;
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);
   RunPlan plan =
@@ -58,6 +58,7 @@ CriticalityOutput criticality_of_scenario(
   output.result = rank_nodes(plan, mc, request.failure, node_done);
   output.header.run = {scenario.id,   scenario.name,        data.id, "", mc.trials,
                        scenario.seed, scenario.horizon_days};
+  output.header.run.vintage = std::string(to_string(data.vintage));
   output.header.failure = request.failure;
   output.header.network_basis = base.network.describe();
   return output;

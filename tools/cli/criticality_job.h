@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "graph/mineral_data.h"
 #include "sim/sweep/criticality.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
@@ -17,11 +18,12 @@
 namespace mineflow::cli {
 
 struct CriticalityRequest {
-  CriticalityOptions failure;              // --days, --severity, --start-day
-  std::string policy = "none";             // no stockpile: the raw exposure
-  std::optional<long long> trials;         // default: the scenario's
-  std::optional<unsigned long long> seed;  // default: the scenario's
-  int threads = 0;                         // 0: all cores
+  CriticalityOptions failure;               // --days, --severity, --start-day
+  std::string policy = "none";              // no stockpile: the raw exposure
+  std::optional<long long> trials;          // default: the scenario's
+  std::optional<unsigned long long> seed;   // default: the scenario's
+  int threads = 0;                          // 0: all cores
+  DataVintage vintage = DataVintage::seed;  // which mineral figures the ranking reads
 };
 
 // Throws InputError naming the command-line option of the first value out of range (--days,

@@ -7,15 +7,26 @@
 
 namespace mineflow::cli {
 
+// The simulations' default vintage: `seed`, because the latest vintage's import totals are
+// partial in scope (gross product weight of one HS code, a half year, value shares) and its
+// price series are per lb, kg or mtu, where demand and costs need t/year and a price per t
+// (docs/data-sources.md, "Vintages and the simulations").
+inline constexpr DataVintage kSimulationVintage = DataVintage::seed;
+
 void add_indicator_options(boost::program_options::options_description& options);
 // Settings from the data folder's settings.yaml with the command line's overrides.
 io::Settings indicator_settings(const std::string& settings_file,
                                 const boost::program_options::variables_map& vm);
 
-// --vintage seed|latest (default latest): which figures of the mineral files to read
-// (docs/data-sources.md, Vintages). Only for commands that honour it (indicators, list, the
-// Python module's indicators()); a bad value is an InputError (exit 2).
-void add_vintage_option(boost::program_options::options_description& options);
+// --vintage seed|latest: which figures of the mineral files to read (docs/data-sources.md,
+// Vintages). Every command that reads mineral data takes it (indicators, list, run, stockpile,
+// criticality, report, calibrate, and the Python module's functions); a bad value is an
+// InputError (exit 2). `fallback` is the command's default: `latest` where only shares are read
+// (indicators, list), `seed` where volumes and prices are simulated (kSimulationVintage).
+void add_vintage_option(boost::program_options::options_description& options,
+                        DataVintage fallback = DataVintage::latest);
 DataVintage vintage_option(const boost::program_options::variables_map& vm);
+// The same check for a value given as text (the Python module's `vintage=` arguments).
+DataVintage vintage_from_text(const std::string& text);
 
 }  // namespace mineflow::cli

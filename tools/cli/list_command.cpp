@@ -6,12 +6,16 @@
 
 #include <boost/program_options.hpp>
 
+#include "graph/data_quality.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/bundled_catalog.h"
+#include "tools/io/data_loaders.h"
+#include "tools/io/data_quality_loader.h"
+#include "tools/io/data_quality_report.h"
 #include "tools/io/text_escape.h"
 
 namespace mineflow::cli {
@@ -86,6 +90,19 @@ std::string catalog_json(const std::vector<io::CatalogEntry>& entries) {
   return out + "\n  ]\n}\n";
 }
 
+// Every bundled mineral, read on `vintage`, with its figures counted by standing.
+std::vector<MineralDataQuality> data_quality_of(const DataPaths& paths, DataVintage vintage) {
+  CountryTable countries = io::load_countries(paths.countries());
+  std::vector<MineralDataQuality> out;
+  for (const std::string& file : bundled_mineral_files(paths)) {
+    MineralData data = io::load_mineral(file, countries, vintage);
+    out.push_back(count_data_quality(data, data.network
+                                               ? io::judged_network_shares(data.network->file)
+                                               : std::vector<JudgedShare>{}));
+  }
+  return out;
+}
+
 }  // namespace
 
 int run_list(const Args& args, std::ostream& out, std::ostream& /*err*/) {
@@ -95,13 +112,23 @@ int run_list(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "stock-flow models, each with its description. Every command takes these names in place\n"
       "of a file: mineflow run cobalt_drc_supply_cut, mineflow mfa tungsten_policy.\n\nOptions");
   options.add_options()("help,h", "show this help")(
-      "format", po::value<std::string>()->default_value("table"), "table | csv | json");
+      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
+      "data-quality",
+      "per mineral, how many figures of its mineral and network files are sourced, derived, "
+      "judged and remembered (docs/data-quality.md)");
   add_vintage_option(options);
   add_data_dir_option(options);
   po::variables_map vm;
   if (!parse_args(args, options, po::positional_options_description{}, vm, out)) return 0;
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
+  if (vm.count("data-quality")) {
+    std::vector<MineralDataQuality> counts = data_quality_of(paths, vintage_option(vm));
+    out << (format == Format::csv    ? io::data_quality_csv(counts)
+            : format == Format::json ? io::data_quality_json(counts)
+                                     : io::data_quality_table(counts));
+    return 0;
+  }
   std::vector<io::CatalogEntry> entries =
       io::read_bundled_catalog(paths.data_dir, vintage_option(vm));
   out << (format == Format::csv    ? catalog_csv(entries)

@@ -17,11 +17,13 @@ std::string month_text(int year, int month) {
 
 // Each listed real-event scenario's modelled price peak against its primary price series.
 std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::string& file,
-                                            std::uint64_t trials) {
+                                            std::uint64_t trials, DataVintage vintage) {
   io::PriceEvents listed = io::load_price_events(file);
   std::vector<PriceComparison> out;
   for (const io::PriceEvent& event : listed.events) {
-    std::unique_ptr<RunJob> job = prepare_run(paths, event.scenario, RunRequest{});
+    RunRequest request;
+    request.vintage = vintage;
+    std::unique_ptr<RunJob> job = prepare_run(paths, event.scenario, request);
     const RunPlan& plan = job->plan;
     // The first policy (no_policy in every bundled real-event scenario): a policy's levers act
     // on the focal economy, the price on the world shortfall.

@@ -8,12 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "graph/mineral_data.h"
 #include "sim/calibrate/price_backtest.h"
 #include "tools/cli/data_paths.h"
 
 namespace mineflow::cli {
 
+// The scenarios read their minerals on `vintage` (calibrate's --vintage).
 std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::string& file,
-                                            std::uint64_t trials);
+                                            std::uint64_t trials, DataVintage vintage);
 
 }  // namespace mineflow::cli

@@ -23,6 +23,7 @@
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/mfa_loader.h"
+#include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 #include "tools/report/mineral_report.h"
 #include "tools/report/scenario_run.h"
@@ -33,9 +34,11 @@ namespace po = boost::program_options;
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> settings_facts(const io::Settings& settings) {
+std::vector<std::pair<std::string, std::string>> settings_facts(const io::Settings& settings,
+                                                                DataVintage vintage) {
   const IndicatorSettings& ind = settings.indicators;
   return {
+      {"--vintage", std::string(to_string(vintage)) + " (docs/data-sources.md, Vintages)"},
       {"--stability",
        std::string(to_string(ind.stability_measure)) + " " + std::to_string(ind.stability_year)},
       {"--oth", ind.other_convention == OtherConvention::split_equal ? "split_equal" : "one_block"},
@@ -142,6 +145,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "files", po::value<std::vector<std::string>>(), "mineral files or bundled names");
   add_data_dir_option(options);
   add_indicator_options(options);
+  add_vintage_option(options, kSimulationVintage);
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
@@ -156,6 +160,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
 
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);
+  const DataVintage vintage = vintage_option(vm);
   CountryTable countries = io::load_countries(paths.countries());
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
   std::vector<std::string> files = bundled_mineral_files(paths);
@@ -169,7 +174,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   report::ReportProvenance provenance;
   provenance.version = MINEFLOW_VERSION;
   provenance.data_dir = paths.data_dir;
-  provenance.settings = settings_facts(settings);
+  provenance.settings = settings_facts(settings, vintage);
   namespace fs = std::filesystem;
   auto shown = [&](const std::string& file) {
     fs::path relative = fs::path(file).lexically_relative(paths.data_dir);
@@ -192,7 +197,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..1000000");
   }
   for (const std::string& file : files) {
-    data.push_back(std::make_unique<MineralData>(io::load_mineral(file, countries)));
+    data.push_back(std::make_unique<MineralData>(io::load_mineral(file, countries, vintage)));
+    io::convert_prices_to_per_tonne(data.back()->prices);  // the sweeps' costs per t
     // Built in place (guaranteed elision): Boost's adjacency_list would otherwise be copied.
     graphs.emplace_back(new MineralGraph(build_mineral_graph(*data.back(), settings.graph)));
     validate_graph(graphs.back()->graph, file);
@@ -203,7 +209,8 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
          {mineral.id, mineral.name,
           compute_indicators(*graphs.back(), mineral.prices, countries, thresholds,
                              settings.indicators),
-          look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators)}});
+          look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators),
+          std::string(to_string(mineral.vintage))}});
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));

@@ -6,6 +6,7 @@
 #include "graph/number_format.h"
 #include "graph/validate.h"
 #include "sim/residual_risk.h"
+#include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
@@ -29,12 +30,14 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   }
   if (request.seed) job.scenario.seed = *request.seed;
   const Scenario& s = job.scenario;
-  job.data = io::load_mineral(s.mineral_file, job.countries);
+  job.data = io::load_mineral(s.mineral_file, job.countries, request.vintage);
+  io::convert_prices_to_per_tonne(job.data.prices);  // costs per t on either vintage
   job.base = build_mineral_graph(job.data, job.settings.graph);
   validate_graph(job.base.graph, s.mineral_file);
   job.plan = make_run_plan(s, job.base, job.data.prices, job.countries, job.settings.indicators,
                            request.policies);
   job.header = io::RunHeader{s.id, s.name, job.data.id, "", 0, s.seed, s.horizon_days};
+  job.header.vintage = std::string(to_string(job.data.vintage));
   for (const PriceSeries& series : job.data.prices) {
     if (series.primary) job.header.price_unit = series.unit.substr(0, series.unit.find('/'));
   }

@@ -27,6 +27,7 @@ struct RunRequest {
   int threads = 0;                         // 0: all cores
   std::vector<std::string> policies;       // empty: every policy of the scenario
   double memory_budget_mib = 1024.0;
+  DataVintage vintage = DataVintage::seed;  // which mineral figures the run reads
 };
 
 // Everything a run reads, and its plan. The plan points into `data` and `base`: a job stays

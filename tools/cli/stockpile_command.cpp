@@ -95,6 +95,7 @@ std::string request_fingerprint(const SweepRequest& r) {
   text += ";base=" + format_number(r.base_days) + ";carrying=" + format_number(r.carrying_rate) +
           ";max_recycling=" + format_number(r.max_recycling);
   if (r.parameter_uncertainty) text += ";parameter_uncertainty";
+  text += ";vintage=" + std::string(to_string(r.vintage));
   return text;
 }
 

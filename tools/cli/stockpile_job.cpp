@@ -12,6 +12,7 @@
 #include "tools/cli/criticality_job.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/fx_loader.h"
+#include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
@@ -51,7 +52,8 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   }
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
+  io::convert_prices_to_per_tonne(data.prices);  // costs per t on either vintage
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);
   SweepPlan sweep =
@@ -62,6 +64,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   h.scenario = scenario.id;
   h.name = scenario.name;
   h.mineral = data.id;
+  h.vintage = std::string(to_string(data.vintage));
   h.policy = sweep.policy;
   h.horizon_days = scenario.horizon_days;
   h.carrying_rate_per_year = request.carrying_rate;
@@ -111,19 +114,20 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   row.result = run_stockpile_sweep(setup, grid, request.target, options);
   const bool root = split == nullptr || split->is_root();
   if (request.drivers && root && !(cancel != nullptr && cancel->load())) {
-    row.drivers =
-        sweep_drivers(file, row.result.trials, row.result.seed, request.threads, paths, cancel);
+    row.drivers = sweep_drivers(file, row.result.trials, row.result.seed, request.threads,
+                                request.vintage, paths, cancel);
   }
   return row;
 }
 
 io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
-                               int threads, const DataPaths& paths,
+                               int threads, DataVintage vintage, const DataPaths& paths,
                                const std::atomic<bool>* cancel) {
   CriticalityRequest request;  // its defaults: 90-day full outage from day 0, no stockpile
   request.trials = std::min<long long>(static_cast<long long>(trials), kDriverTrials);
   request.seed = seed;
   request.threads = threads;
+  request.vintage = vintage;
   CriticalityOutput ranked = criticality_of_scenario(paths, file, request, {}, cancel);
   io::SweepDrivers drivers;
   drivers.trials = static_cast<std::uint64_t>(*request.trials);

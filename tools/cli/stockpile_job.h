@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/mineral_data.h"
 #include "sim/sweep/stockpile_sweep.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
@@ -28,8 +29,9 @@ struct SweepRequest {
   double base_days = kBaseStockpileDays;
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
-  bool parameter_uncertainty = false;  // draw the hazard parameters per trial
-  bool drivers = false;                // rank the nodes behind the need (--all)
+  bool parameter_uncertainty = false;       // draw the hazard parameters per trial
+  bool drivers = false;                     // rank the nodes behind the need (--all)
+  DataVintage vintage = DataVintage::seed;  // which mineral figures the sweep reads
 };
 
 // Trials of the drivers' ranking (at most; fewer when the sweep has fewer): the ranking needs
@@ -56,9 +58,10 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
                                    const TrialSplit* split = nullptr);
 
 // The drivers of one scenario's need (`mineflow criticality` on the same scenario, no stockpile,
-// min(trials, kDriverTrials) trials, the same seed); bit-identical at any thread count.
+// min(trials, kDriverTrials) trials, the same seed, the same vintage); bit-identical at any
+// thread count.
 io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
-                               int threads, const DataPaths& paths,
+                               int threads, DataVintage vintage, const DataPaths& paths,
                                const std::atomic<bool>* cancel);
 
 // Every bundled mineral's <mineral>_background.yaml scenario, in the bundled minerals' order.

@@ -4,6 +4,7 @@
 
 #include "graph/source_ref.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/indicator_options.h"
 
 namespace mineflow::cli {
 
@@ -20,6 +21,7 @@ void add_trial_options(po::options_description& options,
       "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   positional.add("scenario", 1);
   add_data_dir_option(options);
+  add_vintage_option(options, kSimulationVintage);
 }
 
 void require_scenario(const po::variables_map& vm) {
@@ -37,6 +39,7 @@ TrialArgs read_trial_options(const po::variables_map& vm) {
   args.format = parse_format(vm["format"].as<std::string>());
   if (vm.count("out")) args.out = vm["out"].as<std::string>();
   args.quiet = vm.count("quiet") > 0;
+  args.vintage = vintage_option(vm);
   return args;
 }
 

@@ -8,6 +8,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "graph/mineral_data.h"
 #include "tools/cli/output.h"
 
 namespace mineflow::cli {
@@ -18,7 +19,8 @@ struct TrialOptionHelp {
   std::string out;  // --out: a folder or a file, per command
 };
 
-// --trials, --threads, --seed, --format, --out, --quiet, --data-dir and the positional SCENARIO.
+// --trials, --threads, --seed, --format, --out, --quiet, --data-dir, --vintage and the positional
+// SCENARIO.
 void add_trial_options(boost::program_options::options_description& options,
                        boost::program_options::positional_options_description& positional,
                        const TrialOptionHelp& help);
@@ -29,9 +31,10 @@ struct TrialArgs {
   std::optional<unsigned long long> seed;  // default: the scenario's
   int threads = 0;                         // 0: all cores
   Format format = Format::table;
-  std::optional<std::string> out;  // none: stdout
-  bool quiet = false;              // no progress bar
-  bool progress() const;           // a progress bar: not --quiet, and stderr is a terminal
+  std::optional<std::string> out;           // none: stdout
+  bool quiet = false;                       // no progress bar
+  DataVintage vintage = DataVintage::seed;  // --vintage (default kSimulationVintage)
+  bool progress() const;                    // a progress bar: not --quiet, and stderr is a terminal
 
   // Into a command's request (RunRequest, CriticalityRequest, SweepRequest).
   template <class Request>
@@ -39,6 +42,7 @@ struct TrialArgs {
     request.trials = trials;
     request.seed = seed;
     request.threads = threads;
+    request.vintage = vintage;
   }
 };
 

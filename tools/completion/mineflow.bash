@@ -28,6 +28,7 @@ _mineflow() {
       return ;;
     --format) mapfile -t COMPREPLY < <(compgen -W "table csv json" -- "$cur"); return ;;
     --lang) mapfile -t COMPREPLY < <(compgen -W "en ja" -- "$cur"); return ;;
+    --vintage) mapfile -t COMPREPLY < <(compgen -W "latest seed" -- "$cur"); return ;;
   esac
   if [[ $cur == -* ]]; then
     local options

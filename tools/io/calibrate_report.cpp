@@ -8,6 +8,7 @@
 #include "sim/distribution.h"
 #include "tools/io/text_escape.h"
 #include "tools/io/text_table.h"
+#include "tools/io/vintage_line.h"
 
 namespace mineflow::io {
 namespace {
@@ -134,8 +135,8 @@ std::string calibrate_table(const CalibrateReport& report) {
   const HazardFit& f = *report.fit;
   std::ostringstream out;
   out << "Two-class hazard fitted to " << report.catalogue << "\n"
-      << f.policy_rate.events << " policy events over " << num(f.policy_rate.exposure_years, 4)
-      << " country-mineral-years (" << f.exposure.size()
+      << vintage_line(report.vintage) << f.policy_rate.events << " policy events over "
+      << num(f.policy_rate.exposure_years, 4) << " country-mineral-years (" << f.exposure.size()
       << " pairs): few events, wide intervals (docs/hazard.md)\n\n";
   TextTable params({"parameter", "estimate", "95 % low", "95 % high", "note"});
   std::string section;
@@ -210,17 +211,19 @@ std::string calibrate_table(const CalibrateReport& report) {
 
 std::string calibrate_csv(const CalibrateReport& report) {
   std::ostringstream out;
-  out << "section,name,value,low,high,note\n";
+  out << "section,name,value,low,high,note,vintage\n";
   for (const Figure& f : figures(report)) {
     out << f.section << "," << csv_field(f.name) << "," << num(f.value, 6) << "," << num(f.low, 6)
-        << "," << num(f.high, 6) << "," << csv_field(f.note) << "\n";
+        << "," << num(f.high, 6) << "," << csv_field(f.note) << "," << csv_field(report.vintage)
+        << "\n";
   }
   return out.str();
 }
 
 std::string calibrate_json(const CalibrateReport& report) {
   std::ostringstream out;
-  out << "{\"catalogue\": " << json_string(report.catalogue) << ", \"figures\": [";
+  out << "{\"catalogue\": " << json_string(report.catalogue)
+      << ", \"vintage\": " << json_string(report.vintage) << ", \"figures\": [";
   bool first = true;
   auto json_num = [](double x) { return std::isfinite(x) ? num(x, 6) : std::string("null"); };
   for (const Figure& f : figures(report)) {

@@ -17,11 +17,12 @@ struct CalibrateReport {
   // Price response of the real-event scenarios vs their price series (--backtest).
   const std::vector<PriceComparison>* prices = nullptr;
   std::string catalogue;
-  std::string written;  // the settings file written, or empty
+  std::string written;           // the settings file written, or empty
+  std::string vintage = "seed";  // the mineral figures the exposure was read on
 };
 
 std::string calibrate_table(const CalibrateReport& report);
-// One row per figure: section,name,value,low,high,note.
+// One row per figure: section,name,value,low,high,note,vintage.
 std::string calibrate_csv(const CalibrateReport& report);
 std::string calibrate_json(const CalibrateReport& report);
 

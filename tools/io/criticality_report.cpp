@@ -3,6 +3,7 @@
 #include "graph/number_format.h"
 #include "tools/io/text_escape.h"
 #include "tools/io/text_table.h"
+#include "tools/io/vintage_line.h"
 
 namespace mineflow::io {
 namespace {
@@ -19,7 +20,8 @@ std::string node_label(const NodeCriticality& node) {
 
 std::string criticality_table(const CriticalityHeader& header, const CriticalityResult& result) {
   const RunHeader& run = header.run;
-  std::string out = "Node criticality: " + run.name + " (" + run.scenario + ")\n";
+  std::string out =
+      "Node criticality: " + run.name + " (" + run.scenario + ")\n" + vintage_line(run.vintage);
   out += "Each node fails alone from day " + format_number(header.failure.start_day) + " for " +
          format_number(header.failure.duration_days) + " days at severity " +
          format_number(header.failure.severity) + ", on top of the scenario's events; policy " +
@@ -46,7 +48,8 @@ std::string criticality_table(const CriticalityHeader& header, const Criticality
 std::string criticality_csv(const CriticalityHeader& header, const CriticalityResult& result) {
   std::string out =
       "scenario,policy,rank,country,stage,world_share,expected_unmet_t,se_t,added_unmet_t,"
-      "added_se_t,unmet_pct_annual_demand,p_shortage,duration_days,severity,trials,seed,basis\n";
+      "added_se_t,unmet_pct_annual_demand,p_shortage,duration_days,severity,trials,seed,basis,"
+      "vintage\n";
   std::size_t rank = 0;
   for (const NodeCriticality& node : result.nodes) {
     out += csv_field(header.run.scenario) + "," + csv_field(result.policy) + "," +
@@ -60,7 +63,8 @@ std::string criticality_csv(const CriticalityHeader& header, const CriticalityRe
            "," + format_number(node.p_shortage) + "," +
            format_number(header.failure.duration_days) + "," +
            format_number(header.failure.severity) + "," + std::to_string(header.run.trials) + "," +
-           std::to_string(header.run.seed) + "," + csv_field(header.network_basis) + "\n";
+           std::to_string(header.run.seed) + "," + csv_field(header.network_basis) + "," +
+           csv_field(header.run.vintage) + "\n";
   }
   return out;
 }
@@ -68,6 +72,7 @@ std::string criticality_csv(const CriticalityHeader& header, const CriticalityRe
 std::string criticality_json(const CriticalityHeader& header, const CriticalityResult& result) {
   std::string out =
       "{\n  \"scenario\": " + json_string(header.run.scenario) +
+      ",\n  \"vintage\": " + json_string(header.run.vintage) +
       ",\n  \"policy\": " + json_string(result.policy) +
       ",\n  \"trials\": " + std::to_string(header.run.trials) +
       ",\n  \"seed\": " + std::to_string(header.run.seed) +

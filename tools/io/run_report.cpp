@@ -7,6 +7,7 @@
 #include "tools/io/indicator_report.h"
 #include "tools/io/text_escape.h"
 #include "tools/io/text_table.h"
+#include "tools/io/vintage_line.h"
 
 namespace mineflow::io {
 namespace {
@@ -41,7 +42,7 @@ std::optional<double> residual_for(const PolicyReport& p, IndicatorId id) {
 std::string header_line(const RunHeader& h) {
   return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; " + std::to_string(h.trials) +
          " trial" + (h.trials == 1 ? "" : "s") + ", seed " + std::to_string(h.seed) + ", horizon " +
-         format_number(h.horizon_days) + " days\n";
+         format_number(h.horizon_days) + " days\n" + vintage_line(h.vintage);
 }
 
 constexpr const char* kSeriesColumns[] = {"day",
@@ -69,28 +70,27 @@ std::array<double, 13> series_values(const DayRecord& d) {
 }  // namespace
 
 std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies) {
-  (void)header;
+  const std::string end = "," + csv_field(header.vintage) + "\n";
   std::ostringstream out;
-  out << "policy,section,name,statistic,value\n";
+  out << "policy,section,name,statistic,value,vintage\n";
   for (const PolicyReport& p : policies) {
     std::string policy = csv_field(p.name);
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       auto values = stats_of(p.metrics[m]);
       for (std::size_t s = 0; s < values.size(); ++s) {
         out << policy << ",summary," << to_string(static_cast<Metric>(m)) << "," << kStatistics[s]
-            << "," << num(values[s]) << "\n";
+            << "," << num(values[s]) << end;
       }
     }
-    out << policy << ",summary,any_shortage,p," << num(p.any_shortage.p) << "\n";
-    out << policy << ",summary,any_shortage,se," << num(p.any_shortage.se) << "\n";
-    out << policy << ",summary,reference_unmet_t,mean," << num(p.reference_expected_unmet_t)
-        << "\n";
+    out << policy << ",summary,any_shortage,p," << num(p.any_shortage.p) << end;
+    out << policy << ",summary,any_shortage,se," << num(p.any_shortage.se) << end;
+    out << policy << ",summary,reference_unmet_t,mean," << num(p.reference_expected_unmet_t) << end;
     for (std::size_t i = 0; i < p.before.size(); ++i) {
       std::string id(to_string(p.before[i].id));
-      out << policy << ",indicators," << id << ",before," << num(p.before[i].value) << "\n";
-      out << policy << ",indicators," << id << ",after," << num(p.after[i].value) << "\n";
+      out << policy << ",indicators," << id << ",before," << num(p.before[i].value) << end;
+      out << policy << ",indicators," << id << ",after," << num(p.after[i].value) << end;
       if (auto r = residual_for(p, p.before[i].id)) {
-        out << policy << ",indicators," << id << ",residual_risk," << num(*r) << "\n";
+        out << policy << ",indicators," << id << ",residual_risk," << num(*r) << end;
       }
     }
   }
@@ -101,8 +101,8 @@ std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>
   std::ostringstream out;
   out << "{\n  \"scenario\": " << json_string(h.scenario)
       << ",\n  \"name\": " << json_string(h.name) << ",\n  \"mineral\": " << json_string(h.mineral)
-      << ",\n  \"trials\": " << h.trials << ",\n  \"seed\": " << h.seed
-      << ",\n  \"horizon_days\": " << num(h.horizon_days)
+      << ",\n  \"vintage\": " << json_string(h.vintage) << ",\n  \"trials\": " << h.trials
+      << ",\n  \"seed\": " << h.seed << ",\n  \"horizon_days\": " << num(h.horizon_days)
       << ",\n  \"procurement_cost_unit\": " << json_string(h.price_unit) << ",\n  \"policies\": [";
   for (std::size_t k = 0; k < policies.size(); ++k) {
     const PolicyReport& p = policies[k];
@@ -168,16 +168,15 @@ std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport
 }
 
 std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeries>& series) {
-  (void)header;
   std::ostringstream out;
   out << "policy";
   for (const char* column : kSeriesColumns) out << "," << column;
-  out << "\n";
+  out << ",vintage\n";
   for (const PolicySeries& s : series) {
     for (const DayRecord& d : s.days) {
       out << csv_field(s.name) << "," << d.day;
       for (double v : series_values(d)) out << "," << num(v);
-      out << "\n";
+      out << "," << csv_field(header.vintage) << "\n";
     }
   }
   return out.str();
@@ -185,7 +184,8 @@ std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeri
 
 std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>& series) {
   std::ostringstream out;
-  out << "{\n  \"scenario\": " << json_string(h.scenario) << ",\n  \"seed\": " << h.seed
+  out << "{\n  \"scenario\": " << json_string(h.scenario)
+      << ",\n  \"vintage\": " << json_string(h.vintage) << ",\n  \"seed\": " << h.seed
       << ",\n  \"horizon_days\": " << num(h.horizon_days) << ",\n  \"policies\": [";
   for (std::size_t k = 0; k < series.size(); ++k) {
     const PolicySeries& s = series[k];

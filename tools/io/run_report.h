@@ -23,6 +23,7 @@ struct RunHeader {
   unsigned long long trials = 0;
   unsigned long long seed = 0;
   double horizon_days = 0.0;
+  std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
 };
 
 struct PolicyReport {
@@ -38,7 +39,7 @@ struct PolicyReport {
   std::optional<double> residual_refined;
 };
 
-// Columns: policy,section,name,statistic,value (sections: summary, indicators).
+// Columns: policy,section,name,statistic,value,vintage (sections: summary, indicators).
 std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_json(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_table(const RunHeader& header, const std::vector<PolicyReport>& policies);

@@ -6,6 +6,7 @@
 #include "graph/number_format.h"
 #include "tools/io/text_escape.h"
 #include "tools/io/text_table.h"
+#include "tools/io/vintage_line.h"
 
 namespace mineflow::io {
 namespace {
@@ -67,7 +68,8 @@ std::string header_line(const SweepHeader& h, const SweepResult& r) {
   return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; stock levers of policy " +
          h.policy + "; " + std::to_string(r.trials) + " trials, seed " + std::to_string(r.seed) +
          ", horizon " + format_number(h.horizon_days) + " days, " + std::to_string(r.passes) +
-         " pass" + (r.passes == 1 ? "" : "es") + " over the same trials\n";
+         " pass" + (r.passes == 1 ? "" : "es") + " over the same trials\n" +
+         vintage_line(h.vintage);
 }
 
 constexpr const char* kCsvColumns =
@@ -176,23 +178,23 @@ std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
 }
 
 std::string sweep_csv(const SweepHeader& h, const SweepResult& r) {
-  (void)h;
+  const std::string end = "," + csv_field(h.vintage) + "\n";
   std::ostringstream out;
-  out << kCsvColumns << "\n";
+  out << kCsvColumns << ",vintage\n";
   for (const SweepCell& c : r.cells) {
     out << "cell," << num(c.recycling_share) << "," << num(c.days) << ",," << csv_cell_values(c)
-        << "\n";
+        << end;
   }
   for (const DaysFinding& f : r.days_needed) {
     out << "days_needed," << num(f.recycling_share) << "," << num(f.days) << "," << num(f.days_low)
         << "," << num(f.days_high);
-    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(12, ',')) << "\n";
+    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(12, ',')) << end;
   }
   if (r.recycling) {
     out << "recycling_alternative," << num(r.recycling->share) << "," << num(r.recycling->at_days)
         << ",,";
     out << (r.recycling->at_share ? csv_cell_values(*r.recycling->at_share) : std::string(12, ','))
-        << "\n";
+        << end;
   }
   return out.str();
 }
@@ -201,6 +203,7 @@ std::string sweep_json(const SweepHeader& h, const SweepResult& r) {
   std::ostringstream out;
   out << "{\n  \"scenario\": " << json_string(h.scenario)
       << ",\n  \"name\": " << json_string(h.name) << ",\n  \"mineral\": " << json_string(h.mineral)
+      << ",\n  \"vintage\": " << json_string(h.vintage)
       << ",\n  \"policy\": " << json_string(h.policy) << ",\n  \"trials\": " << r.trials
       << ",\n  \"seed\": " << r.seed << ",\n  \"passes\": " << r.passes
       << ",\n  \"horizon_days\": " << num(h.horizon_days)
@@ -247,12 +250,14 @@ struct SummaryFields {
   std::optional<double> target_cost;
   std::optional<double> recycling;
   std::string currency;
+  std::string vintage;
 };
 
 SummaryFields summary_fields(const SweepSummaryRow& row) {
   SummaryFields f;
   f.mineral = row.header.mineral;
   f.scenario = row.header.scenario;
+  f.vintage = row.header.vintage;
   f.currency = currency(row.header);
   if (const DaysFinding* d = headline_finding(row.header, row.result)) {
     f.share = d->recycling_share;
@@ -295,7 +300,21 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
   const SweepResult& first = rows.front().result;
   out << "Stockpile days needed per mineral, background supply risk; target "
       << (first.target ? to_string(*first.target) : std::string("none")) << "; " << first.trials
-      << " trials, seed " << first.seed << "; base " << days_text(first.base_days) << " days\n\n";
+      << " trials, seed " << first.seed << "; base " << days_text(first.base_days) << " days\n";
+  bool same_vintage = true;
+  for (const SweepSummaryRow& row : rows) {
+    same_vintage = same_vintage && row.header.vintage == rows.front().header.vintage;
+  }
+  if (same_vintage) {
+    out << vintage_line(rows.front().header.vintage) << "\n";
+  } else {
+    out << "Data vintage:";
+    for (const SweepSummaryRow& row : rows) {
+      out << " " << row.header.mineral << " " << row.header.vintage
+          << (&row == &rows.back() ? "" : ",");
+    }
+    out << " (a file without latest figures is read on its seed figures)\n\n";
+  }
   std::string base = days_text(first.base_days) + "-day ";
   TextTable table({"mineral", "recycling", "days needed", "±2 SE range", base + "P(shortage)",
                    base + "E[unmet] t", base + "unmet %", "target cost/yr", "base cost/yr",
@@ -333,7 +352,7 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
   out << "mineral,scenario,target,recycling_share,days_needed,days_low,days_high,base_days,"
          "base_p_shortage,base_p_shortage_se,base_unmet_t,base_unmet_t_se,base_unmet_pct,"
          "base_unmet_pct_se,target_carrying_cost_per_year,base_carrying_cost_per_year,currency,"
-         "recycling_alternative_share,drivers_trials";
+         "recycling_alternative_share,vintage,drivers_trials";
   for (std::size_t k = 1; k <= kDriverCount; ++k) {
     std::string d = "driver_" + std::to_string(k);
     out << "," << d << "_country," << d << "_stage," << d << "_added_unmet_t," << d
@@ -356,7 +375,7 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
     }
     out << num(f.target_cost) << ","
         << (f.base ? num(f.base->carrying_cost_per_year) : std::string()) << ","
-        << csv_field(f.currency) << "," << num(f.recycling) << ",";
+        << csv_field(f.currency) << "," << num(f.recycling) << "," << csv_field(f.vintage) << ",";
     const SweepDrivers& d = row.drivers;
     if (!d.nodes.empty()) out << d.trials;
     for (std::size_t k = 0; k < kDriverCount; ++k) {
@@ -404,6 +423,7 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
     const SweepResult& r = rows[i].result;
     out << (i ? "," : "") << "\n    {\"mineral\": " << json_string(f.mineral)
         << ", \"scenario\": " << json_string(f.scenario)
+        << ", \"vintage\": " << json_string(f.vintage)
         << ", \"target\": " << (r.target ? json_string(to_string(*r.target)) : std::string("null"))
         << ", \"trials\": " << r.trials << ", \"seed\": " << r.seed
         << ", \"recycling_share\": " << json_num(f.share)

@@ -25,11 +25,12 @@ struct SweepHeader {
   // The mineral's current recycling share; nullopt: unknown (the sweep then uses 0 only).
   std::optional<double> current_recycling_share;
   bool recycling_is_proxy = false;
+  std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
 };
 
 std::string sweep_table(const SweepHeader& header, const SweepResult& result);
 // Columns: row (cell | days_needed | recycling_alternative), recycling_share, days, days_low,
-// days_high, then every metric and its se, stock_t, carrying_cost_per_year.
+// days_high, then every metric and its se, stock_t, carrying_cost_per_year, vintage.
 std::string sweep_csv(const SweepHeader& header, const SweepResult& result);
 std::string sweep_json(const SweepHeader& header, const SweepResult& result);
 

@@ -14,7 +14,7 @@
 namespace mineflow::io {
 namespace {
 
-constexpr std::string_view kMagic = "mineflow-sweep-checkpoint-2";
+constexpr std::string_view kMagic = "mineflow-sweep-checkpoint-3";
 
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 14695981039346656037ull) {
   for (char c : bytes) {
@@ -148,7 +148,8 @@ std::optional<SweepCell> read_optional_cell(Reader& r) {
 
 void write_row(Writer& w, const SweepSummaryRow& row) {
   const SweepHeader& h = row.header;
-  for (const std::string* s : {&h.scenario, &h.name, &h.mineral, &h.policy, &h.price_unit}) {
+  for (const std::string* s :
+       {&h.scenario, &h.name, &h.mineral, &h.policy, &h.price_unit, &h.vintage}) {
     w.string(*s);
   }
   w.number(h.horizon_days);
@@ -200,7 +201,7 @@ void write_row(Writer& w, const SweepSummaryRow& row) {
 SweepSummaryRow read_row(Reader& r) {
   SweepSummaryRow row;
   SweepHeader& h = row.header;
-  for (std::string* s : {&h.scenario, &h.name, &h.mineral, &h.policy, &h.price_unit}) {
+  for (std::string* s : {&h.scenario, &h.name, &h.mineral, &h.policy, &h.price_unit, &h.vintage}) {
     *s = r.string();
   }
   h.horizon_days = r.number();
