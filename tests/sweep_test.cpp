@@ -54,6 +54,28 @@ struct OneSupplier {
   SweepSetup setup;
 };
 
+// A bundled scenario's stockpile_60 policy as a sweep setup (the plan owns what it points to).
+struct BundledSweep {
+  explicit BundledSweep(const std::string& scenario_name) {
+    CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
+    io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
+    Scenario scenario =
+        io::load_scenario(scenarios_dir() + "/disruptions/" + scenario_name + ".yaml", countries);
+    MineralData data = io::load_mineral(scenario.mineral_file, countries);
+    MineralGraph base = build_mineral_graph(data, settings.graph);
+    plan = make_run_plan(scenario, base, data.prices, countries, settings.indicators,
+                         {"stockpile_60"});
+    setup.events = &plan.scenario.events;
+    setup.horizon_days = scenario.horizon_days;
+    setup.model = plan.policies[0].model.get();
+    setup.stocks = plan.variants[plan.policies[0].variant].stocks;
+  }
+  BundledSweep(const BundledSweep&) = delete;  // setup points into plan
+  BundledSweep& operator=(const BundledSweep&) = delete;
+  RunPlan plan;
+  SweepSetup setup;
+};
+
 SweepOptions exact_options() {
   SweepOptions options;
   options.trials = 8;
@@ -164,19 +186,8 @@ TEST(SweepStatistical, PoissonDaysWithinTheirUncertainty) {
 // (b) Every trial's curve is monotone in days on the bundled cobalt background scenario: the
 // sweep's variants over the same trials never raise unmet demand or the longest spell.
 TEST(SweepMonotone, EveryTrialNonIncreasingInDays) {
-  CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
-  io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
-  Scenario scenario =
-      io::load_scenario(scenarios_dir() + "/disruptions/cobalt_background.yaml", countries);
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph base = build_mineral_graph(data, settings.graph);
-  RunPlan plan =
-      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {"stockpile_60"});
-  SweepSetup setup;
-  setup.events = &plan.scenario.events;
-  setup.horizon_days = scenario.horizon_days;
-  setup.model = plan.policies[0].model.get();
-  setup.stocks = plan.variants[plan.policies[0].variant].stocks;
+  BundledSweep bundled("cobalt_background");
+  const SweepSetup& setup = bundled.setup;
   std::vector<std::pair<double, double>> cells;
   for (double share : {0.0, 0.2}) {
     for (double days : {0.0, 15.0, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0}) {
@@ -207,20 +218,9 @@ TEST(SweepMonotone, EveryTrialNonIncreasingInDays) {
 // (sim/profile_cache.h): the same bits as rebuilding it, whether every profile was kept, some
 // (a budget that runs out part way) or none; the kept ones stay within the budget.
 TEST(SweepProfileCache, KeptProfilesGiveTheSameBitsAsRebuiltOnes) {
-  CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
-  io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
-  Scenario scenario =
-      io::load_scenario(scenarios_dir() + "/disruptions/copper_background.yaml", countries);
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph base = build_mineral_graph(data, settings.graph);
-  RunPlan plan =
-      make_run_plan(scenario, base, data.prices, countries, settings.indicators, {"stockpile_60"});
-  const Model* model = plan.policies[0].model.get();
-  SweepSetup setup;
-  setup.events = &plan.scenario.events;
-  setup.horizon_days = scenario.horizon_days;
-  setup.model = model;
-  setup.stocks = plan.variants[plan.policies[0].variant].stocks;
+  BundledSweep bundled("copper_background");
+  const SweepSetup& setup = bundled.setup;
+  const Model* model = setup.model;
   const std::vector<std::pair<double, double>> first = {{0.0, 0.0}, {30.0, 0.1}, {60.0, 0.0}};
   const std::vector<std::pair<double, double>> later = {{7.5, 0.0}, {45.0, 0.2}, {120.0, 0.0}};
   MonteCarloOptions mc;
