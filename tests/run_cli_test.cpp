@@ -102,15 +102,74 @@ TEST(RunCli, OutWritesFilesIntoTheFolder) {
   testing::CliResult r =
       run_cli({"run", file, "--trials", "200", "--format", "json", "--out", dir.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(r.out, "wrote " + dir.string() + "/summary.json\n");  // where, not the content
   EXPECT_NE(testing::read_text(dir / "summary.json").find("\"p_any_shortage\""), std::string::npos);
   fs::remove_all(dir);
 }
 
-// The deterministic replay prints its daily series; golden file with an update mode.
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Quiet by default: a deterministic run prints its metrics and the days that matter, not the
+// daily series (2,226 lines before); a --trials it cannot use is answered on one line.
+TEST(RunCli, DeterministicRunPrintsASummaryAndNotesUnusedTrials) {
+  testing::CliResult r = run_cli({"run", "rare_earths_china_2010"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LE(line_count(r.out), 80u) << r.out;
+  EXPECT_NE(r.out.find("Days that matter"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("first day short"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+
+  testing::CliResult many = run_cli({"run", "rare_earths_china_2010", "--trials", "5000"});
+  ASSERT_EQ(many.exit_code, 0) << many.err;
+  EXPECT_EQ(many.out, r.out);
+  EXPECT_EQ(line_count(many.err), 1u) << many.err;
+  EXPECT_NE(many.err.find("note: --trials 5000 not used"), std::string::npos) << many.err;
+
+  // The summary's CSV and JSON carry the same days, for programs.
+  testing::CliResult csv = run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("policy,name,day,value\n", 0), 0u) << csv.out;
+  EXPECT_NE(csv.out.find(",first_short_day,"), std::string::npos) << csv.out;
+  testing::CliResult json = run_cli({"run", "rare_earths_china_2010", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"whole_days_short\": "), std::string::npos) << json.out;
+  EXPECT_EQ(json.out.find("\"days\": ["), std::string::npos);
+
+  // --out writes the series and the summary and prints only where.
+  fs::path dir = testing::fresh_temp_dir("mineflow_run_series_out");
+  testing::CliResult files = run_cli({"run", "rare_earths_china_2010", "--out", dir.string()});
+  ASSERT_EQ(files.exit_code, 0) << files.err;
+  EXPECT_EQ(files.out,
+            "wrote " + dir.string() + "/series.txt\nwrote " + dir.string() + "/summary.txt\n");
+  EXPECT_EQ(testing::read_text(dir / "summary.txt"), r.out);
+  EXPECT_EQ(testing::read_text(dir / "series.txt"),
+            run_cli({"run", "rare_earths_china_2010", "--series"}).out);
+  fs::remove_all(dir);
+
+  // --series on a scenario with random events does not apply: a note, and the usual summary.
+  testing::CliResult random =
+      run_cli({"run", "cobalt_background", "--trials", "200", "--series", "--format", "csv"});
+  ASSERT_EQ(random.exit_code, 0) << random.err;
+  EXPECT_NE(random.err.find("note: --series not used"), std::string::npos) << random.err;
+  EXPECT_EQ(random.out.rfind("policy,section,name,statistic,value\n", 0), 0u);
+}
+
+// Terminal tables group thousands; CSV keeps plain digits for programs.
+TEST(RunCli, TerminalTablesGroupThousandsAndCsvDoesNot) {
+  testing::CliResult table = run_cli({"run", "rare_earths_china_2010"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_TRUE(std::regex_search(table.out, std::regex(R"(procurement_cost +[0-9]{1,3},[0-9]{3},)")))
+      << table.out;
+  testing::CliResult csv = run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
+  EXPECT_TRUE(std::regex_search(csv.out, std::regex(R"(,procurement_cost,,[0-9]{7,})"))) << csv.out;
+}
+
+// --series prints the deterministic replay's daily series; golden file with an update mode.
 TEST(RunCli, DeterministicReplayMatchesGolden) {
   std::string file = scenarios_dir() + "/disruptions/rare_earths_china_2010.yaml";
-  testing::CliResult r = run_cli({"run", file, "--format", "csv"});
+  testing::CliResult r = run_cli({"run", file, "--series", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   testing::expect_golden("rare_earths_china_2010_series.csv", r.out);
   // 366 lines per policy (header once) and two policies.
