@@ -34,6 +34,10 @@ int dispatch(int argc, char** argv) {
     print_usage(std::cout);
     return 0;
   }
+  if (name == "__complete") {  // for tools/completion/mineflow.bash; not listed
+    return mineflow::cli::run_complete(mineflow::cli::Args(argv + 2, argv + argc), std::cout,
+                                       std::cerr);
+  }
   if (name == "--version") {
     std::cout << "mineflow " << MINEFLOW_VERSION << "\n";
     return 0;

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "graph/source_ref.h"
+#include "tools/cli/option_values.h"
 
 namespace mineflow::cli {
 
@@ -32,7 +33,7 @@ DataVintage vintage_option(const po::variables_map& vm) {
   if (!vm.count("vintage")) return DataVintage::latest;
   std::string text = vm["vintage"].as<std::string>();
   auto vintage = parse_vintage(text);
-  if (!vintage) throw InputError(SourceRef{}, "--vintage", text, "one of: seed, latest");
+  if (!vintage) throw InputError(SourceRef{}, "--vintage", text, one_of("--vintage"));
   return *vintage;
 }
 
@@ -43,7 +44,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     auto measure = parse_stability_measure(vm["stability"].as<std::string>());
     if (!measure) {
       throw InputError(SourceRef{}, "--stability", vm["stability"].as<std::string>(),
-                       "one of: wgi_mean6, wgi_pv");
+                       one_of("--stability"));
     }
     ind.stability_measure = *measure;
   }
@@ -58,7 +59,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
   if (vm.count("oth")) {
     std::string text = vm["oth"].as<std::string>();
     if (text != "split_equal" && text != "one_block") {
-      throw InputError(SourceRef{}, "--oth", text, "one of: split_equal, one_block");
+      throw InputError(SourceRef{}, "--oth", text, one_of("--oth"));
     }
     ind.other_convention =
         text == "split_equal" ? OtherConvention::split_equal : OtherConvention::one_block;
@@ -67,7 +68,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     auto measure = parse_volatility_measure(vm["volatility"].as<std::string>());
     if (!measure) {
       throw InputError(SourceRef{}, "--volatility", vm["volatility"].as<std::string>(),
-                       "one of: cv_annual, sd_annual_log_returns");
+                       one_of("--volatility"));
     }
     ind.volatility_measure = *measure;
   }
@@ -93,7 +94,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     if (!definition) {
       throw InputError(SourceRef{}, "--secondary-definition",
                        vm["secondary-definition"].as<std::string>(),
-                       "one of: end_of_life, recycled_content");
+                       one_of("--secondary-definition"));
     }
     settings.graph.secondary_definition = *definition;
   }

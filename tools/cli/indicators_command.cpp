@@ -1,5 +1,6 @@
 // mineflow indicators [FILE...]: the six indicators of each mineral, side by side.
 
+#include <algorithm>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -9,6 +10,7 @@
 #include "tools/cli/html_option.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/indicators_job.h"
+#include "tools/cli/option_values.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
@@ -61,8 +63,9 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
 
   const std::string method = vm["method"].as<std::string>();
-  if (method != "meti" && method != "geopolrisk") {
-    throw InputError(SourceRef{}, "--method", method, "one of: meti, geopolrisk");
+  const std::vector<std::string> methods = choices_of("--method");
+  if (std::find(methods.begin(), methods.end(), method) == methods.end()) {
+    throw InputError(SourceRef{}, "--method", method, one_of("--method"));
   }
   // --out FILE, or DIR/<stem>.<ext> when it names a folder (docs/limits.md, the --out rule).
   auto write_result = [&](const std::string& content, const std::string& stem) {

@@ -18,6 +18,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/option_values.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
@@ -152,7 +153,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string lang_text = vm["lang"].as<std::string>();
   std::optional<report::Lang> lang = report::parse_lang(lang_text);
-  if (!lang) throw InputError(SourceRef{}, "--lang", lang_text, "one of: en, ja");
+  if (!lang) throw InputError(SourceRef{}, "--lang", lang_text, one_of("--lang"));
 
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);
