@@ -216,6 +216,11 @@ TEST(RunCli, BadScenarioFilesGiveFileLineErrorsAndExitTwo) {
        "    start_day: 0\n    duration_days: {dist: gamma, mean: 3}\n    severity: 1\n"
        "    targets:\n      - exports_of: CHN\n",
        7, "gamma"},
+      {"start_past_horizon",
+       "scenario: x\nname: x\nmineral: ../minerals/cobalt.yaml\nhorizon_days: 545\nevents:\n"
+       "  - id: e\n    start_day: 600\n    duration_days: 10\n    severity: 1\n"
+       "    targets:\n      - exports_of: CHN\n",
+       7, "start_day: found '600', expected a day before the scenario's horizon_days (545)"},
       {"syntax_error", "scenario: x\nname: [unclosed\n", 0, ""},
   };
   // A private temporary folder; `mineral:` paths are relative to the scenario's folder, and an

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "graph/number_format.h"
 #include "sim/hazard_model.h"
 #include "sim/stock_flow/stock_flow_model.h"
 #include "sim/units.h"
@@ -406,7 +407,16 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
     }
   }
   if (auto list = root.get("events")) {
-    for (const YamlValue& item : list->items()) s.events.push_back(read_event(item, countries));
+    for (const YamlValue& item : list->items()) {
+      s.events.push_back(read_event(item, countries));
+      // An event that starts at or after the horizon never happens: a typo, not a scenario.
+      const std::optional<double>& start = s.events.back().start_day;
+      if (start && *start >= s.horizon_days) {
+        item.require("start_day")
+            .fail("a day before the scenario's horizon_days (" + format_number(s.horizon_days) +
+                  ")");
+      }
+    }
   }
   if (auto risk = root.get("background_risk")) {
     risk->allow_only({"rate_at_5_per_year", "doubling_points", "other_score", "duration_days",
