@@ -1,6 +1,7 @@
 #include "tools/cli/indicator_options.h"
 
 #include <charconv>
+#include <set>
 
 #include "graph/source_ref.h"
 #include "tools/cli/option_values.h"
@@ -35,6 +36,26 @@ DataVintage vintage_option(const po::variables_map& vm) {
   auto vintage = parse_vintage(text);
   if (!vintage) throw InputError(SourceRef{}, "--vintage", text, one_of("--vintage"));
   return *vintage;
+}
+
+void check_stability_year(const po::variables_map& vm, const io::Settings& settings,
+                          const CountryTable& countries) {
+  if (!vm.count("stability-year")) return;
+  const IndicatorSettings& ind = settings.indicators;
+  std::set<int> years;
+  for (const auto& [iso3, country] : countries.all()) {
+    const auto& scores = ind.stability_measure == StabilityMeasure::wgi_pv
+                             ? country.wgi_pv_0to10
+                             : country.wgi_mean6_0to10;
+    for (const auto& [year, score] : scores) years.insert(year);
+  }
+  if (years.count(ind.stability_year)) return;
+  std::string expected =
+      "a year with " + std::string(to_string(ind.stability_measure)) + " scores in countries.yaml";
+  if (!years.empty()) {
+    expected += ": " + std::to_string(*years.begin()) + ".." + std::to_string(*years.rbegin());
+  }
+  throw InputError(SourceRef{}, "--stability-year", std::to_string(ind.stability_year), expected);
 }
 
 io::Settings indicator_settings(const std::string& settings_file, const po::variables_map& vm) {

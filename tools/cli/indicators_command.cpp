@@ -53,6 +53,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);
   CountryTable countries = io::load_countries(paths.countries());
+  check_stability_year(vm, settings, countries);
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
   std::vector<std::string> files = bundled_mineral_files(paths);
   if (vm.count("files")) {
