@@ -20,6 +20,7 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/hazard_settings.h"
 #include "tools/io/history_loader.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
@@ -144,7 +145,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string text = format == Format::csv    ? io::calibrate_csv(report)
                      : format == Format::json ? io::calibrate_json(report)
-                                              : io::calibrate_table(report);
+                                              : io::wrap_long_lines(io::calibrate_table(report));
   emit(text, vm.count("out") ? vm["out"].as<std::string>() : "", out);
   return 0;
 }

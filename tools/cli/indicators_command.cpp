@@ -17,6 +17,7 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/geopolrisk_report.h"
 #include "tools/io/indicator_report.h"
+#include "tools/io/text_table.h"
 #include "tools/report/mineral_report.h"
 
 namespace mineflow::cli {
@@ -88,9 +89,10 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     for (const std::string& file : files) {
       risks.push_back(geopolrisk_of_file(file, settings, countries, vintage));
     }
-    std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
-                          : format == Format::json ? io::geopolrisk_json(risks)
-                                                   : io::geopolrisk_table(risks);
+    std::string content = format == Format::csv ? io::geopolrisk_csv(risks)
+                          : format == Format::json
+                              ? io::geopolrisk_json(risks)
+                              : io::wrap_long_lines(io::geopolrisk_table(risks));
     write_result(content, "geopolrisk");
     return 0;
   }
