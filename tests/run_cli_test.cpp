@@ -183,6 +183,30 @@ struct BadCase {
   const char* needle;
 };
 
+// `mineral: cobalt` names a bundled mineral inside a scenario, as on the command line; a file
+// path still works and a name that is neither is refused at its line.
+TEST(RunCli, ScenarioTakesABundledMineralName) {
+  fs::path dir = testing::fresh_temp_dir("mineflow_mineral_name");
+  fs::create_directories(dir);
+  const std::string body =
+      "scenario: x\nname: x\nevents:\n  - id: e\n    start_day: 10\n    duration_days: 30\n"
+      "    severity: 0.5\n    targets:\n      - exports_of: COD\n";
+  std::ofstream(dir / "by_name.yaml") << "mineral: cobalt\n" << body;
+  std::ofstream(dir / "by_path.yaml") << "mineral: " << scenarios_dir() << "/minerals/cobalt.yaml\n"
+                                      << body;
+  std::ofstream(dir / "unknown.yaml") << "mineral: cobalts\n" << body;
+  testing::CliResult by_name = run_cli({"run", (dir / "by_name.yaml").string(), "--format", "csv"});
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  testing::CliResult by_path = run_cli({"run", (dir / "by_path.yaml").string(), "--format", "csv"});
+  ASSERT_EQ(by_path.exit_code, 0) << by_path.err;
+  EXPECT_EQ(by_name.out, by_path.out);
+  testing::CliResult unknown = run_cli({"run", (dir / "unknown.yaml").string()});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown.yaml:1:10: mineral: found 'cobalts'"), std::string::npos)
+      << unknown.err;
+  fs::remove_all(dir);
+}
+
 // (g) Bad scenario files: one line naming file:line:column, exit code 2.
 TEST(RunCli, BadScenarioFilesGiveFileLineErrorsAndExitTwo) {
   const BadCase cases[] = {

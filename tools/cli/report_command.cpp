@@ -218,7 +218,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     // The stockpile-days sweep of its background-risk scenario, as `mineflow stockpile --all`.
     std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
     if (fs::is_regular_file(background)) {
-      Scenario scenario = io::load_scenario(background, countries);
+      Scenario scenario = io::load_scenario(background, countries, paths.minerals_dir());
       if (scenario_is_about(scenario, file)) {
         auto sweep_trials =
             static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
@@ -234,7 +234,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     // The bundled scenario of this mineral, when it is about this very file.
     std::string scenario_file = real_event_scenario(mineral.id, paths);
     if (scenario_file.empty()) continue;
-    Scenario scenario = io::load_scenario(scenario_file, countries);
+    Scenario scenario = io::load_scenario(scenario_file, countries, paths.minerals_dir());
     if (!scenario_is_about(scenario, file)) continue;
     auto run_trials = static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
     scenario_runs.push_back(

@@ -354,7 +354,8 @@ Distribution read_distribution(const YamlValue& value, bool fraction) {
   return out;
 }
 
-Scenario load_scenario(const std::string& file, const CountryTable& countries) {
+Scenario load_scenario(const std::string& file, const CountryTable& countries,
+                       const std::string& minerals_dir) {
   YamlValue root = load_yaml_file(file);
   root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
                    "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
@@ -364,10 +365,20 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
   s.id = root.require("scenario").as_string();
   s.name = root.require("name").as_string();
   YamlValue mineral = root.require("mineral");
-  std::filesystem::path mineral_path =
-      std::filesystem::path(file).parent_path() / mineral.as_string();
+  const std::string mineral_text = mineral.as_string();
+  std::filesystem::path mineral_path = std::filesystem::path(file).parent_path() / mineral_text;
+  // A bare name (no folder, no extension) is a bundled mineral, as everywhere else.
+  if (!std::filesystem::is_regular_file(mineral_path) && !mineral_text.empty() &&
+      mineral_text.find_first_of("/.") == std::string::npos) {
+    std::filesystem::path folder = minerals_dir.empty()
+                                       ? std::filesystem::path(file).parent_path() / "../minerals"
+                                       : std::filesystem::path(minerals_dir);
+    mineral_path = folder / (mineral_text + ".yaml");
+  }
   if (!std::filesystem::is_regular_file(mineral_path)) {
-    mineral.fail("a mineral file that exists, relative to the scenario's folder");
+    mineral.fail(
+        "a mineral file that exists, relative to the scenario's folder, or a bundled mineral's "
+        "name");
   }
   s.mineral_file = mineral_path.lexically_normal().string();
   if (auto v = root.get("horizon_days")) {
