@@ -14,6 +14,7 @@
 #include "tools/cli/indicators_job.h"
 #include "tools/cli/option_values.h"
 #include "tools/cli/parse_args.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::python {
 
@@ -65,7 +66,7 @@ void bind_indicators(py::module_& m) {
         if (method == "geopolrisk") {
           out["csv"] = text(io::geopolrisk_csv(risks));
           out["json"] = text(io::geopolrisk_json(risks));
-          out["text"] = text(io::geopolrisk_table(risks));
+          out["text"] = text(io::wrap_long_lines(io::geopolrisk_table(risks)));  // as the CLI
           return out;
         }
         out["csv"] = text(io::indicators_csv(results));
