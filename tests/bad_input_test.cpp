@@ -190,6 +190,13 @@ TEST(BadUsage, UnknownCommand) {
   auto result = run_cli({"indicatorz"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("unknown command 'indicatorz'"), std::string::npos);
+  // A mistyped command gets the closest on one line; --help lists --version.
+  auto typo = run_cli({"runn"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err,
+            "mineflow: unknown command 'runn' (did you mean run? mineflow --help lists them)\n");
+  auto help = run_cli({"--help"});
+  EXPECT_NE(help.out.find("\n  --version "), std::string::npos) << help.out;
 }
 
 TEST(BadUsage, MissingFile) {

@@ -20,14 +20,14 @@ complete_words() {
 expect() {  # expect DESCRIPTION WANTED -- WORD...
   local description=$1 wanted=$2
   shift 3
-  if ! complete_words "$@" | grep -qx -- "$wanted"; then
+  if ! complete_words "$@" | grep -x -- "$wanted" >/dev/null; then  # no -q: a closed pipe fails
     echo "completion: $description: '$wanted' not offered for: $*"; status=1
   fi
 }
 refuse() {  # refuse DESCRIPTION UNWANTED -- WORD...
   local description=$1 unwanted=$2
   shift 3
-  if complete_words "$@" | grep -qx -- "$unwanted"; then
+  if complete_words "$@" | grep -x -- "$unwanted" >/dev/null; then
     echo "completion: $description: '$unwanted' offered for: $*"; status=1
   fi
 }
@@ -38,6 +38,39 @@ expect "commands" stockpile -- st
 expect "options from --help" --trials -- run --tr
 expect "options from --help" --bases -- indicators --ba
 expect "option values" json -- list --format j
+# Option values from the parser's tables (mineflow __complete), not file names.
+expect "method values" meti -- indicators --method ""
+expect "method values" geopolrisk -- indicators --method ""
+expect "stability values" wgi_pv -- indicators --stability wgi_p
+expect "production values" seed -- indicators --production s
+expect "production values" wmd:2022 -- indicators --production wmd
+expect "target forms" "p_shortage<=0.05" -- stockpile cobalt_background --target p_
+expect "target forms" "unmet_pct<=" -- stockpile --target unmet_p
+expect "lang values" ja -- report --lang ""
+expect "vintage values" seed -- indicators --vintage ""
+expect "policy names of the scenario" stockpile_60 -- run cobalt_drc_supply_cut --policy s
+expect "policy names of the scenario" none -- criticality cobalt_drc_supply_cut --policy ""
+touch meti_notes.yaml  # a file completion would offer after --method m
+refuse "values, not files" meti_notes.yaml -- indicators --method m
+expect "values, not files" meti -- indicators --method m
+# Each table's values are exactly what the parser names in its error (they cannot drift).
+for option in --method --stability --oth --volatility --secondary-definition --vintage; do
+  bad=$("$binary" indicators cobalt "$option" no_such_value 2>&1 >/dev/null)
+  offered=$(complete_words indicators "$option" "" | paste -sd, | sed 's/,/, /g')
+  [[ $bad == *"expected one of: $offered" ]] ||
+    { echo "completion: $option offers '$offered' but the parser says: $bad"; status=1; }
+done
+# ... and every value offered is one the parser accepts.
+for option in --method --stability --oth --volatility --secondary-definition --vintage; do
+  for value in $(complete_words indicators "$option" ""); do
+    "$binary" indicators cobalt "$option" "$value" >/dev/null 2>&1 ||
+      { echo "completion: $option $value offered but refused"; status=1; }
+  done
+done
+bad=$("$binary" report cobalt --out x --lang xx 2>&1 >/dev/null)
+[[ $bad == *"expected one of: $(complete_words report --lang "" | paste -sd, | sed 's/,/, /g')" ]] ||
+  { echo "completion: --lang differs from the parser: $bad"; status=1; }
+"$binary" --help | grep -q __complete && { echo "completion: __complete listed in --help"; status=1; }
 expect "scenario names" cobalt_drc_supply_cut -- run cobalt_d
 expect "scenario names" cobalt_drc_supply_cut -- criticality cobalt_d
 expect "background scenarios" tungsten_background -- stockpile tungsten_b

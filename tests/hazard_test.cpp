@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numbers>
 #include <set>
 
@@ -593,6 +594,39 @@ TEST(CalibrateCli, WritesSettingsTheScenariosLoad) {
   std::string bundled = testing::read_text(fs::path(MINEFLOW_SCENARIOS_DIR) / "hazard.yaml");
   fs::remove(file);
   EXPECT_EQ(written, bundled) << "scenarios/hazard.yaml is stale: run mineflow calibrate";
+}
+
+// calibrate changes files only when asked to: a backtest (a README example) leaves every file of
+// the data folder as it was; --write alone rewrites the data folder's hazard.yaml.
+TEST(CalibrateCli, WritesBundledFilesOnlyWithWrite) {
+  namespace fs = std::filesystem;
+  fs::path data = testing::fresh_temp_dir("mineflow_calibrate_data");
+  fs::copy(MINEFLOW_SCENARIOS_DIR, data, fs::copy_options::recursive);
+  auto snapshot = [&] {
+    std::map<std::string, std::pair<std::string, fs::file_time_type>> files;
+    for (const auto& entry : fs::recursive_directory_iterator(data)) {
+      if (!entry.is_regular_file()) continue;
+      files[entry.path().string()] = {testing::read_text(entry.path()),
+                                      fs::last_write_time(entry.path())};
+    }
+    return files;
+  };
+  const auto before = snapshot();
+  testing::CliResult backtest = testing::run_cli(
+      {"calibrate", "--backtest", "--price-trials", "50", "--data-dir", data.string()});
+  ASSERT_EQ(backtest.exit_code, 0) << backtest.err;
+  EXPECT_TRUE(snapshot() == before) << "calibrate --backtest changed a file under " << data;
+  EXPECT_EQ(testing::run_cli({"calibrate", "--no-write", "--data-dir", data.string()}).exit_code,
+            0);  // the old spelling of the default still works
+  EXPECT_TRUE(snapshot() == before);
+
+  testing::CliResult write =
+      testing::run_cli({"calibrate", "--write", "--data-dir", data.string()});
+  ASSERT_EQ(write.exit_code, 0) << write.err;
+  const std::string hazard = (data / "hazard.yaml").string();
+  EXPECT_NE(fs::last_write_time(hazard), before.at(hazard).second) << "--write wrote nothing";
+  EXPECT_EQ(testing::read_text(hazard), before.at(hazard).first);
+  fs::remove_all(data);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The mfa model files and command end to end: bad files name file:line:column and exit 2; the
 // bundled models balance; outputs match golden files (MINEFLOW_UPDATE_GOLDEN=1 rewrites them).
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -181,7 +182,16 @@ TEST(MfaCommand, GoldenOutputs) {
   ASSERT_EQ(files.exit_code, 0) << files.err;
   expect_golden("mfa_tungsten_sankey_2030.csv",
                 testing::read_text(dir.path() / "tungsten_sankey_2030.csv"));
-  EXPECT_EQ(testing::read_text(dir.path() / "tungsten.json"), files.out);
+  EXPECT_EQ(testing::read_text(dir.path() / "tungsten.json"),
+            run_cli({"mfa", "tungsten", "--year", "2030", "--format", "json"}).out);
+  // --out prints where the files went, one line each, never their content.
+  const std::string stem = dir.path().string() + "/tungsten";
+  EXPECT_EQ(files.out, "wrote " + stem + "_series.csv\nwrote " + stem + "_sankey_2030.csv\nwrote " +
+                           stem + "_cohorts_2030.csv\nwrote " + stem + ".json\n");
+  testing::CliResult copper =
+      run_cli({"mfa", "copper", "--format", "csv", "--out", dir.path().string()});
+  ASSERT_EQ(copper.exit_code, 0) << copper.err;
+  EXPECT_LE(std::count(copper.out.begin(), copper.out.end(), '\n'), 5) << copper.out;
   EXPECT_TRUE(fs::exists(dir.path() / "tungsten_cohorts_2030.csv"));
   EXPECT_EQ(testing::read_text(dir.path() / "tungsten_series.csv"),
             run_cli({"mfa", "tungsten", "--format", "csv"}).out);

@@ -186,6 +186,8 @@ TEST(TerminalOutput, TablesFitOneHundredColumns) {
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {"indicators"},
            {"indicators", "--bases"},
+           {"indicators", "--method", "geopolrisk"},
+           {"calibrate", "--backtest", "--price-trials", "50"},
            {"run", "cobalt_drc_supply_cut", "--trials", "500", "--quiet"},
            {"run", "rare_earths_china_2010", "--trials", "1"},
            {"stockpile", "cobalt_drc_supply_cut", "--trials", "200", "--recycling", "0,0.1",

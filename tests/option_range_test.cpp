@@ -54,6 +54,13 @@ INSTANTIATE_TEST_SUITE_P(
         OptionCase{"stability_year_not_a_year",
                    {"indicators", "--stability-year", "20222"},
                    "--stability-year: found '20222', expected a year 1900..2100"},
+        OptionCase{"stability_year_without_scores",  // the option's fault, not a data file's
+                   {"indicators", "--stability-year", "2030"},
+                   "mineflow indicators: --stability-year: found '2030', expected a year with "
+                   "wgi_pv scores in countries.yaml: 2018..2022"},
+        OptionCase{"stability_year_without_scores_report",
+                   {"report", "cobalt", "--stability-year", "2030", "--out", "/tmp/unused"},
+                   "mineflow report: --stability-year: found '2030'"},
         OptionCase{"production_year_not_a_year",
                    {"indicators", "--production", "wmd:-5"},
                    "--production: found 'wmd:-5', expected seed or wmd:YEAR, 1900..2100"},

@@ -102,15 +102,74 @@ TEST(RunCli, OutWritesFilesIntoTheFolder) {
   testing::CliResult r =
       run_cli({"run", file, "--trials", "200", "--format", "json", "--out", dir.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(r.out, "wrote " + dir.string() + "/summary.json\n");  // where, not the content
   EXPECT_NE(testing::read_text(dir / "summary.json").find("\"p_any_shortage\""), std::string::npos);
   fs::remove_all(dir);
 }
 
-// The deterministic replay prints its daily series; golden file with an update mode.
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Quiet by default: a deterministic run prints its metrics and the days that matter, not the
+// daily series (2,226 lines before); a --trials it cannot use is answered on one line.
+TEST(RunCli, DeterministicRunPrintsASummaryAndNotesUnusedTrials) {
+  testing::CliResult r = run_cli({"run", "rare_earths_china_2010"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LE(line_count(r.out), 80u) << r.out;
+  EXPECT_NE(r.out.find("Days that matter"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("first day short"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+
+  testing::CliResult many = run_cli({"run", "rare_earths_china_2010", "--trials", "5000"});
+  ASSERT_EQ(many.exit_code, 0) << many.err;
+  EXPECT_EQ(many.out, r.out);
+  EXPECT_EQ(line_count(many.err), 1u) << many.err;
+  EXPECT_NE(many.err.find("note: --trials 5000 not used"), std::string::npos) << many.err;
+
+  // The summary's CSV and JSON carry the same days, for programs.
+  testing::CliResult csv = run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("policy,name,day,value\n", 0), 0u) << csv.out;
+  EXPECT_NE(csv.out.find(",first_short_day,"), std::string::npos) << csv.out;
+  testing::CliResult json = run_cli({"run", "rare_earths_china_2010", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"whole_days_short\": "), std::string::npos) << json.out;
+  EXPECT_EQ(json.out.find("\"days\": ["), std::string::npos);
+
+  // --out writes the series and the summary and prints only where.
+  fs::path dir = testing::fresh_temp_dir("mineflow_run_series_out");
+  testing::CliResult files = run_cli({"run", "rare_earths_china_2010", "--out", dir.string()});
+  ASSERT_EQ(files.exit_code, 0) << files.err;
+  EXPECT_EQ(files.out,
+            "wrote " + dir.string() + "/series.txt\nwrote " + dir.string() + "/summary.txt\n");
+  EXPECT_EQ(testing::read_text(dir / "summary.txt"), r.out);
+  EXPECT_EQ(testing::read_text(dir / "series.txt"),
+            run_cli({"run", "rare_earths_china_2010", "--series"}).out);
+  fs::remove_all(dir);
+
+  // --series on a scenario with random events does not apply: a note, and the usual summary.
+  testing::CliResult random =
+      run_cli({"run", "cobalt_background", "--trials", "200", "--series", "--format", "csv"});
+  ASSERT_EQ(random.exit_code, 0) << random.err;
+  EXPECT_NE(random.err.find("note: --series not used"), std::string::npos) << random.err;
+  EXPECT_EQ(random.out.rfind("policy,section,name,statistic,value\n", 0), 0u);
+}
+
+// Terminal tables group thousands; CSV keeps plain digits for programs.
+TEST(RunCli, TerminalTablesGroupThousandsAndCsvDoesNot) {
+  testing::CliResult table = run_cli({"run", "rare_earths_china_2010"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_TRUE(std::regex_search(table.out, std::regex(R"(procurement_cost +[0-9]{1,3},[0-9]{3},)")))
+      << table.out;
+  testing::CliResult csv = run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
+  EXPECT_TRUE(std::regex_search(csv.out, std::regex(R"(,procurement_cost,,[0-9]{7,})"))) << csv.out;
+}
+
+// --series prints the deterministic replay's daily series; golden file with an update mode.
 TEST(RunCli, DeterministicReplayMatchesGolden) {
   std::string file = scenarios_dir() + "/disruptions/rare_earths_china_2010.yaml";
-  testing::CliResult r = run_cli({"run", file, "--format", "csv"});
+  testing::CliResult r = run_cli({"run", file, "--series", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   testing::expect_golden("rare_earths_china_2010_series.csv", r.out);
   // 366 lines per policy (header once) and two policies.
@@ -123,6 +182,30 @@ struct BadCase {
   int line;
   const char* needle;
 };
+
+// `mineral: cobalt` names a bundled mineral inside a scenario, as on the command line; a file
+// path still works and a name that is neither is refused at its line.
+TEST(RunCli, ScenarioTakesABundledMineralName) {
+  fs::path dir = testing::fresh_temp_dir("mineflow_mineral_name");
+  fs::create_directories(dir);
+  const std::string body =
+      "scenario: x\nname: x\nevents:\n  - id: e\n    start_day: 10\n    duration_days: 30\n"
+      "    severity: 0.5\n    targets:\n      - exports_of: COD\n";
+  std::ofstream(dir / "by_name.yaml") << "mineral: cobalt\n" << body;
+  std::ofstream(dir / "by_path.yaml") << "mineral: " << scenarios_dir() << "/minerals/cobalt.yaml\n"
+                                      << body;
+  std::ofstream(dir / "unknown.yaml") << "mineral: cobalts\n" << body;
+  testing::CliResult by_name = run_cli({"run", (dir / "by_name.yaml").string(), "--format", "csv"});
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  testing::CliResult by_path = run_cli({"run", (dir / "by_path.yaml").string(), "--format", "csv"});
+  ASSERT_EQ(by_path.exit_code, 0) << by_path.err;
+  EXPECT_EQ(by_name.out, by_path.out);
+  testing::CliResult unknown = run_cli({"run", (dir / "unknown.yaml").string()});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("unknown.yaml:1:10: mineral: found 'cobalts'"), std::string::npos)
+      << unknown.err;
+  fs::remove_all(dir);
+}
 
 // (g) Bad scenario files: one line naming file:line:column, exit code 2.
 TEST(RunCli, BadScenarioFilesGiveFileLineErrorsAndExitTwo) {
@@ -157,6 +240,11 @@ TEST(RunCli, BadScenarioFilesGiveFileLineErrorsAndExitTwo) {
        "    start_day: 0\n    duration_days: {dist: gamma, mean: 3}\n    severity: 1\n"
        "    targets:\n      - exports_of: CHN\n",
        7, "gamma"},
+      {"start_past_horizon",
+       "scenario: x\nname: x\nmineral: ../minerals/cobalt.yaml\nhorizon_days: 545\nevents:\n"
+       "  - id: e\n    start_day: 600\n    duration_days: 10\n    severity: 1\n"
+       "    targets:\n      - exports_of: CHN\n",
+       7, "start_day: found '600', expected a day before the scenario's horizon_days (545)"},
       {"syntax_error", "scenario: x\nname: [unclosed\n", 0, ""},
   };
   // A private temporary folder; `mineral:` paths are relative to the scenario's folder, and an

@@ -4,10 +4,12 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include <boost/program_options/errors.hpp>
 
 #include "graph/source_ref.h"
+#include "tools/cli/closest_names.h"
 #include "tools/cli/command.h"
 #include "tools/cli/interrupt.h"
 #include "tools/cli/process_split.h"
@@ -22,6 +24,7 @@ void print_usage(std::ostream& out) {
     out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ')
         << command.summary << "\n";
   }
+  out << "\n  --version   the program's version\n  --help      this list\n";
 }
 
 int dispatch(int argc, char** argv) {
@@ -33,6 +36,10 @@ int dispatch(int argc, char** argv) {
   if (name == "--help" || name == "-h" || name == "help") {
     print_usage(std::cout);
     return 0;
+  }
+  if (name == "__complete") {  // for tools/completion/mineflow.bash; not listed
+    return mineflow::cli::run_complete(mineflow::cli::Args(argv + 2, argv + argc), std::cout,
+                                       std::cerr);
   }
   if (name == "--version") {
     std::cout << "mineflow " << MINEFLOW_VERSION << "\n";
@@ -65,8 +72,15 @@ int dispatch(int argc, char** argv) {
       return 1;
     }
   }
-  std::cerr << "mineflow: unknown command '" << name << "'\n";
-  print_usage(std::cerr);
+  // One line, with the closest commands when a command was mistyped (runn: did you mean run?).
+  std::vector<std::string> names;
+  for (const auto& command : mineflow::cli::commands()) names.push_back(command.name);
+  std::vector<std::string> close = mineflow::cli::closest_names(name, names);
+  std::string hint;
+  for (std::size_t i = 0; i < close.size(); ++i) hint += (i ? " or " : "") + close[i];
+  std::cerr << "mineflow: unknown command '" << name << "' ("
+            << (hint.empty() ? "" : "did you mean " + hint + "? ")
+            << "mineflow --help lists them)\n";
   return 2;
 }
 

@@ -2,6 +2,7 @@
 // the command's options parsed by the command's own option table, so defaults, checks and messages
 // are the CLI's.
 
+#include <algorithm>
 #include <sstream>
 
 #include <pybind11/stl.h>
@@ -11,7 +12,9 @@
 #include "python/src/bindings.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/indicators_job.h"
+#include "tools/cli/option_values.h"
 #include "tools/cli/parse_args.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::python {
 
@@ -28,8 +31,9 @@ void bind_indicators(py::module_& m) {
         po::variables_map vm;
         std::ostringstream help;
         cli::parse_args(options, table, po::positional_options_description{}, vm, help);
-        if (method != "meti" && method != "geopolrisk") {
-          throw InputError(SourceRef{}, "--method", method, "one of: meti, geopolrisk");
+        const std::vector<std::string> methods = cli::choices_of("--method");
+        if (std::find(methods.begin(), methods.end(), method) == methods.end()) {
+          throw InputError(SourceRef{}, "--method", method, cli::one_of("--method"));
         }
         std::vector<io::MineralIndicators> results;
         std::vector<io::MineralGeoPolRisk> risks;
@@ -39,6 +43,7 @@ void bind_indicators(py::module_& m) {
           io::Settings settings = cli::indicator_settings(paths.settings(), vm);
           const DataVintage vintage = cli::vintage_option(vm);
           CountryTable countries = io::load_countries(paths.countries());
+          cli::check_stability_year(vm, settings, countries);
           RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
           std::vector<std::string> chosen = cli::bundled_mineral_files(paths);
           if (files) {
@@ -61,7 +66,7 @@ void bind_indicators(py::module_& m) {
         if (method == "geopolrisk") {
           out["csv"] = text(io::geopolrisk_csv(risks));
           out["json"] = text(io::geopolrisk_json(risks));
-          out["text"] = text(io::geopolrisk_table(risks));
+          out["text"] = text(io::wrap_long_lines(io::geopolrisk_table(risks)));  // as the CLI
           return out;
         }
         out["csv"] = text(io::indicators_csv(results));

@@ -28,6 +28,7 @@ void bind_network(py::module_& m) {
         cli::DataPaths paths = cli::data_paths(vm);
         io::Settings settings = cli::indicator_settings(paths.settings(), vm);
         CountryTable countries = io::load_countries(paths.countries());
+        cli::check_stability_year(vm, settings, countries);
         std::string file =
             cli::resolve_data_file(mineral, cli::DataKind::mineral, paths, "MINERAL");
         MineralData data = io::load_mineral(file, countries, cli::vintage_option(vm));

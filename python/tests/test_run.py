@@ -86,8 +86,9 @@ def test_a_loaded_scenario_runs_like_its_file():
 def test_deterministic_scenario_gives_the_cli_series():
     r = mineflow.run(CHINA_2010)
     assert not r.monte_carlo and r.summary is None
-    assert r.csv == cli("run", CHINA_2010, "--format", "csv").stdout
-    assert r.json == cli("run", CHINA_2010, "--format", "json").stdout
+    # A deterministic run's files are its daily series: the CLI's --series.
+    assert r.csv == cli("run", CHINA_2010, "--series", "--format", "csv").stdout
+    assert r.json == cli("run", CHINA_2010, "--series", "--format", "json").stdout
     assert list(r.series.keys())[:3] == ["policy", "day", "demand_t"]
     assert column(r.series, "day").dtype == np.int64
     for values in r.metrics.values():

@@ -1,6 +1,6 @@
 // mineflow calibrate: fit the two-class background hazard to the event catalogue, print the
-// parameters with intervals, write them to the settings file the scenarios use, and (with
-// --backtest) compare predicted with observed events and copper losses (docs/hazard.md).
+// parameters with intervals, with --write write them to the settings file the scenarios use, and
+// (with --backtest) compare predicted with observed events and copper losses (docs/hazard.md).
 
 #include <iostream>
 
@@ -21,10 +21,30 @@
 #include "tools/io/data_loaders.h"
 #include "tools/io/hazard_settings.h"
 #include "tools/io/history_loader.h"
+#include "tools/io/text_table.h"
 
 namespace mineflow::cli {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// `--write FILE` as well as `--write=FILE` and a bare `--write` (the bundled hazard.yaml):
+// Boost does not give an option with an implicit value the next word, so it is joined here.
+Args join_write_value(const Args& args) {
+  Args joined;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--write" && i + 1 < args.size() && !args[i + 1].empty() &&
+        args[i + 1][0] != '-') {
+      joined.push_back("--write=" + args[++i]);
+    } else {
+      joined.push_back(args[i]);
+    }
+  }
+  return joined;
+}
+
+}  // namespace
 
 int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   po::options_description options(
@@ -33,8 +53,11 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "catalogue", po::value<std::string>(), "event catalogue (default history/events.yaml)")(
       "frequencies", po::value<std::string>(),
       "frequency figures (default history/frequencies.yaml)")(
-      "write", po::value<std::string>(), "settings file to write (default hazard.yaml)")(
-      "no-write", "print only")("backtest", "add predicted vs observed tables")(
+      "write", po::value<std::string>()->implicit_value(""),
+      "write the fit to FILE (--write alone: the data folder's hazard.yaml, which the bundled "
+      "scenarios read); without it calibrate only prints")(
+      "no-write", "print only (the default; kept for old scripts)")(
+      "backtest", "add predicted vs observed tables")(
       "min-share", po::value<double>()->default_value(0.005, "0.005"),
       "exposure set: world mine share at least this")(
       "reference-share", po::value<double>()->default_value(0.1, "0.1"), "s_ref")(
@@ -49,7 +72,10 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   add_vintage_option(options, kSimulationVintage);
   po::positional_options_description positional;
   po::variables_map vm;
-  if (!parse_args(args, options, positional, vm, out)) return 0;
+  if (!parse_args(join_write_value(args), options, positional, vm, out)) return 0;
+  if (vm.count("write") && vm.count("no-write")) {
+    throw InputError(SourceRef{}, "--no-write", "with --write", "one of the two");
+  }
   Format format = parse_format(vm["format"].as<std::string>());
   DataPaths paths = data_paths(vm);
   const DataVintage vintage = vintage_option(vm);
@@ -116,9 +142,10 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                        static_cast<std::uint64_t>(price_trials), vintage);
     report.prices = &prices;
   }
-  if (!vm.count("no-write")) {
-    std::string target =
-        vm.count("write") ? vm["write"].as<std::string>() : paths.data_dir + "/hazard.yaml";
+  // Bundled files change only when asked to (--write): a backtest is a question, not an update.
+  if (vm.count("write")) {
+    std::string target = vm["write"].as<std::string>();
+    if (target.empty()) target = paths.data_dir + "/hazard.yaml";
     io::write_file_atomically(
         target, io::hazard_settings_yaml(fit, "scenarios/history/events.yaml",
                                          std::string(to_string(ind.stability_measure)),
@@ -127,7 +154,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string text = format == Format::csv    ? io::calibrate_csv(report)
                      : format == Format::json ? io::calibrate_json(report)
-                                              : io::calibrate_table(report);
+                                              : io::wrap_long_lines(io::calibrate_table(report));
   emit(text, vm.count("out") ? vm["out"].as<std::string>() : "", out);
   return 0;
 }

@@ -32,8 +32,9 @@ CriticalityOutput criticality_of_scenario(
     const TrialSplit* split) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(
-      resolve_data_file(scenario_file, DataKind::scenario, paths, "SCENARIO"), countries);
+  Scenario scenario =
+      io::load_scenario(resolve_data_file(scenario_file, DataKind::scenario, paths, "SCENARIO"),
+                        countries, paths.minerals_dir());
   if (request.trials) {
     long long trials = *request.trials;
     if (trials < 1 || trials > 10'000'000) {

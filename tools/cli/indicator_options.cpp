@@ -1,8 +1,10 @@
 #include "tools/cli/indicator_options.h"
 
 #include <charconv>
+#include <set>
 
 #include "graph/source_ref.h"
+#include "tools/cli/option_values.h"
 
 namespace mineflow::cli {
 
@@ -41,8 +43,28 @@ DataVintage vintage_option(const po::variables_map& vm) {
 
 DataVintage vintage_from_text(const std::string& text) {
   auto vintage = parse_vintage(text);
-  if (!vintage) throw InputError(SourceRef{}, "--vintage", text, "one of: seed, latest");
+  if (!vintage) throw InputError(SourceRef{}, "--vintage", text, one_of("--vintage"));
   return *vintage;
+}
+
+void check_stability_year(const po::variables_map& vm, const io::Settings& settings,
+                          const CountryTable& countries) {
+  if (!vm.count("stability-year")) return;
+  const IndicatorSettings& ind = settings.indicators;
+  std::set<int> years;
+  for (const auto& [iso3, country] : countries.all()) {
+    const auto& scores = ind.stability_measure == StabilityMeasure::wgi_pv
+                             ? country.wgi_pv_0to10
+                             : country.wgi_mean6_0to10;
+    for (const auto& [year, score] : scores) years.insert(year);
+  }
+  if (years.count(ind.stability_year)) return;
+  std::string expected =
+      "a year with " + std::string(to_string(ind.stability_measure)) + " scores in countries.yaml";
+  if (!years.empty()) {
+    expected += ": " + std::to_string(*years.begin()) + ".." + std::to_string(*years.rbegin());
+  }
+  throw InputError(SourceRef{}, "--stability-year", std::to_string(ind.stability_year), expected);
 }
 
 io::Settings indicator_settings(const std::string& settings_file, const po::variables_map& vm) {
@@ -52,7 +74,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     auto measure = parse_stability_measure(vm["stability"].as<std::string>());
     if (!measure) {
       throw InputError(SourceRef{}, "--stability", vm["stability"].as<std::string>(),
-                       "one of: wgi_mean6, wgi_pv");
+                       one_of("--stability"));
     }
     ind.stability_measure = *measure;
   }
@@ -67,7 +89,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
   if (vm.count("oth")) {
     std::string text = vm["oth"].as<std::string>();
     if (text != "split_equal" && text != "one_block") {
-      throw InputError(SourceRef{}, "--oth", text, "one of: split_equal, one_block");
+      throw InputError(SourceRef{}, "--oth", text, one_of("--oth"));
     }
     ind.other_convention =
         text == "split_equal" ? OtherConvention::split_equal : OtherConvention::one_block;
@@ -76,7 +98,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     auto measure = parse_volatility_measure(vm["volatility"].as<std::string>());
     if (!measure) {
       throw InputError(SourceRef{}, "--volatility", vm["volatility"].as<std::string>(),
-                       "one of: cv_annual, sd_annual_log_returns");
+                       one_of("--volatility"));
     }
     ind.volatility_measure = *measure;
   }
@@ -102,7 +124,7 @@ io::Settings indicator_settings(const std::string& settings_file, const po::vari
     if (!definition) {
       throw InputError(SourceRef{}, "--secondary-definition",
                        vm["secondary-definition"].as<std::string>(),
-                       "one of: end_of_life, recycled_content");
+                       one_of("--secondary-definition"));
     }
     settings.graph.secondary_definition = *definition;
   }

@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "graph/country_table.h"
 #include "tools/io/data_loaders.h"
 
 namespace mineflow::cli {
@@ -17,6 +18,11 @@ void add_indicator_options(boost::program_options::options_description& options)
 // Settings from the data folder's settings.yaml with the command line's overrides.
 io::Settings indicator_settings(const std::string& settings_file,
                                 const boost::program_options::variables_map& vm);
+
+// A --stability-year for which countries.yaml has no score of the chosen measure is the
+// option's fault, not a data file's: refused naming --stability-year and the years there are.
+void check_stability_year(const boost::program_options::variables_map& vm,
+                          const io::Settings& settings, const CountryTable& countries);
 
 // --vintage seed|latest: which figures of the mineral files to read (docs/data-sources.md,
 // Vintages). Every command that reads mineral data takes it (indicators, list, run, stockpile,

@@ -1,5 +1,6 @@
 // mineflow indicators [FILE...]: the six indicators of each mineral, side by side.
 
+#include <algorithm>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -9,12 +10,14 @@
 #include "tools/cli/html_option.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/indicators_job.h"
+#include "tools/cli/option_values.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/geopolrisk_report.h"
 #include "tools/io/indicator_report.h"
+#include "tools/io/text_table.h"
 #include "tools/report/mineral_report.h"
 
 namespace mineflow::cli {
@@ -51,6 +54,7 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);
   CountryTable countries = io::load_countries(paths.countries());
+  check_stability_year(vm, settings, countries);
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
   std::vector<std::string> files = bundled_mineral_files(paths);
   if (vm.count("files")) {
@@ -61,8 +65,9 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
 
   const std::string method = vm["method"].as<std::string>();
-  if (method != "meti" && method != "geopolrisk") {
-    throw InputError(SourceRef{}, "--method", method, "one of: meti, geopolrisk");
+  const std::vector<std::string> methods = choices_of("--method");
+  if (std::find(methods.begin(), methods.end(), method) == methods.end()) {
+    throw InputError(SourceRef{}, "--method", method, one_of("--method"));
   }
   // --out FILE, or DIR/<stem>.<ext> when it names a folder (docs/limits.md, the --out rule).
   auto write_result = [&](const std::string& content, const std::string& stem) {
@@ -84,9 +89,10 @@ int run_indicators(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     for (const std::string& file : files) {
       risks.push_back(geopolrisk_of_file(file, settings, countries, vintage));
     }
-    std::string content = format == Format::csv    ? io::geopolrisk_csv(risks)
-                          : format == Format::json ? io::geopolrisk_json(risks)
-                                                   : io::geopolrisk_table(risks);
+    std::string content = format == Format::csv ? io::geopolrisk_csv(risks)
+                          : format == Format::json
+                              ? io::geopolrisk_json(risks)
+                              : io::wrap_long_lines(io::geopolrisk_table(risks));
     write_result(content, "geopolrisk");
     return 0;
   }

@@ -28,8 +28,8 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
       "out", po::value<std::string>(),
-      "also write (DIR created if missing) DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
-      "DIR/<model>_cohorts_<year>.csv and DIR/<model>.json")(
+      "write (DIR created if missing) DIR/<model>_series.csv, DIR/<model>_sankey_<year>.csv, "
+      "DIR/<model>_cohorts_<year>.csv and DIR/<model>.json, and print only where")(
       "year", po::value<int>(), "year of the Sankey flow table (default: the last model year)")(
       "model", po::value<std::string>(), "model file or bundled model name");
   add_data_dir_option(options);
@@ -46,13 +46,16 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   if (vm.count("out")) {
     std::string dir = make_out_folder(vm["out"].as<std::string>());
     std::string stem = dir + "/" + info.model_id;
-    io::write_file_atomically(stem + "_series.csv", io::mfa_csv(result));
     std::string year_text = std::to_string(info.sankey_year);
-    io::write_file_atomically(stem + "_sankey_" + year_text + ".csv",
-                              io::mfa_sankey_csv(result, info.sankey_year));
-    io::write_file_atomically(stem + "_cohorts_" + year_text + ".csv",
-                              io::mfa_cohort_csv(result, info.sankey_year));
-    io::write_file_atomically(stem + ".json", io::mfa_json(result, info));
+    const std::pair<std::string, std::string> files[] = {
+        {stem + "_series.csv", io::mfa_csv(result)},
+        {stem + "_sankey_" + year_text + ".csv", io::mfa_sankey_csv(result, info.sankey_year)},
+        {stem + "_cohorts_" + year_text + ".csv", io::mfa_cohort_csv(result, info.sankey_year)},
+        {stem + ".json", io::mfa_json(result, info)}};
+    // The files hold everything: the terminal gets where they are, not their content.
+    for (const auto& [path, content] : files) io::write_file_atomically(path, content);
+    for (const auto& [path, content] : files) out << "wrote " << path << "\n";
+    return 0;
   }
   std::string content = format == Format::csv    ? io::mfa_csv(result)
                         : format == Format::json ? io::mfa_json(result, info)

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "graph/source_ref.h"
+#include "tools/cli/option_values.h"
 #include "tools/io/atomic_file.h"
 
 namespace mineflow::cli {
@@ -14,7 +15,7 @@ Format parse_format(const std::string& text) {
   if (text == "table") return Format::table;
   if (text == "csv") return Format::csv;
   if (text == "json") return Format::json;
-  throw InputError(SourceRef{}, "--format", text, "one of: table, csv, json");
+  throw InputError(SourceRef{}, "--format", text, one_of("--format"));
 }
 
 std::string make_out_folder(const std::string& folder, const std::string& option) {

@@ -18,6 +18,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/option_values.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
@@ -156,12 +157,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   }
   std::string lang_text = vm["lang"].as<std::string>();
   std::optional<report::Lang> lang = report::parse_lang(lang_text);
-  if (!lang) throw InputError(SourceRef{}, "--lang", lang_text, "one of: en, ja");
+  if (!lang) throw InputError(SourceRef{}, "--lang", lang_text, one_of("--lang"));
 
   DataPaths paths = data_paths(vm);
   io::Settings settings = indicator_settings(paths.settings(), vm);
   const DataVintage vintage = vintage_option(vm);
   CountryTable countries = io::load_countries(paths.countries());
+  check_stability_year(vm, settings, countries);
   RatingThresholds thresholds = io::load_thresholds(paths.thresholds());
   std::vector<std::string> files = bundled_mineral_files(paths);
   if (vm.count("files")) {
@@ -223,7 +225,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     // The stockpile-days sweep of its background-risk scenario, as `mineflow stockpile --all`.
     std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
     if (fs::is_regular_file(background)) {
-      Scenario scenario = io::load_scenario(background, countries);
+      Scenario scenario = io::load_scenario(background, countries, paths.minerals_dir());
       if (scenario_is_about(scenario, file)) {
         auto sweep_trials =
             static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
@@ -239,7 +241,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     // The bundled scenario of this mineral, when it is about this very file.
     std::string scenario_file = real_event_scenario(mineral.id, paths);
     if (scenario_file.empty()) continue;
-    Scenario scenario = io::load_scenario(scenario_file, countries);
+    Scenario scenario = io::load_scenario(scenario_file, countries, paths.minerals_dir());
     if (!scenario_is_about(scenario, file)) continue;
     auto run_trials = static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
     scenario_runs.push_back(

@@ -30,13 +30,16 @@ std::string extension(Format format) {
   return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
 }
 
+// To stdout, or into DIR/<stem>.<ext> with one line saying where (never the content).
 void write_out(const std::string& content, const std::string& dir, const std::string& stem,
                Format format, std::ostream& out) {
   if (dir.empty()) {
     out << content;
     return;
   }
-  io::write_file_atomically(make_out_folder(dir) + "/" + stem + extension(format), content);
+  std::string path = make_out_folder(dir) + "/" + stem + extension(format);
+  io::write_file_atomically(path, content);
+  out << "wrote " << path << "\n";
 }
 
 }  // namespace
@@ -46,13 +49,15 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       "mineflow run SCENARIO [options]\n\n"
       "Runs a disruption scenario (a file or a bundled name, see mineflow list): the per-metric "
       "Monte Carlo\n"
-      "summary and the before/after policy view, or the daily time series when no event is\n"
-      "random or --trials 1.\n\nOptions");
+      "summary and the before/after policy view; when no event is random (or --trials 1), the\n"
+      "metrics and the days that matter of its one trial (the daily series: --series or --out).\n"
+      "\nOptions");
   options.add_options()("help,h", "show this help")(
       "policy", po::value<std::vector<std::string>>()->multitoken(),
       "policy sets to evaluate (default: every policy in the scenario)")(
       "memory-budget-mb", po::value<double>()->default_value(1024.0),
-      "refuse runs whose per-trial results would need more memory than this (MiB)");
+      "refuse runs whose per-trial results would need more memory than this (MiB)")(
+      "series", "print the daily series of a deterministic run (--out writes it as series.EXT)");
   po::positional_options_description positional;
   add_trial_options(options, positional,
                     {.out = "write summary/series files into folder DIR (created if missing)"});
@@ -70,13 +75,32 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string out_dir = common.out.value_or("");
 
   if (job->series_only()) {
+    // One trial says everything: a --trials that asked for more is answered, not dropped.
+    if (job->plan.deterministic && common.trials && *common.trials != 1) {
+      err << "mineflow run: note: --trials " << *common.trials << " not used: " << header.scenario
+          << " has no random event, so every trial is the same (one run)\n";
+    }
     std::vector<io::PolicySeries> series = plan_daily_series(job->plan, header.seed);
-    std::string content = format == Format::csv ? io::run_series_csv(header, series)
-                          : format == Format::json
-                              ? io::run_series_json(header, series)
-                              : io::wrap_long_lines(io::run_series_table(header, series));
-    write_out(content, out_dir, "series", format, out);
+    const bool daily = vm.count("series") > 0;
+    if (daily || !out_dir.empty()) {
+      std::string content = format == Format::csv ? io::run_series_csv(header, series)
+                            : format == Format::json
+                                ? io::run_series_json(header, series)
+                                : io::wrap_long_lines(io::run_series_table(header, series));
+      write_out(content, out_dir, "series", format, out);
+    }
+    if (!daily || !out_dir.empty()) {
+      std::string content = format == Format::csv ? io::run_series_summary_csv(header, series)
+                            : format == Format::json
+                                ? io::run_series_json(header, series, false)
+                                : io::wrap_long_lines(io::run_series_summary_table(header, series));
+      write_out(content, out_dir, "summary", format, out);
+    }
     return 0;
+  }
+  if (vm.count("series")) {
+    err << "mineflow run: note: --series not used: " << header.scenario
+        << " has random events; the daily series is for one trial (--trials 1)\n";
   }
 
   MonteCarloOptions mc = monte_carlo_options(*job, request, process_split());

@@ -88,7 +88,7 @@ std::unique_ptr<RunJob> prepare_run(const DataPaths& paths, const std::string& s
   plan_run(
       *job,
       io::load_scenario(resolve_data_file(scenario_file, DataKind::scenario, paths, "SCENARIO"),
-                        job->countries),
+                        job->countries, paths.minerals_dir()),
       request);
   return job;
 }

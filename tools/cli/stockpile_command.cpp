@@ -167,11 +167,13 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
   const bool root = split == nullptr || split->is_root();
   ProgressBar bar(err, common.progress());
   InterruptScope interrupt;
-  auto sweep = [&](const std::string& file) {
+  // `step`: "step k of N, " for --all (one mineral a step), empty for one scenario.
+  auto sweep = [&](const std::string& file, const std::string& step = "") {
     io::SweepSummaryRow row = sweep_scenario(
         file, request, paths,
-        [&bar](const std::string& label, int pass, std::uint64_t done, std::uint64_t total) {
-          bar.update(label + " pass " + std::to_string(pass), done, total);
+        [&bar, step](const std::string& label, int pass, std::uint64_t done, std::uint64_t total) {
+          // The passes are not known in advance (the search stops when it brackets the target).
+          bar.update(step + label + ", pass " + std::to_string(pass), done, total);
         },
         interrupt.flag(), split);
     bar.finish();
@@ -201,9 +203,11 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
     // Every rank skips the minerals rank 0 found finished (the others keep no rows).
     if (split != nullptr) split->broadcast(std::as_writable_bytes(std::span(&resumed, 1)));
     std::size_t index = 0;
-    for (const std::string& file : background_scenario_files(paths)) {
+    const std::vector<std::string> files = background_scenario_files(paths);
+    for (const std::string& file : files) {
       if (index++ < resumed) continue;  // finished before the interruption
-      rows.push_back(sweep(file));
+      rows.push_back(sweep(
+          file, "step " + std::to_string(index) + " of " + std::to_string(files.size()) + ", "));
       if (!checkpoint.empty() && root) io::save_sweep_checkpoint(checkpoint, key, rows);
     }
     if (rows.empty() && index == 0) {

@@ -44,7 +44,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
                                    const std::atomic<bool>* cancel, const TrialSplit* split) {
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(file, countries);
+  Scenario scenario = io::load_scenario(file, countries, paths.minerals_dir());
   if (request.parameter_uncertainty && scenario.hazard) {
     HazardModel drawn = *scenario.hazard;
     drawn.parameter_uncertainty = true;

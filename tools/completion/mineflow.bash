@@ -1,5 +1,6 @@
 # bash completion for mineflow: commands, each command's options (read from `mineflow CMD --help`,
-# so they never drift from the program) and bundled names (from `mineflow list --format csv`).
+# so they never drift from the program), option values (from `mineflow __complete OPTION`) and
+# bundled names (from `mineflow list --format csv`).
 # Installed by `cmake --install build` into share/bash-completion/completions/mineflow; to try it
 # from a checkout: source tools/completion/mineflow.bash
 
@@ -26,9 +27,20 @@ _mineflow() {
     --data-dir)
       mapfile -t COMPREPLY < <(compgen -d -- "$cur")
       return ;;
-    --format) mapfile -t COMPREPLY < <(compgen -W "table csv json" -- "$cur"); return ;;
-    --lang) mapfile -t COMPREPLY < <(compgen -W "en ja" -- "$cur"); return ;;
-    --vintage) mapfile -t COMPREPLY < <(compgen -W "latest seed" -- "$cur"); return ;;
+    -*)
+      # Values from the program's own tables (mineflow __complete), so they cannot drift: --method,
+      # --stability, --production, --target, --format, --lang, --vintage, ...; --policy from the
+      # scenario on the line. Nothing printed: the option takes free text or a file.
+      local values
+      values=$("$program" __complete "$prev" "${COMP_WORDS[@]:1}" 2>/dev/null)
+      if [[ -n $values ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
+        # A form that waits for its number (p_shortage<=) takes no space after it.
+        if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[:=] ]]; then
+          compopt -o nospace 2>/dev/null
+        fi
+        return
+      fi ;;
   esac
   if [[ $cur == -* ]]; then
     local options

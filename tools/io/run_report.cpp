@@ -5,6 +5,8 @@
 
 #include "graph/number_format.h"
 #include "tools/io/indicator_report.h"
+#include "tools/io/series_key_days.h"
+#include "tools/io/terminal_number.h"
 #include "tools/io/text_escape.h"
 #include "tools/io/text_table.h"
 #include "tools/io/vintage_line.h"
@@ -28,9 +30,10 @@ std::string json_num(const std::optional<double>& value) {
   return value ? num(*value) : "null";
 }
 
+// Terminal tables only: fewer decimals as numbers grow, and thousands separators.
 std::string fixed(double value) {
   double magnitude = std::abs(value);
-  return format_fixed(value, magnitude >= 1e5 ? 0 : magnitude >= 100 ? 2 : 4);
+  return format_grouped(value, magnitude >= 1e5 ? 0 : magnitude >= 100 ? 2 : 4);
 }
 
 std::optional<double> residual_for(const PolicyReport& p, IndicatorId id) {
@@ -182,7 +185,8 @@ std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeri
   return out.str();
 }
 
-std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>& series) {
+std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>& series,
+                            bool with_days) {
   std::ostringstream out;
   out << "{\n  \"scenario\": " << json_string(h.scenario)
       << ",\n  \"vintage\": " << json_string(h.vintage) << ",\n  \"seed\": " << h.seed
@@ -195,7 +199,25 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
       out << (m ? ", " : "") << json_string(to_string(static_cast<Metric>(m))) << ": "
           << num(s.metrics[m]);
     }
-    out << "},\n      \"days\": [";
+    out << "}";
+    if (!with_days) {
+      KeyDays key = key_days(s.days);
+      auto day_json = [](const std::optional<int>& day) {
+        return day ? std::to_string(*day) : std::string("null");
+      };
+      auto at_json = [](const std::optional<DayValue>& at) {
+        return at ? "{\"day\": " + std::to_string(at->day) + ", \"value\": " + num(at->value) + "}"
+                  : std::string("null");
+      };
+      out << ",\n      \"first_short_day\": " << day_json(key.first_short_day)
+          << ",\n      \"last_short_day\": " << day_json(key.last_short_day)
+          << ",\n      \"whole_days_short\": " << key.days_short
+          << ",\n      \"peak_unmet_day\": " << at_json(key.peak_unmet)
+          << ",\n      \"lowest_stockpile_day\": " << at_json(key.lowest_stockpile)
+          << ",\n      \"peak_price_day\": " << at_json(key.peak_price) << "\n    }";
+      continue;
+    }
+    out << ",\n      \"days\": [";
     for (std::size_t d = 0; d < s.days.size(); ++d) {
       out << (d ? "," : "") << "\n        {\"day\": " << s.days[d].day;
       auto values = series_values(s.days[d]);
@@ -207,6 +229,73 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
     out << "\n      ]\n    }";
   }
   out << "\n  ]\n}\n";
+  return out.str();
+}
+
+std::string run_series_summary_csv(const RunHeader& header,
+                                   const std::vector<PolicySeries>& series) {
+  (void)header;
+  std::ostringstream out;
+  out << "policy,name,day,value\n";
+  for (const PolicySeries& s : series) {
+    std::string policy = csv_field(s.name);
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      out << policy << "," << to_string(static_cast<Metric>(m)) << ",," << num(s.metrics[m])
+          << "\n";
+    }
+    KeyDays key = key_days(s.days);
+    auto day_row = [&](const char* name, const std::optional<int>& day) {
+      if (day) out << policy << "," << name << "," << *day << ",\n";
+    };
+    auto value_row = [&](const char* name, const std::optional<DayValue>& at) {
+      if (at) out << policy << "," << name << "," << at->day << "," << num(at->value) << "\n";
+    };
+    day_row("first_short_day", key.first_short_day);
+    day_row("last_short_day", key.last_short_day);
+    out << policy << ",whole_days_short,," << key.days_short << "\n";
+    value_row("peak_unmet_day", key.peak_unmet);
+    value_row("lowest_stockpile_day", key.lowest_stockpile);
+    value_row("peak_price_day", key.peak_price);
+  }
+  return out.str();
+}
+
+std::string run_series_summary_table(const RunHeader& h, const std::vector<PolicySeries>& series) {
+  std::ostringstream out;
+  out << header_line(h);
+  out << "One trial: its metrics and the days that matter (the daily series: --series, or --out "
+         "DIR).\n\n";
+  std::vector<std::string> head{"Metric"};
+  for (const PolicySeries& s : series) head.push_back(s.name);
+  TextTable metrics(head);
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    std::vector<std::string> row{std::string(to_string(static_cast<Metric>(m)))};
+    for (const PolicySeries& s : series) row.push_back(fixed(s.metrics[m]));
+    metrics.add_row(std::move(row));
+  }
+  out << metrics.render() << "\n";
+  head[0] = "Days that matter (day 0 first)";
+  TextTable days(head);
+  std::vector<KeyDays> keys;
+  for (const PolicySeries& s : series) keys.push_back(key_days(s.days));
+  auto add = [&](const char* name, auto cell) {
+    std::vector<std::string> row{name};
+    for (const KeyDays& k : keys) row.push_back(cell(k));
+    days.add_row(std::move(row));
+  };
+  auto day_text = [](const std::optional<int>& day) {
+    return day ? std::to_string(*day) : std::string("never");
+  };
+  auto at_text = [](const std::optional<DayValue>& at, const std::string& unit) {
+    return at ? fixed(at->value) + unit + " on day " + std::to_string(at->day) : std::string("-");
+  };
+  add("first day short", [&](const KeyDays& k) { return day_text(k.first_short_day); });
+  add("last day short", [&](const KeyDays& k) { return day_text(k.last_short_day); });
+  add("whole days short", [](const KeyDays& k) { return std::to_string(k.days_short); });
+  add("worst day, unmet", [&](const KeyDays& k) { return at_text(k.peak_unmet, " t"); });
+  add("lowest stockpile", [&](const KeyDays& k) { return at_text(k.lowest_stockpile, " t"); });
+  add("peak price", [&](const KeyDays& k) { return at_text(k.peak_price, "x"); });
+  out << days.render();
   return out.str();
 }
 
@@ -222,7 +311,7 @@ std::string run_series_table(const RunHeader& h, const std::vector<PolicySeries>
     TextTable table(head);
     for (const DayRecord& d : s.days) {
       std::vector<std::string> row{std::to_string(d.day)};
-      for (double v : series_values(d)) row.push_back(format_fixed(v, 3));
+      for (double v : series_values(d)) row.push_back(format_grouped(v, 3));
       table.add_row(std::move(row));
     }
     out << table.render();

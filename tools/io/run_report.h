@@ -47,7 +47,17 @@ std::string run_summary_table(const RunHeader& header, const std::vector<PolicyR
 using PolicySeries = PolicyDays;
 
 std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeries>& series);
-std::string run_series_json(const RunHeader& header, const std::vector<PolicySeries>& series);
+// with_days false: the metrics and the days that matter (tools/io/series_key_days.h) per policy,
+// not the daily records.
+std::string run_series_json(const RunHeader& header, const std::vector<PolicySeries>& series,
+                            bool with_days = true);
 std::string run_series_table(const RunHeader& header, const std::vector<PolicySeries>& series);
+
+// A deterministic run said briefly: the metrics per policy and the days that matter. CSV columns:
+// policy,name,day,value (day empty for the metrics, value empty for a day).
+std::string run_series_summary_csv(const RunHeader& header,
+                                   const std::vector<PolicySeries>& series);
+std::string run_series_summary_table(const RunHeader& header,
+                                     const std::vector<PolicySeries>& series);
 
 }  // namespace mineflow::io

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "graph/number_format.h"
 #include "sim/hazard_model.h"
 #include "sim/stock_flow/stock_flow_model.h"
 #include "sim/units.h"
@@ -353,7 +354,8 @@ Distribution read_distribution(const YamlValue& value, bool fraction) {
   return out;
 }
 
-Scenario load_scenario(const std::string& file, const CountryTable& countries) {
+Scenario load_scenario(const std::string& file, const CountryTable& countries,
+                       const std::string& minerals_dir) {
   YamlValue root = load_yaml_file(file);
   root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
                    "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
@@ -363,10 +365,20 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
   s.id = root.require("scenario").as_string();
   s.name = root.require("name").as_string();
   YamlValue mineral = root.require("mineral");
-  std::filesystem::path mineral_path =
-      std::filesystem::path(file).parent_path() / mineral.as_string();
+  const std::string mineral_text = mineral.as_string();
+  std::filesystem::path mineral_path = std::filesystem::path(file).parent_path() / mineral_text;
+  // A bare name (no folder, no extension) is a bundled mineral, as everywhere else.
+  if (!std::filesystem::is_regular_file(mineral_path) && !mineral_text.empty() &&
+      mineral_text.find_first_of("/.") == std::string::npos) {
+    std::filesystem::path folder = minerals_dir.empty()
+                                       ? std::filesystem::path(file).parent_path() / "../minerals"
+                                       : std::filesystem::path(minerals_dir);
+    mineral_path = folder / (mineral_text + ".yaml");
+  }
   if (!std::filesystem::is_regular_file(mineral_path)) {
-    mineral.fail("a mineral file that exists, relative to the scenario's folder");
+    mineral.fail(
+        "a mineral file that exists, relative to the scenario's folder, or a bundled mineral's "
+        "name");
   }
   s.mineral_file = mineral_path.lexically_normal().string();
   if (auto v = root.get("horizon_days")) {
@@ -406,7 +418,16 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries) {
     }
   }
   if (auto list = root.get("events")) {
-    for (const YamlValue& item : list->items()) s.events.push_back(read_event(item, countries));
+    for (const YamlValue& item : list->items()) {
+      s.events.push_back(read_event(item, countries));
+      // An event that starts at or after the horizon never happens: a typo, not a scenario.
+      const std::optional<double>& start = s.events.back().start_day;
+      if (start && *start >= s.horizon_days) {
+        item.require("start_day")
+            .fail("a day before the scenario's horizon_days (" + format_number(s.horizon_days) +
+                  ")");
+      }
+    }
   }
   if (auto risk = root.get("background_risk")) {
     risk->allow_only({"rate_at_5_per_year", "doubling_points", "other_score", "duration_days",

@@ -16,7 +16,10 @@ class YamlValue;
 Distribution read_distribution(const YamlValue& value, bool fraction);
 
 // Country codes are checked against `countries` (OTH is allowed where a bucket makes sense);
-// `mineral:` is resolved relative to the scenario file's folder.
-Scenario load_scenario(const std::string& file, const CountryTable& countries);
+// `mineral:` is a file relative to the scenario file's folder or, as on the command line, the
+// name of a bundled mineral (`mineral: cobalt`: `minerals_dir`/cobalt.yaml; an empty
+// `minerals_dir` means the data folder beside the scenario's, ../minerals).
+Scenario load_scenario(const std::string& file, const CountryTable& countries,
+                       const std::string& minerals_dir = "");
 
 }  // namespace mineflow::io

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "graph/number_format.h"
+#include "tools/io/terminal_number.h"
 #include "tools/io/text_escape.h"
 #include "tools/io/text_table.h"
 #include "tools/io/vintage_line.h"
@@ -25,7 +26,11 @@ std::string json_num(const std::optional<double>& value) {
 std::string fixed(double value) {
   if (value == 0.0) return "0";
   double magnitude = std::abs(value);
-  return format_fixed(value, magnitude >= 1e4 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 4);
+  // Terminal only (CSV and JSON use num): thousands grouped for people.
+  return format_grouped(value, magnitude >= 1e4   ? 0
+                               : magnitude >= 100 ? 1
+                               : magnitude >= 1   ? 2
+                                                  : 4);
 }
 std::string days_text(double days) {
   return format_fixed(days, 2);
