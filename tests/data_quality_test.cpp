@@ -72,11 +72,11 @@ TEST(DataQuality, ListCsvAddsUp) {
     EXPECT_EQ(fields[1], k % 3 == 1 ? "mineral" : k % 3 == 2 ? "network" : "all");
     EXPECT_EQ(fields[7], "latest");
     std::vector<int> n;
-    for (int c = 2; c <= 6; ++c) n.push_back(std::stoi(fields[c]));
+    for (std::size_t c = 2; c <= 6; ++c) n.push_back(std::stoi(fields[c]));
     EXPECT_EQ(n[0] + n[1] + n[2] + n[3], n[4]) << rows[k];
     numbers.push_back(n);
     if (k % 3 == 0) {
-      for (int c = 0; c < 5; ++c) EXPECT_EQ(numbers[k - 3][c] + numbers[k - 2][c], n[c]);
+      for (std::size_t c = 0; c < 5; ++c) EXPECT_EQ(numbers[k - 3][c] + numbers[k - 2][c], n[c]);
     }
   }
   // Mineral files hold no remembered figure; the cobalt network file does (Finland's and

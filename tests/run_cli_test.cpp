@@ -130,7 +130,7 @@ TEST(RunCli, DeterministicRunPrintsASummaryAndNotesUnusedTrials) {
   // The summary's CSV and JSON carry the same days, for programs.
   testing::CliResult csv = run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("policy,name,day,value\n", 0), 0u) << csv.out;
+  EXPECT_EQ(csv.out.rfind("policy,name,day,value,vintage\n", 0), 0u) << csv.out;
   EXPECT_NE(csv.out.find(",first_short_day,"), std::string::npos) << csv.out;
   testing::CliResult json = run_cli({"run", "rare_earths_china_2010", "--format", "json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
@@ -153,7 +153,7 @@ TEST(RunCli, DeterministicRunPrintsASummaryAndNotesUnusedTrials) {
       run_cli({"run", "cobalt_background", "--trials", "200", "--series", "--format", "csv"});
   ASSERT_EQ(random.exit_code, 0) << random.err;
   EXPECT_NE(random.err.find("note: --series not used"), std::string::npos) << random.err;
-  EXPECT_EQ(random.out.rfind("policy,section,name,statistic,value\n", 0), 0u);
+  EXPECT_EQ(random.out.rfind("policy,section,name,statistic,value,vintage\n", 0), 0u);
 }
 
 // Terminal tables group thousands; CSV keeps plain digits for programs.

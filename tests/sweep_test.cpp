@@ -55,18 +55,21 @@ struct OneSupplier {
 };
 
 // A bundled scenario's stockpile_60 policy as a sweep setup (the plan owns what it points to).
+RunPlan bundled_plan(const std::string& scenario_name) {
+  CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
+  io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
+  Scenario scenario =
+      io::load_scenario(scenarios_dir() + "/disruptions/" + scenario_name + ".yaml", countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph base = build_mineral_graph(data, settings.graph);
+  return make_run_plan(scenario, base, data.prices, countries, settings.indicators,
+                       {"stockpile_60"});
+}
+
 struct BundledSweep {
-  explicit BundledSweep(const std::string& scenario_name) {
-    CountryTable countries = io::load_countries(scenarios_dir() + "/countries.yaml");
-    io::Settings settings = io::load_settings(scenarios_dir() + "/settings.yaml");
-    Scenario scenario =
-        io::load_scenario(scenarios_dir() + "/disruptions/" + scenario_name + ".yaml", countries);
-    MineralData data = io::load_mineral(scenario.mineral_file, countries);
-    MineralGraph base = build_mineral_graph(data, settings.graph);
-    plan = make_run_plan(scenario, base, data.prices, countries, settings.indicators,
-                         {"stockpile_60"});
+  explicit BundledSweep(const std::string& scenario_name) : plan(bundled_plan(scenario_name)) {
     setup.events = &plan.scenario.events;
-    setup.horizon_days = scenario.horizon_days;
+    setup.horizon_days = plan.scenario.horizon_days;
     setup.model = plan.policies[0].model.get();
     setup.stocks = plan.variants[plan.policies[0].variant].stocks;
   }

@@ -96,15 +96,21 @@ TEST(VintageCli, RunReadsTheVintageAndNamesIt) {
   EXPECT_NE(json.out.find("\n  \"vintage\": \"seed\",\n"), std::string::npos) << json.out;
 }
 
-// A deterministic replay's daily series names its vintage in every row and in its JSON.
+// A deterministic replay's summary and daily series name their vintage in every row and in
+// their JSON.
 TEST(VintageCli, DailySeriesNamesTheVintage) {
-  testing::CliResult csv =
-      run_cli({"run", "rare_earths_china_2010", "--format", "csv", "--vintage", "seed"});
-  ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  expect_vintage_column(csv.out, "seed");
-  testing::CliResult json =
-      run_cli({"run", "rare_earths_china_2010", "--format", "json", "--vintage", "latest"});
-  EXPECT_NE(json.out.find("\n  \"vintage\": \"latest\",\n"), std::string::npos);
+  for (bool series : {false, true}) {
+    std::vector<std::string> args = {
+        "run", "rare_earths_china_2010", "--format", "csv", "--vintage", "seed"};
+    if (series) args.push_back("--series");
+    testing::CliResult csv = run_cli(args);
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    expect_vintage_column(csv.out, "seed");
+    args[3] = "json";
+    args[5] = "latest";
+    testing::CliResult json = run_cli(args);
+    EXPECT_NE(json.out.find("\n  \"vintage\": \"latest\",\n"), std::string::npos) << series;
+  }
 }
 
 // stockpile: the daily demand is the vintage's own (cobalt's refined imports: the seed's

@@ -101,6 +101,6 @@ def test_vintage_is_read_and_named():
     latest = mineflow.run(CHINA_2010, vintage="latest")
     assert seed.header["vintage"] == "seed" and latest.header["vintage"] == "latest"
     assert set(seed.series["vintage"]) == {"seed"}
-    assert latest.csv == cli("run", CHINA_2010, "--format", "csv", "--vintage", "latest").stdout
+    assert latest.csv == cli("run", CHINA_2010, "--series", "--format", "csv", "--vintage", "latest").stdout
     with pytest.raises(mineflow.InputError, match="--vintage: found 'old'"):
         mineflow.run(CHINA_2010, vintage="old")

@@ -234,25 +234,24 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
 
 std::string run_series_summary_csv(const RunHeader& header,
                                    const std::vector<PolicySeries>& series) {
-  (void)header;
+  const std::string end = "," + csv_field(header.vintage) + "\n";
   std::ostringstream out;
-  out << "policy,name,day,value\n";
+  out << "policy,name,day,value,vintage\n";
   for (const PolicySeries& s : series) {
     std::string policy = csv_field(s.name);
     for (std::size_t m = 0; m < kMetricCount; ++m) {
-      out << policy << "," << to_string(static_cast<Metric>(m)) << ",," << num(s.metrics[m])
-          << "\n";
+      out << policy << "," << to_string(static_cast<Metric>(m)) << ",," << num(s.metrics[m]) << end;
     }
     KeyDays key = key_days(s.days);
     auto day_row = [&](const char* name, const std::optional<int>& day) {
-      if (day) out << policy << "," << name << "," << *day << ",\n";
+      if (day) out << policy << "," << name << "," << *day << "," << end;
     };
     auto value_row = [&](const char* name, const std::optional<DayValue>& at) {
-      if (at) out << policy << "," << name << "," << at->day << "," << num(at->value) << "\n";
+      if (at) out << policy << "," << name << "," << at->day << "," << num(at->value) << end;
     };
     day_row("first_short_day", key.first_short_day);
     day_row("last_short_day", key.last_short_day);
-    out << policy << ",whole_days_short,," << key.days_short << "\n";
+    out << policy << ",whole_days_short,," << key.days_short << end;
     value_row("peak_unmet_day", key.peak_unmet);
     value_row("lowest_stockpile_day", key.lowest_stockpile);
     value_row("peak_price_day", key.peak_price);
