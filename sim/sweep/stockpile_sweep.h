@@ -1,8 +1,9 @@
 #pragma once
 // The stockpile-day sweep (docs/domain.md "Stockpile-day targets"): one scenario's trials evaluated
 // over a grid of stockpile days x recycling shares on common random numbers. Each trial draws
-// its events and builds its supply profile once; every grid cell only re-runs the cheap stock
-// pass (one variant per cell, all sharing one model; sim/sweep/sweep_driver.h). Then searches, on
+// its events and builds its supply profile once, in the first pass (later passes reuse it:
+// sim/profile_cache.h); every grid cell only re-runs the cheap stock pass (one variant per
+// cell, all sharing one model; sim/sweep/sweep_driver.h). Then searches, on
 // the same trials, the smallest days that meet a target and the recycling share that meets it
 // at the base days. Everything is a value; same inputs + seed give the same bits at any thread
 // count (the engine's block-parallel driver, fixed-order statistics).
