@@ -188,11 +188,11 @@ TEST(Checkpoint, InterruptedSweepResumesWithIdenticalResults) {
   fs::path partial = fs::temp_directory_path() / ("mineflow_sweep_partial_" + own) / "x.csv";
   fs::create_directories(partial.parent_path());
   fs::remove(checkpoint);
-  const std::vector<std::string> args{"stockpile", "--all", "--trials", "200000",
+  const std::vector<std::string> args{"stockpile", "--all", "--trials", "100000",
                                       "--format",  "csv",   "--quiet"};
   pid_t pid = ::fork();
   if (pid == 0) {
-    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "200000", "--format",
+    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "100000", "--format",
             "csv", "--quiet", "--checkpoint", checkpoint.c_str(), "--out",
             partial.parent_path().c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
