@@ -1,6 +1,7 @@
 #include "sim/trial.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 
 #if defined(__linux__)
@@ -26,13 +27,16 @@ void prefer_huge_pages(void* data, std::size_t bytes) {
 #endif
 }
 
+bool uses_only(std::span<const Variant> variants, const Model* model) {
+  return std::all_of(variants.begin(), variants.end(),
+                     [model](const Variant& v) { return v.model == model; });
+}
+
 void run_trial(const std::vector<EventSpec>& events, double horizon_days,
                std::span<const Variant> variants, std::uint64_t seed, std::uint64_t trial,
                TrialScratch& scratch, std::span<TrialMetrics> out, ProfileCache* cache) {
-  const bool cacheable =
-      cache != nullptr && std::all_of(variants.begin(), variants.end(),
-                                      [&](const Variant& v) { return v.model == cache->model(); });
-  if (cacheable) {
+  assert(cache == nullptr || uses_only(variants, cache->model()));
+  if (cache != nullptr) {
     if (const SupplyProfile* kept = cache->find(trial)) {
       for (std::size_t v = 0; v < variants.size(); ++v) {
         out[v] = apply_stocks(*cache->model(), *kept, variants[v].stocks);
@@ -54,7 +58,7 @@ void run_trial(const std::vector<EventSpec>& events, double horizon_days,
     }
     out[v] = apply_stocks(*built_for, scratch.profile, variants[v].stocks);
   }
-  if (cacheable) cache->store(trial, scratch.profile);
+  if (cache != nullptr) cache->store(trial, scratch.profile);
 }
 
 }  // namespace mineflow

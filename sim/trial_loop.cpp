@@ -14,6 +14,11 @@ void run_trials(const std::vector<EventSpec>& events, double horizon_days,
                 const std::vector<Variant>& variants, const MonteCarloOptions& options,
                 TrialRange range, const TrialSink& sink) {
   const std::uint64_t blocks = (range.size() + kTrialBlock - 1) / kTrialBlock;
+  // Decided once per call, not per trial: a cache serves only variants that share its model.
+  ProfileCache* cache =
+      options.profile_cache != nullptr && uses_only(variants, options.profile_cache->model())
+          ? options.profile_cache
+          : nullptr;
   std::atomic<std::uint64_t> done{0};
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
@@ -30,7 +35,7 @@ void run_trials(const std::vector<EventSpec>& events, double horizon_days,
             std::uint64_t last = std::min(range.end, first + kTrialBlock);
             for (std::uint64_t trial = first; trial < last; ++trial) {
               run_trial(events, horizon_days, variants, options.seed, trial, scratch, metrics,
-                        options.profile_cache);
+                        cache);
               sink(trial, metrics);
             }
             std::uint64_t finished = done.fetch_add(last - first) + (last - first);
