@@ -5,6 +5,7 @@
 #include <set>
 
 #include "graph/breakdown.h"
+#include "sim/internal_error.h"
 
 namespace mineflow {
 
@@ -74,6 +75,25 @@ Distribution scaled(Distribution dist, double factor) {
   return dist;
 }
 
+// 1 - X for a severity X (the approval share of a licence whose structural cut is X).
+Distribution one_minus(const Distribution& severity) {
+  switch (severity.kind) {
+    case Distribution::Kind::fixed:
+      return {severity.kind, 1.0 - severity.a, 0.0, 0.0};
+    case Distribution::Kind::uniform:
+      return {severity.kind, 1.0 - severity.b, 1.0 - severity.a, 0.0};
+    case Distribution::Kind::triangular:
+      return {severity.kind, 1.0 - severity.c, 1.0 - severity.b,
+              1.0 - severity.a};  // min, mode, max
+    case Distribution::Kind::lognormal:
+    case Distribution::Kind::exponential:
+      break;
+  }
+  throw InternalError(
+      "a policy severity with an acute phase must be fixed, uniform or "
+      "triangular (the loader refuses the others)");
+}
+
 // Lower-triangular L with L L^T = covariance (n x n, row-major); a non-positive pivot zeroes
 // its column (that direction is then not drawn).
 void cholesky(const double* covariance, int n, double* out) {
@@ -114,6 +134,60 @@ void add_stage_shares(const SupplyGraph& graph, Stage stage, std::vector<HazardN
   }
 }
 
+// A policy event restricts the node's exports at its stage to every destination (the volume
+// stays in the country: its refiners may take the ore, its domestic market the product). With
+// an acute phase it is a licence regime: nothing flows for the drawn delay, then 1 - severity
+// of the exports (the structural cap) until the event ends.
+EventSpec policy_event(const HazardNode& node, const std::vector<HazardNode>& nodes,
+                       const CountryTable& countries, StabilityMeasure measure, int year,
+                       const HazardModel& hazard, const std::string& suffix) {
+  double score = hazard.other_score_0to10;
+  double pieces = 1.0;
+  if (node.country == kOtherCountry) {
+    double smallest = 1.0;
+    for (const HazardNode& other : nodes) {
+      if (other.stage == node.stage && other.country != kOtherCountry && other.world_share > 0.0) {
+        smallest = std::min(smallest, other.world_share);
+      }
+    }
+    pieces = std::max(1.0, std::ceil(node.world_share / smallest - 1e-9));
+  } else if (auto found = countries.score(node.country, measure, year)) {
+    score = *found;
+  }
+  EventSpec policy;
+  policy.id = "policy_" + suffix;
+  policy.hazard_per_year =
+      pieces * policy_rate_per_year(hazard.policy, score, node.world_share / pieces);
+  if (hazard.parameter_uncertainty) {
+    RateDraw draw;
+    draw.x1 = score - 5.0;
+    draw.x2 = std::log(node.world_share / pieces / hazard.policy.reference_share);
+    draw.pieces = pieces;
+    std::copy(std::begin(hazard.policy_sampling.estimate),
+              std::end(hazard.policy_sampling.estimate), draw.mean);
+    cholesky(hazard.policy_sampling.covariance, 3, draw.cholesky);
+    const DurationSampling& durations = hazard.policy_duration_sampling;
+    if (durations.present) {
+      draw.draw_duration = true;
+      std::copy(std::begin(durations.estimate), std::end(durations.estimate), draw.duration_mean);
+      cholesky(durations.covariance, 2, draw.duration_cholesky);
+    }
+    policy.rate_draw = draw;
+  }
+  policy.duration_days = hazard.policy.duration_days;
+  policy.severity = scaled(hazard.policy.severity, 1.0 / pieces);
+  if (hazard.policy.acute_days) {
+    policy.licence =
+        Licence{one_minus(hazard.policy.severity), *hazard.policy.acute_days, 1.0 / pieces};
+  }
+  EventTarget target;
+  target.kind = EventTarget::Kind::exports_of;
+  target.country = node.country;
+  target.export_stage = node.stage;
+  policy.targets.push_back(target);
+  return policy;
+}
+
 }  // namespace
 
 std::vector<HazardNode> hazard_nodes(const MineralGraph& mineral) {
@@ -138,59 +212,24 @@ std::vector<EventSpec> hazard_events(const MineralGraph& mineral, const CountryT
   std::vector<EventSpec> events;
   for (const HazardNode& node : nodes) {
     std::string suffix = node.country + "_" + std::string(to_string(node.stage));
+    if (node.country != mineral.focal_economy && node.world_share > 0.0) {
+      events.push_back(policy_event(node, nodes, countries, measure, year, hazard, suffix));
+    }
     EventTarget target;
     target.kind = EventTarget::Kind::node;
     target.country = node.country;
     target.stage = node.stage;
-    if (node.country != mineral.focal_economy && node.world_share > 0.0) {
-      double score = hazard.other_score_0to10;
-      double pieces = 1.0;
-      if (node.country == kOtherCountry) {
-        double smallest = 1.0;
-        for (const HazardNode& other : nodes) {
-          if (other.stage == node.stage && other.country != kOtherCountry &&
-              other.world_share > 0.0) {
-            smallest = std::min(smallest, other.world_share);
-          }
-        }
-        pieces = std::max(1.0, std::ceil(node.world_share / smallest - 1e-9));
-      } else if (auto found = countries.score(node.country, measure, year)) {
-        score = *found;
-      }
-      EventSpec policy;
-      policy.id = "policy_" + suffix;
-      policy.hazard_per_year =
-          pieces * policy_rate_per_year(hazard.policy, score, node.world_share / pieces);
-      if (hazard.parameter_uncertainty) {
-        RateDraw draw;
-        draw.x1 = score - 5.0;
-        draw.x2 = std::log(node.world_share / pieces / hazard.policy.reference_share);
-        draw.pieces = pieces;
-        std::copy(std::begin(hazard.policy_sampling.estimate),
-                  std::end(hazard.policy_sampling.estimate), draw.mean);
-        cholesky(hazard.policy_sampling.covariance, 3, draw.cholesky);
-        const DurationSampling& durations = hazard.policy_duration_sampling;
-        if (durations.present) {
-          draw.draw_duration = true;
-          std::copy(std::begin(durations.estimate), std::end(durations.estimate),
-                    draw.duration_mean);
-          cholesky(durations.covariance, 2, draw.duration_cholesky);
-        }
-        policy.rate_draw = draw;
-      }
-      policy.duration_days = hazard.policy.duration_days;
-      policy.severity = scaled(hazard.policy.severity, 1.0 / pieces);
-      policy.targets.push_back(target);
-      events.push_back(std::move(policy));
-    }
+    // Facility-sized pieces: n pieces at the per-facility rate, an event hits one of them.
+    const double pieces = facility_pieces(node.world_share, hazard.operational.facility_share);
     EventSpec operational;
     operational.id = "operational_" + suffix;
-    operational.hazard_per_year = hazard.operational.rate_per_node_per_year;
+    operational.hazard_per_year = pieces * hazard.operational.rate_per_node_per_year;
     operational.duration_days = hazard.operational.duration_days;
-    operational.severity = hazard.operational.severity;
+    operational.severity = scaled(hazard.operational.severity, 1.0 / pieces);
     if (hazard.parameter_uncertainty && hazard.operational_rate_range.present) {
       RateDraw draw;
       draw.kind = RateDraw::Kind::operational;
+      draw.pieces = pieces;
       draw.rate_low = hazard.operational_rate_range.low;
       draw.rate_mode = hazard.operational.rate_per_node_per_year;
       draw.rate_high = hazard.operational_rate_range.high;

@@ -18,13 +18,14 @@ HazardVariates draw_hazard_variates(std::uint64_t seed, std::uint64_t trial) {
 
 double drawn_rate_per_year(const RateDraw& draw, const HazardVariates& v) {
   if (draw.kind == RateDraw::Kind::operational) {
-    // Inverse CDF of triangular(low, mode, high), as RandomStream::triangular.
+    // Inverse CDF of triangular(low, mode, high), as RandomStream::triangular; per facility,
+    // times the node's pieces.
     double lo = draw.rate_low, mode = draw.rate_mode, hi = draw.rate_high;
     double width = hi - lo;
-    if (width <= 0.0) return lo;
+    if (width <= 0.0) return draw.pieces * lo;
     double cut = (mode - lo) / width;
-    if (v.u < cut) return lo + std::sqrt(v.u * width * (mode - lo));
-    return hi - std::sqrt((1.0 - v.u) * width * (hi - mode));
+    if (v.u < cut) return draw.pieces * (lo + std::sqrt(v.u * width * (mode - lo)));
+    return draw.pieces * (hi - std::sqrt((1.0 - v.u) * width * (hi - mode)));
   }
   double c[3];
   for (int i = 0; i < 3; ++i) {

@@ -15,4 +15,10 @@ double policy_rate_per_year(const PolicyHazard& hazard, double stability_0to10,
          std::pow(world_share / hazard.reference_share, hazard.share_exponent);
 }
 
+double facility_pieces(double world_share, double facility_share) {
+  if (facility_share <= 0.0 || world_share <= facility_share) return 1.0;
+  // The 1e-9 keeps a share that is an exact multiple of the facility size from rounding up.
+  return std::ceil(world_share / facility_share - 1e-9);
+}
+
 }  // namespace mineflow

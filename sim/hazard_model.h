@@ -3,9 +3,14 @@
 // fits from the event catalogue and writes to scenarios/hazard.yaml, and what
 // sim/background_risk turns into one event per (mine or refine node, class).
 //
-//   policy:      rate = r0 x 2^((w - 5) / k) x (world share / s_ref)^b   per node-year
-//   operational: rate = a constant per node-year (strikes, accidents, blockades hit mines in
-//                stable countries too), calibrated to the copper disruption allowance.
+//   policy:      rate = r0 x 2^((w - 5) / k) x (world share / s_ref)^b   per node-year; an
+//                event restricts the node's exports (volume stays in the country), with an
+//                acute phase (nothing licensed) and then a structural cap (1 - severity flows)
+//   operational: rate = a constant per facility-year (strikes, accidents, blockades hit mines
+//                in stable countries too), calibrated to the copper disruption allowance; a
+//                node is split into facility-sized pieces and an event hits one piece.
+
+#include <optional>
 
 #include "sim/scenario.h"
 
@@ -17,11 +22,17 @@ struct PolicyHazard {
   double share_exponent = 0.0;      // b
   double reference_share = 0.1;     // s_ref
   Distribution duration_days{Distribution::Kind::lognormal, 180.0, 1.0, 0.0};
-  Distribution severity{Distribution::Kind::uniform, 0.5, 1.0, 0.0};
+  Distribution severity{Distribution::Kind::uniform, 0.5, 1.0, 0.0};  // structural phase
+  // Acute phase (a licence shock: nothing flows), days from the onset; absent: none, the
+  // structural cap starts at once.
+  std::optional<Distribution> acute_days;
 };
 
 struct OperationalHazard {
+  // Per facility (a node of world share s holds ceil(s / facility_share) equal pieces); with
+  // facility_share 0, per node (the node is one piece).
   double rate_per_node_per_year = 0.0;
+  double facility_share = 0.0;  // of world output at the node's stage
   Distribution duration_days{Distribution::Kind::lognormal, 40.0, 0.6, 0.0};
   Distribution severity{Distribution::Kind::uniform, 0.05, 0.3, 0.0};
 };
@@ -66,5 +77,8 @@ struct HazardModel {
 
 // Policy rate of one node (per year); share <= 0 gives 0.
 double policy_rate_per_year(const PolicyHazard& hazard, double stability_0to10, double world_share);
+
+// Facility-sized pieces of a node of `world_share` (at least 1; 1 when facility_share is 0).
+double facility_pieces(double world_share, double facility_share);
 
 }  // namespace mineflow

@@ -75,7 +75,7 @@ void add_occurrence(const EventSpec& spec, const Distribution& duration_days, st
     double delay = std::max(0.0, sample(spec.licence->delay_days, stream));
     double approval = std::clamp(sample(spec.licence->approval_share, stream), 0.0, 1.0);
     for (std::size_t t = first; t < out.size(); ++t) {
-      out[t].severity = 1.0;
+      out[t].severity = spec.licence->scale;
       out[t].licence_delay_days = delay;
       out[t].licence_approval_share = approval;
     }

@@ -114,6 +114,9 @@ struct RateDraw {
 struct Licence {
   Distribution approval_share;
   Distribution delay_days;
+  // Share of the target the regime covers: the cut is `scale` during the delay, then
+  // scale x (1 - approval). 1 in scenario files; a background piece of a node has less.
+  double scale = 1.0;
 };
 
 struct EventSpec {

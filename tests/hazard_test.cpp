@@ -286,7 +286,19 @@ TEST(HazardEvents, OneEventPerNodeAndClass) {
   EXPECT_EQ(ids, expected);
   for (const EventSpec& e : events) {
     ASSERT_EQ(e.targets.size(), 1u);
-    EXPECT_EQ(e.targets[0].kind, EventTarget::Kind::node);
+    // No policy event is a production outage: it restricts the node's exports at its stage to
+    // every destination (docs/hazard.md); operational events hit the node.
+    if (e.id.rfind("policy", 0) == 0) {
+      EXPECT_EQ(e.targets[0].kind, EventTarget::Kind::exports_of) << e.id;
+      ASSERT_TRUE(e.targets[0].export_stage.has_value());
+      EXPECT_EQ(*e.targets[0].export_stage,
+                e.id.find("_mine") != std::string::npos ? Stage::mine : Stage::refine);
+      EXPECT_TRUE(e.targets[0].to_destinations.empty());
+      EXPECT_TRUE(e.targets[0].except_destinations.empty());
+      EXPECT_FALSE(e.licence.has_value());  // no acute phase in this model
+    } else {
+      EXPECT_EQ(e.targets[0].kind, EventTarget::Kind::node) << e.id;
+    }
     if (e.id == "policy_CHL_mine") {
       EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.05);  // share 0.5
     }
@@ -303,6 +315,59 @@ TEST(HazardEvents, OneEventPerNodeAndClass) {
       EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.4);
     }
   }
+}
+
+// Exact: with facilities of 10 % of world output, a node of share s holds ceil(s / 0.1) pieces;
+// its operational rate is pieces x the per-facility rate and its severity one piece's, so the
+// pieces' shares add up to the node's (mass kept) and the expected loss per node-year is the
+// unsplit one. With an acute phase a policy event is a licence: the acute distribution as the
+// delay, 1 - severity as the approval share, one piece (OTH: half) as the scale.
+TEST(HazardEvents, FacilityPiecesAndAcutePhase) {
+  MineralData data;
+  data.id = "test";
+  data.focal_economy = "JPN";
+  data.mine_production.total_t = 100.0;
+  data.mine_production.shares = {{"CHL", 0.5, {}}, {"PER", 0.2, {}}, {"OTH", 0.3, {}}};
+  Breakdown refined;
+  refined.total_t = 10.0;
+  refined.shares = {{"CHN", 0.75, {}}, {"KOR", 0.25, {}}};
+  data.refined_imports = refined;
+  MineralGraph graph = build_mineral_graph(data, {});
+  CountryTable countries;
+  HazardModel h;
+  h.policy.rate_at_5_per_year = 0.01;
+  h.policy.share_exponent = 1.0;
+  h.policy.severity = {Distribution::Kind::uniform, 0.6, 0.9, 0.0};
+  h.policy.acute_days = Distribution{Distribution::Kind::lognormal, 100.0, 0.5, 0.0};
+  h.operational.rate_per_node_per_year = 0.4;
+  h.operational.facility_share = 0.1;
+  h.operational.severity = {Distribution::Kind::uniform, 0.1, 0.3, 0.0};
+  const std::map<std::string, double> expected_pieces = {
+      {"CHL_mine", 5}, {"PER_mine", 2}, {"OTH_mine", 3}, {"CHN_refine", 8}, {"KOR_refine", 3}};
+  int operational = 0;
+  for (const EventSpec& e : hazard_events(graph, countries, StabilityMeasure::wgi_pv, 2022, h)) {
+    if (e.id.rfind("operational_", 0) == 0) {
+      double pieces = expected_pieces.at(e.id.substr(12));
+      EXPECT_DOUBLE_EQ(*e.hazard_per_year, 0.4 * pieces) << e.id;
+      EXPECT_DOUBLE_EQ(e.severity.a * pieces, 0.1) << e.id;
+      EXPECT_DOUBLE_EQ(e.severity.b * pieces, 0.3) << e.id;
+      // Expected share of the node lost per year: rate x mean severity, as without the split.
+      EXPECT_NEAR(*e.hazard_per_year * 0.5 * (e.severity.a + e.severity.b), 0.4 * 0.2, 1e-15);
+      ++operational;
+      continue;
+    }
+    ASSERT_TRUE(e.licence.has_value()) << e.id;
+    EXPECT_EQ(e.licence->delay_days.kind, Distribution::Kind::lognormal);
+    EXPECT_DOUBLE_EQ(e.licence->delay_days.a, 100.0);
+    EXPECT_EQ(e.licence->approval_share.kind, Distribution::Kind::uniform);
+    EXPECT_NEAR(e.licence->approval_share.a, 0.1, 1e-15);
+    EXPECT_NEAR(e.licence->approval_share.b, 0.4, 1e-15);
+    EXPECT_DOUBLE_EQ(e.licence->scale, e.id == "policy_OTH_mine" ? 0.5 : 1.0) << e.id;
+  }
+  EXPECT_EQ(operational, 5);
+  EXPECT_DOUBLE_EQ(facility_pieces(0.3, 0.1), 3.0);  // an exact multiple does not round up
+  EXPECT_DOUBLE_EQ(facility_pieces(0.05, 0.1), 1.0);
+  EXPECT_DOUBLE_EQ(facility_pieces(0.5, 0.0), 1.0);
 }
 
 TEST(ParameterUncertainty, ZeroCovarianceReproducesThePointEstimate) {
@@ -381,6 +446,9 @@ TEST(ParameterUncertainty, DrawnDurationsAndOperationalRateMatchTheFit) {
   BundledDraws b = bundled_draws();
   ASSERT_TRUE(b.policy.draw_duration);
   ASSERT_EQ(b.operational.kind, RateDraw::Kind::operational);
+  // CHN's 90 % of world output in facilities of the bundled size.
+  EXPECT_DOUBLE_EQ(b.operational.pieces, facility_pieces(0.9, b.model.operational.facility_share));
+  EXPECT_GT(b.operational.pieces, 1.0);
   const DurationSampling& fit = b.model.policy_duration_sampling;
   constexpr int n = 20000;
   double sum_mu = 0, sum_mu2 = 0, sum_ls = 0, sum_median = 0, sum_median2 = 0, sum_rate = 0,
@@ -395,7 +463,7 @@ TEST(ParameterUncertainty, DrawnDurationsAndOperationalRateMatchTheFit) {
     sum_ls += std::log(d.b);
     sum_median += d.a;
     sum_median2 += d.a * d.a;
-    double rate = drawn_rate_per_year(b.operational, v);
+    double rate = drawn_rate_per_year(b.operational, v) / b.operational.pieces;  // per facility
     EXPECT_GE(rate, b.model.operational_rate_range.low);
     EXPECT_LE(rate, b.model.operational_rate_range.high);
     sum_rate += rate;
@@ -578,11 +646,16 @@ TEST_P(BadCatalogue, FileLineColumnAndExit2) {
 
 INSTANTIATE_TEST_SUITE_P(
     Rows, BadCatalogue,
-    ::testing::Values(std::make_pair(std::string("end: 2025-10-15"),
-                                     std::string("end: 2025-01-15")),
-                      std::make_pair(std::string("country: MMR"), std::string("country: XXX")),
-                      std::make_pair(std::string("realised_drop: {value: 0.89,"),
-                                     std::string("realised_drop: {value: 1.89,"))));
+    ::testing::Values(
+        std::make_pair(std::string("end: 2025-10-15"), std::string("end: 2025-01-15")),
+        std::make_pair(std::string("country: MMR"), std::string("country: XXX")),
+        std::make_pair(std::string("realised_drop: {value: 0.89,"),
+                       std::string("realised_drop: {value: 1.89,")),
+        // an acute phase longer than the event (E02: 60 days, 21 Sep - 20 Nov)
+        std::make_pair(std::string("acute: {days: 60,"), std::string("acute: {days: 90,")),
+        std::make_pair(std::string("destinations: [JPN]"), std::string("destinations: [XXJ]")),
+        std::make_pair(std::string("in_fit: false\n    why: \"a price shock"),
+                       std::string("in_fit: true\n    why: \"a price shock"))));
 
 TEST(CalibrateCli, WritesSettingsTheScenariosLoad) {
   namespace fs = std::filesystem;

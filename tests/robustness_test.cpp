@@ -188,11 +188,13 @@ TEST(Checkpoint, InterruptedSweepResumesWithIdenticalResults) {
   fs::path partial = fs::temp_directory_path() / ("mineflow_sweep_partial_" + own) / "x.csv";
   fs::create_directories(partial.parent_path());
   fs::remove(checkpoint);
-  const std::vector<std::string> args{"stockpile", "--all", "--trials", "100000",
+  // 20,000 trials: the facility-sized operational events (docs/hazard.md) made a trial several
+  // times dearer; the first mineral still takes far longer than the 5 ms poll below.
+  const std::vector<std::string> args{"stockpile", "--all", "--trials", "20000",
                                       "--format",  "csv",   "--quiet"};
   pid_t pid = ::fork();
   if (pid == 0) {
-    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "100000", "--format",
+    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "20000", "--format",
             "csv", "--quiet", "--checkpoint", checkpoint.c_str(), "--out",
             partial.parent_path().c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
@@ -230,7 +232,7 @@ TEST(Checkpoint, OtherOptionsRefuseTheCheckpoint) {
   fs::remove(checkpoint);
   pid_t pid = ::fork();
   if (pid == 0) {
-    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "200000", "--quiet",
+    ::execl(MINEFLOW_BINARY, "mineflow", "stockpile", "--all", "--trials", "20000", "--quiet",
             "--checkpoint", checkpoint.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
@@ -243,7 +245,7 @@ TEST(Checkpoint, OtherOptionsRefuseTheCheckpoint) {
   int status = 0;
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(fs::exists(checkpoint));
-  auto other = testing::run_cli({"stockpile", "--all", "--trials", "200000", "--seed", "99",
+  auto other = testing::run_cli({"stockpile", "--all", "--trials", "20000", "--seed", "99",
                                  "--quiet", "--checkpoint", checkpoint.string()});
   EXPECT_EQ(other.exit_code, 2);
   EXPECT_NE(other.err.find("same data and options"), std::string::npos) << other.err;

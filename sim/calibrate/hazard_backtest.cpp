@@ -59,20 +59,22 @@ HazardBacktest backtest_hazard(const HazardFit& fit, const FrequencyFigures& fig
     return rank(a.group) < rank(b.group);
   });
 
-  // Annual copper loss from the operational class: Poisson events per node, each removing
-  // share x severity x min(duration, 1 year) of world supply (spill-over into the next year is
-  // counted in the year the event starts: the annual figures do the same).
+  // Annual copper loss from the operational class: Poisson events per facility-sized piece of
+  // each node (the node's pieces at the per-facility rate, as hazard_events draws them), each
+  // removing the piece's share x severity x min(duration, 1 year) of world supply (spill-over
+  // into the next year is counted in the year the event starts: the annual figures do the same).
   const OperationalHazard& op = fit.model.operational;
   std::vector<double> losses(static_cast<std::size_t>(std::max(1, years)), 0.0);
   for (std::size_t y = 0; y < losses.size(); ++y) {
     for (std::size_t n = 0; n < copper_shares.size(); ++n) {
       RandomStream stream(seed, y, static_cast<std::uint32_t>(kEventStreamBase + n));
       if (op.rate_per_node_per_year <= 0.0) break;
-      double mean_gap = 1.0 / op.rate_per_node_per_year;
+      double pieces = facility_pieces(copper_shares[n], op.facility_share);
+      double mean_gap = 1.0 / (pieces * op.rate_per_node_per_year);
       for (double t = stream.exponential(mean_gap); t < 1.0; t += stream.exponential(mean_gap)) {
         double days = std::min(365.0, std::max(0.0, sample(op.duration_days, stream)));
         double severity = std::clamp(sample(op.severity, stream), 0.0, 1.0);
-        losses[y] += copper_shares[n] * severity * days / 365.0;
+        losses[y] += copper_shares[n] / pieces * severity * days / 365.0;
       }
     }
   }

@@ -11,7 +11,8 @@
 
 namespace mineflow {
 
-enum class HazardClass { operational, policy };
+// `market`: a price shock without a supply loss (an exchange squeeze), kept for the record only.
+enum class HazardClass { operational, policy, market };
 
 struct HistoricalEvent {
   std::string id;
@@ -25,8 +26,14 @@ struct HistoricalEvent {
   std::optional<double> end_day;  // nullopt: ongoing (right-censored at the window end)
   std::optional<double> share_of_world;
   std::optional<double> realised_drop;  // fraction of the node's output or exports lost
-  bool in_fit = true;                   // false: kept for the record only
-  bool memory = false;                  // some field rests on the compiler's memory
+  // Acute phase of an export restriction: days of (near) zero exports from the start, as the
+  // source shows them; `acute_ongoing`: still in it at the window end (right-censored). Used
+  // for the acute-phase fit whether or not the event is in_fit (a licence regime's lead time
+  // is a property of the regime, so the analogues count).
+  std::optional<double> acute_days;
+  bool acute_ongoing = false;
+  bool in_fit = true;   // false: kept for the record only
+  bool memory = false;  // some field rests on the compiler's memory
   SourceRef where;
 };
 
@@ -57,6 +64,9 @@ struct RealisedLoss {
 
 struct FrequencyFigures {
   double copper_allowance = 0.05;  // share of world mine supply per year
+  // Size of one facility (mine or refinery) as a share of world output at its stage: the
+  // documented default that splits national nodes for the operational class (0: no split).
+  double facility_share = 0.0;
   std::vector<RealisedLoss> copper_losses;
 };
 

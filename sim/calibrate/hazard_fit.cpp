@@ -423,6 +423,14 @@ std::vector<DurationObservation> duration_observations(const EventCatalogue& cat
   return out;
 }
 
+std::vector<DurationObservation> acute_observations(const EventCatalogue& catalogue) {
+  std::vector<DurationObservation> out;
+  for (const HistoricalEvent& e : catalogue.events) {
+    if (e.acute_days) out.push_back({*e.acute_days, e.acute_ongoing});
+  }
+  return out;
+}
+
 std::string HazardFit::convergence_failure() const {
   auto failed = [](const char* what, const char* method, const FitConvergence& c,
                    const char* size) {
@@ -437,6 +445,10 @@ std::string HazardFit::convergence_failure() const {
   }
   if (!policy_duration.convergence.converged) {
     return failed("the policy-duration fit", "Nelder-Mead", policy_duration.convergence,
+                  "a simplex spread of");
+  }
+  if (acute_observations > 0 && !policy_acute.convergence.converged) {
+    return failed("the acute-phase fit", "Nelder-Mead", policy_acute.convergence,
                   "a simplex spread of");
   }
   if (!operational_duration.convergence.converged) {
@@ -454,7 +466,8 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
   fit.policy_counts.assign(exposure.size(), 0);
   for (const HistoricalEvent& e : catalogue.events) {
     if (!e.in_fit) {
-      fit.notes.push_back(e.id + ": kept for the record, not used");
+      fit.notes.push_back(e.id + (e.acute_days ? ": not counted; its acute phase is used"
+                                               : ": kept for the record, not used"));
       continue;
     }
     if (e.hazard_class == HazardClass::policy && e.realised_drop) {
@@ -487,6 +500,9 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
       duration_observations(catalogue, HazardClass::policy), DurationFamily::lognormal);
   fit.operational_duration = fit_censored_durations(
       duration_observations(catalogue, HazardClass::operational), DurationFamily::lognormal);
+  std::vector<DurationObservation> acute = acute_observations(catalogue);
+  fit.acute_observations = static_cast<int>(acute.size());
+  if (!acute.empty()) fit.policy_acute = fit_censored_durations(acute, DurationFamily::lognormal);
 
   fit.allowance = figures.copper_allowance;
   fit.allowance_low = figures.copper_allowance;
@@ -504,6 +520,8 @@ HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<Exposure
   model.policy.reference_share = reference_share;
   model.policy.duration_days = fit.policy_duration.distribution();
   model.policy.severity = severity_from_drops(fit.policy_drops);
+  if (fit.acute_observations > 0) model.policy.acute_days = fit.policy_acute.distribution();
+  model.operational.facility_share = figures.facility_share;
   std::copy(std::begin(fit.policy_rate.coef), std::end(fit.policy_rate.coef),
             model.policy_sampling.estimate);
   std::copy(std::begin(fit.policy_rate.covariance), std::end(fit.policy_rate.covariance),

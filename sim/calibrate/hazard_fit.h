@@ -97,6 +97,8 @@ struct HazardFit {
   std::vector<int> policy_counts;  // per exposure node, events starting inside the window
   PolicyRateFit policy_rate;
   DurationFit policy_duration;
+  DurationFit policy_acute;  // the acute phase (licence shock); no observations: not fitted
+  int acute_observations = 0;
   std::vector<double> policy_drops;
   DurationFit operational_duration;
   std::vector<double> operational_drops;
@@ -119,6 +121,9 @@ struct HazardFit {
 HazardFit fit_hazard(const EventCatalogue& catalogue, const std::vector<ExposureNode>& exposure,
                      const FrequencyFigures& figures, double reference_share,
                      double other_score_0to10);
+
+// Acute-phase observations: every event with an `acute` block (censored when ongoing).
+std::vector<DurationObservation> acute_observations(const EventCatalogue& catalogue);
 
 // Observations of one class from the catalogue (censored at the window end when ongoing).
 std::vector<DurationObservation> duration_observations(const EventCatalogue& catalogue,

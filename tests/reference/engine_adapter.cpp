@@ -194,7 +194,8 @@ Metrics run_engine(const Case& c) {
     if (event.licence_delay_days >= 0) {
       spec.licence = Licence{
           {Distribution::Kind::fixed, event.licence_approval_share, 0.0, 0.0},
-          {Distribution::Kind::fixed, static_cast<double>(event.licence_delay_days), 0.0, 0.0}};
+          {Distribution::Kind::fixed, static_cast<double>(event.licence_delay_days), 0.0, 0.0},
+          event.licence_scale};
     }
     scenario.events.push_back(spec);
   }

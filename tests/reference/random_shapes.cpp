@@ -43,7 +43,8 @@ void add_random_shapes(std::uint64_t seed, Case& c) {
 // Export restrictions scoped by destination, and licences, from a stream of their own (so the
 // shapes and everything before stay as they were): a third of the export restrictions reach
 // only some buyers (the focal economy alone, other buyers alone for a share of world imports,
-// or both), and one event in eight with no cap or profile is licensed.
+// or both), and one event in eight with no cap or profile is licensed (half of them on a part
+// of the target only, as a background policy event on one piece of a node).
 void add_random_restrictions(std::uint64_t seed, Case& c) {
   CaseRandom r(seed * 0x2545F4914F6CDD1DULL + 0xDE57ULL);
   for (Event& event : c.events) {
@@ -58,6 +59,7 @@ void add_random_restrictions(std::uint64_t seed, Case& c) {
     if (plain && r.chance(0.125)) {
       event.licence_delay_days = r.integer(0, 60);
       event.licence_approval_share = r.chance(0.2) ? 0.0 : r.uniform(0.0, 1.0);
+      event.licence_scale = r.chance(0.5) ? 1.0 : r.uniform(0.05, 1.0);
     }
   }
 }

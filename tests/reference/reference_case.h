@@ -120,10 +120,13 @@ struct Event {
   int start_day = 0;
   int duration_days = 0;
   std::vector<Hit> hits;  // one group: the same start and duration
-  // A licence (docs/engine.md "Export restrictions"): every hit cuts 1 for the delay, then
-  // 1 - approval until the end of the duration; its shape recovers from there. < 0: none.
+  // A licence (docs/engine.md "Export restrictions"): every hit cuts `scale` for the delay,
+  // then scale x (1 - approval) until the end of the duration; its shape recovers from there.
+  // < 0: none. The scale is the share of the target the regime covers (a background policy
+  // event on one piece of a node, docs/hazard.md); 1 in scenario files.
   int licence_delay_days = -1;
   double licence_approval_share = 0.0;
+  double licence_scale = 1.0;
 };
 
 // Per unit of daily demand, as docs/engine.md "Stocks" states them.

@@ -22,8 +22,8 @@ std::vector<Piece> pieces(const Event& event, const Hit& hit) {
   int full_from = 0;
   if (event.licence_delay_days >= 0) {  // nothing licensed, then the approved share flows
     full_from = std::min(event.licence_delay_days, event.duration_days);
-    out.push_back({0, full_from, 1.0, 1.0});
-    s = 1.0 - event.licence_approval_share;
+    out.push_back({0, full_from, event.licence_scale, event.licence_scale});
+    s = event.licence_scale * (1.0 - event.licence_approval_share);
   }
   switch (hit.shape.kind) {
     case Shape::Kind::step:

@@ -61,8 +61,16 @@ std::vector<Figure> figures(const CalibrateReport& report) {
                    "uniform min-max from " + std::to_string(drops) + " realised drops"});
   };
   add_class("policy", f.policy_duration, f.model.policy.severity, f.policy_drops.size());
+  if (f.acute_observations > 0) {
+    add("policy", "acute_median_days", f.policy_acute.median_days(),
+        std::to_string(f.policy_acute.observed) + " ended, " +
+            std::to_string(f.policy_acute.censored) + " censored (licence shocks)");
+    add("policy", "acute_sigma", f.policy_acute.sigma(), "lognormal sigma of ln days");
+  }
   add("operational", "rate_per_node_per_year", f.operational_rate,
-      "at the copper allowance; low-high: realised range");
+      "per facility, at the copper allowance; low-high: realised range");
+  out.push_back({"operational", "facility_share", f.model.operational.facility_share, kNone, kNone,
+                 "of world output at a stage (judgement, frequencies.yaml)"});
   add_class("operational", f.operational_duration, f.model.operational.severity,
             f.operational_drops.size());
   out.push_back({"data", "policy_events", static_cast<double>(p.events), kNone, kNone, "counted"});
@@ -155,7 +163,12 @@ std::string calibrate_table(const CalibrateReport& report) {
       << "); policy durations (Nelder-Mead, "
       << ended(f.policy_duration.convergence, "simplex spread")
       << ");\n  operational durations (Nelder-Mead, "
-      << ended(f.operational_duration.convergence, "simplex spread") << ")\n";
+      << ended(f.operational_duration.convergence, "simplex spread") << ")";
+  if (f.acute_observations > 0) {
+    out << "; acute phases (Nelder-Mead, " << ended(f.policy_acute.convergence, "simplex spread")
+        << ")";
+  }
+  out << "\n";
   for (const std::string& note : f.notes) out << "  " << note << "\n";
   if (report.backtest) {
     const HazardBacktest& b = *report.backtest;

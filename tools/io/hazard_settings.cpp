@@ -49,7 +49,7 @@ HazardModel load_hazard_model(const std::string& file) {
   model.file = file;
   YamlValue policy = root.require("policy");
   policy.allow_only({"rate_at_5_per_year", "doubling_points", "share_exponent", "reference_share",
-                     "duration_days", "severity"});
+                     "duration_days", "severity", "acute_days"});
   model.policy.rate_at_5_per_year = policy.require("rate_at_5_per_year").as_non_negative();
   YamlValue k = policy.require("doubling_points");
   model.policy.doubling_points = k.as_double();
@@ -57,10 +57,25 @@ HazardModel load_hazard_model(const std::string& file) {
   model.policy.share_exponent = policy.require("share_exponent").as_double();
   model.policy.reference_share = policy.require("reference_share").as_positive();
   model.policy.duration_days = read_distribution(policy.require("duration_days"), false);
-  model.policy.severity = read_distribution(policy.require("severity"), true);
+  YamlValue severity = policy.require("severity");
+  model.policy.severity = read_distribution(severity, true);
+  if (auto acute = policy.get("acute_days")) {
+    model.policy.acute_days = read_distribution(*acute, false);
+    // The structural phase lets 1 - severity through: a bounded severity is needed.
+    if (model.policy.severity.kind == Distribution::Kind::lognormal ||
+        model.policy.severity.kind == Distribution::Kind::exponential) {
+      severity.fail(
+          "a fixed, uniform or triangular severity (with acute_days, 1 - severity is "
+          "the structural phase's approval share)");
+    }
+  }
   YamlValue op = root.require("operational");
-  op.allow_only({"rate_per_node_per_year", "duration_days", "severity"});
+  op.allow_only({"rate_per_node_per_year", "facility_share", "duration_days", "severity"});
   model.operational.rate_per_node_per_year = op.require("rate_per_node_per_year").as_non_negative();
+  if (auto facility = op.get("facility_share")) {
+    model.operational.facility_share = facility->as_non_negative();
+    if (model.operational.facility_share > 1.0) facility->fail("a share of world output in [0, 1]");
+  }
   model.operational.duration_days = read_distribution(op.require("duration_days"), false);
   model.operational.severity = read_distribution(op.require("severity"), true);
   model.other_score_0to10 = root.require("other_score").as_non_negative();
@@ -107,9 +122,12 @@ std::string hazard_settings_yaml(const HazardFit& fit, const std::string& catalo
       << "#   b (share exponent):                " << interval(p.share_exponent()) << "\n"
       << "#   policy duration median, days:      " << interval(fit.policy_duration.median_days())
       << "\n"
+      << (fit.acute_observations > 0 ? "#   policy acute phase median, days:   " +
+                                           interval(fit.policy_acute.median_days()) + "\n"
+                                     : std::string())
       << "#   operational duration median, days: "
       << interval(fit.operational_duration.median_days()) << "\n"
-      << "#   operational rate per node-year:    " << number(fit.operational_rate.value)
+      << "#   operational rate per facility-year: " << number(fit.operational_rate.value)
       << " at the " << number(fit.allowance * 100) << " % copper allowance ("
       << number(fit.operational_rate.low) << " - " << number(fit.operational_rate.high)
       << " over the realised " << number(fit.allowance_low * 100) << " - "
@@ -121,9 +139,13 @@ std::string hazard_settings_yaml(const HazardFit& fit, const std::string& catalo
       << "  share_exponent: " << number(m.policy.share_exponent) << "\n"
       << "  reference_share: " << number(m.policy.reference_share) << "\n"
       << "  duration_days: " << distribution_yaml(m.policy.duration_days) << "\n"
-      << "  severity: " << distribution_yaml(m.policy.severity) << "\n"
-      << "operational:\n"
+      << "  severity: " << distribution_yaml(m.policy.severity) << "\n";
+  if (m.policy.acute_days) {
+    out << "  acute_days: " << distribution_yaml(*m.policy.acute_days) << "\n";
+  }
+  out << "operational:\n"
       << "  rate_per_node_per_year: " << number(m.operational.rate_per_node_per_year) << "\n"
+      << "  facility_share: " << number(m.operational.facility_share) << "\n"
       << "  duration_days: " << distribution_yaml(m.operational.duration_days) << "\n"
       << "  severity: " << distribution_yaml(m.operational.severity) << "\n"
       << "other_score: " << number(m.other_score_0to10) << "\n"

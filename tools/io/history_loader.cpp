@@ -59,9 +59,26 @@ std::optional<double> read_figure(const YamlValue& block) {
 }
 
 HistoricalEvent read_event(const YamlValue& item, const CountryTable& countries) {
-  item.allow_only({"id", "mineral", "country", "stage", "class", "type", "start", "end",
-                   "duration_days", "status", "share_of_world", "realised_drop", "sources",
-                   "evidence", "memory", "in_fit", "why", "notes"});
+  item.allow_only({"id",
+                   "mineral",
+                   "country",
+                   "stage",
+                   "class",
+                   "type",
+                   "start",
+                   "end",
+                   "duration_days",
+                   "status",
+                   "share_of_world",
+                   "realised_drop",
+                   "sources",
+                   "evidence",
+                   "memory",
+                   "in_fit",
+                   "why",
+                   "notes",
+                   "acute",
+                   "destinations"});
   HistoricalEvent e;
   e.where = item.where();
   e.id = item.require("id").as_string();
@@ -73,9 +90,11 @@ HistoricalEvent read_event(const YamlValue& item, const CountryTable& countries)
   }
   e.stage =
       item.require("stage").as_choice({"mine", "refine"}) == "mine" ? Stage::mine : Stage::refine;
-  e.hazard_class = item.require("class").as_choice({"operational", "policy"}) == "policy"
-                       ? HazardClass::policy
-                       : HazardClass::operational;
+  YamlValue hazard_class = item.require("class");
+  std::string class_name = hazard_class.as_choice({"operational", "policy", "market"});
+  e.hazard_class = class_name == "policy"        ? HazardClass::policy
+                   : class_name == "operational" ? HazardClass::operational
+                                                 : HazardClass::market;
   if (auto v = item.get("type")) e.type = v->as_string();
   YamlValue start = item.require("start");
   if (start.is_null()) {
@@ -98,6 +117,21 @@ HistoricalEvent read_event(const YamlValue& item, const CountryTable& countries)
   if (auto v = item.get("duration_days")) v->as_non_negative();
   if (auto v = item.get("share_of_world")) e.share_of_world = read_figure(*v);
   e.realised_drop = read_figure(item.require("realised_drop"));
+  if (auto acute = item.get("acute")) {
+    acute->allow_only({"days", "ongoing", "text", "derived"});
+    YamlValue days = acute->require("days");
+    e.acute_days = days.as_positive();
+    if (e.end_day && e.start_known && *e.acute_days > *e.end_day - e.start_day + 1.0) {
+      days.fail("at most the event's duration (start to end)");
+    }
+    if (auto v = acute->get("ongoing")) e.acute_ongoing = v->as_bool();
+  }
+  if (auto v = item.get("destinations")) {
+    for (const YamlValue& d : v->items()) {
+      if (!countries.contains(d.as_string()))
+        d.fail("an ISO 3166-1 alpha-3 code listed in countries.yaml");
+    }
+  }
   YamlValue sources = item.require("sources");
   if (sources.items().empty()) sources.fail("at least one source");
   for (const YamlValue& s : sources.items()) s.as_string();
@@ -110,6 +144,13 @@ HistoricalEvent read_event(const YamlValue& item, const CountryTable& countries)
   if (auto v = item.get("in_fit")) {
     e.in_fit = v->as_bool();
     if (!e.in_fit && !item.get("why")) item.require("why");
+  }
+  if (e.hazard_class == HazardClass::market && e.in_fit) {
+    const char* why =
+        "a market event (a price shock without a supply loss) is kept for the "
+        "record only: in_fit: false with a why";
+    if (auto v = item.get("in_fit")) v->fail(why);
+    hazard_class.fail(why);
   }
   return e;
 }
@@ -142,8 +183,13 @@ EventCatalogue load_event_catalogue(const std::string& file, const CountryTable&
 
 FrequencyFigures load_frequency_figures(const std::string& file) {
   YamlValue root = load_yaml_file(file);
-  root.allow_only({"source", "copper_allowance", "copper_realised_losses", "other_figures"});
+  root.allow_only(
+      {"source", "copper_allowance", "copper_realised_losses", "other_figures", "facility_share"});
   FrequencyFigures out;
+  if (auto facility = root.get("facility_share")) {
+    facility->allow_only({"value", "text", "basis", "notes"});
+    out.facility_share = read_fraction(facility->require("value"));
+  }
   YamlValue allowance = root.require("copper_allowance");
   allowance.allow_only(
       {"id", "share_of_world_mine_supply_per_year", "text", "sources", "evidence", "notes"});
