@@ -34,8 +34,11 @@ bool is_judged(const std::vector<JudgedShare>& judged, const std::string& block,
   });
 }
 
+// A feed or refining basis: `value` shares stand for tonnage, `derived` shares are computed from
+// sourced tonnages by the rule the feed's note states (own ore first where the country's mine
+// output covers its refinery output); both are derived, `tonnage` is sourced.
 FigureStanding basis_standing(const std::string& basis) {
-  return basis == "value" ? FigureStanding::derived : FigureStanding::sourced;
+  return basis == "value" || basis == "derived" ? FigureStanding::derived : FigureStanding::sourced;
 }
 
 }  // namespace

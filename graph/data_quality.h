@@ -48,7 +48,7 @@ struct MineralDataQuality {
 // - every refining share: sourced (tonnage basis) or derived (value basis), judged where the
 //   network file marks it with `assumption:`;
 // - every feed share: remembered under `memory: true`, else judged under `basis: assumption` or
-//   an `assumption:` mark, else derived (value basis) or sourced (tonnage basis).
+//   an `assumption:` mark, else derived (value or derived basis) or sourced (tonnage basis).
 MineralDataQuality count_data_quality(const MineralData& data,
                                       const std::vector<JudgedShare>& judged_network_shares);
 

@@ -33,9 +33,9 @@ TEST(DataQuality, FixtureCountsAreExact) {
   EXPECT_EQ(q.mineral, "qualium");
   EXPECT_EQ(q.vintage, "seed");  // no vintages.latest block: read on its own figures
   EXPECT_EQ(q.mineral_file.by_standing, counts(4, 1, 4, 0));
-  EXPECT_EQ(q.network_file.by_standing, counts(4, 2, 2, 1));
-  EXPECT_EQ(q.all().by_standing, counts(8, 3, 6, 1));
-  EXPECT_EQ(q.all().total(), 18);
+  EXPECT_EQ(q.network_file.by_standing, counts(5, 3, 2, 1));
+  EXPECT_EQ(q.all().by_standing, counts(9, 4, 6, 1));
+  EXPECT_EQ(q.all().total(), 20);
 }
 
 TEST(DataQuality, JudgedNetworkSharesNameTheirBlock) {

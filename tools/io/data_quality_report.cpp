@@ -55,10 +55,10 @@ std::string data_quality_table(const std::vector<MineralDataQuality>& minerals) 
   out += table.render();
   out +=
       "sourced: read in its named source; derived: computed from sourced figures (value shares,\n"
-      "national_derived recycling); judged: marked `assumption` (a reason in the file), a world\n"
-      "proxy or a reading of the seed's slide; remembered: `memory: true`, not checked against "
-      "its\n"
-      "source. What would replace each judgement: docs/data-quality.md.\n";
+      "`basis: derived` feeds: own ore first, national_derived recycling); judged: marked\n"
+      "`assumption` (a reason in the file), a world proxy or a reading of the seed's slide;\n"
+      "remembered: `memory: true`, not checked against its source. What would replace each\n"
+      "judgement: docs/data-quality.md.\n";
   return out;
 }
 

@@ -34,7 +34,7 @@ RefinerFeed read_feed(const YamlValue& block) {
   feed.refiner = refiner.as_string();
   feed.where = refiner.where();
   if (auto year = block.get("year")) feed.year = year->as_int_in(kEarliestYear, kLatestYear);
-  feed.basis = block.require("basis").as_choice({"tonnage", "value", "assumption"});
+  feed.basis = block.require("basis").as_choice({"tonnage", "value", "derived", "assumption"});
   feed.source = block.require("source").as_string();
   if (auto memory = block.get("memory")) feed.memory = memory->as_bool();
   if (auto note = block.get("note")) feed.note = note->as_string();
