@@ -68,9 +68,9 @@ echo "ok: rank 2 failed: exit $status, one line naming rank 2, no output"
 # An ordinary SIGCONT to rank 0 (job control) while every rank is alive changes nothing: rank 0
 # names no rank, the run completes with the bytes of the run alone. The run must outlast
 # find_rank's first scan of /proc (about a second on a busy machine): a scenario of ~60 hazard
-# streams at 2e6 trials takes seconds per rank, where a one-event scenario ended before rank 0
-# was found once the engine got faster.
-args=(run "$scenarios/disruptions/tungsten_background.yaml" --policy no_policy --trials 2000001
+# streams with facility-sized operational events at 5e5 trials takes several seconds per rank,
+# where a one-event scenario ended before rank 0 was found once the engine got faster.
+args=(run "$scenarios/disruptions/tungsten_background.yaml" --policy no_policy --trials 500001
   --threads 1 --quiet --format csv --memory-budget-mb 4096)
 "$bin" "${args[@]}" >"$tmp/alone3"
 "${mpi[@]}" -q -np 2 -x "MINEFLOW_TEST_MARK=${mark}_cont" "$bin" "${args[@]}" >"$tmp/out3" \
