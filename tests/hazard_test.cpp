@@ -253,7 +253,8 @@ TEST(HazardBacktest, CountsEqualHandCounts) {
   EXPECT_NEAR(total, 3.0, 1e-6);
 }
 
-TEST(HazardEvents, OneEventPerNodeAndClass) {
+// Mines CHL 0.5, PER 0.2, OTH 0.3; refined imports CHN 0.75, KOR 0.25 (the hazard-node tests).
+MineralGraph three_mines_two_refiners() {
   MineralData data;
   data.id = "test";
   data.focal_economy = "JPN";
@@ -263,7 +264,11 @@ TEST(HazardEvents, OneEventPerNodeAndClass) {
   refined.total_t = 10.0;
   refined.shares = {{"CHN", 0.75, {}}, {"KOR", 0.25, {}}};
   data.refined_imports = refined;
-  MineralGraph graph = build_mineral_graph(data, {});
+  return build_mineral_graph(data, {});
+}
+
+TEST(HazardEvents, OneEventPerNodeAndClass) {
+  MineralGraph graph = three_mines_two_refiners();
   CountryTable countries;
   HazardModel h;
   h.policy.rate_at_5_per_year = 0.01;
@@ -323,16 +328,7 @@ TEST(HazardEvents, OneEventPerNodeAndClass) {
 // unsplit one. With an acute phase a policy event is a licence: the acute distribution as the
 // delay, 1 - severity as the approval share, one piece (OTH: half) as the scale.
 TEST(HazardEvents, FacilityPiecesAndAcutePhase) {
-  MineralData data;
-  data.id = "test";
-  data.focal_economy = "JPN";
-  data.mine_production.total_t = 100.0;
-  data.mine_production.shares = {{"CHL", 0.5, {}}, {"PER", 0.2, {}}, {"OTH", 0.3, {}}};
-  Breakdown refined;
-  refined.total_t = 10.0;
-  refined.shares = {{"CHN", 0.75, {}}, {"KOR", 0.25, {}}};
-  data.refined_imports = refined;
-  MineralGraph graph = build_mineral_graph(data, {});
+  MineralGraph graph = three_mines_two_refiners();
   CountryTable countries;
   HazardModel h;
   h.policy.rate_at_5_per_year = 0.01;
