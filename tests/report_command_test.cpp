@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <sstream>
+
 #include <filesystem>
 #include <regex>
 
@@ -47,6 +50,36 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
   EXPECT_EQ(count(html, ">60-day base<"), 6u);
   EXPECT_NE(html.find("stockpile sweeps: rare_earths_background: seed 1, trials 5000"),
             std::string::npos);
+  // One headline: the summary's days are `stockpile --all`'s at the same trials, with their
+  // ±2 SE range and the trial count, for every mineral.
+  CliResult all = run_cli({"stockpile", "--all", "--trials", "5000", "--format", "csv"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  std::istringstream rows(all.out);
+  std::string line;
+  std::getline(rows, line);
+  ASSERT_EQ(
+      line.rfind("mineral,scenario,target,recycling_share,days_needed,days_low,days_high,", 0), 0u)
+      << line;
+  int minerals = 0;
+  while (std::getline(rows, line)) {
+    std::vector<std::string> f;
+    std::stringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) f.push_back(cell);
+    ASSERT_GE(f.size(), 7u) << line;
+    auto two = [](const std::string& v) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.2f", std::stod(v));
+      return std::string(text);
+    };
+    std::string beyond = "&gt; 180.00";
+    std::string expected = f[4].empty() ? beyond + " (not met within 180.00 days)"
+                                        : two(f[4]) + " (" + (f[5].empty() ? beyond : two(f[5])) +
+                                              " to " + (f[6].empty() ? beyond : two(f[6])) + ")";
+    EXPECT_NE(html.find(expected + ", 5,000 trials"), std::string::npos)
+        << f[0] << ": " << expected;
+    ++minerals;
+  }
+  EXPECT_EQ(minerals, 6);
   EXPECT_NE(html.find("id=\"scenarios\""), std::string::npos);
   EXPECT_EQ(count(html, "After policy: "), 6u);  // the radar's after layer, in each legend
   EXPECT_NE(html.find("lithium_price_spike_2021: seed 2021, trials 5000"), std::string::npos);

@@ -65,7 +65,8 @@ TEST(ReportStructure, ContentsLinksResolveAndTheSummaryComesFirst) {
     ++rows;
   }
   EXPECT_EQ(rows, 7u) << "a header and one row per mineral";
-  for (const char* text : {"Cobalt", "cobalt_drc_supply_cut", "Stockpile days needed", " d<"}) {
+  for (const char* text :
+       {"Cobalt", "cobalt_drc_supply_cut", "Stockpile days needed", " trials<"}) {
     EXPECT_NE(summary_html.find(text), std::string::npos) << text;
   }
   // Every section folds: one <details open> per section, no script.

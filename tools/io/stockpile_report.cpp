@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "graph/number_format.h"
 #include "tools/io/terminal_number.h"
@@ -58,6 +59,15 @@ const DaysFinding* headline_finding(const SweepHeader& h, const SweepResult& r) 
   }
   if (fallback == nullptr && !r.days_needed.empty()) fallback = &r.days_needed.front();
   return fallback;
+}
+
+// "days needed" and "±2 SE range" of the --all table; "> max" where the grid is not enough.
+std::pair<std::string, std::string> headline_days(const SweepResult& r, const DaysFinding* f) {
+  std::string beyond = "> " + days_text(r.cells.empty() ? 0.0 : r.cells.back().days);
+  if (f == nullptr) return {beyond, beyond + " to " + beyond};
+  return {f->days ? days_text(*f->days) : beyond,
+          (f->days_low ? days_text(*f->days_low) : beyond) + " to " +
+              (f->days_high ? days_text(*f->days_high) : beyond)};
 }
 
 std::string recycling_note(const SweepHeader& h) {
@@ -326,12 +336,8 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
                    "recycling alt.", "drivers"});
   for (const SweepSummaryRow& row : rows) {
     SummaryFields f = summary_fields(row);
-    double max_days = row.result.cells.empty() ? 0.0 : row.result.cells.back().days;
-    std::string beyond = "> " + days_text(max_days);
-    std::string range = (f.days_low ? days_text(*f.days_low) : beyond) + " to " +
-                        (f.days_high ? days_text(*f.days_high) : beyond);
-    table.add_row({f.mineral, f.share ? share_text(*f.share) : "",
-                   f.days ? days_text(*f.days) : beyond, range,
+    auto [days, range] = headline_days(row.result, headline_finding(row.header, row.result));
+    table.add_row({f.mineral, f.share ? share_text(*f.share) : "", days, range,
                    f.base ? pm(f.base->p_shortage) : "", f.base ? pm(f.base->unmet_t) : "",
                    f.base ? pm(f.base->unmet_pct) : "",
                    f.target_cost ? fixed(*f.target_cost) + " " + f.currency : "n/a",
@@ -442,6 +448,15 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
   }
   out << "\n  ]\n}\n";
   return out.str();
+}
+
+std::string headline_days_text(const SweepHeader& header, const SweepResult& result) {
+  if (!result.target) return "";
+  const DaysFinding* f = headline_finding(header, result);
+  auto [days, range] = headline_days(result, f);
+  if (f != nullptr && f->days) return days + " (" + range + ")";
+  return days + " (not met within " +
+         days_text(result.cells.empty() ? 0.0 : result.cells.back().days) + " days)";
 }
 
 }  // namespace mineflow::io

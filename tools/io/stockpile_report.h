@@ -29,6 +29,11 @@ struct SweepHeader {
 };
 
 std::string sweep_table(const SweepHeader& header, const SweepResult& result);
+
+// The headline of a sweep, as `stockpile --all` states it: the days the target needs at the
+// mineral's current recycling share (0 when unknown) and their ±2 SE range, "49.69 (47.58 to
+// 52.03)", or "> 180.00 (not met within 180.00 days)"; empty when the sweep had no target.
+std::string headline_days_text(const SweepHeader& header, const SweepResult& result);
 // Columns: row (cell | days_needed | recycling_alternative), recycling_share, days, days_low,
 // days_high, then every metric and its se, stock_t, carrying_cost_per_year, vintage.
 std::string sweep_csv(const SweepHeader& header, const SweepResult& result);

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "graph/number_format.h"
+#include "tools/io/stockpile_report.h"
+#include "tools/io/terminal_number.h"
 #include "tools/report/indicator_charts.h"
 #include "tools/report/risk_position.h"
 #include "tools/report/scenario_charts.h"
@@ -34,14 +36,12 @@ std::string top_indicator(const io::MineralIndicators& indicators,
          rating_label(top->rating, lang);
 }
 
+// The days as `stockpile --all` states them (the same function), with the trial count.
 std::string days_needed(const MineralSweep* sweep, Lang lang) {
   if (sweep == nullptr || sweep->result.days_needed.empty()) return "-";
-  const DaysFinding& finding = sweep->result.days_needed.front();  // recycling share 0
-  std::string unit = lang == Lang::ja ? " 日" : " d";
-  if (finding.days) return format_fixed(*finding.days, 0) + unit;
-  double largest = 0.0;
-  for (const SweepCell& cell : sweep->result.cells) largest = std::max(largest, cell.days);
-  return "> " + format_fixed(largest, 0) + unit;
+  std::string days = io::headline_days_text(sweep->header, sweep->result);
+  std::string trials = io::format_grouped(static_cast<double>(sweep->result.trials), 0);
+  return lang == Lang::ja ? days + "、" + trials + " 試行" : days + ", " + trials + " trials";
 }
 
 double p_any_shortage(const PolicyOutcome& policy) {
@@ -74,11 +74,15 @@ HtmlSection summary_section(const std::vector<MineralReportEntry>& entries,
   section.paragraphs.push_back(
       ja ? "各鉱種について：6指標のうち「高」の数、リスク帯に最も深く入った指標（レーダーチャート"
            "の位置が最大）、背景リスクシナリオで期間中に供給不足が起きる確率を 0.05 以下にする"
-           "国家備蓄の日数（再生比率 0）、実際の事象に基づくシナリオで供給不足が起きる確率（政策"
+           "国家備蓄の日数（現在の再生比率、±2 標準誤差の範囲と試行数。mineflow stockpile --all "
+           "と同じ計算）、実際の事象に基づくシナリオで供給不足が起きる確率（政策"
            "なし -> 最後の政策）。詳細は以下の各節。"
          : "Per mineral: how many of the six indicators rate High; the indicator furthest into its "
            "risk band (largest radar position); the national-stockpile days that keep the chance "
-           "of any shortage under background risk at or below 0.05 (recycling share 0); and the "
+           "of any shortage under background risk at or below 0.05 at today's recycling share, "
+           "with "
+           "their ±2 SE range and the trials (the same computation and numbers as `mineflow "
+           "stockpile --all` with the same trials); and the "
            "chance of any shortage in the real-event scenario, without -> with its last policy. "
            "The sections below give the details.");
   section.table.push_back(

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/sweep/stockpile_sweep.h"
+#include "tools/io/stockpile_report.h"
 #include "tools/report/labels.h"
 #include "tools/report/line_chart.h"
 
@@ -18,6 +19,8 @@ struct MineralSweep {
   std::string scenario_id;
   std::string policy;  // whose release / delay / refill levers the sweep used
   SweepResult result;
+  // As `stockpile --all` has it (the current recycling share picks the headline's days).
+  io::SweepHeader header;
 };
 
 // The metric drawn: the target's, else the probability of any shortage.
