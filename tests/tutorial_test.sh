@@ -4,8 +4,9 @@
 # Every fenced block opened with ```sh tutorial is run, in order, in one fresh folder, with the
 # binary's folder first on PATH (so the tutorial writes `mineflow ...`), under bash -e -o pipefail.
 # A line `# expect: TEXT` in a block requires TEXT in that block's output (stdout and stderr);
-# numbers are not compared, so the test survives data updates. With --update, the ```text block
-# right after each command block is replaced by what the commands print now.
+# numbers in code blocks are not compared; numbers in prose that quotes results are
+# (tests/tutorial_prose_check.py). With --update, the ```text block right after each command
+# block is replaced by what the commands print now.
 set -euo pipefail
 binary=$(realpath "$1")
 doc=$(realpath "$2")
@@ -34,6 +35,10 @@ for block in "$work"/block_*.sh; do
     fi
   done < <(sed -n 's/^# expect: //p' "$block")
 done
+# Numbers in prose that quotes results (tests/tutorial_prose_check.py says which and how).
+if [[ "$update" != "--update" ]]; then
+  python3 "$(dirname "$(realpath "$0")")/tutorial_prose_check.py" "$doc" "$work" || status=1
+fi
 [[ $status -ne 0 || "$update" != "--update" ]] && { [[ $status -eq 0 ]] && echo "tutorial: $(ls "$work"/block_*.sh | wc -l) blocks ran"; exit $status; }
 
 # --update: rewrite the ```text block after each command block with the fresh output.
