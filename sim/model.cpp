@@ -185,9 +185,12 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       }
       if (target.stage == Stage::mine) {
         // The focal economy's own concentrate stream from that mine, and the mine in the tiers.
-        hit_sources([&](const SupplySource& s) {
-          return s.country == target.country && s.import_class == ImportClass::concentrate;
-        });
+        // Clearing: the loss reaches the focal economy through the world price only.
+        if (!model.clearing) {
+          hit_sources([&](const SupplySource& s) {
+            return s.country == target.country && s.import_class == ImportClass::concentrate;
+          });
+        }
         hit_mine();
       } else if (target.stage == Stage::refine) {
         hit_refiner();  // reaches the focal economy through the refiner's output
@@ -210,7 +213,9 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       // every destination or some: the focal economy's streams when it is restricted, the
       // exporter's world sales by the restricted share of world imports.
       RestrictionScope scope = restriction_scope(model, target);
-      if (scope.focal_restricted) {
+      // Clearing: a restriction on every buyer is a world loss, priced like any other; one
+      // aimed at the focal economy and not at all the others cuts its streams physically.
+      if (scope.focal_restricted && !(model.clearing && scope.world_share >= 1.0)) {
         hit_sources([&](const SupplySource& s) {
           if (s.country != target.country) return false;
           if (!target.export_stage) return true;
@@ -299,6 +304,7 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   const SupplyGraph& graph = mineral.graph;
   Model model;
   model.focal_economy = mineral.focal_economy;
+  model.clearing = scenario.market == MarketModel::clearing;
   model.network_lead_time_days = scenario.refined_lead_time_days;
   add_network(mineral, model);
   auto refiner_index = [&model](const std::string& country) {
@@ -371,6 +377,11 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   for (const CapacityAdded& added : capacity_added) {
     if (added.country == mineral.focal_economy) continue;
     find_or_add(added.country, added.import_class).spare_t_per_day += added.t_per_yr / kDaysPerYear;
+  }
+  if (model.clearing && model.refiners.empty()) {
+    throw InputError(scenario.market_where, "market", "clearing",
+                     "a mineral with a network (the world market is the network's refiners); "
+                     "this one has none: use market: {model: rationing}");
   }
   for (const EventSpec& spec : scenario.events) {
     CompiledEvent event;

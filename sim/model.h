@@ -112,6 +112,8 @@ struct Model {
   double price_noise_sd = 0.0;
   double inverse_elasticity = 1.0 / 0.3;
   double price_cap = 5.0;
+  // Clearing (docs/market.md): supply fractions are physical receipts plus the demand priced out.
+  bool clearing = false;
 
   std::uint32_t smelter_channel() const { return static_cast<std::uint32_t>(sources.size()); }
   std::uint32_t recycling_channel() const { return smelter_channel() + 1; }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/source_ref.h"
@@ -202,6 +203,21 @@ struct PriceModel {
   std::optional<double> baseline_price;  // nullopt: last annual mean of the series
 };
 
+// How scarce supply is shared (docs/market.md). rationing: a loss anywhere reaches every buyer
+// of the nodes it cuts pro rata, as physical shortage. clearing: the world price allocates it;
+// the focal economy, a price-taker, buys its demand at the price (giving up what the price
+// prices out) and goes physically short only where the price cannot reach the material: a
+// restriction aimed at it, or a world market that cannot clear at the price cap.
+enum class MarketModel { rationing, clearing };
+inline std::string_view to_string(MarketModel model) {
+  return model == MarketModel::clearing ? "clearing" : "rationing";
+}
+inline std::optional<MarketModel> parse_market_model(std::string_view text) {
+  if (text == "clearing") return MarketModel::clearing;
+  if (text == "rationing") return MarketModel::rationing;
+  return std::nullopt;
+}
+
 struct Scenario {
   std::string id;
   std::string name;
@@ -219,10 +235,19 @@ struct Scenario {
   std::vector<PolicySet> policies;
   DemandResponse demand_response;
   PriceModel price;
+  MarketModel market = MarketModel::rationing;
+  SourceRef market_where;  // where the scenario sets it (or the option that overrode it)
   double horizon_days = 365.0;
   long long trials = 10000;
   unsigned long long seed = 1;
   std::string file;
 };
+
+// `--market`: replaces the scenario's setting when given.
+inline void override_market(Scenario& scenario, std::optional<MarketModel> market) {
+  if (!market) return;
+  scenario.market = *market;
+  scenario.market_where = SourceRef{"--market", 0, 0};
+}
 
 }  // namespace mineflow

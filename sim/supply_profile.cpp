@@ -40,6 +40,9 @@ void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
 template <typename T>
 T class_supply(const Model& model, const IncrementalPropagation& availability,
                const BasicNetworkOutcome<T>& network, ImportClass import_class, KinkClock* clock) {
+  // Clearing: a stream's own channel carries only the cuts aimed at the focal economy
+  // (compile_target); what its refiner loses is the world's loss, priced (docs/market.md).
+  const bool follow_refiner = !model.clearing;
   T delivered = 0.0;
   T lost = 0.0;
   T spare = 0.0;
@@ -47,7 +50,7 @@ T class_supply(const Model& model, const IncrementalPropagation& availability,
     const SupplySource& source = model.sources[i];
     if (source.import_class != import_class) continue;
     T reach = channel_value<T>(availability, static_cast<std::uint32_t>(i));
-    if (source.refiner != SupplySource::kNone)
+    if (follow_refiner && source.refiner != SupplySource::kNone)
       reach = reach * network.output_fraction[source.refiner];
     delivered += source.baseline_t_per_day * reach;
     lost += source.baseline_t_per_day * (1.0 - reach);
@@ -130,13 +133,14 @@ struct BasicSupplyPoint {
   T imports_fraction = 1.0;
   T recycling_available = 1.0;
   T world_shortfall = 0.0;
+  T priced_out = 0.0;
 };
 using SupplyPoint = BasicSupplyPoint<double>;
 using SlopedSupplyPoint = BasicSupplyPoint<LinearValue>;
 
 SupplyPoint values_of(const SlopedSupplyPoint& p) {
   return {p.domestic_fraction.value, p.imports_fraction.value, p.recycling_available.value,
-          p.world_shortfall.value};
+          p.world_shortfall.value, p.priced_out.value};
 }
 
 void set_start(ProfileSegment& segment, const SupplyPoint& point) {
@@ -144,6 +148,7 @@ void set_start(ProfileSegment& segment, const SupplyPoint& point) {
   segment.imports_fraction = point.imports_fraction;
   segment.recycling_available = point.recycling_available;
   segment.world_shortfall = point.world_shortfall;
+  segment.priced_out = point.priced_out;
 }
 
 void set_end(ProfileSegment& segment, const SupplyPoint& point) {
@@ -151,6 +156,7 @@ void set_end(ProfileSegment& segment, const SupplyPoint& point) {
   segment.imports_fraction_end = point.imports_fraction;
   segment.recycling_available_end = point.recycling_available;
   segment.world_shortfall_end = point.world_shortfall;
+  segment.priced_out_end = point.priced_out;
 }
 
 NetworkOutcome& outcome_for(ProfileScratch& scratch, double) {
@@ -158,6 +164,22 @@ NetworkOutcome& outcome_for(ProfileScratch& scratch, double) {
 }
 SlopedNetworkOutcome& outcome_for(ProfileScratch& scratch, LinearValue) {
   return scratch.sloped_network;
+}
+
+// The focal economy as a price-taker on a world market that has lost `w` of its supply
+// (docs/market.md): demand follows the price, D(P) = P^-e with P = min(cap, (1 - w)^(-1/e)), so
+// the price prices out min(w, 1 - cap^-e) of the primary demand; what the market cannot supply
+// even at the cap is shared by all buyers pro rata, and the focal economy receives (1 - w) of
+// its physical supply (the streams less the cuts aimed at it). The priced-out share is added to
+// the imports, so the stock pass sees as a gap only what is physically missing.
+template <typename T>
+void clear_market(const Model& model, BasicSupplyPoint<T>& point, KinkClock* clock) {
+  const double clearable = 1.0 - std::pow(model.price_cap, -1.0 / model.inverse_elasticity);
+  const T w = point.world_shortfall;
+  point.priced_out = lower_of(w, T(clearable), clock);
+  const T reach = 1.0 - w;
+  point.domestic_fraction = point.domestic_fraction * reach;
+  point.imports_fraction = point.imports_fraction * reach + point.priced_out;
 }
 
 // Supply with the channel availabilities as they are set now (with slopes: and the time to the
@@ -184,6 +206,7 @@ BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, Kin
   point.recycling_available = channel_value<T>(availability, model.recycling_channel());
   point.world_shortfall = clamp_to(
       upper_of(network.world_mine_loss, network.world_refined_loss, clock), 0.0, 1.0, clock);
+  if (model.clearing) clear_market(model, point, clock);
   return point;
 }
 
@@ -268,21 +291,23 @@ double largest_deviation(const SupplyPoint& a, const SupplyPoint& b) {
   return std::max({std::abs(a.domestic_fraction - b.domestic_fraction),
                    std::abs(a.imports_fraction - b.imports_fraction),
                    std::abs(a.recycling_available - b.recycling_available),
-                   std::abs(a.world_shortfall - b.world_shortfall)});
+                   std::abs(a.world_shortfall - b.world_shortfall),
+                   std::abs(a.priced_out - b.priced_out)});
 }
 
 SupplyPoint along(const SlopedSupplyPoint& p, double days) {
   return {p.domestic_fraction.value + p.domestic_fraction.slope * days,
           p.imports_fraction.value + p.imports_fraction.slope * days,
           p.recycling_available.value + p.recycling_available.slope * days,
-          p.world_shortfall.value + p.world_shortfall.slope * days};
+          p.world_shortfall.value + p.world_shortfall.slope * days,
+          p.priced_out.value + p.priced_out.slope * days};
 }
 
 SupplyPoint midpoint(const SupplyPoint& a, const SupplyPoint& b) {
   return {0.5 * (a.domestic_fraction + b.domestic_fraction),
           0.5 * (a.imports_fraction + b.imports_fraction),
           0.5 * (a.recycling_available + b.recycling_available),
-          0.5 * (a.world_shortfall + b.world_shortfall)};
+          0.5 * (a.world_shortfall + b.world_shortfall), 0.5 * (a.priced_out + b.priced_out)};
 }
 
 void add_piece(const ProfileSegment& cover, double from, const SupplyPoint& at_from, double to,

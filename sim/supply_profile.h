@@ -31,6 +31,11 @@ struct ProfileSegment {
   double imports_fraction_end = 1.0;
   double recycling_available_end = 1.0;
   double world_shortfall_end = 0.0;
+  // Clearing (docs/market.md): the demand the price prices out, a fraction of baseline primary
+  // supply, included in imports_fraction (so the stock pass sees no gap for it) and counted
+  // apart by the metrics. 0 under rationing.
+  double priced_out = 0.0;
+  double priced_out_end = 0.0;
   double peak_price_multiple = 1.0;  // highest capped stochastic x scarcity in the segment
   double price_days = 0.0;           // integral of the capped price multiple over the segment, days
 };

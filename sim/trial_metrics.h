@@ -15,8 +15,14 @@ enum class Metric : std::size_t {
   lowest_stockpile_t,       // lowest national stockpile level, t
   peak_price_multiple,      // highest price / baseline price
   procurement_cost,         // purchases x price, in the price series' currency
+  // Clearing (docs/market.md): demand the focal economy gives up at the price, t; 0 under
+  // rationing. Not served = unmet (physical) + priced out.
+  priced_out_t,
+  priced_out_pct_annual_demand,
+  not_served_t,
+  not_served_pct_annual_demand,
 };
-inline constexpr std::size_t kMetricCount = 7;
+inline constexpr std::size_t kMetricCount = 11;
 
 using TrialMetrics = std::array<double, kMetricCount>;
 

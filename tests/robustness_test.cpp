@@ -142,7 +142,7 @@ std::pair<int, double> interrupt_long_run(int signal_number, const std::string& 
   pid_t pid = ::fork();
   if (pid == 0) {
     std::string scenario = testing::scenarios_dir() + "/disruptions/copper_andean_strikes.yaml";
-    ::execl(MINEFLOW_BINARY, "mineflow", "run", scenario.c_str(), "--trials", "4000000",
+    ::execl(MINEFLOW_BINARY, "mineflow", "run", scenario.c_str(), "--trials", "3000000",
             "--threads", "1", "--quiet", "--out", out_dir.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }

@@ -173,7 +173,8 @@ TEST(StockPassBound, RandomCasesStayWellInsideTheBound) {
         EXPECT_TRUE(same_bits(m_fast[k], m_general[k])) << to_string(static_cast<Metric>(k));
         EXPECT_TRUE(same_bits(m_quiet[k], m_general[k])) << to_string(static_cast<Metric>(k));
       }
-      TrialMetrics observed = counter.metrics.finish(model.demand_t_per_day, model.baseline_price);
+      TrialMetrics observed = counter.metrics.finish(model.demand_t_per_day,
+                                                     model.primary_t_per_day, model.baseline_price);
       for (std::size_t k = 0; k < kMetricCount; ++k) {
         EXPECT_EQ(observed[k], m[k]) << to_string(static_cast<Metric>(k));
       }

@@ -156,20 +156,21 @@ class RunResult(_Result):
 
 
 def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=None,
-        memory_budget_mb=1024.0, vintage="seed"):
+        memory_budget_mb=1024.0, vintage="seed", market=None):
     """The disruption Monte Carlo of a scenario (a path or a Scenario), as `mineflow run`.
 
     trials, seed: default the scenario's; threads: 0 for all cores (results do not depend on
     it); policies: names (default every policy of the scenario); vintage: "seed" (the strategy's
-    figures, the default) or "latest", as --vintage. Ctrl-C raises
-    KeyboardInterrupt and discards the run.
+    figures, the default) or "latest", as --vintage; market: None (the scenario's), "clearing" or
+    "rationing", as --market (docs/market.md). Ctrl-C raises KeyboardInterrupt and discards the
+    run.
     """
     if not isinstance(scenario, Scenario):
         scenario = _path(scenario)
     if isinstance(policies, str):
         policies = [policies]
     return RunResult(_core.run(scenario, trials, threads, seed, list(policies or []),
-                               _path(data_dir), memory_budget_mb, vintage))
+                               _path(data_dir), memory_budget_mb, vintage, market))
 
 
 class StockpileResult(_Result):
@@ -277,14 +278,15 @@ class CriticalityResult(_Result):
 
 
 def criticality(scenario, days=90, severity=1, start_day=0, policy="none", trials=None,
-                seed=None, threads=0, data_dir=None, vintage="seed"):
+                seed=None, threads=0, data_dir=None, vintage="seed", market=None):
     """Every mine and refining node of the scenario's mineral failing alone for `days` at
     `severity` (share of its output lost) from `start_day`, on top of the scenario's own
     events and on the same trials, ranked by the focal economy's expected unmet demand; as
-    `mineflow criticality` (vintage: "seed", the default, or "latest", as --vintage). Ctrl-C
-    raises KeyboardInterrupt and discards the run."""
+    `mineflow criticality` (vintage: "seed", the default, or "latest", as --vintage; market:
+    None, "clearing" or "rationing", as --market, under which the ranking is by demand not
+    served). Ctrl-C raises KeyboardInterrupt and discards the run."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     return CriticalityResult(_core.criticality(
         _path(scenario), float(days), float(severity), float(start_day), policy, trials, seed,
-        threads, _path(data_dir), vintage))
+        threads, _path(data_dir), vintage, market))

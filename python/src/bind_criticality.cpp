@@ -7,6 +7,7 @@
 #include "python/src/interruptible.h"
 #include "tools/cli/criticality_job.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/text_table.h"
 
 namespace mineflow::python {
@@ -17,9 +18,11 @@ void bind_criticality(py::module_& m) {
       [](const std::string& scenario, double days, double severity, double start_day,
          const std::string& policy, std::optional<long long> trials,
          std::optional<unsigned long long> seed, int threads,
-         const std::optional<std::string>& data_dir, const std::string& vintage) {
+         const std::optional<std::string>& data_dir, const std::string& vintage,
+         const std::optional<std::string>& market) {
         cli::CriticalityRequest request;
         request.vintage = cli::vintage_from_text(vintage);
+        request.market = cli::market_from_text(market);
         request.failure.duration_days = days;
         request.failure.severity = severity;
         request.failure.start_day = start_day;
@@ -42,7 +45,8 @@ void bind_criticality(py::module_& m) {
       py::arg("scenario"), py::arg("days") = 90.0, py::arg("severity") = 1.0,
       py::arg("start_day") = 0.0, py::arg("policy") = "none", py::arg("trials") = py::none(),
       py::arg("seed") = py::none(), py::arg("threads") = 0, py::arg("data_dir") = py::none(),
-      py::arg("vintage") = "seed", "CSV, JSON and table text of `mineflow criticality SCENARIO`.");
+      py::arg("vintage") = "seed", py::arg("market") = py::none(),
+      "CSV, JSON and table text of `mineflow criticality SCENARIO`.");
 }
 
 }  // namespace mineflow::python

@@ -12,6 +12,7 @@
 #include "sim/plan_series.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/run_job.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/text_table.h"
 
 namespace mineflow::python {
@@ -102,9 +103,10 @@ void bind_run(py::module_& m) {
       [](const std::variant<std::string, ScenarioHandle>& scenario, std::optional<long long> trials,
          int threads, std::optional<unsigned long long> seed, std::vector<std::string> policies,
          const std::optional<std::string>& data_dir, double memory_budget_mb,
-         const std::string& vintage) {
+         const std::string& vintage, const std::optional<std::string>& market) {
         cli::RunRequest request;
         request.vintage = cli::vintage_from_text(vintage);
+        request.market = cli::market_from_text(market);
         request.trials = trials;
         request.seed = seed;
         request.threads = threads;
@@ -133,7 +135,7 @@ void bind_run(py::module_& m) {
       py::arg("scenario"), py::arg("trials") = py::none(), py::arg("threads") = 0,
       py::arg("seed") = py::none(), py::arg("policies") = std::vector<std::string>{},
       py::arg("data_dir") = py::none(), py::arg("memory_budget_mb") = 1024.0,
-      py::arg("vintage") = "seed");
+      py::arg("vintage") = "seed", py::arg("market") = py::none());
 }
 
 }  // namespace mineflow::python

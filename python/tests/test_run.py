@@ -37,15 +37,29 @@ def test_summary_table_holds_the_csv_doubles(cobalt):
 
 
 def test_metrics_are_read_only_views_of_shape_metrics_by_trials(cobalt):
-    assert mineflow.METRICS[0] == "unmet_t" and len(mineflow.METRICS) == 7
+    assert mineflow.METRICS[0] == "unmet_t" and len(mineflow.METRICS) == 11
     assert cobalt.policies == list(cobalt.metrics)
     for policy, values in cobalt.metrics.items():
-        assert values.shape == (7, TRIALS) and values.dtype == np.float64
+        assert values.shape == (11, TRIALS) and values.dtype == np.float64
         assert values.flags.c_contiguous and not values.flags.writeable
         assert not values.flags.owndata  # a view of the engine's buffer
-        assert cobalt.reference_metrics[policy].shape == (7, TRIALS)
+        assert cobalt.reference_metrics[policy].shape == (11, TRIALS)
     with pytest.raises(ValueError):
         cobalt.metrics[cobalt.policies[0]][0, 0] = 1.0
+
+
+def test_market_clearing_prices_out_what_rationing_leaves_short(cobalt):
+    cleared = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=1, market="clearing")
+    unmet = mineflow.METRICS.index("unmet_t")
+    priced = mineflow.METRICS.index("priced_out_t")
+    served = mineflow.METRICS.index("not_served_t")
+    for policy in cobalt.policies:
+        rationed, clear = cobalt.metrics[policy], cleared.metrics[policy]
+        assert (rationed[priced] == 0).all() and (rationed[served] == rationed[unmet]).all()
+        assert (clear[served] == clear[unmet] + clear[priced]).all()
+        assert clear[unmet].sum() < rationed[unmet].sum() and clear[priced].sum() > 0
+    with pytest.raises(ValueError, match="clearing or rationing"):
+        mineflow.run(COBALT, trials=10, market="auction")
 
 
 def test_metrics_agree_with_the_summary(cobalt):
@@ -92,7 +106,7 @@ def test_deterministic_scenario_gives_the_cli_series():
     assert list(r.series.keys())[:3] == ["policy", "day", "demand_t"]
     assert column(r.series, "day").dtype == np.int64
     for values in r.metrics.values():
-        assert values.shape == (7, 1)
+        assert values.shape == (11, 1)
     assert r.header["trials"] == 1
 
 

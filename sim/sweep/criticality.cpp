@@ -24,13 +24,15 @@ PairedMean paired_difference(std::span<const double> a, std::span<const double> 
   return {summary.mean, summary.se};
 }
 
-// The only metric criticality reads: unmet demand per trial of one variant. One series instead
-// of run_monte_carlo's seven keeps the root's memory and the MPI gather at 8 B per trial.
+// The only metric criticality reads: demand not served per trial of one variant (physical unmet
+// plus, under a clearing market, what the price priced out; under rationing the unmet demand,
+// bit for bit). One series instead of run_monte_carlo's eleven keeps the root's memory and the
+// MPI gather at 8 B per trial.
 struct UnmetSeries {
   explicit UnmetSeries(TrialRange range) : first(range.begin), unmet(range.size()) {}
   // As a TrialStore (sim/trial_loop.h).
   void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
-    unmet[trial - first] = metrics.front()[index(Metric::unmet_t)];
+    unmet[trial - first] = metrics.front()[index(Metric::not_served_t)];
   }
   std::vector<std::span<double>> trial_series() { return {std::span<double>(unmet)}; }
 
@@ -59,6 +61,7 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
   CriticalityResult result;
   result.policy = run.policy.name;
   result.annual_demand_t = base_model.demand_t_per_day * kDaysPerYear;
+  result.clearing = base_model.clearing;
 
   // With a split only the root holds the trials and computes the statistics; every rank runs
   // the same sequence of node runs (each one a gather), so the collectives pair up.

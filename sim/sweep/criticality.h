@@ -35,6 +35,9 @@ struct CriticalityResult {
   double annual_demand_t = 0.0;  // of the policy's model (after substitution: not applied here)
   double baseline_unmet_t = 0.0;
   double baseline_se_t = 0.0;
+  // Clearing market: every "unmet" figure is demand not served (unmet + priced out) and
+  // P(shortage) the share of trials with any; under rationing the two are the same.
+  bool clearing = false;
   std::vector<NodeCriticality> nodes;  // worst first (expected unmet, then country, stage)
 };
 

@@ -43,6 +43,7 @@ CriticalityOutput criticality_of_scenario(
     scenario.trials = trials;
   }
   if (request.seed) scenario.seed = *request.seed;
+  override_market(scenario, request.market);
   MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "graph/mineral_data.h"
+#include "sim/scenario.h"
 #include "sim/sweep/criticality.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
@@ -24,6 +25,7 @@ struct CriticalityRequest {
   std::optional<unsigned long long> seed;   // default: the scenario's
   int threads = 0;                          // 0: all cores
   DataVintage vintage = DataVintage::seed;  // which mineral figures the ranking reads
+  std::optional<MarketModel> market;        // --market: overrides the scenario's
 };
 
 // Throws InputError naming the command-line option of the first value out of range (--days,

@@ -29,6 +29,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
     job.scenario.trials = trials;
   }
   if (request.seed) job.scenario.seed = *request.seed;
+  override_market(job.scenario, request.market);
   const Scenario& s = job.scenario;
   job.data = io::load_mineral(s.mineral_file, job.countries, request.vintage);
   io::convert_prices_to_per_tonne(job.data.prices);  // costs per t on either vintage

@@ -28,6 +28,7 @@ struct RunRequest {
   std::vector<std::string> policies;       // empty: every policy of the scenario
   double memory_budget_mib = 1024.0;
   DataVintage vintage = DataVintage::seed;  // which mineral figures the run reads
+  std::optional<MarketModel> market;        // --market: overrides the scenario's
 };
 
 // Everything a run reads, and its plan. The plan points into `data` and `base`: a job stays

@@ -52,6 +52,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   }
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
+  override_market(scenario, request.market);
   MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
   io::convert_prices_to_per_tonne(data.prices);  // costs per t on either vintage
   MineralGraph base = build_mineral_graph(data, settings.graph);
@@ -115,19 +116,20 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   const bool root = split == nullptr || split->is_root();
   if (request.drivers && root && !(cancel != nullptr && cancel->load())) {
     row.drivers = sweep_drivers(file, row.result.trials, row.result.seed, request.threads,
-                                request.vintage, paths, cancel);
+                                request.vintage, request.market, paths, cancel);
   }
   return row;
 }
 
 io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
-                               int threads, DataVintage vintage, const DataPaths& paths,
-                               const std::atomic<bool>* cancel) {
+                               int threads, DataVintage vintage, std::optional<MarketModel> market,
+                               const DataPaths& paths, const std::atomic<bool>* cancel) {
   CriticalityRequest request;  // its defaults: 90-day full outage from day 0, no stockpile
   request.trials = std::min<long long>(static_cast<long long>(trials), kDriverTrials);
   request.seed = seed;
   request.threads = threads;
   request.vintage = vintage;
+  request.market = market;
   CriticalityOutput ranked = criticality_of_scenario(paths, file, request, {}, cancel);
   io::SweepDrivers drivers;
   drivers.trials = static_cast<std::uint64_t>(*request.trials);

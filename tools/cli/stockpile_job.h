@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/mineral_data.h"
+#include "sim/scenario.h"
 #include "sim/sweep/stockpile_sweep.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
@@ -32,6 +33,7 @@ struct SweepRequest {
   bool parameter_uncertainty = false;       // draw the hazard parameters per trial
   bool drivers = false;                     // rank the nodes behind the need (--all)
   DataVintage vintage = DataVintage::seed;  // which mineral figures the sweep reads
+  std::optional<MarketModel> market;        // --market: overrides the scenario's
 };
 
 // Trials of the drivers' ranking (at most; fewer when the sweep has fewer): the ranking needs
@@ -61,8 +63,8 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
 // min(trials, kDriverTrials) trials, the same seed, the same vintage); bit-identical at any
 // thread count.
 io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
-                               int threads, DataVintage vintage, const DataPaths& paths,
-                               const std::atomic<bool>* cancel);
+                               int threads, DataVintage vintage, std::optional<MarketModel> market,
+                               const DataPaths& paths, const std::atomic<bool>* cancel);
 
 // Every bundled mineral's <mineral>_background.yaml scenario, in the bundled minerals' order.
 std::vector<std::string> background_scenario_files(const DataPaths& paths);

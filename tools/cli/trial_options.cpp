@@ -22,6 +22,9 @@ void add_trial_options(po::options_description& options,
   positional.add("scenario", 1);
   add_data_dir_option(options);
   add_vintage_option(options, kSimulationVintage);
+  options.add_options()("market", po::value<std::string>(),
+                        "clearing | rationing: how scarce supply is shared (default: the "
+                        "scenario's market, else rationing; docs/market.md)");
 }
 
 void require_scenario(const po::variables_map& vm) {
@@ -40,7 +43,15 @@ TrialArgs read_trial_options(const po::variables_map& vm) {
   if (vm.count("out")) args.out = vm["out"].as<std::string>();
   args.quiet = vm.count("quiet") > 0;
   args.vintage = vintage_option(vm);
+  if (vm.count("market")) args.market = market_from_text(vm["market"].as<std::string>());
   return args;
+}
+
+std::optional<MarketModel> market_from_text(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  std::optional<MarketModel> market = parse_market_model(*text);
+  if (!market) throw InputError(SourceRef{}, "--market", *text, "clearing or rationing");
+  return market;
 }
 
 bool TrialArgs::progress() const {

@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include "graph/mineral_data.h"
+#include "sim/scenario.h"
 #include "tools/cli/output.h"
 
 namespace mineflow::cli {
@@ -34,6 +35,7 @@ struct TrialArgs {
   std::optional<std::string> out;           // none: stdout
   bool quiet = false;                       // no progress bar
   DataVintage vintage = DataVintage::seed;  // --vintage (default kSimulationVintage)
+  std::optional<MarketModel> market;        // --market: overrides the scenario's
   bool progress() const;                    // a progress bar: not --quiet, and stderr is a terminal
 
   // Into a command's request (RunRequest, CriticalityRequest, SweepRequest).
@@ -43,11 +45,15 @@ struct TrialArgs {
     request.seed = seed;
     request.threads = threads;
     request.vintage = vintage;
+    request.market = market;
   }
 };
 
 // Throws InputError when no SCENARIO was given (run and criticality need one).
 void require_scenario(const boost::program_options::variables_map& vm);
+
+// `--market`'s text as a market model (none: the scenario's); throws InputError on another.
+std::optional<MarketModel> market_from_text(const std::optional<std::string>& text);
 
 // Throws InputError on a --format other than table, csv or json.
 TrialArgs read_trial_options(const boost::program_options::variables_map& vm);

@@ -27,6 +27,11 @@ std::string criticality_table(const CriticalityHeader& header, const Criticality
          format_number(header.failure.severity) + ", on top of the scenario's events; policy " +
          result.policy + "; " + std::to_string(run.trials) + " trials, seed " +
          std::to_string(run.seed) + " (common random numbers).\n";
+  if (result.clearing) {
+    out +=
+        "Clearing market: E[unmet] is demand not served, physical unmet plus priced out "
+        "(docs/market.md).\n";
+  }
   out += "Without a node failure: E[unmet] " + format_fixed(result.baseline_unmet_t, 1) +
          " t (+/- " + format_fixed(result.baseline_se_t, 1) + ")\n\n";
   TextTable table({"rank", "node", "world share %", "E[unmet] t", "+/- se", "added t", "+/- se",

@@ -359,7 +359,8 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
   YamlValue root = load_yaml_file(file);
   root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
                    "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
-                   "background_risk", "background_hazard", "price", "policies", "demand_response"});
+                   "background_risk", "background_hazard", "price", "market", "policies",
+                   "demand_response"});
   Scenario s;
   s.file = file;
   s.id = root.require("scenario").as_string();
@@ -447,6 +448,15 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
   }
   if (!root.get("events") && !s.background_risk && !s.hazard) {
     root.fail("a scenario with 'events', 'background_risk', 'background_hazard' or more");
+  }
+  if (auto market = root.get("market")) {
+    market->allow_only({"model", "note"});
+    YamlValue model = market->require("model");
+    const std::string text = model.as_string();
+    auto parsed = parse_market_model(text);
+    if (!parsed) model.fail("clearing or rationing (docs/market.md)");
+    s.market = *parsed;
+    s.market_where = model.where();
   }
   if (auto price = root.get("price")) {
     price->allow_only({"volatility", "reversion_per_year", "elasticity", "cap_multiple",
