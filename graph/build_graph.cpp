@@ -25,6 +25,7 @@ MineralGraph build_mineral_graph(const MineralData& data, const GraphOptions& op
   result.basis.concentrate_imports =
       data.concentrate_imports ? &*data.concentrate_imports : nullptr;
   result.basis.refined_imports = data.refined_imports ? &*data.refined_imports : nullptr;
+  result.basis.consumption = data.consumption ? &*data.consumption : nullptr;
 
   for (const CountryShare& entry : data.reserves.shares) {
     NodeId node = graph.node(entry.country, Stage::reserve, entry.where);

@@ -25,7 +25,8 @@ struct GraphBasis {
   const Breakdown* production = nullptr;
   const Breakdown* concentrate_imports = nullptr;
   const Breakdown* refined_imports = nullptr;
-  std::optional<double> secondary_share;  // the share the graph was built with, if any
+  const Consumption* consumption = nullptr;  // the focal economy's demand, when the file has it
+  std::optional<double> secondary_share;     // the share the graph was built with, if any
   bool secondary_is_proxy = false;
   std::string secondary_source;
   std::optional<SecondaryQuality> secondary_quality;  // flag of the figure used, if any

@@ -81,6 +81,26 @@ struct DomesticProduction {
   SourceRef where;
 };
 
+// The focal economy's domestic consumption (t/year, the mineral's quantity basis), the demand the
+// simulations cover and the base of every stockpile day: the strategy's standard consumption (the
+// average of recent years where a series exists, else the latest year).
+struct Consumption {
+  double t = 0.0;
+  std::string year;          // "FY2019", "2018, 2020, 2022, 2024 (average)"
+  std::string basis;         // reported | average | judged
+  std::string source;        // full citation
+  std::string source_short;  // for printed bases ("JMIA")
+  bool memory = false;       // a recollection, not re-read in its source
+  SourceRef where;
+};
+
+// "domestic consumption, <year(s)>, <source short>": the basis printed with demand and days.
+inline std::string consumption_basis(const Consumption& c) {
+  std::string out = "domestic consumption, " + c.year + ", " + c.source_short;
+  if (c.basis == "judged") out += " (judged)";
+  return out;
+}
+
 struct MineralData {
   std::string id;    // rare_earths, lithium, ...
   std::string name;  // for people
@@ -93,6 +113,7 @@ struct MineralData {
   std::optional<Breakdown> refined_imports;
   std::optional<DomesticProduction> domestic_concentrate;  // absent: unknown
   std::optional<DomesticProduction> domestic_refined;
+  std::optional<Consumption> consumption;  // nullopt: demand is the graph's receipts
   std::vector<Breakdown> other_flows;
   std::vector<StageCapacity> capacities;
   SecondaryShare secondary;
@@ -107,5 +128,13 @@ struct MineralData {
   DataVintage vintage = DataVintage::seed;
   std::vector<std::string> latest_blocks;
 };
+
+// The basis of the focal economy's demand: its consumption's, or, without a consumption figure,
+// what the graph delivers to it.
+inline std::string demand_basis(const MineralData& data) {
+  return data.consumption ? consumption_basis(*data.consumption)
+                          : "receipts: domestic refining, refined imports and secondary supply "
+                            "(no consumption figure)";
+}
 
 }  // namespace mineflow

@@ -348,10 +348,17 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   }
   model.smelter_capacity_t_per_day = smelter_t_per_yr / kDaysPerYear;
   model.primary_t_per_day = (domestic_t_per_yr + refined_t_per_yr) / kDaysPerYear;
-  model.demand_t_per_day = model.primary_t_per_day + secondary_t_per_yr / kDaysPerYear;
-  model.graph_recycling_share = model.demand_t_per_day > 0.0
-                                    ? secondary_t_per_yr / kDaysPerYear / model.demand_t_per_day
-                                    : 0.0;
+  const double receipts_t_per_day = model.primary_t_per_day + secondary_t_per_yr / kDaysPerYear;
+  model.graph_recycling_share =
+      receipts_t_per_day > 0.0 ? secondary_t_per_yr / kDaysPerYear / receipts_t_per_day : 0.0;
+  model.demand_t_per_day = receipts_t_per_day;
+  if (const Consumption* consumption = mineral.basis.consumption) {
+    // Demand is domestic consumption (docs/engine.md, "Demand"); recycling keeps its share.
+    model.demand_t_per_day = consumption->t / kDaysPerYear;
+    double need = model.demand_t_per_day * (1.0 - model.graph_recycling_share);
+    model.exports_surplus = domestic_t_per_yr > 0.0 && need < model.primary_t_per_day;
+    if (model.exports_surplus) model.primary_need_t_per_day = need;
+  }
 
   auto find_or_add = [&](const std::string& country, ImportClass import_class) -> SupplySource& {
     for (SupplySource& source : model.sources) {

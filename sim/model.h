@@ -79,8 +79,16 @@ struct Model {
   std::vector<SupplySource> sources;  // concentrate imports, then refined imports, graph order
   double smelter_capacity_t_per_day = 0.0;  // domestic refining of imported concentrate
   double primary_t_per_day = 0.0;           // baseline domestic refining + refined imports
-  double demand_t_per_day = 0.0;            // primary + secondary at the graph's share
-  double graph_recycling_share = 0.0;       // secondary / demand in the graph
+  // Domestic consumption when the mineral file states it (docs/engine.md, "Demand"), else
+  // primary + secondary at the graph's share.
+  double demand_t_per_day = 0.0;
+  double graph_recycling_share = 0.0;  // secondary / (primary + secondary) in the graph
+  // Receipts beyond consumption are exports of the focal smelters' output: the focal economy
+  // keeps min(receipts, primary need), primary need = demand x (1 - graph recycling share), the
+  // surplus taken from domestic refining first. False where receipts do not exceed the need or
+  // the focal economy refines nothing: its supply is then its receipts scaled to its demand.
+  bool exports_surplus = false;
+  double primary_need_t_per_day = 0.0;  // with exports_surplus: the primary need at baseline
   std::vector<NetworkMine> mines;
   std::vector<NetworkRefiner> refiners;
   std::vector<FeedLink> links;

@@ -200,6 +200,13 @@ BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, Kin
       model.smelter_capacity_t_per_day * channel_value<T>(availability, model.smelter_channel()),
       clock);
   double primary = model.primary_t_per_day;
+  if (model.exports_surplus) {
+    // The focal economy keeps what it consumes; the rest of its smelters' output is exported, so
+    // a cut reduces exports before it reaches the focal economy (docs/engine.md, "Demand").
+    primary = model.primary_need_t_per_day;
+    refined = lower_of(refined, T(primary), clock);
+    domestic = lower_of(domestic, T(primary) - refined, clock);
+  }
   BasicSupplyPoint<T> point;
   point.domestic_fraction = primary > 0.0 ? domestic / primary : T(0.0);
   point.imports_fraction = primary > 0.0 ? refined / primary : T(0.0);

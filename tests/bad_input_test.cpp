@@ -90,7 +90,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"share_out_of_range", "{country: KOR, pct: 25}", "{country: KOR, pct: 125}",
                 ":38:", "imports.refined.shares_pct[1]", "125"},
         BadCase{"secondary_share_of_one", "value: 0.2", "value: 1.5", ":42:10",
-                "secondary_share.value", "'1.5'"}),
+                "secondary_share.value", "'1.5'"},
+        BadCase{"consumption_negative", "secondary_share:\n",
+                "consumption:\n  t: -5\n  year: \"2020\"\n  basis: reported\n  source: \"x\"\n"
+                "  source_short: \"x\"\nsecondary_share:\n",
+                ":42:6", "consumption.t", "'-5'"},
+        BadCase{"consumption_basis", "secondary_share:\n",
+                "consumption:\n  t: 5\n  year: \"2020\"\n  basis: guessed\n  source: \"x\"\n"
+                "  source_short: \"x\"\nsecondary_share:\n",
+                ":44:10", "consumption.basis", "'guessed'"}),
     [](const ::testing::TestParamInfo<BadCase>& param) { return std::string(param.param.name); });
 
 // Hostile or mistaken files get one clear line, not a crash, a hang or a memory blow-up.

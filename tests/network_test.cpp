@@ -442,6 +442,41 @@ TEST(CapacityAdded, FocalSmelterAndForeignRefinerCountOnce) {
   EXPECT_NEAR(none.policies.front().model->smelter_capacity_t_per_day * kDays, 20.0, 1e-9);
 }
 
+// Demand is consumption when the file states it (docs/engine.md, "Demand"). The fixture's
+// receipts: 20 t/yr refined at home from imported concentrate, 60 t/yr of refined imports and
+// secondary at 0.2 of 100 t/yr. Consumption 50 t/yr needs 50 x 0.8 = 40 t/yr of primary metal, less
+// than the 80 received: the surplus is exported. At 120 t/yr the receipts are scaled up.
+TEST(Consumption, IsTheDemandAndASurplusIsExported) {
+  std::string text = testing::read_text(testing::test_data_dir() + "/minimal_mineral.yaml");
+  auto model_at = [&](const std::string& t) {
+    std::string file_text = text;
+    std::string block = "consumption:\n  t: " + t +
+                        "\n  year: \"2020\"\n  basis: reported\n  source: \"test fixture\"\n"
+                        "  source_short: \"fixture\"\nsecondary_share:";
+    file_text.replace(file_text.find("secondary_share:"), 16, block);
+    std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("mineflow_consumption_" + t + ".yaml");
+    std::ofstream(file) << file_text;
+    MineralData data = io::load_mineral(file.string(), countries());
+    std::filesystem::remove(file);
+    EXPECT_EQ(demand_basis(data), "domestic consumption, 2020, fixture");
+    Scenario scenario;
+    scenario.horizon_days = kDays;
+    RunPlan plan = make_run_plan(scenario, build_mineral_graph(data, GraphOptions{}), {},
+                                 CountryTable{}, IndicatorSettings{}, {});
+    return *plan.policies.front().model;
+  };
+  Model exporter = model_at("50");
+  EXPECT_NEAR(exporter.demand_t_per_day * kDays, 50.0, 1e-9);
+  EXPECT_NEAR(exporter.graph_recycling_share, 0.2, 1e-12);
+  EXPECT_TRUE(exporter.exports_surplus);
+  EXPECT_NEAR(exporter.primary_need_t_per_day * kDays, 40.0, 1e-9);
+  EXPECT_NEAR(exporter.primary_t_per_day * kDays, 80.0, 1e-9);
+  Model importer = model_at("120");
+  EXPECT_NEAR(importer.demand_t_per_day * kDays, 120.0, 1e-9);
+  EXPECT_FALSE(importer.exports_surplus);
+}
+
 Scenario toy_scenario() {
   Scenario scenario;
   scenario.id = "toy";

@@ -111,6 +111,33 @@ TEST(SupplyExact, RecyclingShareCoversItsPart) {
   EXPECT_NEAR(m[index(Metric::unmet_t)], 7.0, 1e-9);
 }
 
+// Consumption below receipts (docs/engine.md, "Demand"): the focal economy keeps
+// min(receipts, need) and exports the rest, so a cut reaches it only past the surplus.
+// Receipts 2 t/day from two suppliers, consumption 1.2 t/day: losing S0 (1 t/day) for 10 days
+// leaves 1.0 t/day, 0.2 short (2 t); losing half of it leaves 1.5, enough.
+TEST(SupplyExact, SurplusOverConsumptionIsExportedFirst) {
+  for (double severity : {1.0, 0.5}) {
+    Model model = refined_model({1.0, 1.0});
+    model.demand_t_per_day = 1.2;
+    model.exports_surplus = true;
+    model.primary_need_t_per_day = 1.2;
+    std::vector<EventSpec> events{outage("S0", 5.0, 10.0, severity)};
+    compile_events(model, events);
+    BalanceChecker checker;
+    TrialMetrics m = one_trial(model, events, StockPolicy{}, 0, &checker);
+    EXPECT_NEAR(m[index(Metric::unmet_t)], severity == 1.0 ? 2.0 : 0.0, 1e-12) << severity;
+    EXPECT_NEAR(m[index(Metric::days_short)], severity == 1.0 ? 10.0 : 0.0, 1e-12);
+  }
+  // Without the surplus flag the same receipts are scaled to demand: losing half of one of
+  // two equal suppliers is a quarter of demand short (0.3 t/day x 10 days).
+  Model model = refined_model({1.0, 1.0});
+  model.demand_t_per_day = 1.2;
+  std::vector<EventSpec> events{outage("S0", 5.0, 10.0, 0.5)};
+  compile_events(model, events);
+  TrialMetrics m = one_trial(model, events, StockPolicy{});
+  EXPECT_NEAR(m[index(Metric::unmet_t)], 3.0, 1e-12);
+}
+
 // (b) Poisson outages at rate L per year, each longer than the stockpile: a shortage occurs
 // within the horizon iff an outage starts before T - s, so P = 1 - exp(-L (T - s)).
 TEST(PoissonOutages, ProbabilityOfAnyShortageMatchesClosedForm) {

@@ -133,8 +133,14 @@ TEST(VintageCli, StockpileReadsTheVintageAndNamesIt) {
     std::size_t at = json.find("\"demand_t_per_day\": ");
     return at == std::string::npos ? std::string() : json.substr(at, json.find(',', at) - at);
   };
+  // Demand is cobalt's consumption on either vintage (docs/data-sources.md, "Vintages and the
+  // simulations"); the sources behind it, and so the cells, are the vintage's.
   ASSERT_FALSE(demand(seed).empty());
-  EXPECT_NE(demand(seed), demand(latest));
+  EXPECT_EQ(demand(seed), demand(latest));
+  EXPECT_NE(seed.find("\"demand_basis\": \"domestic consumption, 2012, 2013 (average)"),
+            std::string::npos)
+      << seed;
+  EXPECT_NE(seed.substr(seed.find("\"cells\"")), latest.substr(latest.find("\"cells\"")));
   EXPECT_TRUE(
       has_line(sweep("seed", "table"), "Data vintage: seed (docs/data-sources.md, Vintages)"));
 }

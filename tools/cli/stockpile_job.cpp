@@ -71,6 +71,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   h.carrying_rate_per_year = request.carrying_rate;
   h.current_recycling_share = sweep.plan.base.basis.secondary_share;
   h.recycling_is_proxy = sweep.plan.base.basis.secondary_is_proxy;
+  h.demand_basis = demand_basis(data);
   // Costs in USD only: a series in another currency is converted at the annual rate of its
   // baseline year (scenarios/fx.yaml).
   double to_usd = 1.0;

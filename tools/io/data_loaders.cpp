@@ -127,6 +127,21 @@ SecondaryShare read_secondary(const YamlValue& block, const std::string& focal_e
   return out;
 }
 
+// The focal economy's domestic consumption (docs/data-sources.md, "Consumption").
+Consumption read_consumption(const YamlValue& block) {
+  block.allow_only({"t", "year", "basis", "source", "source_short", "memory", "note"});
+  Consumption out;
+  YamlValue t = block.require("t");
+  out.where = t.where();
+  out.t = t.as_positive();
+  out.year = block.require("year").as_string();
+  out.basis = block.require("basis").as_choice({"reported", "average", "judged"});
+  out.source = block.require("source").as_string();
+  out.source_short = block.require("source_short").as_string();
+  if (auto memory = block.get("memory")) out.memory = memory->as_bool();
+  return out;
+}
+
 PriceSeries read_series(const YamlValue& block) {
   block.allow_only(
       {"id", "name", "unit", "frequency", "start", "source", "primary", "note", "values"});
@@ -227,8 +242,8 @@ std::optional<YamlValue> latest_block(const YamlValue& root) {
   auto latest = vintages->get("latest");
   if (!latest) return std::nullopt;
   // The keys a latest block may replace (everything else is the seed's), and its own notes.
-  latest->allow_only({"quantity_basis", "reserves", "mine_production", "imports",
-                      "secondary_share", "price_series", "note", "year"});
+  latest->allow_only({"quantity_basis", "reserves", "mine_production", "imports", "secondary_share",
+                      "price_series", "consumption", "note", "year"});
   return latest;
 }
 
@@ -245,7 +260,7 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries,
   root.allow_only({"mineral", "name", "focal_economy", "quantity_basis", "reserves",
                    "mine_production", "mine_production_wmd", "imports", "other_flows",
                    "secondary_share", "price_file", "network_file", "seed_ratings", "capacities",
-                   "domestic_production", "vintages", "note"});
+                   "domestic_production", "consumption", "vintages", "note"});
   MineralData data;
   data.file = file;
   std::optional<YamlValue> latest = latest_block(root);
@@ -329,6 +344,7 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries,
       data.domestic_concentrate = read_domestic(*block);
     if (auto block = domestic->get("refined")) data.domestic_refined = read_domestic(*block);
   }
+  if (auto block = pick("consumption")) data.consumption = read_consumption(*block);
   data.secondary = read_secondary(pick_required("secondary_share"), data.focal_economy);
   if (auto ratings = root.get("seed_ratings")) {
     for (const auto& [key, value] : ratings->entries()) {

@@ -136,9 +136,10 @@ std::string recycling_text(const SweepResult& r) {
 std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
   std::ostringstream out;
   out << header_line(h, r);
-  out << "demand " << fixed(r.demand_t_per_day) << " t/day, price " << fixed(r.price_per_t) << " "
-      << h.price_unit << ", carrying rate " << format_number(100.0 * h.carrying_rate_per_year)
-      << "%/yr; " << recycling_note(h) << "\n\n";
+  out << "demand " << fixed(r.demand_t_per_day) << " t/day";
+  if (!h.demand_basis.empty()) out << " (" << h.demand_basis << ")";
+  out << ", price " << fixed(r.price_per_t) << " " << h.price_unit << ", carrying rate "
+      << format_number(100.0 * h.carrying_rate_per_year) << "%/yr; " << recycling_note(h) << "\n\n";
   std::string cost = "carrying " + currency(h) + "/yr";
   TextTable table({"days", "recycling", "P(shortage)", "E[unmet] t", "unmet %", "CVaR95 t",
                    "longest spell d", "stock t", cost});
@@ -223,6 +224,7 @@ std::string sweep_json(const SweepHeader& h, const SweepResult& r) {
       << ",\n  \"seed\": " << r.seed << ",\n  \"passes\": " << r.passes
       << ",\n  \"horizon_days\": " << num(h.horizon_days)
       << ",\n  \"demand_t_per_day\": " << num(r.demand_t_per_day)
+      << ",\n  \"demand_basis\": " << json_string(h.demand_basis)
       << ",\n  \"price_per_t\": " << num(r.price_per_t)
       << ",\n  \"price_unit\": " << json_string(h.price_unit)
       << ",\n  \"carrying_rate_per_year\": " << num(h.carrying_rate_per_year)
@@ -350,6 +352,12 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
          "(searched up to --max-recycling; 'not needed': the base already meets it); costs: days x "
          "daily demand x price x carrying rate "
          "(docs/stockpile.md).\n";
+  out << "days are days of demand:";
+  for (const SweepSummaryRow& row : rows) {
+    out << "\n  " << row.header.mineral << ": " << fixed(row.result.demand_t_per_day) << " t/day, "
+        << row.header.demand_basis;
+  }
+  out << "\n";
   if (!rows.front().drivers.nodes.empty()) {
     out << "drivers: the nodes that add most expected unmet demand when each fails alone for 90 "
            "days, over annual demand (mineflow criticality, no stockpile, "
@@ -435,6 +443,8 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
     out << (i ? "," : "") << "\n    {\"mineral\": " << json_string(f.mineral)
         << ", \"scenario\": " << json_string(f.scenario)
         << ", \"vintage\": " << json_string(f.vintage)
+        << ", \"demand_t_per_day\": " << num(r.demand_t_per_day)
+        << ", \"demand_basis\": " << json_string(rows[i].header.demand_basis)
         << ", \"target\": " << (r.target ? json_string(to_string(*r.target)) : std::string("null"))
         << ", \"trials\": " << r.trials << ", \"seed\": " << r.seed
         << ", \"recycling_share\": " << json_num(f.share)

@@ -26,6 +26,8 @@ struct SweepHeader {
   std::optional<double> current_recycling_share;
   bool recycling_is_proxy = false;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
+  // What the daily demand (and so every stockpile day) is: "domestic consumption, FY2019, JMIA".
+  std::string demand_basis;
 };
 
 std::string sweep_table(const SweepHeader& header, const SweepResult& result);
