@@ -48,6 +48,7 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
     piece(onset, full_from, s, s);
     s *= 1.0 - occurrence.licence_approval_share;
   }
+  if (hit.licence_delay_only) return;  // the rest reaches this channel through the price
   switch (occurrence.shape) {
     case RecoveryShape::Kind::step:
       piece(full_from, full_end, s, s);

@@ -213,15 +213,21 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       // every destination or some: the focal economy's streams when it is restricted, the
       // exporter's world sales by the restricted share of world imports.
       RestrictionScope scope = restriction_scope(model, target);
-      // Clearing: a restriction on every buyer is a world loss, priced like any other; one
-      // aimed at the focal economy and not at all the others cuts its streams physically.
-      if (scope.focal_restricted && !(model.clearing && scope.world_share >= 1.0)) {
+      // Clearing: a restriction on every buyer is a world loss, priced like any other, except
+      // that nothing reaches anyone while no licence is granted; one aimed at the focal economy
+      // and not at all the others cuts its streams physically throughout.
+      if (scope.focal_restricted) {
+        const std::size_t first = out.hits.size();
         hit_sources([&](const SupplySource& s) {
           if (s.country != target.country) return false;
           if (!target.export_stage) return true;
           return (s.import_class == ImportClass::concentrate) ==
                  (*target.export_stage == Stage::mine);
         });
+        if (model.clearing && scope.world_share >= 1.0) {
+          for (std::size_t h = first; h < out.hits.size(); ++h)
+            out.hits[h].licence_delay_only = true;
+        }
       }
       for (std::size_t c = 0; c < model.exporters.size() && scope.world_share > 0.0; ++c) {
         const auto& [country, stage] = model.exporters[c];
@@ -305,6 +311,7 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   Model model;
   model.focal_economy = mineral.focal_economy;
   model.clearing = scenario.market == MarketModel::clearing;
+  model.world_inventory_days = scenario.world_inventory_days;
   model.network_lead_time_days = scenario.refined_lead_time_days;
   add_network(mineral, model);
   auto refiner_index = [&model](const std::string& country) {

@@ -61,6 +61,9 @@ struct ChannelHit {
   // The share of the channel's flow the target restricts (an export restriction on some
   // destinations cuts the exporter's world sales by their share of world imports).
   double severity_scale = 1.0;
+  // Clearing: the focal economy's streams from an exporter that restricts every buyer are cut
+  // only while nothing is licensed (no price reaches unlicensed material); the rest is priced.
+  bool licence_delay_only = false;
 };
 
 struct CompiledTarget {
@@ -120,8 +123,9 @@ struct Model {
   double price_noise_sd = 0.0;
   double inverse_elasticity = 1.0 / 0.3;
   double price_cap = 5.0;
-  // Clearing (docs/market.md): supply fractions are physical receipts plus the demand priced out.
+  // Clearing (docs/market.md, sim/world_market.h): the world market allocates through the price.
   bool clearing = false;
+  double world_inventory_days = 60.0;  // world commercial stocks, days of world use (the lag)
 
   std::uint32_t smelter_channel() const { return static_cast<std::uint32_t>(sources.size()); }
   std::uint32_t recycling_channel() const { return smelter_channel() + 1; }

@@ -16,8 +16,11 @@ const SupplyProfile* ProfileCache::find(std::uint64_t trial) const {
 
 void ProfileCache::store(std::uint64_t trial, const SupplyProfile& profile) {
   if (!holds(trial) || stored_[trial - range_.begin] != 0) return;
-  const std::size_t size = profile.segments.size() * sizeof(ProfileSegment) +
-                           profile.price_factor.size() * sizeof(double) + sizeof(SupplyProfile);
+  const std::size_t size =
+      profile.segments.size() * sizeof(ProfileSegment) +
+      profile.price_factor.size() * sizeof(double) +
+      (profile.market.price.size() + profile.market.price_prefix.size()) * sizeof(double) +
+      sizeof(SupplyProfile);
   // Reserve first, so that concurrent stores never take the total past the budget.
   if (bytes_.fetch_add(size, std::memory_order_relaxed) + size > budget_bytes_) {
     bytes_.fetch_sub(size, std::memory_order_relaxed);
@@ -26,6 +29,7 @@ void ProfileCache::store(std::uint64_t trial, const SupplyProfile& profile) {
   SupplyProfile& kept = profiles_[trial - range_.begin];
   kept.segments.assign(profile.segments.begin(), profile.segments.end());
   kept.price_factor.assign(profile.price_factor.begin(), profile.price_factor.end());
+  kept.market = profile.market;
   stored_[trial - range_.begin] = 1;
 }
 

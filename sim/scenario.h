@@ -236,6 +236,9 @@ struct Scenario {
   DemandResponse demand_response;
   PriceModel price;
   MarketModel market = MarketModel::rationing;
+  // World commercial stocks in days of world use: the clearing market's buffer and lag
+  // (sim/world_market.h).
+  double world_inventory_days = 60.0;
   SourceRef market_where;  // where the scenario sets it (or the option that overrode it)
   double horizon_days = 365.0;
   long long trials = 10000;

@@ -65,24 +65,22 @@ void MetricsObserver::start(double stockpile_t) {
   spell_ = 0.0;
   peak_price_ = 0.0;
   cost_units_ = 0.0;
-  priced_out_days_ = 0.0;
-  priced_out_price_days_ = 0.0;
 }
 
 TrialMetrics MetricsObserver::finish(double demand_t_per_day, double primary_t_per_day,
-                                     double baseline_price) {
+                                     double baseline_price, const MarketPath& market) {
   TrialMetrics& m = metrics_;
   auto pct = [&](double t) {
     return demand_t_per_day > 0.0 ? 100.0 * t / (demand_t_per_day * kDaysPerYear) : 0.0;
   };
   m[index(Metric::unmet_pct_annual_demand)] = pct(m[index(Metric::unmet_t)]);
   m[index(Metric::peak_price_multiple)] = peak_price_;
-  if (priced_out_days_ > 0.0) {
-    // The priced-out demand rode in the imports (ProfileSegment::priced_out): not bought.
-    cost_units_ -= primary_t_per_day * priced_out_price_days_;
+  if (market.priced_out_days > 0.0) {
+    // The stock pass buys what physically arrives; the priced-out part of it is not bought.
+    cost_units_ -= primary_t_per_day * market.priced_out_price_days;
   }
   m[index(Metric::procurement_cost)] = cost_units_ * baseline_price;
-  m[index(Metric::priced_out_t)] = primary_t_per_day * priced_out_days_;
+  m[index(Metric::priced_out_t)] = primary_t_per_day * market.priced_out_days;
   m[index(Metric::priced_out_pct_annual_demand)] = pct(m[index(Metric::priced_out_t)]);
   m[index(Metric::not_served_t)] = m[index(Metric::unmet_t)] + m[index(Metric::priced_out_t)];
   m[index(Metric::not_served_pct_annual_demand)] = pct(m[index(Metric::not_served_t)]);
@@ -617,7 +615,7 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
       emit(t, next);
     }
   }
-  return metrics.finish(limits.demand, limits.primary, model.baseline_price);
+  return metrics.finish(limits.demand, limits.primary, model.baseline_price, profile.market);
 }
 
 }  // namespace mineflow

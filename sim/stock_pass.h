@@ -90,12 +90,6 @@ class MetricsObserver final : public PhaseObserver {
   void start(double stockpile_t);  // before the first phase: the stockpile's starting level
   void on_segment(const ProfileSegment& segment) {
     peak_price_ = std::max(peak_price_, segment.peak_price_multiple);
-    if (segment.priced_out > 0.0 || segment.priced_out_end > 0.0) {
-      // Linear over the segment (the profile splits at its kink), so the mean is exact.
-      const double mean = 0.5 * (segment.priced_out + segment.priced_out_end);
-      priced_out_days_ += mean * (segment.end_day - segment.start_day);
-      priced_out_price_days_ += mean * segment.price_days;
-    }
   }
   void on_phase(const Phase& phase) override { record(phase); }
   // on_phase's work, for direct (inlined) calls.
@@ -128,17 +122,15 @@ class MetricsObserver final : public PhaseObserver {
     cost_units_ += (supply + 0.0 + 0.0) * price_days;
   }
   // After the last phase: the metrics (demand after the substitution cut and its primary part,
-  // t/day).
-  TrialMetrics finish(double demand_t_per_day, double primary_t_per_day, double baseline_price);
+  // t/day; `market` the clearing market's path, empty under rationing).
+  TrialMetrics finish(double demand_t_per_day, double primary_t_per_day, double baseline_price,
+                      const MarketPath& market = {});
 
  private:
   TrialMetrics metrics_{};
   double spell_ = 0.0;       // current spell of unmet demand, days
   double peak_price_ = 0.0;  // highest segment peak so far
   double cost_units_ = 0.0;  // t x price multiple
-  // Clearing: priced-out share of primary demand x days, and x price multiple x days.
-  double priced_out_days_ = 0.0;
-  double priced_out_price_days_ = 0.0;
 };
 
 // The most phases one supply segment may take. Within a segment the base gap is linear and each

@@ -8,6 +8,7 @@
 #include "sim/internal_error.h"
 #include "sim/random_stream.h"
 #include "sim/scarcity_integral.h"
+#include "sim/world_market.h"
 
 namespace mineflow {
 namespace {
@@ -133,14 +134,13 @@ struct BasicSupplyPoint {
   T imports_fraction = 1.0;
   T recycling_available = 1.0;
   T world_shortfall = 0.0;
-  T priced_out = 0.0;
 };
 using SupplyPoint = BasicSupplyPoint<double>;
 using SlopedSupplyPoint = BasicSupplyPoint<LinearValue>;
 
 SupplyPoint values_of(const SlopedSupplyPoint& p) {
   return {p.domestic_fraction.value, p.imports_fraction.value, p.recycling_available.value,
-          p.world_shortfall.value, p.priced_out.value};
+          p.world_shortfall.value};
 }
 
 void set_start(ProfileSegment& segment, const SupplyPoint& point) {
@@ -148,7 +148,6 @@ void set_start(ProfileSegment& segment, const SupplyPoint& point) {
   segment.imports_fraction = point.imports_fraction;
   segment.recycling_available = point.recycling_available;
   segment.world_shortfall = point.world_shortfall;
-  segment.priced_out = point.priced_out;
 }
 
 void set_end(ProfileSegment& segment, const SupplyPoint& point) {
@@ -156,7 +155,6 @@ void set_end(ProfileSegment& segment, const SupplyPoint& point) {
   segment.imports_fraction_end = point.imports_fraction;
   segment.recycling_available_end = point.recycling_available;
   segment.world_shortfall_end = point.world_shortfall;
-  segment.priced_out_end = point.priced_out;
 }
 
 NetworkOutcome& outcome_for(ProfileScratch& scratch, double) {
@@ -164,22 +162,6 @@ NetworkOutcome& outcome_for(ProfileScratch& scratch, double) {
 }
 SlopedNetworkOutcome& outcome_for(ProfileScratch& scratch, LinearValue) {
   return scratch.sloped_network;
-}
-
-// The focal economy as a price-taker on a world market that has lost `w` of its supply
-// (docs/market.md): demand follows the price, D(P) = P^-e with P = min(cap, (1 - w)^(-1/e)), so
-// the price prices out min(w, 1 - cap^-e) of the primary demand; what the market cannot supply
-// even at the cap is shared by all buyers pro rata, and the focal economy receives (1 - w) of
-// its physical supply (the streams less the cuts aimed at it). The priced-out share is added to
-// the imports, so the stock pass sees as a gap only what is physically missing.
-template <typename T>
-void clear_market(const Model& model, BasicSupplyPoint<T>& point, KinkClock* clock) {
-  const double clearable = 1.0 - std::pow(model.price_cap, -1.0 / model.inverse_elasticity);
-  const T w = point.world_shortfall;
-  point.priced_out = lower_of(w, T(clearable), clock);
-  const T reach = 1.0 - w;
-  point.domestic_fraction = point.domestic_fraction * reach;
-  point.imports_fraction = point.imports_fraction * reach + point.priced_out;
 }
 
 // Supply with the channel availabilities as they are set now (with slopes: and the time to the
@@ -213,7 +195,6 @@ BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, Kin
   point.recycling_available = channel_value<T>(availability, model.recycling_channel());
   point.world_shortfall = clamp_to(
       upper_of(network.world_mine_loss, network.world_refined_loss, clock), 0.0, 1.0, clock);
-  if (model.clearing) clear_market(model, point, clock);
   return point;
 }
 
@@ -298,23 +279,21 @@ double largest_deviation(const SupplyPoint& a, const SupplyPoint& b) {
   return std::max({std::abs(a.domestic_fraction - b.domestic_fraction),
                    std::abs(a.imports_fraction - b.imports_fraction),
                    std::abs(a.recycling_available - b.recycling_available),
-                   std::abs(a.world_shortfall - b.world_shortfall),
-                   std::abs(a.priced_out - b.priced_out)});
+                   std::abs(a.world_shortfall - b.world_shortfall)});
 }
 
 SupplyPoint along(const SlopedSupplyPoint& p, double days) {
   return {p.domestic_fraction.value + p.domestic_fraction.slope * days,
           p.imports_fraction.value + p.imports_fraction.slope * days,
           p.recycling_available.value + p.recycling_available.slope * days,
-          p.world_shortfall.value + p.world_shortfall.slope * days,
-          p.priced_out.value + p.priced_out.slope * days};
+          p.world_shortfall.value + p.world_shortfall.slope * days};
 }
 
 SupplyPoint midpoint(const SupplyPoint& a, const SupplyPoint& b) {
   return {0.5 * (a.domestic_fraction + b.domestic_fraction),
           0.5 * (a.imports_fraction + b.imports_fraction),
           0.5 * (a.recycling_available + b.recycling_available),
-          0.5 * (a.world_shortfall + b.world_shortfall), 0.5 * (a.priced_out + b.priced_out)};
+          0.5 * (a.world_shortfall + b.world_shortfall)};
 }
 
 void add_piece(const ProfileSegment& cover, double from, const SupplyPoint& at_from, double to,
@@ -503,8 +482,13 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
     } else {
       pieces.push_back(cover);
     }
-    for (ProfileSegment& segment : pieces) add_prices(model, segment, out);
+    if (model.clearing) {
+      out.segments.insert(out.segments.end(), pieces.begin(), pieces.end());
+    } else {
+      for (ProfileSegment& segment : pieces) add_prices(model, segment, out);
+    }
   }
+  if (model.clearing) run_world_market(model, out, scratch.market);
 }
 
 bool same_price_process(const Model& a, const Model& b) {
@@ -514,6 +498,7 @@ bool same_price_process(const Model& a, const Model& b) {
 
 double price_integral(const Model& model, const SupplyProfile& profile,
                       const ProfileSegment& segment, double from_day, double to_day) {
+  if (model.clearing) return market_price_integral(profile.market, from_day, to_day);
   const double scarcity = segment.scarcity;
   const std::vector<double>& factor = profile.price_factor;
   auto k = std::min(static_cast<std::size_t>(from_day / model.price_step_days), factor.size() - 1);

@@ -31,20 +31,33 @@ struct ProfileSegment {
   double imports_fraction_end = 1.0;
   double recycling_available_end = 1.0;
   double world_shortfall_end = 0.0;
-  // Clearing (docs/market.md): the demand the price prices out, a fraction of baseline primary
-  // supply, included in imports_fraction (so the stock pass sees no gap for it) and counted
-  // apart by the metrics. 0 under rationing.
-  double priced_out = 0.0;
-  double priced_out_end = 0.0;
   double peak_price_multiple = 1.0;  // highest capped stochastic x scarcity in the segment
   double price_days = 0.0;           // integral of the capped price multiple over the segment, days
 };
 
 // Segments are cut only where supply changes (event boundaries), never by the price grid, so a
 // trial's cost follows its events; the stochastic price factor lives on its own grid.
+// A clearing trial's world market (sim/world_market.h), in daily steps; empty under rationing.
+struct MarketPath {
+  std::vector<double> price;         // price multiple of each day (factor and cap included)
+  std::vector<double> price_prefix;  // price_prefix[d]: integral of the price over [0, d), days
+  // Priced-out share of primary demand x days (each day's share of what physically reaches the
+  // focal economy), and the same x the day's price multiple.
+  double priced_out_days = 0.0;
+  double priced_out_price_days = 0.0;
+};
+
 struct SupplyProfile {
   std::vector<ProfileSegment> segments;  // contiguous, covering [0, horizon)
   std::vector<double> price_factor;      // exp(log factor) per grid cell of model.price_step_days
+  MarketPath market;
+};
+
+// Working memory of the world market for one thread.
+struct MarketScratch {
+  std::vector<double> shortfall;  // mean world shortfall of each day
+  std::vector<double> stockout;   // share of demand physically missing each day
+  std::vector<ProfileSegment> split;
 };
 
 // Integral over [from, to) of min(cap, factor(t) x scarcity(t)), days, within one segment
@@ -64,6 +77,7 @@ struct ProfileScratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> channel_group;  // per effect: [begin, end)
   std::size_t next_start = 0;
   std::size_t next_end = 0;
+  MarketScratch market;
   IncrementalPropagation propagation;
   NetworkOutcome network;
   SlopedNetworkOutcome sloped_network;

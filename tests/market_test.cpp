@@ -1,7 +1,8 @@
 // The clearing market (docs/market.md) on the toy network of tests/data/network_*.yaml, against
-// hand calculations: a world loss is priced out up to the share the price cap can clear, the
-// rest is physical for every buyer; a restriction aimed at the focal economy alone stays
-// physical; a ramp that crosses the cap's kink integrates exactly; rationing is untouched.
+// closed forms of its daily recursion: a world loss is priced out as the stocks draw, and is
+// physical for every buyer only once they are gone; a restriction aimed at the focal economy
+// alone stays physical, a licence regime on every buyer only while nothing is licensed; a ramp
+// is followed through its exact daily means; rationing is untouched.
 
 #include <cmath>
 #include <filesystem>
@@ -56,14 +57,16 @@ EventSpec outage(const EventTarget& target, double severity, double duration,
   return spec;
 }
 
-// One trial of the toy with `event` and no stocks, under `market`.
-TrialMetrics one_trial(const EventSpec& event, MarketModel market) {
+// One trial of the toy with `event` and no stocks, under `market`, with world stocks of
+// `inventory_days` days of use.
+TrialMetrics one_trial(const EventSpec& event, MarketModel market, double inventory_days = 20.0) {
   static const MineralGraph graph = toy_graph();
   Scenario scenario;
   scenario.id = "toy";
   scenario.horizon_days = kDays;
   scenario.trials = 1;
   scenario.market = market;
+  scenario.world_inventory_days = inventory_days;
   scenario.events.push_back(event);
   RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
   TrialScratch scratch;
@@ -76,18 +79,22 @@ double metric(const TrialMetrics& m, Metric which) {
   return m[index(which)];
 }
 
-TEST(ClearingMarket, AWorldLossTheCapCanClearIsPricedOutNotShort) {
+TEST(ClearingMarket, AWorldLossTheStocksAndThePriceAbsorbIsPricedOutNotShort) {
   // CHN's refinery (70 of the world's 100 t/yr) at half output for 100 days: the world loses
-  // 0.35, below what the cap clears, so the focal economy buys 0.65 of its demand at the price
-  // and gives up 0.35: nothing is physically short.
+  // w = 0.35, below what the cap clears. With stocks of 20 days (q = 1 - 1/20) the scarcity is
+  // x_d = w (1 - q^d) up to day 100, then x_100 q^(d - 100): the focal economy gives up x_d of
+  // its demand each day and nothing is physically short.
+  const double w = 0.35;
+  const double q = 1.0 - 1.0 / 20.0;
+  const double x100 = w * (1.0 - std::pow(q, 100.0));
+  const double priced_days = w * (100.0 - (1.0 - std::pow(q, 100.0)) / (1.0 - q)) +
+                             x100 * (1.0 - std::pow(q, 265.0)) / (1.0 - q);
   TrialMetrics m = one_trial(outage(refiner_node("CHN"), 0.5, 100.0), MarketModel::clearing);
   EXPECT_EQ(metric(m, Metric::unmet_t), 0.0);
   EXPECT_EQ(metric(m, Metric::days_short), 0.0);
-  EXPECT_NEAR(metric(m, Metric::priced_out_t), 0.35 * kPrimaryTPerDay * 100.0, 1e-12);
+  EXPECT_NEAR(metric(m, Metric::priced_out_t) / (priced_days * kPrimaryTPerDay), 1.0, 1e-12);
   EXPECT_EQ(metric(m, Metric::not_served_t), metric(m, Metric::priced_out_t));
-  EXPECT_NEAR(metric(m, Metric::priced_out_pct_annual_demand), 100.0 * 0.35 * 100.0 / kDays, 1e-9);
-  // The price is the scarcity price (1 - 0.35)^(-1/0.3), as under rationing.
-  EXPECT_NEAR(metric(m, Metric::peak_price_multiple), std::pow(0.65, -1.0 / 0.3), 1e-12);
+  EXPECT_NEAR(metric(m, Metric::peak_price_multiple), std::pow(1.0 - x100, -1.0 / 0.3), 1e-9);
 
   // Rationing: the focal economy's stream from CHN (10 t/yr) loses half, physically.
   TrialMetrics r = one_trial(outage(refiner_node("CHN"), 0.5, 100.0), MarketModel::rationing);
@@ -96,15 +103,25 @@ TEST(ClearingMarket, AWorldLossTheCapCanClearIsPricedOutNotShort) {
   EXPECT_EQ(metric(r, Metric::not_served_t), metric(r, Metric::unmet_t));
 }
 
-TEST(ClearingMarket, BeyondWhatTheCapClearsEveryBuyerIsShortProRata) {
-  // CHN's refinery out for 100 days: the world loses 0.7; the price stops at its cap, which
-  // prices out 1 - 5^-0.3 = 0.383 of demand, and the remaining 0.317 is physically missing.
-  TrialMetrics m = one_trial(outage(refiner_node("CHN"), 1.0, 100.0), MarketModel::clearing);
-  EXPECT_NEAR(metric(m, Metric::unmet_t), (0.7 - kClearable) * kPrimaryTPerDay * 100.0, 1e-12);
-  EXPECT_NEAR(metric(m, Metric::days_short), 100.0, 1e-9);
-  EXPECT_NEAR(metric(m, Metric::priced_out_t), kClearable * kPrimaryTPerDay * 100.0, 1e-12);
-  EXPECT_NEAR(metric(m, Metric::not_served_t), 0.7 * kPrimaryTPerDay * 100.0, 1e-12);
+TEST(ClearingMarket, OnlyWhenTheStocksAreGoneIsEveryBuyerShort) {
+  // CHN's refinery out all year: w = 0.7. The scarcity rises as 0.7 (1 - q^d) until it passes
+  // c (day d1: the price at its cap), then by (0.7 - c) / 20 a day until the stocks are gone
+  // (day d2); from then on every buyer is physically short 0.7 - c of its demand.
+  const double w = 0.7;
+  const double q = 1.0 - 1.0 / 20.0;
+  const double c = kClearable;
+  const auto d1 = static_cast<int>(std::ceil(std::log(1.0 - c / w) / std::log(q)));
+  const double x1 = w * (1.0 - std::pow(q, d1));
+  const int d2 = d1 + static_cast<int>(std::ceil((1.0 - x1) / ((w - c) / 20.0)));
+  ASSERT_LT(d2, 365);
+  TrialMetrics m = one_trial(outage(refiner_node("CHN"), 1.0, kDays), MarketModel::clearing);
+  EXPECT_NEAR(metric(m, Metric::unmet_t) / ((w - c) * kPrimaryTPerDay * (365 - d2)), 1.0, 1e-12);
+  EXPECT_NEAR(metric(m, Metric::days_short), 365 - d2, 1e-9);
   EXPECT_EQ(metric(m, Metric::peak_price_multiple), 5.0);
+  // Priced out: x_d before d1, c after; on stockout days c of what arrives (1 - (w - c)).
+  double priced_days = w * (d1 - (1.0 - std::pow(q, d1)) / (1.0 - q)) + c * (d2 - d1) +
+                       c * (1.0 - (w - c)) * (365 - d2);
+  EXPECT_NEAR(metric(m, Metric::priced_out_t) / (priced_days * kPrimaryTPerDay), 1.0, 1e-12);
 }
 
 TEST(ClearingMarket, ARestrictionOnTheFocalEconomyAloneStaysPhysical) {
@@ -124,25 +141,39 @@ TEST(ClearingMarket, ARestrictionOnTheFocalEconomyAloneStaysPhysical) {
   }
 }
 
-TEST(ClearingMarket, ARecoveryAcrossTheCapsKinkIntegratesExactly) {
-  // CHN's refinery out for 10 days, then recovering linearly over 100: the world loss falls
-  // from 0.7 to 0 and crosses the clearable share c after L = 100 (1 - c / 0.7) days. Unmet:
-  // (0.7 - c) x 10 + (0.7 - c) L / 2; priced out: c (10 + L) + c (100 - L) / 2 (day-t/day).
-  const double c = kClearable;
-  const double kink = 100.0 * (1.0 - c / 0.7);
-  TrialMetrics m = one_trial(outage(refiner_node("CHN"), 1.0, 10.0, 100.0), MarketModel::clearing);
-  const double unmet_days = (0.7 - c) * 10.0 + (0.7 - c) * kink / 2.0;
-  const double priced_days = c * (10.0 + kink) + c * (100.0 - kink) / 2.0;
-  EXPECT_NEAR(metric(m, Metric::unmet_t) / (unmet_days * kPrimaryTPerDay), 1.0, 1e-9);
-  EXPECT_NEAR(metric(m, Metric::priced_out_t) / (priced_days * kPrimaryTPerDay), 1.0, 1e-9);
-  EXPECT_NEAR(metric(m, Metric::days_short), 10.0 + kink, 1e-9);
-  // Everything the world lost, 0.7 x (10 + 100 / 2), is either short or priced out.
-  EXPECT_NEAR(metric(m, Metric::not_served_t) / (0.7 * 60.0 * kPrimaryTPerDay), 1.0, 1e-9);
+TEST(ClearingMarket, NothingLicensedIsPhysicalForEveryBuyerThenPriced) {
+  // CHN licenses its refined exports to every buyer: nothing for 30 days, then half, for 100
+  // days. The focal economy's own stream from CHN (10 t/yr) is physically cut for the 30 days
+  // only; after that the loss reaches it through the price.
+  EventTarget licensed;
+  licensed.kind = EventTarget::Kind::exports_of;
+  licensed.country = "CHN";
+  licensed.export_stage = Stage::refine;
+  EventSpec spec = outage(licensed, 1.0, 100.0);
+  spec.licence = Licence{{Distribution::Kind::fixed, 0.5, 0.0, 0.0},
+                         {Distribution::Kind::fixed, 30.0, 0.0, 0.0}};
+  TrialMetrics m = one_trial(spec, MarketModel::clearing);
+  EXPECT_NEAR(metric(m, Metric::unmet_t), 10.0 / kDays * 30.0, 1e-12);
+  EXPECT_NEAR(metric(m, Metric::days_short), 30.0, 1e-12);
+  EXPECT_GT(metric(m, Metric::priced_out_t), 0.0);
+}
+
+TEST(ClearingMarket, ARampIsFollowedDayByDay) {
+  // CHN's refinery at half output for 10 days, then recovering linearly over 100: w = 0.35,
+  // then 0.35 (1 - (t - 10) / 100). With stocks of one day's use the scarcity is yesterday's
+  // mean shortfall (x[d+1] = w[d] below c), so the focal economy gives up
+  // 0.35 x 10 + sum over the ramp's days k of 0.35 (1 - (k + 1/2) / 100) = 3.5 + 17.5 days of its
+  // demand, and the price peaks at (1 - 0.35)^(-1/0.3).
+  TrialMetrics m =
+      one_trial(outage(refiner_node("CHN"), 0.5, 10.0, 100.0), MarketModel::clearing, 1.0);
+  EXPECT_EQ(metric(m, Metric::unmet_t), 0.0);
+  EXPECT_NEAR(metric(m, Metric::priced_out_t) / (21.0 * kPrimaryTPerDay), 1.0, 1e-12);
+  EXPECT_NEAR(metric(m, Metric::peak_price_multiple), std::pow(0.65, -1.0 / 0.3), 1e-9);
 }
 
 TEST(ClearingMarket, CriticalityRanksTheLargestRefinerFirst) {
-  // Under rationing CHN and FIN each cost the focal economy its 10 t/yr stream; cleared, CHN
-  // takes 0.7 of the world's refined supply and FIN 0.3, and every buyer feels both.
+  // Under rationing the mine AUS ranks first (it feeds both of the focal economy's refiners) and
+  // CHN and FIN tie (each its 10 t/yr stream); cleared, the nodes rank by their world shares.
   static const MineralGraph graph = toy_graph();
   Scenario scenario;
   scenario.id = "toy";
@@ -153,11 +184,19 @@ TEST(ClearingMarket, CriticalityRanksTheLargestRefinerFirst) {
   MonteCarloOptions mc;
   mc.trials = 1;
   CriticalityResult result = rank_nodes(plan, mc, CriticalityOptions{});
-  ASSERT_FALSE(result.nodes.empty());
+  ASSERT_GE(result.nodes.size(), 2u);
   EXPECT_TRUE(result.clearing);
-  EXPECT_EQ(result.nodes.front().country, "CHN");
-  EXPECT_EQ(result.nodes.front().stage, Stage::refine);
-  EXPECT_NEAR(result.nodes.front().expected_unmet_t, 0.7 * kPrimaryTPerDay * 90.0, 1e-12);
+  EXPECT_EQ(result.nodes[0].country, "CHN");
+  EXPECT_EQ(result.nodes[0].stage, Stage::refine);
+  // The ranking's measure is the run's demand not served for the same failure.
+  TrialMetrics m = one_trial(outage(refiner_node("CHN"), 1.0, 90.0), MarketModel::clearing, 60.0);
+  EXPECT_EQ(result.nodes[0].expected_unmet_t, metric(m, Metric::not_served_t));
+  // A buyer of the world market feels each node by its share of world output: CHN refining 0.7,
+  // AUS mining 0.6, CHL mining 0.4, FIN refining 0.3.
+  ASSERT_EQ(result.nodes.size(), 4u);
+  EXPECT_EQ(result.nodes[1].country, "AUS");
+  EXPECT_EQ(result.nodes[2].country, "CHL");
+  EXPECT_EQ(result.nodes[3].country, "FIN");
 }
 
 TEST(ClearingMarket, AScenarioSaysWhichMarketAndABadOneIsOneLocatedLine) {

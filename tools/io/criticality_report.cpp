@@ -35,7 +35,7 @@ std::string criticality_table(const CriticalityHeader& header, const Criticality
   out += "Without a node failure: E[unmet] " + format_fixed(result.baseline_unmet_t, 1) +
          " t (+/- " + format_fixed(result.baseline_se_t, 1) + ")\n\n";
   TextTable table({"rank", "node", "world share %", "E[unmet] t", "+/- se", "added t", "+/- se",
-                   "% annual demand", "P(shortage)"});
+                   "% annual demand", result.clearing ? "P(not served)" : "P(shortage)"});
   std::size_t rank = 0;
   for (const NodeCriticality& node : result.nodes) {
     table.add_row({std::to_string(++rank), node_label(node),

@@ -450,7 +450,11 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
     root.fail("a scenario with 'events', 'background_risk', 'background_hazard' or more");
   }
   if (auto market = root.get("market")) {
-    market->allow_only({"model", "note"});
+    market->allow_only({"model", "world_inventory_days", "note"});
+    if (auto v = market->get("world_inventory_days")) {
+      s.world_inventory_days = v->as_positive();
+      if (s.world_inventory_days < 1.0) v->fail("at least 1 day (the market steps daily)");
+    }
     YamlValue model = market->require("model");
     const std::string text = model.as_string();
     auto parsed = parse_market_model(text);

@@ -1,0 +1,168 @@
+#include "sim/world_market.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mineflow {
+namespace {
+
+// The value of a segment's linear quantity at `day`.
+double at(const ProfileSegment& s, double start_value, double end_value, double day) {
+  if (start_value == end_value) return start_value;
+  return start_value +
+         (end_value - start_value) * ((day - s.start_day) / (s.end_day - s.start_day));
+}
+
+// Integral over [from, to) (inside segment s) of a linear quantity of the segment.
+double integral(const ProfileSegment& s, double start_value, double end_value, double from,
+                double to) {
+  return 0.5 * (at(s, start_value, end_value, from) + at(s, start_value, end_value, to)) *
+         (to - from);
+}
+
+double day_length(std::size_t d, double horizon_days) {
+  return std::min(1.0, horizon_days - static_cast<double>(d));
+}
+
+// The day-by-day mean of a linear quantity of the segments (fn picks its start and end values).
+template <class Ends>
+void daily_means(const std::vector<ProfileSegment>& segments, double horizon_days,
+                 std::vector<double>& out, Ends ends) {
+  std::fill(out.begin(), out.end(), 0.0);
+  for (const ProfileSegment& s : segments) {
+    auto [v0, v1] = ends(s);
+    if (v0 == 0.0 && v1 == 0.0) continue;
+    auto first = static_cast<std::size_t>(s.start_day);
+    for (std::size_t d = first; d < out.size() && static_cast<double>(d) < s.end_day; ++d) {
+      double from = std::max(s.start_day, static_cast<double>(d));
+      double to = std::min(s.end_day, static_cast<double>(d) + 1.0);
+      if (to > from) out[d] += integral(s, v0, v1, from, to);
+    }
+  }
+  for (std::size_t d = 0; d < out.size(); ++d) out[d] /= day_length(d, horizon_days);
+}
+
+// Splits the segments at the day boundaries of stockout days and scales the focal economy's
+// supply there by (1 - stockout), the share of its demand the market cannot supply.
+void apply_stockouts(const std::vector<double>& stockout, std::vector<ProfileSegment>& segments,
+                     std::vector<ProfileSegment>& split) {
+  split.clear();
+  for (const ProfileSegment& s : segments) {
+    auto first = static_cast<std::size_t>(s.start_day);
+    bool touched = false;
+    for (std::size_t d = first; d < stockout.size() && static_cast<double>(d) < s.end_day; ++d) {
+      touched = touched || stockout[d] > 0.0;
+    }
+    if (!touched) {
+      split.push_back(s);
+      continue;
+    }
+    for (std::size_t d = first; d < stockout.size() && static_cast<double>(d) < s.end_day; ++d) {
+      double from = std::max(s.start_day, static_cast<double>(d));
+      double to = std::min(s.end_day, static_cast<double>(d) + 1.0);
+      if (!(to > from)) continue;
+      const double keep = 1.0 - stockout[d];
+      ProfileSegment piece = s;
+      piece.start_day = from;
+      piece.end_day = to;
+      piece.domestic_fraction = keep * at(s, s.domestic_fraction, s.domestic_fraction_end, from);
+      piece.domestic_fraction_end = keep * at(s, s.domestic_fraction, s.domestic_fraction_end, to);
+      piece.imports_fraction = keep * at(s, s.imports_fraction, s.imports_fraction_end, from);
+      piece.imports_fraction_end = keep * at(s, s.imports_fraction, s.imports_fraction_end, to);
+      piece.recycling_available = at(s, s.recycling_available, s.recycling_available_end, from);
+      piece.recycling_available_end = at(s, s.recycling_available, s.recycling_available_end, to);
+      piece.world_shortfall = at(s, s.world_shortfall, s.world_shortfall_end, from);
+      piece.world_shortfall_end = at(s, s.world_shortfall, s.world_shortfall_end, to);
+      piece.ramped = piece.domestic_fraction != piece.domestic_fraction_end ||
+                     piece.imports_fraction != piece.imports_fraction_end ||
+                     piece.recycling_available != piece.recycling_available_end ||
+                     piece.world_shortfall != piece.world_shortfall_end;
+      split.push_back(piece);
+    }
+  }
+  segments.swap(split);
+}
+
+// Integral of the daily price path over [0, t).
+double price_to(const MarketPath& market, double t) {
+  auto d = static_cast<std::size_t>(t);
+  if (d >= market.price.size()) return market.price_prefix.back();
+  return market.price_prefix[d] + market.price[d] * (t - static_cast<double>(d));
+}
+
+}  // namespace
+
+double clearable_share(const Model& model) {
+  return 1.0 - std::pow(model.price_cap, -1.0 / model.inverse_elasticity);
+}
+
+void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch) {
+  const double horizon = model.horizon_days;
+  const auto days = static_cast<std::size_t>(std::ceil(horizon));
+  const double c = clearable_share(model);
+  const double tau = model.world_inventory_days;
+  std::vector<double>& w = scratch.shortfall;
+  w.resize(days);
+  daily_means(profile.segments, horizon, w, [](const ProfileSegment& s) {
+    return std::pair{s.world_shortfall, s.world_shortfall_end};
+  });
+
+  MarketPath& market = profile.market;
+  market.price.resize(days);
+  scratch.stockout.assign(days, 0.0);
+  std::vector<double> priced_out(days);
+  const std::vector<double>& factor = profile.price_factor;
+  double x = 0.0;  // scarcity: the share of the baseline stocks drawn
+  bool any_stockout = false;
+  for (std::size_t d = 0; d < days; ++d) {
+    const double drawn_price =
+        x >= 1.0 ? model.price_cap : std::pow(1.0 - x, -model.inverse_elasticity);
+    auto cell = std::min(static_cast<std::size_t>(static_cast<double>(d) / model.price_step_days),
+                         factor.size() - 1);
+    market.price[d] = std::min(model.price_cap, factor[cell] * drawn_price);
+    priced_out[d] = std::min(x, c);
+    if (x >= 1.0 && w[d] > c) {
+      scratch.stockout[d] = w[d] - c;
+      any_stockout = true;
+    }
+    x = std::clamp(x + (w[d] - priced_out[d]) / tau, 0.0, 1.0);
+  }
+  if (any_stockout) apply_stockouts(scratch.stockout, profile.segments, scratch.split);
+
+  market.price_prefix.resize(days + 1);
+  market.price_prefix[0] = 0.0;
+  for (std::size_t d = 0; d < days; ++d) {
+    market.price_prefix[d + 1] = market.price_prefix[d] + market.price[d] * day_length(d, horizon);
+  }
+  // What physically reaches the focal economy each day, as a share of its primary demand: the
+  // price prices out its share of that.
+  std::vector<double>& reach = scratch.shortfall;  // w is no longer needed
+  daily_means(profile.segments, horizon, reach, [](const ProfileSegment& s) {
+    return std::pair{s.domestic_fraction + s.imports_fraction,
+                     s.domestic_fraction_end + s.imports_fraction_end};
+  });
+  market.priced_out_days = 0.0;
+  market.priced_out_price_days = 0.0;
+  for (std::size_t d = 0; d < days; ++d) {
+    if (priced_out[d] == 0.0) continue;
+    double share = priced_out[d] * std::clamp(reach[d], 0.0, 1.0) * day_length(d, horizon);
+    market.priced_out_days += share;
+    market.priced_out_price_days += share * market.price[d];
+  }
+  for (ProfileSegment& s : profile.segments) {
+    s.scarcity = 1.0;
+    s.price_days = price_to(market, s.end_day) - price_to(market, s.start_day);
+    double peak = 0.0;
+    for (auto d = static_cast<std::size_t>(s.start_day);
+         d < days && static_cast<double>(d) < s.end_day; ++d) {
+      peak = std::max(peak, market.price[d]);
+    }
+    s.peak_price_multiple = peak;
+  }
+}
+
+double market_price_integral(const MarketPath& market, double from_day, double to_day) {
+  return price_to(market, to_day) - price_to(market, from_day);
+}
+
+}  // namespace mineflow
