@@ -57,6 +57,7 @@ struct SupplyProfile {
 struct MarketScratch {
   std::vector<double> shortfall;  // mean world shortfall of each day
   std::vector<double> stockout;   // share of demand physically missing each day
+  std::vector<double> priced_out;  // share of demand priced out each day
   std::vector<ProfileSegment> split;
 };
 

@@ -39,7 +39,8 @@ void daily_means(const std::vector<ProfileSegment>& segments, double horizon_day
       if (to > from) out[d] += integral(s, v0, v1, from, to);
     }
   }
-  for (std::size_t d = 0; d < out.size(); ++d) out[d] /= day_length(d, horizon_days);
+  // Every day but a partial last one is one day long.
+  if (!out.empty()) out.back() /= day_length(out.size() - 1, horizon_days);
 }
 
 // Splits the segments at the day boundaries of stockout days and scales the focal economy's
@@ -110,17 +111,36 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   MarketPath& market = profile.market;
   market.price.resize(days);
   scratch.stockout.assign(days, 0.0);
-  std::vector<double> priced_out(days);
+  std::vector<double>& priced_out = scratch.priced_out;
+  priced_out.assign(days, 0.0);
   const std::vector<double>& factor = profile.price_factor;
+  const double exponent = -model.inverse_elasticity;
   double x = 0.0;  // scarcity: the share of the baseline stocks drawn
   bool any_stockout = false;
+  bool any_priced_out = false;
+  market.price_prefix.resize(days + 1);
+  market.price_prefix[0] = 0.0;
+  double prefix = 0.0;
+  std::size_t cell = 0;
+  double cell_end = model.price_step_days;
   for (std::size_t d = 0; d < days; ++d) {
-    const double drawn_price =
-        x >= 1.0 ? model.price_cap : std::pow(1.0 - x, -model.inverse_elasticity);
-    auto cell = std::min(static_cast<std::size_t>(static_cast<double>(d) / model.price_step_days),
-                         factor.size() - 1);
-    market.price[d] = std::min(model.price_cap, factor[cell] * drawn_price);
+    while (static_cast<double>(d) >= cell_end && cell + 1 < factor.size()) {
+      ++cell;
+      cell_end = static_cast<double>(cell + 1) * model.price_step_days;
+    }
+    if (x == 0.0) {  // at rest: the baseline price, nothing priced out
+      market.price[d] = std::min(model.price_cap, factor[cell]);
+      prefix += market.price[d] * day_length(d, horizon);
+      market.price_prefix[d + 1] = prefix;
+      x = std::clamp(w[d] / tau, 0.0, 1.0);
+      continue;
+    }
+    const double drawn = x >= 1.0 ? model.price_cap : std::pow(1.0 - x, exponent);
+    market.price[d] = std::min(model.price_cap, factor[cell] * drawn);
+    prefix += market.price[d] * day_length(d, horizon);
+    market.price_prefix[d + 1] = prefix;
     priced_out[d] = std::min(x, c);
+    any_priced_out = true;
     if (x >= 1.0 && w[d] > c) {
       scratch.stockout[d] = w[d] - c;
       any_stockout = true;
@@ -129,26 +149,25 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   }
   if (any_stockout) apply_stockouts(scratch.stockout, profile.segments, scratch.split);
 
-  market.price_prefix.resize(days + 1);
-  market.price_prefix[0] = 0.0;
-  for (std::size_t d = 0; d < days; ++d) {
-    market.price_prefix[d + 1] = market.price_prefix[d] + market.price[d] * day_length(d, horizon);
-  }
   // What physically reaches the focal economy each day, as a share of its primary demand: the
   // price prices out its share of that.
-  std::vector<double>& reach = scratch.shortfall;  // w is no longer needed
-  daily_means(profile.segments, horizon, reach, [](const ProfileSegment& s) {
-    return std::pair{s.domestic_fraction + s.imports_fraction,
-                     s.domestic_fraction_end + s.imports_fraction_end};
-  });
-  market.priced_out_days = 0.0;
-  market.priced_out_price_days = 0.0;
-  for (std::size_t d = 0; d < days; ++d) {
-    if (priced_out[d] == 0.0) continue;
-    double share = priced_out[d] * std::clamp(reach[d], 0.0, 1.0) * day_length(d, horizon);
-    market.priced_out_days += share;
-    market.priced_out_price_days += share * market.price[d];
+  double priced_out_days = 0.0;
+  double priced_out_price_days = 0.0;
+  if (any_priced_out) {
+    std::vector<double>& reach = scratch.shortfall;  // w is no longer needed
+    daily_means(profile.segments, horizon, reach, [](const ProfileSegment& s) {
+      return std::pair{s.domestic_fraction + s.imports_fraction,
+                       s.domestic_fraction_end + s.imports_fraction_end};
+    });
+    for (std::size_t d = 0; d < days; ++d) {
+      if (priced_out[d] == 0.0) continue;
+      double share = priced_out[d] * std::clamp(reach[d], 0.0, 1.0) * day_length(d, horizon);
+      priced_out_days += share;
+      priced_out_price_days += share * market.price[d];
+    }
   }
+  market.priced_out_days = priced_out_days;
+  market.priced_out_price_days = priced_out_price_days;
   for (ProfileSegment& s : profile.segments) {
     s.scarcity = 1.0;
     s.price_days = price_to(market, s.end_day) - price_to(market, s.start_day);
