@@ -89,11 +89,21 @@ TEST(VintageCli, RunReadsTheVintageAndNamesIt) {
   }
   testing::CliResult table = run_cli({"run", "cobalt_export_quota_2026", "--trials", "200"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
-  EXPECT_TRUE(has_line(table.out, "Data vintage: seed (docs/data-sources.md, Vintages)"))
+  EXPECT_TRUE(has_line(
+      table.out,
+      "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing (docs/market.md)"))
       << table.out;
   testing::CliResult json = run_cli({"run", "cobalt_export_quota_2026", "--trials", "200",
                                      "--format", "json", "--vintage", "seed"});
   EXPECT_NE(json.out.find("\n  \"vintage\": \"seed\",\n"), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\n  \"market\": \"rationing\",\n"), std::string::npos) << json.out;
+  testing::CliResult cleared =
+      run_cli({"run", "cobalt_export_quota_2026", "--trials", "200", "--market", "clearing"});
+  ASSERT_EQ(cleared.exit_code, 0) << cleared.err;
+  EXPECT_TRUE(has_line(cleared.out,
+                       "Data vintage: seed (docs/data-sources.md, Vintages); market: clearing "
+                       "(docs/market.md)"))
+      << cleared.out;
 }
 
 // A deterministic replay's summary and daily series name their vintage in every row and in
@@ -141,8 +151,9 @@ TEST(VintageCli, StockpileReadsTheVintageAndNamesIt) {
             std::string::npos)
       << seed;
   EXPECT_NE(seed.substr(seed.find("\"cells\"")), latest.substr(latest.find("\"cells\"")));
-  EXPECT_TRUE(
-      has_line(sweep("seed", "table"), "Data vintage: seed (docs/data-sources.md, Vintages)"));
+  EXPECT_TRUE(has_line(
+      sweep("seed", "table"),
+      "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing (docs/market.md)"));
 }
 
 // On latest the costs are per tonne too (USGS's USD/lb, cents/lb, kg and mtu series converted,
@@ -187,7 +198,9 @@ TEST(VintageCli, CriticalityReadsTheVintageAndNamesIt) {
   ASSERT_FALSE(shares(seed).empty());
   EXPECT_NE(shares(seed), shares(latest));
   testing::CliResult table = run_cli({"criticality", "cobalt_drc_supply_cut", "--trials", "50"});
-  EXPECT_TRUE(has_line(table.out, "Data vintage: seed (docs/data-sources.md, Vintages)"))
+  EXPECT_TRUE(has_line(
+      table.out,
+      "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing (docs/market.md)"))
       << table.out;
 }
 

@@ -61,17 +61,9 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
       make_sweep_plan(scenario, base, data.prices, countries, settings.indicators, request.policy);
 
   io::SweepSummaryRow row;
+  row.header = io::sweep_header(scenario, data, sweep);
   io::SweepHeader& h = row.header;
-  h.scenario = scenario.id;
-  h.name = scenario.name;
-  h.mineral = data.id;
-  h.vintage = std::string(to_string(data.vintage));
-  h.policy = sweep.policy;
-  h.horizon_days = scenario.horizon_days;
   h.carrying_rate_per_year = request.carrying_rate;
-  h.current_recycling_share = sweep.plan.base.basis.secondary_share;
-  h.recycling_is_proxy = sweep.plan.base.basis.secondary_is_proxy;
-  h.demand_basis = demand_basis(data);
   // Costs in USD only: a series in another currency is converted at the annual rate of its
   // baseline year (scenarios/fx.yaml).
   double to_usd = 1.0;

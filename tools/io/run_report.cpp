@@ -45,7 +45,7 @@ std::optional<double> residual_for(const PolicyReport& p, IndicatorId id) {
 std::string header_line(const RunHeader& h) {
   return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; " + std::to_string(h.trials) +
          " trial" + (h.trials == 1 ? "" : "s") + ", seed " + std::to_string(h.seed) + ", horizon " +
-         format_number(h.horizon_days) + " days\n" + vintage_line(h.vintage);
+         format_number(h.horizon_days) + " days\n" + vintage_line(h.vintage, h.market);
 }
 
 constexpr const char* kSeriesColumns[] = {"day",
@@ -104,7 +104,8 @@ std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>
   std::ostringstream out;
   out << "{\n  \"scenario\": " << json_string(h.scenario)
       << ",\n  \"name\": " << json_string(h.name) << ",\n  \"mineral\": " << json_string(h.mineral)
-      << ",\n  \"vintage\": " << json_string(h.vintage) << ",\n  \"trials\": " << h.trials
+      << ",\n  \"vintage\": " << json_string(h.vintage)
+      << ",\n  \"market\": " << json_string(h.market) << ",\n  \"trials\": " << h.trials
       << ",\n  \"seed\": " << h.seed << ",\n  \"horizon_days\": " << num(h.horizon_days)
       << ",\n  \"procurement_cost_unit\": " << json_string(h.price_unit) << ",\n  \"policies\": [";
   for (std::size_t k = 0; k < policies.size(); ++k) {

@@ -24,6 +24,7 @@ struct RunHeader {
   unsigned long long seed = 0;
   double horizon_days = 0.0;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
+  std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
 };
 
 struct PolicyReport {

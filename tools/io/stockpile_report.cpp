@@ -79,12 +79,31 @@ std::string recycling_note(const SweepHeader& h) {
          (h.recycling_is_proxy ? " (EU EOL-RIR proxy, not a figure for the focal economy)" : "");
 }
 
+}  // namespace
+
+SweepHeader sweep_header(const Scenario& scenario, const MineralData& data,
+                         const SweepPlan& sweep) {
+  SweepHeader h;
+  h.scenario = scenario.id;
+  h.name = scenario.name;
+  h.mineral = data.id;
+  h.vintage = std::string(to_string(data.vintage));
+  h.market = std::string(to_string(scenario.market));
+  h.policy = sweep.policy;
+  h.horizon_days = scenario.horizon_days;
+  h.current_recycling_share = sweep.plan.base.basis.secondary_share;
+  h.recycling_is_proxy = sweep.plan.base.basis.secondary_is_proxy;
+  h.demand_basis = demand_basis(data);
+  return h;
+}
+
+namespace {
 std::string header_line(const SweepHeader& h, const SweepResult& r) {
   return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; stock levers of policy " +
          h.policy + "; " + std::to_string(r.trials) + " trials, seed " + std::to_string(r.seed) +
          ", horizon " + format_number(h.horizon_days) + " days, " + std::to_string(r.passes) +
          " pass" + (r.passes == 1 ? "" : "es") + " over the same trials\n" +
-         vintage_line(h.vintage);
+         vintage_line(h.vintage, h.market);
 }
 
 constexpr const char* kCsvColumns =

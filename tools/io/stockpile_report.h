@@ -9,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "graph/mineral_data.h"
+#include "sim/scenario.h"
 #include "sim/sweep/criticality.h"
 #include "sim/sweep/stockpile_sweep.h"
+#include "sim/sweep/sweep_plan.h"
 
 namespace mineflow::io {
 
@@ -26,9 +29,14 @@ struct SweepHeader {
   std::optional<double> current_recycling_share;
   bool recycling_is_proxy = false;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
+  std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
   // What the daily demand (and so every stockpile day) is: "domestic consumption, FY2019, JMIA".
   std::string demand_basis;
 };
+
+// The header of `scenario`'s sweep (`sweep` made from it on `data`), the price unit and the
+// carrying rate left at their defaults: one place for `stockpile` and the report.
+SweepHeader sweep_header(const Scenario& scenario, const MineralData& data, const SweepPlan& sweep);
 
 std::string sweep_table(const SweepHeader& header, const SweepResult& result);
 

@@ -10,4 +10,10 @@ inline std::string vintage_line(const std::string& vintage) {
   return "Data vintage: " + vintage + " (docs/data-sources.md, Vintages)\n";
 }
 
+// The same for a simulation, with how scarce supply is shared (docs/market.md).
+inline std::string vintage_line(const std::string& vintage, const std::string& market) {
+  return "Data vintage: " + vintage + " (docs/data-sources.md, Vintages); market: " + market +
+         " (docs/market.md)\n";
+}
+
 }  // namespace mineflow::io

@@ -86,14 +86,7 @@ MineralSweep run_sweep_for_report(const Scenario& scenario, const MineralData& d
   out.policy = sweep.policy;
   out.result = run_stockpile_sweep(sweep.setup(), sweep.grid,
                                    parse_sweep_target("p_shortage<=0.05"), options);
-  out.header.scenario = scenario.id;
-  out.header.name = scenario.name;
-  out.header.mineral = data.id;
-  out.header.policy = sweep.policy;
-  out.header.horizon_days = scenario.horizon_days;
-  out.header.current_recycling_share = sweep.plan.base.basis.secondary_share;
-  out.header.recycling_is_proxy = sweep.plan.base.basis.secondary_is_proxy;
-  out.header.vintage = std::string(to_string(data.vintage));
+  out.header = io::sweep_header(scenario, data, sweep);
   return out;
 }
 
