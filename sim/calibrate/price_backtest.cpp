@@ -68,6 +68,8 @@ std::optional<ObservedPeak> observed_price_peak(const PriceSeries& series, int o
   return out;
 }
 
+const double kPeakTolerance = 1e-3;
+
 bool inside_observed_window(const ObservedPeak& observed, double days_after) {
   const double month = 365.25 / 12.0;
   return days_after >= observed.months_from * month &&
@@ -87,12 +89,16 @@ ModelledPeak modelled_price_peak(const Model& base, const std::vector<EventSpec>
     build_supply_profile(model, occurrences, seed, trial, scratch, profile);
     double best = 1.0, best_day = 0.0, best_shortfall = 0.0;
     if (model.clearing) {
-      // The daily market path: the price of day d is the day's, from its start.
+      // The daily market path: the price of day d is the day's, from its start. The peak's day
+      // is the first within kPeakTolerance of the peak: a price that creeps toward its
+      // asymptote has peaked when it stops moving, not on the horizon's last day.
       const std::vector<double>& price = profile.market.price;
-      for (auto d = static_cast<std::size_t>(std::ceil(onset_day)); d < price.size(); ++d) {
-        if (price[d] > best) {
-          best = price[d];
+      const auto first = static_cast<std::size_t>(std::ceil(onset_day));
+      for (std::size_t d = first; d < price.size(); ++d) best = std::max(best, price[d]);
+      for (std::size_t d = first; d < price.size(); ++d) {
+        if (price[d] >= best * (1.0 - kPeakTolerance)) {
           best_day = static_cast<double>(d) - onset_day;
+          break;
         }
       }
       for (const ProfileSegment& segment : profile.segments) {

@@ -38,8 +38,9 @@ std::optional<ObservedPeak> observed_price_peak(const PriceSeries& series, int o
 // world shortfall w there; medians over `trials` trials (events drawn from the scenario's
 // streams, as `mineflow run` draws them). Under rationing the multiple is the scarcity formula
 // min(cap, (1 - w)^(-1/e)); under clearing (model.clearing) it is the daily market path of
-// sim/world_market.h, the peak on day d the price of that day (the price noise is switched off
-// on a copy of the model).
+// sim/world_market.h (the price noise switched off on a copy of the model), the peak's day the
+// first day the price is within kPeakTolerance (relative) of the trial's peak.
+extern const double kPeakTolerance;
 struct ModelledPeak {
   double multiple = 1.0;
   double days_after = 0.0;

@@ -254,11 +254,11 @@ std::string calibrate_table(const CalibrateReport& report) {
 
 std::string calibrate_csv(const CalibrateReport& report) {
   std::ostringstream out;
-  out << "section,name,value,low,high,note,vintage,sample\n";
+  out << "section,name,value,low,high,note,sample,vintage\n";
   for (const Figure& f : figures(report)) {
     out << f.section << "," << csv_field(f.name) << "," << num(f.value, 6) << "," << num(f.low, 6)
-        << "," << num(f.high, 6) << "," << csv_field(f.note) << "," << csv_field(report.vintage)
-        << "," << f.sample << "\n";
+        << "," << num(f.high, 6) << "," << csv_field(f.note) << "," << f.sample << ","
+        << csv_field(report.vintage) << "\n";
   }
   return out.str();
 }
