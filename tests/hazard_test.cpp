@@ -10,6 +10,8 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <sstream>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -26,6 +28,7 @@
 #include "tests/cli_runner.h"
 #include "tests/hazard_closed_form.h"
 #include "tools/io/hazard_settings.h"
+#include "tools/io/price_events_loader.h"
 
 namespace mineflow {
 namespace {
@@ -580,8 +583,9 @@ TEST(PriceBacktest, ImpliedElasticityInvertsTheScarcityMultiple) {
 
 // The bundled price backtest: rare earths' observed multiple is the 2011 annual mean over 2009
 // (scenarios/prices/rare_earths.yaml: 42,100 / 7,100), its replay deterministic, so the
-// modelled multiple is (1 - w)^(-1/0.3) of its own shortfall; series ending in 2017 give no
-// comparison for the 2025 events.
+// modelled multiple is (1 - w)^(-1/0.3) of its own shortfall; the 2025 events, after the
+// series end, are compared with their transcribed figures; every price row carries its
+// episode's mark, three of them out_of_sample (docs/market.md, "Calibration and backtest").
 TEST(CalibrateCli, PriceBacktestTable) {
   testing::CliResult r = testing::run_cli(
       {"calibrate", "--no-write", "--backtest", "--format", "csv", "--price-trials", "200"});
@@ -596,8 +600,21 @@ TEST(CalibrateCli, PriceBacktestTable) {
   double w = value("rare_earths_china_2010.world_shortfall");
   EXPECT_NEAR(value("rare_earths_china_2010.modelled_multiple"), std::pow(1.0 - w, -1.0 / 0.3),
               1e-4);
-  EXPECT_EQ(r.out.find("cobalt_drc_supply_cut.observed_multiple"), std::string::npos);
+  EXPECT_NEAR(value("cobalt_drc_supply_cut.observed_multiple"), 1.37, 1e-9);
+  EXPECT_EQ(value("cobalt_drc_supply_cut.observed_months_from"), 1.0);
   EXPECT_NE(r.out.find("cobalt_drc_supply_cut.modelled_multiple"), std::string::npos);
+  EXPECT_EQ(r.out.rfind("section,name,value,low,high,note,sample,vintage\n", 0), 0u);
+  std::set<std::string> out_of_sample;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("backtest_price,", 0) != 0) continue;
+    std::string rest = line.substr(0, line.rfind(','));  // less the vintage
+    std::string mark = rest.substr(rest.rfind(',') + 1);
+    EXPECT_TRUE(mark == "fit" || mark == "out_of_sample") << line;
+    if (mark == "out_of_sample") out_of_sample.insert(line.substr(15, line.find('.') - 15));
+  }
+  EXPECT_EQ(out_of_sample, (std::set<std::string>{"cobalt_drc_supply_cut", "copper_andean_strikes",
+                                                  "tungsten_china_quotas"}));
 }
 
 // A bad onset month in the price events: one line file:line:column, exit code 2.
@@ -614,6 +631,50 @@ TEST(CalibrateCli, BadPriceEventIsOneLineAndExitTwo) {
   EXPECT_NE(r.err.find(file.string() + ":3:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("2014-13"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+// The episodes' marks and transcribed peaks (scenarios/history/price_events.yaml): read as
+// written; a bad mark, a window outside the backtest's or a missing mark is one located error.
+TEST(PriceBacktest, EpisodeMarksAndTranscribedPeaks) {
+  namespace fs = std::filesystem;
+  fs::path file =
+      fs::temp_directory_path() / ("price_events_marks_" + std::to_string(::getpid()) + ".yaml");
+  const std::string good =
+      "window_months: 12\nevents:\n"
+      "  - {scenario: a, onset: 2014-01, sample: fit, source: x}\n"
+      "  - scenario: b\n    onset: 2025-02\n    sample: out_of_sample\n    source: y\n"
+      "    observed: {multiple: 1.37, months: [1, 11], source: z}\n";
+  std::ofstream(file) << good;
+  io::PriceEvents events = io::load_price_events(file.string());
+  ASSERT_EQ(events.events.size(), 2u);
+  EXPECT_EQ(events.events[0].sample, EpisodeSample::fit);
+  EXPECT_FALSE(events.events[0].observed);
+  EXPECT_EQ(events.events[1].sample, EpisodeSample::out_of_sample);
+  ASSERT_TRUE(events.events[1].observed);
+  EXPECT_EQ(events.events[1].observed->multiple, 1.37);
+  EXPECT_EQ(events.events[1].observed->months_from, 1);
+  EXPECT_EQ(events.events[1].observed->months_to, 11);
+  EXPECT_EQ(events.events[1].observed->source, "z");
+  EXPECT_TRUE(inside_observed_window(*events.events[1].observed, 31.0));
+  EXPECT_FALSE(inside_observed_window(*events.events[1].observed, 30.0));
+  EXPECT_FALSE(inside_observed_window(*events.events[1].observed, 366.0));
+
+  // (from, to, the line and column the error names)
+  for (auto [from, to, at] : {std::tuple<std::string, std::string, std::string>{
+                                  "sample: fit,", "sample: in_sample,", ":3:43"},
+                              {"months: [1, 11]", "months: [1, 12]", ":8:44"},
+                              {"sample: fit, ", "", ":3:5"}}) {
+    std::string bad = good;
+    bad.replace(bad.find(from), from.size(), to);
+    std::ofstream(file) << bad;
+    try {
+      io::load_price_events(file.string());
+      ADD_FAILURE() << to;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(file.string() + at), std::string::npos) << e.what();
+    }
+  }
+  fs::remove(file);
 }
 
 // Bad catalogue rows through the CLI: one line file:line:column, exit code 2.

@@ -12,6 +12,7 @@
 
 #include "cli_runner.h"
 #include "graph/build_graph.h"
+#include "sim/calibrate/price_backtest.h"
 #include "sim/run_plan.h"
 #include "sim/sweep/criticality.h"
 #include "sim/trial.h"
@@ -101,6 +102,45 @@ TEST(ClearingMarket, AWorldLossTheStocksAndThePriceAbsorbIsPricedOutNotShort) {
   EXPECT_NEAR(metric(r, Metric::unmet_t), 0.5 * 10.0 / kDays * 100.0, 1e-12);
   EXPECT_EQ(metric(r, Metric::priced_out_t), 0.0);
   EXPECT_EQ(metric(r, Metric::not_served_t), metric(r, Metric::unmet_t));
+}
+
+// The price backtest's modelled peak under clearing (sim/calibrate/price_backtest.h): a constant
+// world loss w = 0.35 below what the cap clears, for D = 100 days from day 0, with stocks of
+// tau = 20 days: the scarcity climbs as x_d = w (1 - q^d), q = 1 - 1/tau, and falls from day
+// D + 1, so the peak is (1 - w (1 - q^D))^(-1/e) on day D, reported from the first day within
+// 0.1 % of it; under rationing the scarcity formula (1 - w)^(-1/e) from day 0.
+TEST(ClearingMarket, TheBacktestPeakIsTheDailyPathsOnTheLossesLastDay) {
+  static const MineralGraph graph = toy_graph();
+  Scenario scenario;
+  scenario.id = "toy";
+  scenario.horizon_days = kDays;
+  scenario.trials = 1;
+  scenario.market = MarketModel::clearing;
+  scenario.world_inventory_days = 20.0;
+  scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
+  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+  const double w = 0.35, q = 1.0 - 1.0 / 20.0;
+  ModelledPeak peak =
+      modelled_price_peak(*plan.policies.front().model, plan.scenario.events, 1, 3, 0.0);
+  const double top = std::pow(1.0 - w * (1.0 - std::pow(q, 100.0)), -1.0 / 0.3);
+  EXPECT_NEAR(peak.multiple, top, 1e-12);
+  // Its day: the first within kPeakTolerance of the peak, from the closed form.
+  double day = 0.0;
+  while (std::pow(1.0 - w * (1.0 - std::pow(q, day)), -1.0 / 0.3) < top * (1.0 - kPeakTolerance)) {
+    day += 1.0;
+  }
+  EXPECT_GT(day, 60.0);
+  EXPECT_LE(day, 100.0);
+  EXPECT_EQ(peak.days_after, day);
+  EXPECT_EQ(peak.world_shortfall, w);  // the loss is still on at the day of the peak
+  EXPECT_EQ(peak.trials, 3u);
+
+  scenario.market = MarketModel::rationing;
+  RunPlan rationed = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+  ModelledPeak scarcity =
+      modelled_price_peak(*rationed.policies.front().model, rationed.scenario.events, 1, 1, 0.0);
+  EXPECT_NEAR(scarcity.multiple, std::pow(1.0 - w, -1.0 / 0.3), 1e-12);
+  EXPECT_EQ(scarcity.days_after, 0.0);
 }
 
 TEST(ClearingMarket, OnlyWhenTheStocksAreGoneIsEveryBuyerShort) {

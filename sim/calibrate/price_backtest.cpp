@@ -36,9 +36,13 @@ std::optional<ObservedPeak> observed_price_peak(const PriceSeries& series, int o
       if (v[static_cast<std::size_t>(i)] > v[static_cast<std::size_t>(peak)]) peak = i;
     }
     long absolute = series.start_year * 12L + (series.start_month - 1) + peak;
-    return ObservedPeak{v[static_cast<std::size_t>(peak)] / baseline,
-                        static_cast<int>(peak - onset), static_cast<int>(absolute / 12),
-                        static_cast<int>(absolute % 12) + 1};
+    ObservedPeak out;
+    out.multiple = v[static_cast<std::size_t>(peak)] / baseline;
+    out.months_after = static_cast<int>(peak - onset);
+    out.peak_year = static_cast<int>(absolute / 12);
+    out.peak_month = static_cast<int>(absolute % 12) + 1;
+    out.months_from = out.months_to = out.months_after;
+    return out;
   }
   long before = onset_year - 1 - series.start_year;
   if (before < 0 || before >= static_cast<long>(v.size())) return std::nullopt;
@@ -54,12 +58,28 @@ std::optional<ObservedPeak> observed_price_peak(const PriceSeries& series, int o
     if (v[static_cast<std::size_t>(i)] > v[static_cast<std::size_t>(peak)]) peak = i;
   }
   int year = series.start_year + static_cast<int>(peak);
-  return ObservedPeak{v[static_cast<std::size_t>(peak)] / baseline, 12 * (year - onset_year), year,
-                      0};
+  ObservedPeak out;
+  out.multiple = v[static_cast<std::size_t>(peak)] / baseline;
+  out.months_after = 12 * (year - onset_year);
+  out.peak_year = year;
+  // The months of the peak's year inside the window, counted from the onset month.
+  out.months_from = std::max(0, 12 * (year - onset_year) - (onset_month - 1));
+  out.months_to = std::min(window_months - 1, 12 * (year - onset_year) + 12 - onset_month);
+  return out;
 }
 
-ModelledPeak modelled_price_peak(const Model& model, const std::vector<EventSpec>& events,
+const double kPeakTolerance = 1e-3;
+
+bool inside_observed_window(const ObservedPeak& observed, double days_after) {
+  const double month = 365.25 / 12.0;
+  return days_after >= observed.months_from * month &&
+         days_after < (observed.months_to + 1) * month;
+}
+
+ModelledPeak modelled_price_peak(const Model& base, const std::vector<EventSpec>& events,
                                  std::uint64_t seed, std::uint64_t trials, double onset_day) {
+  Model model = base;
+  model.price_noise_sd = 0.0;  // the factor is then exactly 1 (sim/supply_profile.cpp)
   std::vector<double> multiples, days, shortfalls;
   std::vector<Occurrence> occurrences;
   ProfileScratch scratch;
@@ -68,6 +88,29 @@ ModelledPeak modelled_price_peak(const Model& model, const std::vector<EventSpec
     draw_occurrences(events, model.horizon_days, seed, trial, occurrences);
     build_supply_profile(model, occurrences, seed, trial, scratch, profile);
     double best = 1.0, best_day = 0.0, best_shortfall = 0.0;
+    if (model.clearing) {
+      // The daily market path: the price of day d is the day's, from its start. The peak's day
+      // is the first within kPeakTolerance of the peak: a price that creeps toward its
+      // asymptote has peaked when it stops moving, not on the horizon's last day.
+      const std::vector<double>& price = profile.market.price;
+      const auto first = static_cast<std::size_t>(std::ceil(onset_day));
+      for (std::size_t d = first; d < price.size(); ++d) best = std::max(best, price[d]);
+      for (std::size_t d = first; d < price.size(); ++d) {
+        if (price[d] >= best * (1.0 - kPeakTolerance)) {
+          best_day = static_cast<double>(d) - onset_day;
+          break;
+        }
+      }
+      for (const ProfileSegment& segment : profile.segments) {
+        if (segment.start_day <= best_day + onset_day && best_day + onset_day < segment.end_day) {
+          best_shortfall = segment.world_shortfall;
+        }
+      }
+      multiples.push_back(best);
+      days.push_back(best_day);
+      shortfalls.push_back(best_shortfall);
+      continue;
+    }
     for (const ProfileSegment& segment : profile.segments) {
       if (segment.end_day <= onset_day) continue;
       if (segment.scarcity > best) {

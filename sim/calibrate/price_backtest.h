@@ -19,19 +19,28 @@ namespace mineflow {
 // 12 months before (monthly series), or the highest annual mean of the years the window
 // touches over the year before the onset's year (annual series). nullopt: the series does not
 // cover the baseline or the onset.
+// months_from..months_to: the window of months after the onset month the peak lies in (a
+// monthly series: its month; an annual series: the months of its year inside the window).
 struct ObservedPeak {
   double multiple = 0.0;
   int months_after = 0;  // from the onset month to the peak month (annual: 12 x years)
   int peak_year = 0;
-  int peak_month = 0;  // 1..12; 0 for an annual series
+  int peak_month = 0;  // 1..12; 0 for an annual series or a transcribed peak
+  int months_from = 0;
+  int months_to = 0;
+  std::string source;  // a transcribed peak's sources (empty: the series)
 };
 std::optional<ObservedPeak> observed_price_peak(const PriceSeries& series, int onset_year,
                                                 int onset_month, int window_months);
 
 // The model's price response to the scenario's events without the stochastic price factor:
-// per trial the highest scarcity multiple min(cap, (1 - w)^(-1/e)), the day it is first
-// reached after `onset_day` and the world shortfall w there; medians over `trials` trials
-// (events drawn from the scenario's streams, as `mineflow run` draws them).
+// per trial the highest price multiple, the day it is first reached after `onset_day` and the
+// world shortfall w there; medians over `trials` trials (events drawn from the scenario's
+// streams, as `mineflow run` draws them). Under rationing the multiple is the scarcity formula
+// min(cap, (1 - w)^(-1/e)); under clearing (model.clearing) it is the daily market path of
+// sim/world_market.h (the price noise switched off on a copy of the model), the peak's day the
+// first day the price is within kPeakTolerance (relative) of the trial's peak.
+extern const double kPeakTolerance;
 struct ModelledPeak {
   double multiple = 1.0;
   double days_after = 0.0;
@@ -47,8 +56,21 @@ ModelledPeak modelled_price_peak(const Model& model, const std::vector<EventSpec
 // finite positive e exists (observed <= 1, or w <= 0, or w >= 1).
 std::optional<double> implied_elasticity(double world_shortfall, double observed_multiple);
 
+// Whether an episode enters the fit of the market's parameters or is only compared with it
+// (docs/market.md, "Calibration and backtest").
+enum class EpisodeSample { fit, out_of_sample };
+inline const char* to_string(EpisodeSample s) {
+  return s == EpisodeSample::fit ? "fit" : "out_of_sample";
+}
+
+// Whether `days_after` lies in the observed window of months (a month: 365.25 / 12 days).
+bool inside_observed_window(const ObservedPeak& observed, double days_after);
+
 struct PriceComparison {
   std::string scenario;
+  EpisodeSample sample = EpisodeSample::fit;
+  std::string market;  // rationing | clearing: the model the modelled peak comes from
+  double world_inventory_days = 0.0;  // clearing's stocks, days of world use
   std::string mineral;
   std::string onset;   // YYYY-MM
   std::string series;  // the price series' id

@@ -16,6 +16,7 @@
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
 #include "tools/cli/price_backtest_job.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/calibrate_report.h"
 #include "tools/io/data_loaders.h"
@@ -66,8 +67,14 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "onsets of the real-event scenarios (default history/price_events.yaml)")(
       "price-trials", po::value<long long>()->default_value(2000),
       "trials per scenario of the price backtest (median peak)")(
-      "format", po::value<std::string>()->default_value("table"), "table | csv | json")(
-      "out", po::value<std::string>(), "write the report to FILE instead of stdout");
+      "market", po::value<std::string>(),
+      "clearing | rationing: the model of the price backtest's modelled peak (default: each "
+      "scenario's market; docs/market.md)")(
+      "world-inventory-days", po::value<double>(),
+      "world stocks in days of use for the price backtest under clearing (default: each "
+      "scenario's)")("format", po::value<std::string>()->default_value("table"),
+                     "table | csv | json")("out", po::value<std::string>(),
+                                           "write the report to FILE instead of stdout");
   add_data_dir_option(options);
   add_vintage_option(options, kSimulationVintage);
   po::positional_options_description positional;
@@ -135,11 +142,23 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     if (price_trials < 1 || price_trials > 1'000'000) {
       throw InputError(SourceRef{}, "--price-trials", std::to_string(price_trials), "1..1000000");
     }
+    PriceBacktestRequest request;
+    request.trials = static_cast<std::uint64_t>(price_trials);
+    request.vintage = vintage;
+    if (vm.count("market")) request.market = market_from_text(vm["market"].as<std::string>());
+    if (vm.count("world-inventory-days")) {
+      double days = vm["world-inventory-days"].as<double>();
+      if (!(days >= 1.0 && days <= 3650.0)) {
+        throw InputError(SourceRef{}, "--world-inventory-days", std::to_string(days),
+                         "1..3650 days (the market steps daily)");
+      }
+      request.world_inventory_days = days;
+    }
     prices =
         price_backtest(paths,
                        vm.count("price-events") ? vm["price-events"].as<std::string>()
                                                 : paths.data_dir + "/history/price_events.yaml",
-                       static_cast<std::uint64_t>(price_trials), vintage);
+                       request);
     report.prices = &prices;
   }
   // Bundled files change only when asked to (--write): a backtest is a question, not an update.

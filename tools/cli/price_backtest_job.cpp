@@ -17,17 +17,19 @@ std::string month_text(int year, int month) {
 
 // Each listed real-event scenario's modelled price peak against its primary price series.
 std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::string& file,
-                                            std::uint64_t trials, DataVintage vintage) {
+                                            const PriceBacktestRequest& backtest) {
   io::PriceEvents listed = io::load_price_events(file);
   std::vector<PriceComparison> out;
   for (const io::PriceEvent& event : listed.events) {
     RunRequest request;
-    request.vintage = vintage;
+    request.vintage = backtest.vintage;
+    request.market = backtest.market;
     std::unique_ptr<RunJob> job = prepare_run(paths, event.scenario, request);
     const RunPlan& plan = job->plan;
     // The first policy (no_policy in every bundled real-event scenario): a policy's levers act
     // on the focal economy, the price on the world shortfall.
-    const Model& model = *plan.policies.front().model;
+    Model model = *plan.policies.front().model;
+    if (backtest.world_inventory_days) model.world_inventory_days = *backtest.world_inventory_days;
     double onset_day = plan.scenario.horizon_days;
     for (const EventSpec& spec : job->scenario.events) {
       if (spec.start_day) onset_day = std::min(onset_day, *spec.start_day);
@@ -37,14 +39,21 @@ std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::s
     c.scenario = job->scenario.id;
     c.mineral = job->data.id;
     c.onset = month_text(event.onset_year, event.onset_month);
+    c.sample = event.sample;
+    c.market = std::string(to_string(job->scenario.market));
+    c.world_inventory_days = model.world_inventory_days;
     for (const PriceSeries& series : job->data.prices) {
       if (!series.primary) continue;
       c.series = series.id;
       c.observed =
           observed_price_peak(series, event.onset_year, event.onset_month, listed.window_months);
     }
-    c.modelled =
-        modelled_price_peak(model, plan.scenario.events, job->scenario.seed, trials, onset_day);
+    if (event.observed) {
+      c.series = "transcribed";
+      c.observed = event.observed;
+    }
+    c.modelled = modelled_price_peak(model, plan.scenario.events, job->scenario.seed,
+                                     backtest.trials, onset_day);
     if (c.observed) {
       c.implied_elasticity = implied_elasticity(c.modelled.world_shortfall, c.observed->multiple);
       c.cap_binds_observed = c.observed->multiple > c.modelled.cap;

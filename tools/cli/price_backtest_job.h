@@ -5,17 +5,27 @@
 // calibrate command, which needs no run job.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "graph/mineral_data.h"
 #include "sim/calibrate/price_backtest.h"
+#include "sim/scenario.h"
 #include "tools/cli/data_paths.h"
 
 namespace mineflow::cli {
 
-// The scenarios read their minerals on `vintage` (calibrate's --vintage).
+// `market` (calibrate's --market) replaces each scenario's market model; `world_inventory_days`
+// (--world-inventory-days) its world stocks under clearing.
+struct PriceBacktestRequest {
+  std::uint64_t trials = 2000;
+  DataVintage vintage = DataVintage::seed;  // the scenarios read their minerals on it
+  std::optional<MarketModel> market;
+  std::optional<double> world_inventory_days;
+};
+
 std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::string& file,
-                                            std::uint64_t trials, DataVintage vintage);
+                                            const PriceBacktestRequest& request);
 
 }  // namespace mineflow::cli

@@ -31,6 +31,7 @@ struct Figure {
   double low;
   double high;
   std::string note;
+  std::string sample = "";  // a price backtest row: its episode's fit | out_of_sample
 };
 
 std::vector<Figure> figures(const CalibrateReport& report) {
@@ -96,27 +97,44 @@ std::vector<Figure> figures(const CalibrateReport& report) {
   if (report.prices) {
     for (const PriceComparison& c : *report.prices) {
       const ModelledPeak& m = c.modelled;
-      std::string model_note = "elasticity " + num(m.elasticity) + ", cap " + num(m.cap) + ", " +
-                               std::to_string(m.trials) + " trials, median";
+      const std::string sample = to_string(c.sample);
+      auto add_price = [&](const std::string& name, double value, const std::string& note) {
+        out.push_back(
+            {"backtest_price", c.scenario + "." + name, value, kNone, kNone, note, sample});
+      };
+      std::string model_note = c.market + ", elasticity " + num(m.elasticity) + ", cap " +
+                               num(m.cap) + ", " + std::to_string(m.trials) + " trials, median";
+      if (c.market == "clearing") {
+        model_note += ", world stocks " + num(c.world_inventory_days) + " days";
+      }
       if (c.observed) {
         const ObservedPeak& o = *c.observed;
         std::string when =
-            std::to_string(o.peak_year) +
-            (o.peak_month ? (o.peak_month < 10 ? "-0" : "-") + std::to_string(o.peak_month) : "");
-        out.push_back({"backtest_price", c.scenario + ".observed_multiple", o.multiple, kNone,
-                       kNone, c.series + " from " + c.onset + ", peak " + when});
-        out.push_back({"backtest_price", c.scenario + ".observed_months_after",
-                       static_cast<double>(o.months_after), kNone, kNone, ""});
+            o.peak_year == 0
+                ? "months " + std::to_string(o.months_from) + "-" + std::to_string(o.months_to)
+                : std::to_string(o.peak_year) + (o.peak_month ? (o.peak_month < 10 ? "-0" : "-") +
+                                                                    std::to_string(o.peak_month)
+                                                              : "");
+        add_price("observed_multiple", o.multiple,
+                  (o.source.empty() ? c.series : "transcribed: " + o.source) + " from " + c.onset +
+                      ", peak " + when);
+        add_price("observed_months_after", static_cast<double>(o.months_after), "");
+        add_price("observed_months_from", static_cast<double>(o.months_from),
+                  "window of the observed peak, months after the onset month");
+        add_price("observed_months_to", static_cast<double>(o.months_to), "");
       }
-      out.push_back({"backtest_price", c.scenario + ".modelled_multiple", m.multiple, kNone, kNone,
-                     model_note});
-      out.push_back({"backtest_price", c.scenario + ".modelled_days_after", m.days_after, kNone,
-                     kNone, model_note});
-      out.push_back({"backtest_price", c.scenario + ".world_shortfall", m.world_shortfall, kNone,
-                     kNone, "at the modelled peak"});
+      add_price("modelled_multiple", m.multiple, model_note);
+      add_price("modelled_days_after", m.days_after, model_note);
+      add_price("world_shortfall", m.world_shortfall, "at the modelled peak");
+      if (c.observed) {
+        add_price("peak_ratio", m.multiple / c.observed->multiple,
+                  "modelled over observed; within 1.5x: 0.667-1.5");
+        add_price("timing_inside", inside_observed_window(*c.observed, m.days_after) ? 1.0 : 0.0,
+                  "1: the modelled peak's day lies in the observed window");
+      }
       if (c.implied_elasticity) {
-        out.push_back({"backtest_price", c.scenario + ".implied_elasticity", *c.implied_elasticity,
-                       kNone, kNone, c.cap_binds_observed ? "observed above the cap" : ""});
+        add_price("implied_elasticity", *c.implied_elasticity,
+                  c.cap_binds_observed ? "observed above the cap" : "");
       }
     }
   }
@@ -199,19 +217,31 @@ std::string calibrate_table(const CalibrateReport& report) {
   }
   if (report.prices) {
     out << "\nBacktest: peak price multiple after each real event's onset (observed: the bundled\n"
-           "series, months after the onset; modelled: the scarcity multiple without the price\n"
-           "noise, days after the onset)\n";
-    TextTable t({"scenario", "onset", "observed (months)", "modelled (days)", "e, cap", "shortfall",
-                 "implied e", "reading"});
+           "series or the transcribed figures, months after the onset; modelled: without the\n"
+           "price noise, days after the onset: the scarcity multiple under rationing, the daily\n"
+           "market path under clearing; sample: fit or out_of_sample, docs/market.md)\n";
+    TextTable t({"scenario", "sample", "onset", "observed (months)", "modelled (days)", "market",
+                 "e, cap", "shortfall", "implied e", "reading"});
     for (const PriceComparison& c : *report.prices) {
       const ModelledPeak& m = c.modelled;
-      t.add_row({c.scenario, c.onset,
-                 c.observed ? num(c.observed->multiple) + " (" +
-                                  std::to_string(c.observed->months_after) + ")"
-                            : "-",
-                 num(m.multiple) + " (" + num(m.days_after) + ")",
-                 num(m.elasticity) + ", " + num(m.cap), num(m.world_shortfall),
-                 c.implied_elasticity ? num(*c.implied_elasticity, 2) : "-", price_reading(c)});
+      std::string observed = "-";
+      if (c.observed) {
+        const ObservedPeak& o = *c.observed;
+        observed = num(o.multiple) + " (" +
+                   (o.months_from == o.months_to
+                        ? std::to_string(o.months_from)
+                        : std::to_string(o.months_from) + "-" + std::to_string(o.months_to)) +
+                   (o.source.empty() ? ")" : ", transcribed)");
+      }
+      std::string modelled = num(m.multiple) + " (" + num(m.days_after) + ")";
+      if (c.observed) {
+        modelled += inside_observed_window(*c.observed, m.days_after) ? " in window" : " outside";
+      }
+      t.add_row(
+          {c.scenario, to_string(c.sample), c.onset, observed, modelled,
+           c.market == "clearing" ? "clearing, " + num(c.world_inventory_days) + " d" : c.market,
+           num(m.elasticity) + ", " + num(m.cap), num(m.world_shortfall),
+           c.implied_elasticity ? num(*c.implied_elasticity, 2) : "-", price_reading(c)});
     }
     out << t.render()
         << "implied e: the elasticity at which (1 - shortfall)^(-1/e) equals the observed\n"
@@ -224,11 +254,11 @@ std::string calibrate_table(const CalibrateReport& report) {
 
 std::string calibrate_csv(const CalibrateReport& report) {
   std::ostringstream out;
-  out << "section,name,value,low,high,note,vintage\n";
+  out << "section,name,value,low,high,note,sample,vintage\n";
   for (const Figure& f : figures(report)) {
     out << f.section << "," << csv_field(f.name) << "," << num(f.value, 6) << "," << num(f.low, 6)
-        << "," << num(f.high, 6) << "," << csv_field(f.note) << "," << csv_field(report.vintage)
-        << "\n";
+        << "," << num(f.high, 6) << "," << csv_field(f.note) << "," << f.sample << ","
+        << csv_field(report.vintage) << "\n";
   }
   return out.str();
 }
@@ -243,7 +273,9 @@ std::string calibrate_json(const CalibrateReport& report) {
     out << (first ? "\n" : ",\n") << "  {\"section\": " << json_string(f.section)
         << ", \"name\": " << json_string(f.name) << ", \"value\": " << json_num(f.value)
         << ", \"low\": " << json_num(f.low) << ", \"high\": " << json_num(f.high)
-        << ", \"note\": " << json_string(f.note) << "}";
+        << ", \"note\": " << json_string(f.note);
+    if (!f.sample.empty()) out << ", \"sample\": " << json_string(f.sample);
+    out << "}";
     first = false;
   }
   out << "\n]}\n";

@@ -3,10 +3,12 @@
 // for the price backtest of `mineflow calibrate --backtest` (sim/calibrate/price_backtest.h).
 // Problems are InputErrors naming file:line:column.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "graph/source_ref.h"
+#include "sim/calibrate/price_backtest.h"
 
 namespace mineflow::io {
 
@@ -14,7 +16,11 @@ struct PriceEvent {
   std::string scenario;  // a bundled scenario's name
   int onset_year = 0;
   int onset_month = 1;
-  std::string source;  // where the onset date comes from
+  std::string source;                         // where the onset date comes from
+  EpisodeSample sample = EpisodeSample::fit;  // `sample: fit | out_of_sample`
+  // `observed: {multiple, months: [from, to], source}`: replaces the primary series' peak where
+  // the series does not cover the episode (figures transcribed with their sources).
+  std::optional<ObservedPeak> observed;
   SourceRef where;
 };
 
