@@ -42,7 +42,7 @@ double daily_demand(const Case& c) {
 
 // The largest share of each allowance a difference needed (beyond 1e-9 of the scale).
 struct AllowanceUse {
-  double unmet = 0.0, days = 0.0, stockpile = 0.0, peak = 0.0, cost = 0.0;
+  double unmet = 0.0, days = 0.0, stockpile = 0.0, peak = 0.0, cost = 0.0, priced_out = 0.0;
 };
 
 // The metrics that differ beyond the tolerance and the allowance, one line each; empty when they
@@ -82,6 +82,10 @@ std::string mismatches(const Case& c, const Metrics& engine, const Metrics& refe
         exact.peak_bound, use ? &use->peak : nullptr);
   check("procurement_cost", engine.procurement_cost, reference.procurement_cost, cost,
         exact.cost_bound, use ? &use->cost : nullptr);
+  check("priced_out_t", engine.priced_out_t, reference.priced_out_t, tonnes,
+        exact.priced_out_bound_t, use ? &use->priced_out : nullptr);
+  check("not_served_t", engine.not_served_t, reference.not_served_t, tonnes,
+        exact.unmet_bound_t + exact.priced_out_bound_t, nullptr);
   return out.str();
 }
 
@@ -115,6 +119,12 @@ struct Coverage {
   int with_dip = 0;           // the gap touches zero inside a step of a spell
   int all_exact = 0;          // every allowance 0
   int former_exclusions = 0;  // supply not linear between knots (day stepping excluded these)
+  // Clearing:
+  int priced_out = 0;   // some demand priced out
+  int capped = 0;       // the price at its cap on some day
+  int stocked_out = 0;  // the world stocks gone and the market short on some day
+  int stockout_with_unmet = 0;
+  int stockout_uncertain = 0;  // some day's stockout within the allowance of its edge
   AllowanceUse use;
   void add(const Case& c, const Metrics& m, const Exactness& e) {
     ++cases;
@@ -152,6 +162,11 @@ struct Coverage {
             ? 1
             : 0;
     former_exclusions += e.supply_linear_between_knots ? 0 : 1;
+    priced_out += m.priced_out_t > 0.0 ? 1 : 0;
+    capped += e.capped_days > 0 ? 1 : 0;
+    stocked_out += e.stocked_out_days > 0 ? 1 : 0;
+    stockout_with_unmet += e.stocked_out_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
+    stockout_uncertain += e.stockout_uncertain_days > 0 ? 1 : 0;
   }
 };
 
@@ -239,6 +254,7 @@ Coverage run_differential(const char* kind, int count, Make make,
       seen.use.stockpile = std::max(seen.use.stockpile, use.stockpile);
       seen.use.peak = std::max(seen.use.peak, use.peak);
       seen.use.cost = std::max(seen.use.cost, use.cost);
+      seen.use.priced_out = std::max(seen.use.priced_out, use.priced_out);
       EXPECT_FALSE(is_known) << "seed " << seed << " (" << kind
                              << ") agrees now: take it off the known engine disagreements";
       continue;
@@ -270,7 +286,8 @@ Coverage run_differential(const char* kind, int count, Make make,
             << ", every allowance 0: " << seen.all_exact
             << "\n  largest share of an allowance used: unmet " << seen.use.unmet << ", days "
             << seen.use.days << ", lowest stockpile " << seen.use.stockpile << ", peak price "
-            << seen.use.peak << ", cost " << seen.use.cost << "\n";
+            << seen.use.peak << ", cost " << seen.use.cost << ", priced out " << seen.use.priced_out
+            << "\n";
   std::cout << "  differing seeds (known engine disagreements, reported to the lead):";
   for (std::uint64_t seed : failing) std::cout << " " << seed;
   std::cout << "\n";
@@ -362,6 +379,69 @@ TEST(Differential, EngineMatchesReferenceOnRandomShapedMultiTierCases) {
   EXPECT_GE(seen.ramp_with_unmet, kTierCases / 20);
   EXPECT_GE(seen.with_destinations, kTierCases / 20);
   EXPECT_GE(seen.with_licence, kTierCases / 20);
+}
+
+// The clearing market (docs/market.md): the shaped multi-tier cases under clearing with small
+// world stocks, large outages in the tiers and licence regimes (random_clearing_case). The
+// reference runs the market in daily steps from its own 1/64-day steps (reference_market.cpp:
+// the day means exact where the world shortfall is linear within each step, else within the
+// derived allowance, carried through the recursion) and compares priced_out_t and not_served_t
+// with the other metrics.
+constexpr int kClearingCases = 400;
+
+TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
+  Coverage seen = run_differential("random_clearing_case", kClearingCases, random_clearing_case);
+  std::cout << "  clearing: priced out " << seen.priced_out << ", price capped " << seen.capped
+            << ", stocked out " << seen.stocked_out << " (with unmet " << seen.stockout_with_unmet
+            << "), a stockout day within the allowance of its edge " << seen.stockout_uncertain
+            << "\n";
+  EXPECT_GE(seen.priced_out, kClearingCases / 2);
+  EXPECT_GE(seen.capped, kClearingCases / 10);
+  EXPECT_GE(seen.stocked_out, kClearingCases / 10);
+  EXPECT_GE(seen.stockout_with_unmet, kClearingCases / 20);
+  EXPECT_GE(seen.with_licence, kClearingCases / 5);
+  EXPECT_GE(seen.with_destinations, kClearingCases / 10);
+  EXPECT_GE(seen.ramp_with_unmet, kClearingCases / 10);
+}
+
+// Planted error (issue 24): the engine run with world stocks one day off (tau + 1 and, where
+// tau >= 2, tau - 1: the buffer and the price lag of the recursion) against the reference on
+// the true tau. The comparison must see it beyond the allowances on most cases, or it could
+// not see an off-by-one in the market's recursion.
+TEST(Differential, PlantedWorldStocksOffByOneDayAreCaught) {
+  constexpr int kPlanted = 100;
+  const std::array<double, 2> offs{1.0, -1.0};
+  std::array<int, 2> planted{}, caught{}, caught_priced_out{};
+  std::array<std::uint64_t, 2> first_seed{};
+  std::array<std::string, 2> first_diff;
+  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
+    Case c = random_clearing_case(seed);
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    for (std::size_t i = 0; i < offs.size(); ++i) {
+      if (c.market.world_inventory_days + offs[i] < 1.0) continue;
+      ++planted[i];
+      Case wrong = c;
+      wrong.market.world_inventory_days += offs[i];
+      std::string diff = mismatches(c, run_engine(wrong), reference, exact);
+      if (diff.empty()) continue;
+      ++caught[i];
+      caught_priced_out[i] += diff.find("priced_out_t") != std::string::npos ? 1 : 0;
+      if (first_seed[i] == 0) {
+        first_seed[i] = seed;
+        first_diff[i] = diff;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < offs.size(); ++i) {
+    std::cout << "planted world_inventory_days " << (offs[i] > 0 ? "+1" : "-1")
+              << ", random_clearing_case seeds 1-" << kPlanted << ": " << planted[i] << " planted, "
+              << caught[i] << " caught beyond the allowance (" << caught_priced_out[i]
+              << " by priced_out_t); first: seed " << first_seed[i] << "\n"
+              << first_diff[i];
+    // Cases with no world loss in the horizon (no price, nothing priced out) cannot show it.
+    EXPECT_GE(caught[i], planted[i] / 2);
+  }
 }
 
 // The former kink-on-curve disagreements: the engine agrees with the reference on each (the
