@@ -118,6 +118,7 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
     m.days_priced += price > 1.0 ? 1 : 0;
     m.days_capped += price == cap ? 1 : 0;
     m.days_stocked_out += out ? 1 : 0;
+    m.days_mean_inexact += we > 0.0 || fe > 0.0 ? 1 : 0;
 
     // The next day's scarcity.
     const double next = x + (w - std::min(x, clearable)) / tau;

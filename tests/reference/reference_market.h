@@ -37,6 +37,7 @@ struct MarketDays {
   int days_priced = 0;
   int days_capped = 0;
   int days_stocked_out = 0;
+  int days_mean_inexact = 0;  // a step of the day holds a kink or curve of w or the supply
 };
 
 // The market of a clearing case from its steps (focal_supply_by_step with `clearing`), before

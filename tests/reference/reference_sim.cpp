@@ -408,6 +408,7 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
     exact.priced_out_bound_t = market->priced_out_bound_t;
     exact.stocked_out_days = market->days_stocked_out;
     exact.capped_days = market->days_capped;
+    exact.inexact_mean_days = market->days_mean_inexact;
     cost_bound += market->cost_bound;
   }
   m.not_served_t = m.unmet_t + m.priced_out_t;

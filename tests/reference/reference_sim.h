@@ -48,8 +48,9 @@ struct Exactness {
   // decide for the engine (the scarcity or the shortfall within its allowance of the edge).
   double priced_out_bound_t = 0.0;
   int stockout_uncertain_days = 0;
-  int stocked_out_days = 0;  // coverage: days the world stocks are gone and the market short
-  int capped_days = 0;       // ... the price at its cap
+  int stocked_out_days = 0;   // coverage: days the world stocks are gone and the market short
+  int capped_days = 0;        // ... the price at its cap
+  int inexact_mean_days = 0;  // days whose means the steps give only within an allowance
 };
 
 // A rate read three times over a step of h days: just after its start, at its middle (the
