@@ -42,7 +42,7 @@ double daily_demand(const Case& c) {
 
 // The largest share of each allowance a difference needed (beyond 1e-9 of the scale).
 struct AllowanceUse {
-  double unmet = 0.0, days = 0.0, stockpile = 0.0, peak = 0.0, cost = 0.0;
+  double unmet = 0.0, days = 0.0, stockpile = 0.0, peak = 0.0, cost = 0.0, priced_out = 0.0;
 };
 
 // The metrics that differ beyond the tolerance and the allowance, one line each; empty when they
@@ -82,6 +82,10 @@ std::string mismatches(const Case& c, const Metrics& engine, const Metrics& refe
         exact.peak_bound, use ? &use->peak : nullptr);
   check("procurement_cost", engine.procurement_cost, reference.procurement_cost, cost,
         exact.cost_bound, use ? &use->cost : nullptr);
+  check("priced_out_t", engine.priced_out_t, reference.priced_out_t, tonnes,
+        exact.priced_out_bound_t, use ? &use->priced_out : nullptr);
+  check("not_served_t", engine.not_served_t, reference.not_served_t, tonnes,
+        exact.unmet_bound_t + exact.priced_out_bound_t, nullptr);
   return out.str();
 }
 
@@ -115,6 +119,13 @@ struct Coverage {
   int with_dip = 0;           // the gap touches zero inside a step of a spell
   int all_exact = 0;          // every allowance 0
   int former_exclusions = 0;  // supply not linear between knots (day stepping excluded these)
+  // Clearing:
+  int priced_out = 0;   // some demand priced out
+  int capped = 0;       // the price at its cap on some day
+  int stocked_out = 0;  // the world stocks gone and the market short on some day
+  int stockout_with_unmet = 0;
+  int stockout_uncertain = 0;  // some day's stockout within the allowance of its edge
+  int inexact_means = 0;       // some day's mean shortfall or supply within an allowance
   AllowanceUse use;
   void add(const Case& c, const Metrics& m, const Exactness& e) {
     ++cases;
@@ -152,6 +163,12 @@ struct Coverage {
             ? 1
             : 0;
     former_exclusions += e.supply_linear_between_knots ? 0 : 1;
+    priced_out += m.priced_out_t > 0.0 ? 1 : 0;
+    capped += e.capped_days > 0 ? 1 : 0;
+    stocked_out += e.stocked_out_days > 0 ? 1 : 0;
+    stockout_with_unmet += e.stocked_out_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
+    stockout_uncertain += e.stockout_uncertain_days > 0 ? 1 : 0;
+    inexact_means += e.inexact_mean_days > 0 ? 1 : 0;
   }
 };
 
@@ -239,6 +256,7 @@ Coverage run_differential(const char* kind, int count, Make make,
       seen.use.stockpile = std::max(seen.use.stockpile, use.stockpile);
       seen.use.peak = std::max(seen.use.peak, use.peak);
       seen.use.cost = std::max(seen.use.cost, use.cost);
+      seen.use.priced_out = std::max(seen.use.priced_out, use.priced_out);
       EXPECT_FALSE(is_known) << "seed " << seed << " (" << kind
                              << ") agrees now: take it off the known engine disagreements";
       continue;
@@ -270,7 +288,8 @@ Coverage run_differential(const char* kind, int count, Make make,
             << ", every allowance 0: " << seen.all_exact
             << "\n  largest share of an allowance used: unmet " << seen.use.unmet << ", days "
             << seen.use.days << ", lowest stockpile " << seen.use.stockpile << ", peak price "
-            << seen.use.peak << ", cost " << seen.use.cost << "\n";
+            << seen.use.peak << ", cost " << seen.use.cost << ", priced out " << seen.use.priced_out
+            << "\n";
   std::cout << "  differing seeds (known engine disagreements, reported to the lead):";
   for (std::uint64_t seed : failing) std::cout << " " << seed;
   std::cout << "\n";
@@ -362,6 +381,70 @@ TEST(Differential, EngineMatchesReferenceOnRandomShapedMultiTierCases) {
   EXPECT_GE(seen.ramp_with_unmet, kTierCases / 20);
   EXPECT_GE(seen.with_destinations, kTierCases / 20);
   EXPECT_GE(seen.with_licence, kTierCases / 20);
+}
+
+// The clearing market (docs/market.md): the shaped multi-tier cases under clearing with small
+// world stocks, large outages in the tiers and licence regimes (random_clearing_case). The
+// reference runs the market in daily steps from its own 1/64-day steps (reference_market.cpp:
+// the day means exact where the world shortfall is linear within each step, else within the
+// derived allowance, carried through the recursion) and compares priced_out_t and not_served_t
+// with the other metrics.
+constexpr int kClearingCases = 400;
+
+TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
+  Coverage seen = run_differential("random_clearing_case", kClearingCases, random_clearing_case);
+  std::cout << "  clearing: priced out " << seen.priced_out << ", price capped " << seen.capped
+            << ", stocked out " << seen.stocked_out << " (with unmet " << seen.stockout_with_unmet
+            << "), a day's mean within an allowance (kink or curve in a step) "
+            << seen.inexact_means << ", a stockout day within the allowance of its edge "
+            << seen.stockout_uncertain << "\n";
+  EXPECT_GE(seen.priced_out, kClearingCases / 2);
+  EXPECT_GE(seen.capped, kClearingCases / 10);
+  EXPECT_GE(seen.stocked_out, kClearingCases / 10);
+  EXPECT_GE(seen.stockout_with_unmet, kClearingCases / 20);
+  EXPECT_GE(seen.with_licence, kClearingCases / 5);
+  EXPECT_GE(seen.with_destinations, kClearingCases / 10);
+  EXPECT_GE(seen.ramp_with_unmet, kClearingCases / 10);
+}
+
+// Planted error (issue 24): the engine run with world stocks one day off (tau + 1 and, where
+// tau >= 2, tau - 1: the buffer and the price lag of the recursion) against the reference on
+// the true tau. The comparison must see it beyond the allowances on most cases, or it could
+// not see an off-by-one in the market's recursion.
+TEST(Differential, PlantedWorldStocksOffByOneDayAreCaught) {
+  constexpr int kPlanted = 100;
+  const std::array<double, 2> offs{1.0, -1.0};
+  std::array<int, 2> planted{}, caught{}, caught_priced_out{};
+  std::array<std::uint64_t, 2> first_seed{};
+  std::array<std::string, 2> first_diff;
+  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
+    Case c = random_clearing_case(seed);
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    for (std::size_t i = 0; i < offs.size(); ++i) {
+      if (c.market.world_inventory_days + offs[i] < 1.0) continue;
+      ++planted[i];
+      Case wrong = c;
+      wrong.market.world_inventory_days += offs[i];
+      std::string diff = mismatches(c, run_engine(wrong), reference, exact);
+      if (diff.empty()) continue;
+      ++caught[i];
+      caught_priced_out[i] += diff.find("priced_out_t") != std::string::npos ? 1 : 0;
+      if (first_seed[i] == 0) {
+        first_seed[i] = seed;
+        first_diff[i] = diff;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < offs.size(); ++i) {
+    std::cout << "planted world_inventory_days " << (offs[i] > 0 ? "+1" : "-1")
+              << ", random_clearing_case seeds 1-" << kPlanted << ": " << planted[i] << " planted, "
+              << caught[i] << " caught beyond the allowance (" << caught_priced_out[i]
+              << " by priced_out_t); first: seed " << first_seed[i] << "\n"
+              << first_diff[i];
+    // Cases with no world loss in the horizon (no price, nothing priced out) cannot show it.
+    EXPECT_GE(caught[i], planted[i] / 2);
+  }
 }
 
 // The former kink-on-curve disagreements: the engine agrees with the reference on each (the
@@ -588,6 +671,56 @@ TEST(ReferenceByHand, LinearRecoveryProfileAndCap) {
   c.events = {{0, 10, {quota}}};
   m = simulate(c);
   EXPECT_NEAR(m.unmet_t, 2.0 * 0.6 * 10.0, 1e-9);
+}
+
+// The clearing market by hand (docs/market.md). Two mines of 10 t/day (all sold on the market),
+// one refiner of 20 t/day fed from the market, the focal economy buying 5 t/day of its output;
+// cap 5, elasticity 0.3: the price clears c = 1 - 5^-0.3 of demand.
+Case clearing_by_hand(double tau, double severity, int duration) {
+  Case c;
+  c.horizon_days = 60;
+  c.market = {true, tau};
+  Tiers& t = c.network.tiers;
+  t.present = true;
+  t.mines.push_back({"AUS", 10.0, 10.0, 0.0});
+  t.mines.push_back({"COD", 10.0, 10.0, 0.0});
+  t.refiners.push_back({"CHN", 20.0, 20.0, {}, 1.0});
+  c.network.suppliers.push_back({"CHN", Flow::refined, 5.0, 0.0});
+  Event outage{0, duration, {cut(Hit::Kind::foreign_mine, "COD", Flow::refined, severity)}};
+  if (severity == 1.0)
+    outage.hits.push_back(cut(Hit::Kind::foreign_mine, "AUS", Flow::refined, 1.0));
+  c.events.push_back(outage);
+  return c;
+}
+
+TEST(ReferenceByHand, ClearingMarketClosedForms) {
+  const double clearable = 1.0 - std::pow(5.0, -0.3);
+  // Half of COD's mines out for 40 days: w = 0.25 < c, the stocks absorb it and the price
+  // prices out x_d = w (1 - q^d), q = 1 - 1/tau; the focal stream is not cut (no unmet).
+  Case c = clearing_by_hand(4.0, 0.5, 40);
+  Metrics m = simulate(c);
+  const double q = 0.75;
+  double priced_out = 0.0, peak = 1.0, x = 0.0;
+  for (int d = 0; d < 60; ++d) {
+    x = d <= 40 ? 0.25 * (1.0 - std::pow(q, d)) : x * q;  // after the loss: x (1 - 1/tau)
+    priced_out += x * 5.0;
+    peak = std::max(peak, std::pow(1.0 - x, -1.0 / 0.3));
+  }
+  EXPECT_EQ(m.unmet_t, 0.0);
+  EXPECT_NEAR(m.priced_out_t, priced_out, 1e-9);
+  EXPECT_NEAR(m.peak_price_multiple, peak, 1e-9);
+  EXPECT_NEAR(m.not_served_t, priced_out, 1e-9);
+  // Every mine out for 30 days with one day of world stocks: x_1 = 1, then every day short
+  // 1 - c of demand (stockout) and c of what is left priced out: (1 - c) x 5 t and c^2 x 5 t a
+  // day for 29 days; after it x falls by c a day (1 -> 1 - c -> 1 - 2c -> 0), priced out
+  // min(x, c): c, c, 1 - 2c of 5 t.
+  c = clearing_by_hand(1.0, 1.0, 30);
+  m = simulate(c);
+  EXPECT_NEAR(m.unmet_t, 29.0 * (1.0 - clearable) * 5.0, 1e-9);
+  EXPECT_DOUBLE_EQ(m.days_short, 29.0);
+  EXPECT_DOUBLE_EQ(m.peak_price_multiple, 5.0);
+  const double after = (clearable + clearable + (1.0 - 2.0 * clearable)) * 5.0;
+  EXPECT_NEAR(m.priced_out_t, 29.0 * clearable * clearable * 5.0 + after, 1e-9);
 }
 
 // Regression (issue 17): apply_stocks once never returned here. One supplier of 3.7 t/day loses

@@ -176,6 +176,8 @@ Metrics run_engine(const Case& c) {
   scenario.price.baseline_price = c.price.baseline;
   scenario.price.elasticity = c.price.elasticity;
   scenario.price.cap_multiple = c.price.cap_multiple;
+  scenario.market = c.market.clearing ? MarketModel::clearing : MarketModel::rationing;
+  scenario.world_inventory_days = c.market.world_inventory_days;
   for (const Supplier& s : net.suppliers) {
     if (s.spare_t_per_day > 0.0) {
       scenario.spare_capacity.push_back(
@@ -222,6 +224,8 @@ Metrics run_engine(const Case& c) {
   result.lowest_stockpile_t = m[index(Metric::lowest_stockpile_t)];
   result.peak_price_multiple = m[index(Metric::peak_price_multiple)];
   result.procurement_cost = m[index(Metric::procurement_cost)];
+  result.priced_out_t = m[index(Metric::priced_out_t)];
+  result.not_served_t = m[index(Metric::not_served_t)];
   return result;
 }
 

@@ -40,5 +40,7 @@ Case random_tier_case(std::uint64_t seed);
 void add_random_shapes(std::uint64_t seed, Case& c);
 Case random_shaped_case(std::uint64_t seed);
 Case random_shaped_tier_case(std::uint64_t seed);
+// The shaped multi-tier cases under a clearing market (random_shapes.cpp).
+Case random_clearing_case(std::uint64_t seed);
 
 }  // namespace mineflow::reference

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include "tests/reference/random_case.h"
 
 namespace mineflow::reference {
@@ -75,6 +77,66 @@ Case random_shaped_tier_case(std::uint64_t seed) {
   Case c = random_tier_case(seed);
   add_random_shapes(seed, c);
   add_random_restrictions(seed, c);
+  return c;
+}
+
+// Clearing cases (docs/market.md): the shaped multi-tier cases under a clearing market with
+// small world stocks (mostly 1-5 days of world use, so that losses above what the cap can price
+// out exhaust them), plus, from a stream of their own, large node outages at the biggest mine or
+// refiner (often total, often with a linear recovery: ramps of the world shortfall through the
+// daily means) and export restrictions on every destination under a licence regime (the focal
+// streams physical only during the delay), some aimed at the focal economy alone.
+Case random_clearing_case(std::uint64_t seed) {
+  Case c = random_shaped_tier_case(seed);
+  CaseRandom r(seed * 0x94D049BB133111EBULL + 0xC1EAULL);
+  c.market.clearing = true;
+  c.market.world_inventory_days = r.chance(0.75) ? r.uniform(1.0, 5.0) : r.uniform(5.0, 60.0);
+  if (r.chance(0.5)) c.market.world_inventory_days = std::round(c.market.world_inventory_days);
+  const Tiers& tiers = c.network.tiers;
+  auto biggest = [](const auto& nodes) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < nodes.size(); ++i) {
+      if (nodes[i].output_t_per_day > nodes[best].output_t_per_day) best = i;
+    }
+    return nodes[best].country;
+  };
+  auto start_in = [&](int from) { return r.integer(from, std::max(from, c.horizon_days * 2 / 3)); };
+  if (r.chance(0.7)) {  // a large outage in the tiers
+    Event event;
+    event.start_day = start_in(0);
+    event.duration_days = r.integer(1, 90);
+    Hit hit;
+    const bool mine = r.chance(0.5);
+    hit.kind = mine ? Hit::Kind::foreign_mine : Hit::Kind::foreign_refiner;
+    hit.country = mine ? biggest(tiers.mines) : biggest(tiers.refiners);
+    hit.severity = r.chance(0.5) ? 1.0 : r.uniform(0.5, 1.0);
+    if (r.chance(0.5)) {
+      hit.shape.kind = Shape::Kind::linear;
+      hit.shape.recovery_days = r.integer(1, 60);
+    }
+    event.hits.push_back(hit);
+    c.events.push_back(event);
+  }
+  if (r.chance(0.5)) {  // an export restriction under a licence regime
+    Event event;
+    event.start_day = start_in(0);
+    event.duration_days = r.integer(1, 150);
+    Hit hit;
+    hit.kind = Hit::Kind::exports_of;
+    hit.country = r.chance(0.6) ? biggest(tiers.refiners) : biggest(tiers.mines);
+    hit.export_stage = static_cast<Hit::Stage>(r.integer(0, 2));
+    hit.severity = 1.0;
+    if (r.chance(0.25)) {  // aimed at the focal economy and some other buyers only
+      hit.world_share = r.chance(0.3) ? 0.0 : r.uniform(0.05, 0.95);
+    }
+    if (r.chance(0.8)) {
+      event.licence_delay_days = r.integer(0, 45);
+      event.licence_approval_share = r.chance(0.2) ? 0.0 : r.uniform(0.0, 1.0);
+      event.licence_scale = r.chance(0.7) ? 1.0 : r.uniform(0.3, 1.0);
+    }
+    event.hits.push_back(hit);
+    c.events.push_back(event);
+  }
   return c;
 }
 

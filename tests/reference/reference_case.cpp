@@ -33,6 +33,9 @@ std::string describe(const Case& c) {
   std::ostringstream out;
   out.precision(17);
   const Network& n = c.network;
+  if (c.market.clearing) {
+    out << "market clearing, world_inventory_days " << c.market.world_inventory_days << "; ";
+  }
   out << "horizon_days " << c.horizon_days << "; lead days concentrate " << n.concentrate_lead_days
       << ", refined " << n.refined_lead_days << "; secondary t/day " << n.secondary_t_per_day
       << "\n";
@@ -56,7 +59,8 @@ std::string describe(const Case& c) {
   for (const Event& e : c.events) {
     out << "  event start " << e.start_day << " duration " << e.duration_days;
     if (e.licence_delay_days >= 0) {
-      out << " licence delay " << e.licence_delay_days << " approval " << e.licence_approval_share;
+      out << " licence delay " << e.licence_delay_days << " approval " << e.licence_approval_share
+          << " scale " << e.licence_scale;
     }
     out << ":";
     for (const Hit& h : e.hits) {

@@ -148,15 +148,27 @@ struct Price {
   // No stochastic factor: the reference checks the scarcity price only.
 };
 
+// How scarce supply is shared (docs/market.md). Rationing: a loss reaches every buyer of the
+// nodes it cuts pro rata. Clearing (world tiers only): the world market runs in daily steps with
+// world commercial stocks of `world_inventory_days` days of world use; the focal economy buys at
+// the day's price, gives up what the price prices out, and is physically short only where the
+// price cannot reach the material (reference_market.h).
+struct Market {
+  bool clearing = false;
+  double world_inventory_days = 60.0;
+};
+
 struct Case {
   Network network;
   std::vector<Event> events;
   Stocks stocks;
   Price price;
+  Market market;
   int horizon_days = 365;
 };
 
-// The seven per-trial metrics of docs/engine.md "Metrics".
+// The per-trial metrics of docs/engine.md "Metrics" (the percentages of priced_out_t and
+// not_served_t follow from them as unmet_pct_annual_demand does from unmet_t).
 struct Metrics {
   double unmet_t = 0.0;
   double unmet_pct_annual_demand = 0.0;
@@ -165,6 +177,8 @@ struct Metrics {
   double lowest_stockpile_t = 0.0;
   double peak_price_multiple = 0.0;
   double procurement_cost = 0.0;
+  double priced_out_t = 0.0;  // clearing only: demand the price takes away (docs/market.md)
+  double not_served_t = 0.0;  // unmet_t + priced_out_t
 };
 
 std::string describe(const Case& c);  // a reproducer a person can read and retype

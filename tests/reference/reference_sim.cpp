@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "tests/reference/reference_exactness.h"
+#include "tests/reference/reference_market.h"
 
 namespace mineflow::reference {
 namespace {
@@ -39,18 +40,7 @@ ShortStep cover_gap(double gap, double h, bool release_allowed, double release_m
   return step;
 }
 
-// A rate read three times over a step of h days: just after its start, at its middle (the
-// supply at the step's mean severities) and just before its end.
-struct Samples {
-  double start = 0.0;
-  double mid = 0.0;
-  double end = 0.0;
-  double chord_slope(double h) const { return (end - start) / h; }
-  // How far the middle is off the chord: 0 where the rate is linear within the step.
-  double bend() const { return std::abs(mid - 0.5 * (start + end)); }
-  double low() const { return std::min({start, mid, end}); }
-  double high() const { return std::max({start, mid, end}); }
-};
+}  // namespace
 
 // The step mean of a rate against its value at the step's middle (what the reference uses).
 // With slopes within [s_lo, s_hi] over the step, |mean - mid| <= (s_hi - s_lo) h / 8 (the worst
@@ -71,7 +61,29 @@ double mean_error_bound(const Samples& s, const Samples* prev, const Samples* ne
   return (hi - lo) * h / 8.0 + s.bend();
 }
 
-}  // namespace
+double step_mean_error(const std::vector<StepSupply>& steps, std::size_t k,
+                       const std::function<double(const DaySupply&)>& read, double tolerance) {
+  const StepSupply& step = steps[k];
+  if (!step.ramps) return 0.0;
+  const double h = 1.0 / kStepsPerDay;
+  auto samples = [&](const StepSupply& st) {
+    return Samples{read(st.start), read(st.mean), read(st.end)};
+  };
+  const Samples s = samples(step);
+  const std::size_t day_first = k - k % kStepsPerDay;
+  const bool has_prev = k > day_first;
+  const bool has_next = k + 1 < day_first + kStepsPerDay && k + 1 < steps.size();
+  Samples prev, next;
+  if (has_prev) prev = samples(steps[k - 1]);
+  if (has_next) next = samples(steps[k + 1]);
+  auto slope_changes = [&](const Samples& a, const Samples& b) {
+    return std::abs(a.chord_slope(h) - b.chord_slope(h)) * h > tolerance;
+  };
+  const bool bent = s.bend() > tolerance || (has_prev && slope_changes(s, prev)) ||
+                    (has_next && slope_changes(s, next));
+  return bent ? mean_error_bound(s, has_prev ? &prev : nullptr, has_next ? &next : nullptr, h)
+              : 0.0;
+}
 
 double demand_t_per_day(const Case& c) {
   double primary = 0.0;
@@ -137,7 +149,8 @@ double mean_price_multiple(const Price& price, double w_start, double w_end) {
 // step and within the engine's phases (L x rate change x price change / 4 over a straight run of
 // L days), refills that stop inside a step with a ramping price, and every tonne of the unmet
 // bound bought at up to the price cap.
-Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exactness* exactness) {
+Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exactness* exactness,
+                        const MarketDays* market) {
   const Stocks& s = c.stocks;
   const double h = 1.0 / kStepsPerDay;
   const double demand = demand_t_per_day(c);
@@ -160,7 +173,10 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
     return Samples{supplied_t_per_day(c, st.start), supplied_t_per_day(c, st.mean),
                    supplied_t_per_day(c, st.end)};
   };
+  // Under clearing the world shortfall does not reach the step's price (the day's price is
+  // constant within it): read as 0 here.
   auto world = [&](const StepSupply& st) {
+    if (market != nullptr) return Samples{};
     return Samples{st.start.world_shortfall, st.mean.world_shortfall, st.end.world_shortfall};
   };
   auto price = [&](double w) { return price_multiple(c.price, std::clamp(w, 0.0, 1.0)); };
@@ -190,18 +206,39 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
   for (std::size_t k = 0; k < n; ++k) {
     const StepSupply& today = steps[k];
     const Samples r = rate(today);
+    // Under clearing the price is the day's (constant within a step): the world shortfall
+    // reaches it only through the market's daily means, whose errors the market bounds.
     const Samples w = world(today);
     const double supplied = r.mid;
     const double gap = demand - supplied;
+    const std::size_t day = k / kStepsPerDay;
     // Price: the exact mean over each half of the step, w linear in each (exact where w is
     // linear in the step; see `bent` below where it is not).
     double step_price = price(w.mid);
-    if (today.ramps) {
+    if (market != nullptr) {
+      step_price = market->price[day];
+    } else if (today.ramps) {
       step_price = 0.5 * (mean_price_multiple(c.price, w.start, w.mid) +
                           mean_price_multiple(c.price, w.mid, w.end));
     }
-    const double peak = std::max({price(w.start), price(w.mid), price(w.end)});
+    const double peak =
+        market != nullptr ? step_price : std::max({price(w.start), price(w.mid), price(w.end)});
     m.peak_price_multiple = std::max(m.peak_price_multiple, peak);
+    if (market != nullptr) {
+      // The stockout's allowances (reference_market.cpp): its share's error as supply volume; on
+      // a day whose stockout is uncertain a gap may come or go for the whole day, so a spell may
+      // start or end a day apart, or restart its decision clock: the release over the delay and
+      // a day, and a day of refills, and as many days short.
+      exact.supply_bound_t += market->supply_error_t_per_day[day] * h;
+      if (k % kStepsPerDay == 0 && market->stockout_uncertain[day]) {
+        ++exact.stockout_uncertain_days;
+        exact.switch_bound_t += (stockpile_cap > 0.0 ? release_max * (1.0 + s.decision_delay_days) +
+                                                           stockpile_refill_max
+                                                     : 0.0) +
+                                (inventory_cap > 0.0 ? inventory_refill_max : 0.0);
+        exact.days_bound += 1.0 + s.decision_delay_days;
+      }
+    }
 
     // Supply inside the step: linear, bent (a kink or curve), or a possible curve.
     double rate_error = 0.0;   // t/day
@@ -241,7 +278,7 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
       if (today.curve) {
         ++exact.curve_steps;
         rate_error += engine_chord_t_per_day;
-        world_error += kEngineCurveTolerance;
+        if (market == nullptr) world_error += kEngineCurveTolerance;
       }
       // The previous step may be in the previous day: the engine's phase goes on across it. On
       // a possible curve the engine's chords may span any number of steps.
@@ -274,6 +311,10 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
       run_rate_variation += std::abs(r.mid - r.start) + std::abs(r.end - r.mid);
       run_price_variation +=
           std::abs(price(w.mid) - price(w.start)) + std::abs(price(w.end) - price(w.mid));
+      // Under clearing the price jumps at the day's start (a run may go on across days).
+      if (market != nullptr && straight_on && k % kStepsPerDay == 0) {
+        run_price_variation += std::abs(market->price[day] - market->price[day - 1]);
+      }
     }
 
     // The gap's side at the step's ends and middle.
@@ -357,6 +398,20 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
   }
   close_run();
   m.unmet_pct_annual_demand = demand > 0.0 ? 100.0 * m.unmet_t / (demand * kDaysPerYear) : 0.0;
+  if (market != nullptr) {
+    // What the price prices out is not bought (docs/market.md): at the day's price.
+    for (std::size_t d = 0; d < market->priced_out_t.size(); ++d) {
+      m.priced_out_t += market->priced_out_t[d];
+      purchases_x_price -= market->priced_out_t[d] * market->price[d];
+      exact.peak_bound = std::max(exact.peak_bound, market->price_error[d]);
+    }
+    exact.priced_out_bound_t = market->priced_out_bound_t;
+    exact.stocked_out_days = market->days_stocked_out;
+    exact.capped_days = market->days_capped;
+    exact.inexact_mean_days = market->days_mean_inexact;
+    cost_bound += market->cost_bound;
+  }
+  m.not_served_t = m.unmet_t + m.priced_out_t;
   m.procurement_cost = purchases_x_price * c.price.baseline;
   exact.unmet_bound_t = exact.supply_bound_t + exact.switch_bound_t + exact.stock_bound_t;
   // Stock levels and supply off by up to unmet_bound_t move purchases (at most at the cap).
@@ -367,9 +422,16 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
 
 Metrics simulate(const Case& c, Exactness* exactness) {
   std::vector<StepSupply> steps =
-      focal_supply_by_step(c.network, c.events, c.horizon_days, kStepsPerDay);
+      focal_supply_by_step(c.network, c.events, c.horizon_days, kStepsPerDay, c.market.clearing);
   Exactness unused;
   Exactness& exact = exactness != nullptr ? *exactness : unused;
+  if (c.market.clearing) {
+    const MarketDays market = world_market(c, steps);
+    apply_stockouts(market, steps);
+    Metrics m = simulate_stocks(c, steps, &exact, &market);
+    exact.supply_linear_between_knots = supply_linear_between_knots(c);
+    return m;
+  }
   Metrics m = simulate_stocks(c, steps, &exact);
   exact.supply_linear_between_knots = supply_linear_between_knots(c);
   return m;

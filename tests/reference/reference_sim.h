@@ -4,12 +4,17 @@
 // (docs/engine.md "Stocks" and "Metrics"). Slow and plain on purpose: it shares no code with
 // sim/.
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <vector>
 
 #include "tests/reference/reference_case.h"
 #include "tests/reference/reference_supply.h"
 
 namespace mineflow::reference {
+
+struct MarketDays;  // reference_market.h
 
 // Steps per day: h = 1/64 day. Every event boundary, knot of a shape, lead time and decision
 // delay is a whole day, so they all fall on step boundaries.
@@ -39,7 +44,35 @@ struct Exactness {
   double days_bound = 0.0;      // days_short and longest_spell_days
   double peak_bound = 0.0;      // peak_price_multiple
   double cost_bound = 0.0;      // procurement_cost (currency)
+  // Clearing (reference_market.h): priced_out_t, and days whose stockout the reference cannot
+  // decide for the engine (the scarcity or the shortfall within its allowance of the edge).
+  double priced_out_bound_t = 0.0;
+  int stockout_uncertain_days = 0;
+  int stocked_out_days = 0;   // coverage: days the world stocks are gone and the market short
+  int capped_days = 0;        // ... the price at its cap
+  int inexact_mean_days = 0;  // days whose means the steps give only within an allowance
 };
+
+// A rate read three times over a step of h days: just after its start, at its middle (the
+// supply at the step's mean severities) and just before its end.
+struct Samples {
+  double start = 0.0;
+  double mid = 0.0;
+  double end = 0.0;
+  double chord_slope(double h) const { return (end - start) / h; }
+  // How far the middle is off the chord: 0 where the rate is linear within the step.
+  double bend() const { return std::abs(mid - 0.5 * (start + end)); }
+  double low() const { return std::min({start, mid, end}); }
+  double high() const { return std::max({start, mid, end}); }
+};
+
+double mean_error_bound(const Samples& s, const Samples* prev, const Samples* next, double h);
+
+// The same for any quantity `read` from step k's supply: 0 where the step does not ramp or the
+// quantity is linear within it (to `tolerance`) and goes on in the line of its neighbours of the
+// same day; else mean_error_bound. The engine's chords over a curve come on top.
+double step_mean_error(const std::vector<StepSupply>& steps, std::size_t k,
+                       const std::function<double(const DaySupply&)>& read, double tolerance);
 
 // Daily demand after substitution, and what a supply covers of it, t/day.
 double demand_t_per_day(const Case& c);
@@ -51,8 +84,10 @@ double mean_price_multiple(const Price& price, double w_start, double w_end);
 
 // Steps the stocks over `steps` (focal_supply_by_step with kStepsPerDay); `exactness` collects
 // where the stepping is inexact and the allowances.
+// Under clearing `market` gives the daily prices (instead of the scarcity price of the world
+// shortfall), the priced-out demand and its allowances; the steps carry the stockouts already.
 Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps,
-                        Exactness* exactness = nullptr);
+                        Exactness* exactness = nullptr, const MarketDays* market = nullptr);
 
 // focal_supply_by_step, then simulate_stocks; also the old day-stepping linearity criterion.
 Metrics simulate(const Case& c, Exactness* exactness = nullptr);

@@ -23,8 +23,11 @@ struct DaySupply {
   bool partial_replacement = false;
 };
 
-// Supply from the severities read `when` (a day's mean, or an instant).
-DaySupply focal_supply(const Network& network, const std::vector<Event>& events, When when);
+// Supply from the severities read `when` (a day's mean, or an instant). `clearing`: what the
+// focal economy's streams carry under a clearing market (docs/market.md): only the cuts the
+// price cannot reach; the world shortfall is the same either way.
+DaySupply focal_supply(const Network& network, const std::vector<Event>& events, When when,
+                       bool clearing = false);
 
 std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::vector<Event>& events,
                                            int horizon_days);
@@ -53,6 +56,6 @@ struct StepSupply {
 };
 std::vector<StepSupply> focal_supply_by_step(const Network& network,
                                              const std::vector<Event>& events, int horizon_days,
-                                             int steps_per_day);
+                                             int steps_per_day, bool clearing = false);
 
 }  // namespace mineflow::reference
