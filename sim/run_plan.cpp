@@ -59,6 +59,12 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
                       const std::vector<std::string>& policy_names) {
   RunPlan plan;
   plan.scenario = scenario;
+  // Clearing by default; without the world tiers there is no world market to clear, and a
+  // scenario that did not choose gets rationing (its outputs name it).
+  if (plan.scenario.market == MarketModel::clearing && plan.scenario.market_where.file.empty() &&
+      !base.network.present) {
+    plan.scenario.market = MarketModel::rationing;
+  }
   plan.base = base;
   plan.price = price_basis(prices, settings.volatility_window_years);
   std::vector<PolicySet> chosen;

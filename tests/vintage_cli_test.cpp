@@ -91,19 +91,19 @@ TEST(VintageCli, RunReadsTheVintageAndNamesIt) {
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_TRUE(has_line(
       table.out,
-      "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing (docs/market.md)"))
+      "Data vintage: seed (docs/data-sources.md, Vintages); market: clearing (docs/market.md)"))
       << table.out;
   testing::CliResult json = run_cli({"run", "cobalt_export_quota_2026", "--trials", "200",
                                      "--format", "json", "--vintage", "seed"});
   EXPECT_NE(json.out.find("\n  \"vintage\": \"seed\",\n"), std::string::npos) << json.out;
-  EXPECT_NE(json.out.find("\n  \"market\": \"rationing\",\n"), std::string::npos) << json.out;
-  testing::CliResult cleared =
-      run_cli({"run", "cobalt_export_quota_2026", "--trials", "200", "--market", "clearing"});
-  ASSERT_EQ(cleared.exit_code, 0) << cleared.err;
-  EXPECT_TRUE(has_line(cleared.out,
-                       "Data vintage: seed (docs/data-sources.md, Vintages); market: clearing "
+  EXPECT_NE(json.out.find("\n  \"market\": \"clearing\",\n"), std::string::npos) << json.out;
+  testing::CliResult rationed =
+      run_cli({"run", "cobalt_export_quota_2026", "--trials", "200", "--market", "rationing"});
+  ASSERT_EQ(rationed.exit_code, 0) << rationed.err;
+  EXPECT_TRUE(has_line(rationed.out,
+                       "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing "
                        "(docs/market.md)"))
-      << cleared.out;
+      << rationed.out;
 }
 
 // A deterministic replay's summary and daily series name their vintage in every row and in
@@ -153,7 +153,7 @@ TEST(VintageCli, StockpileReadsTheVintageAndNamesIt) {
   EXPECT_NE(seed.substr(seed.find("\"cells\"")), latest.substr(latest.find("\"cells\"")));
   EXPECT_TRUE(has_line(
       sweep("seed", "table"),
-      "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing (docs/market.md)"));
+      "Data vintage: seed (docs/data-sources.md, Vintages); market: clearing (docs/market.md)"));
 }
 
 // On latest the costs are per tonne too (USGS's USD/lb, cents/lb, kg and mtu series converted,
@@ -200,7 +200,7 @@ TEST(VintageCli, CriticalityReadsTheVintageAndNamesIt) {
   testing::CliResult table = run_cli({"criticality", "cobalt_drc_supply_cut", "--trials", "50"});
   EXPECT_TRUE(has_line(
       table.out,
-      "Data vintage: seed (docs/data-sources.md, Vintages); market: rationing (docs/market.md)"))
+      "Data vintage: seed (docs/data-sources.md, Vintages); market: clearing (docs/market.md)"))
       << table.out;
 }
 

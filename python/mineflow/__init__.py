@@ -134,7 +134,8 @@ class RunResult(_Result):
         (Monte Carlo runs only).
     summary: the CSV's table (policy, section, name, statistic, value); Monte Carlo runs.
     series: the daily series (policy, day, demand_t, ...); deterministic runs.
-    header: scenario, name, mineral, trials, seed, horizon_days, procurement_cost_unit, vintage.
+    header: scenario, name, mineral, trials, seed, horizon_days, procurement_cost_unit, vintage,
+    market.
     """
 
     def __init__(self, output):

@@ -65,6 +65,7 @@ py::dict header_dict(const io::RunHeader& h) {
   d["horizon_days"] = h.horizon_days;
   d["procurement_cost_unit"] = text(h.price_unit);
   d["vintage"] = text(h.vintage);
+  d["market"] = text(h.market);
   return d;
 }
 

@@ -49,12 +49,13 @@ def test_metrics_are_read_only_views_of_shape_metrics_by_trials(cobalt):
 
 
 def test_market_clearing_prices_out_what_rationing_leaves_short(cobalt):
-    cleared = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=1, market="clearing")
+    rationed_run = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=1, market="rationing")
     unmet = mineflow.METRICS.index("unmet_t")
     priced = mineflow.METRICS.index("priced_out_t")
     served = mineflow.METRICS.index("not_served_t")
+    assert rationed_run.header["market"] == "rationing" and cobalt.header["market"] == "clearing"
     for policy in cobalt.policies:
-        rationed, clear = cobalt.metrics[policy], cleared.metrics[policy]
+        clear, rationed = cobalt.metrics[policy], rationed_run.metrics[policy]
         assert (rationed[priced] == 0).all() and (rationed[served] == rationed[unmet]).all()
         assert (clear[served] == clear[unmet] + clear[priced]).all()
         assert clear[unmet].sum() < rationed[unmet].sum() and clear[priced].sum() > 0

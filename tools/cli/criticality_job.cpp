@@ -61,7 +61,7 @@ CriticalityOutput criticality_of_scenario(
   output.header.run = {scenario.id,   scenario.name,        data.id, "", mc.trials,
                        scenario.seed, scenario.horizon_days};
   output.header.run.vintage = std::string(to_string(data.vintage));
-  output.header.run.market = std::string(to_string(scenario.market));
+  output.header.run.market = std::string(to_string(plan.scenario.market));
   output.header.failure = request.failure;
   output.header.network_basis = base.network.describe();
   return output;

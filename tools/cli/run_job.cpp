@@ -39,7 +39,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
                            request.policies);
   job.header = io::RunHeader{s.id, s.name, job.data.id, "", 0, s.seed, s.horizon_days};
   job.header.vintage = std::string(to_string(job.data.vintage));
-  job.header.market = std::string(to_string(s.market));
+  job.header.market = std::string(to_string(job.plan.scenario.market));
   for (const PriceSeries& series : job.data.prices) {
     if (series.primary) job.header.price_unit = series.unit.substr(0, series.unit.find('/'));
   }

@@ -449,6 +449,9 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
   if (!root.get("events") && !s.background_risk && !s.hazard) {
     root.fail("a scenario with 'events', 'background_risk', 'background_hazard' or more");
   }
+  // Clearing unless the file says otherwise (docs/market.md); a mineral without a network has
+  // no world market and falls back to rationing (compile_model), which the outputs name.
+  s.market = MarketModel::clearing;
   if (auto market = root.get("market")) {
     market->allow_only({"model", "world_inventory_days", "note"});
     if (auto v = market->get("world_inventory_days")) {

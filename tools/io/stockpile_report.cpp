@@ -88,7 +88,7 @@ SweepHeader sweep_header(const Scenario& scenario, const MineralData& data,
   h.name = scenario.name;
   h.mineral = data.id;
   h.vintage = std::string(to_string(data.vintage));
-  h.market = std::string(to_string(scenario.market));
+  h.market = std::string(to_string(sweep.plan.scenario.market));
   h.policy = sweep.policy;
   h.horizon_days = scenario.horizon_days;
   h.current_recycling_share = sweep.plan.base.basis.secondary_share;
@@ -342,7 +342,7 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
     same_vintage = same_vintage && row.header.vintage == rows.front().header.vintage;
   }
   if (same_vintage) {
-    out << vintage_line(rows.front().header.vintage) << "\n";
+    out << vintage_line(rows.front().header.vintage, rows.front().header.market) << "\n";
   } else {
     out << "Data vintage:";
     for (const SweepSummaryRow& row : rows) {
