@@ -58,11 +58,18 @@ void apply_stockouts(const std::vector<double>& stockout, std::vector<ProfileSeg
       split.push_back(s);
       continue;
     }
-    for (std::size_t d = first; d < stockout.size() && static_cast<double>(d) < s.end_day; ++d) {
+    // One piece per run of days with the same stockout share (a constant loss gives one).
+    for (std::size_t d = first; d < stockout.size() && static_cast<double>(d) < s.end_day;) {
+      std::size_t last = d;
+      while (last + 1 < stockout.size() && static_cast<double>(last + 1) < s.end_day &&
+             stockout[last + 1] == stockout[d]) {
+        ++last;
+      }
       double from = std::max(s.start_day, static_cast<double>(d));
-      double to = std::min(s.end_day, static_cast<double>(d) + 1.0);
-      if (!(to > from)) continue;
+      double to = std::min(s.end_day, static_cast<double>(last) + 1.0);
       const double keep = 1.0 - stockout[d];
+      d = last + 1;
+      if (!(to > from)) continue;
       ProfileSegment piece = s;
       piece.start_day = from;
       piece.end_day = to;
