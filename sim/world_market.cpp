@@ -13,13 +13,6 @@ double at(const ProfileSegment& s, double start_value, double end_value, double 
          (end_value - start_value) * ((day - s.start_day) / (s.end_day - s.start_day));
 }
 
-// Integral over [from, to) (inside segment s) of a linear quantity of the segment.
-double integral(const ProfileSegment& s, double start_value, double end_value, double from,
-                double to) {
-  return 0.5 * (at(s, start_value, end_value, from) + at(s, start_value, end_value, to)) *
-         (to - from);
-}
-
 double day_length(std::size_t d, double horizon_days) {
   return std::min(1.0, horizon_days - static_cast<double>(d));
 }
@@ -32,11 +25,15 @@ void daily_means(const std::vector<ProfileSegment>& segments, double horizon_day
   for (const ProfileSegment& s : segments) {
     auto [v0, v1] = ends(s);
     if (v0 == 0.0 && v1 == 0.0) continue;
+    // The integral over [from, to) of the segment's line: its value at the middle x the length.
+    const double slope = v0 == v1 ? 0.0 : (v1 - v0) / (s.end_day - s.start_day);
     auto first = static_cast<std::size_t>(s.start_day);
     for (std::size_t d = first; d < out.size() && static_cast<double>(d) < s.end_day; ++d) {
       double from = std::max(s.start_day, static_cast<double>(d));
       double to = std::min(s.end_day, static_cast<double>(d) + 1.0);
-      if (to > from) out[d] += integral(s, v0, v1, from, to);
+      if (!(to > from)) continue;
+      double middle = slope == 0.0 ? v0 : v0 + slope * (0.5 * (from + to) - s.start_day);
+      out[d] += middle * (to - from);
     }
   }
   // Every day but a partial last one is one day long.
@@ -142,7 +139,8 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
       x = std::clamp(w[d] / tau, 0.0, 1.0);
       continue;
     }
-    const double drawn = x >= 1.0 ? model.price_cap : std::pow(1.0 - x, exponent);
+    // (1 - x)^exponent, by exp and log1p: about twice as fast as pow, to a few ulp.
+    const double drawn = x >= 1.0 ? model.price_cap : std::exp(exponent * std::log1p(-x));
     market.price[d] = std::min(model.price_cap, factor[cell] * drawn);
     prefix += market.price[d] * day_length(d, horizon);
     market.price_prefix[d + 1] = prefix;
