@@ -55,8 +55,8 @@ struct SupplyProfile {
 
 // Working memory of the world market for one thread.
 struct MarketScratch {
-  std::vector<double> shortfall;  // mean world shortfall of each day
-  std::vector<double> stockout;   // share of demand physically missing each day
+  std::vector<double> shortfall;   // mean world shortfall of each day
+  std::vector<double> stockout;    // share of demand physically missing each day
   std::vector<double> priced_out;  // share of demand priced out each day
   std::vector<ProfileSegment> split;
 };

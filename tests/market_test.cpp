@@ -58,16 +58,23 @@ EventSpec outage(const EventTarget& target, double severity, double duration,
   return spec;
 }
 
-// One trial of the toy with `event` and no stocks, under `market`, with world stocks of
+// The toy as a scenario with no events yet, under `market`, with world stocks of
 // `inventory_days` days of use.
-TrialMetrics one_trial(const EventSpec& event, MarketModel market, double inventory_days = 20.0) {
-  static const MineralGraph graph = toy_graph();
+Scenario toy_scenario(MarketModel market, double inventory_days = 60.0) {
   Scenario scenario;
   scenario.id = "toy";
   scenario.horizon_days = kDays;
   scenario.trials = 1;
   scenario.market = market;
   scenario.world_inventory_days = inventory_days;
+  return scenario;
+}
+
+// One trial of the toy with `event` and no stocks, under `market`, with world stocks of
+// `inventory_days` days of use.
+TrialMetrics one_trial(const EventSpec& event, MarketModel market, double inventory_days = 20.0) {
+  static const MineralGraph graph = toy_graph();
+  Scenario scenario = toy_scenario(market, inventory_days);
   scenario.events.push_back(event);
   RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
   TrialScratch scratch;
@@ -111,12 +118,7 @@ TEST(ClearingMarket, AWorldLossTheStocksAndThePriceAbsorbIsPricedOutNotShort) {
 // 0.1 % of it; under rationing the scarcity formula (1 - w)^(-1/e) from day 0.
 TEST(ClearingMarket, TheBacktestPeakIsTheDailyPathsOnTheLossesLastDay) {
   static const MineralGraph graph = toy_graph();
-  Scenario scenario;
-  scenario.id = "toy";
-  scenario.horizon_days = kDays;
-  scenario.trials = 1;
-  scenario.market = MarketModel::clearing;
-  scenario.world_inventory_days = 20.0;
+  Scenario scenario = toy_scenario(MarketModel::clearing, 20.0);
   scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
   RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
   const double w = 0.35, q = 1.0 - 1.0 / 20.0;
@@ -215,11 +217,7 @@ TEST(ClearingMarket, CriticalityRanksTheLargestRefinerFirst) {
   // Under rationing the mine AUS ranks first (it feeds both of the focal economy's refiners) and
   // CHN and FIN tie (each its 10 t/yr stream); cleared, the nodes rank by their world shares.
   static const MineralGraph graph = toy_graph();
-  Scenario scenario;
-  scenario.id = "toy";
-  scenario.horizon_days = kDays;
-  scenario.trials = 1;
-  scenario.market = MarketModel::clearing;
+  Scenario scenario = toy_scenario(MarketModel::clearing);
   RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
   MonteCarloOptions mc;
   mc.trials = 1;
