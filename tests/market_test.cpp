@@ -259,5 +259,27 @@ TEST(ClearingMarket, AScenarioSaysWhichMarketAndABadOneIsOneLocatedLine) {
   std::filesystem::remove_all(dir);
 }
 
+// A mineral without world tiers has no world market of its own: a scenario that does not choose
+// is rationed and says so; one that asks for clearing clears on the stand-in world refining
+// shares (the focal economy's refined-import shares, docs/engine.md) and says so.
+TEST(ClearingMarket, WithoutANetworkTheDefaultIsRationing) {
+  const std::filesystem::path dir = testing::fresh_temp_dir("mineflow_market_no_network");
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "no_network.yaml").string();
+  std::ofstream(file) << "scenario: no_network\nname: No network\nmineral: "
+                      << testing::test_data_dir() << "/kinks/two_class_mineral.yaml\n"
+                      << "events:\n  - id: cut\n    start_day: 0\n    duration_days: 10\n"
+                         "    severity: 0.5\n    targets:\n"
+                         "      - exports_of: {country: CHN}\n";
+  auto plain = testing::run_cli({"run", file, "--trials", "10"});
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("market: rationing (docs/market.md)"), std::string::npos) << plain.out;
+  auto cleared = testing::run_cli({"run", file, "--market", "clearing"});
+  EXPECT_EQ(cleared.exit_code, 0) << cleared.err;
+  EXPECT_NE(cleared.out.find("market: clearing (docs/market.md)"), std::string::npos)
+      << cleared.out;
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace mineflow
