@@ -185,19 +185,21 @@ class StockpileResult(_Result):
 
 def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
               trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
-              max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="seed"):
+              max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="seed",
+              market=None):
     """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
     of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
     numbers; target: "METRIC<=VALUE" or "none"; parameter_uncertainty: draw the fitted hazard
     parameters per trial (--parameter-uncertainty); vintage: "seed" (default) or "latest"
-    (--vintage). Costs are in USD, as in the CLI."""
+    (--vintage); market: None (each scenario's), "clearing" or "rationing" (--market). Costs are
+    in USD, as in the CLI."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     as_list = (lambda v: None if v is None else [float(x) for x in v])
     return StockpileResult(_core.stockpile(
         _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
         base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir),
-        vintage))
+        vintage, market))
 
 
 class MfaResult(_Result):

@@ -8,6 +8,7 @@
 #include "python/src/interruptible.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/stockpile_job.h"
+#include "tools/cli/trial_options.h"
 #include "tools/io/text_table.h"
 
 namespace mineflow::python {
@@ -20,9 +21,11 @@ void bind_stockpile(py::module_& m) {
          std::optional<std::string> policy, std::optional<long long> trials,
          std::optional<unsigned long long> seed, int threads, double base_days,
          double carrying_rate, double max_recycling, bool parameter_uncertainty,
-         const std::optional<std::string>& data_dir, const std::string& vintage) {
+         const std::optional<std::string>& data_dir, const std::string& vintage,
+         const std::optional<std::string>& market) {
         cli::SweepRequest request;
         request.vintage = cli::vintage_from_text(vintage);
+        request.market = cli::market_from_text(market);
         request.days = std::move(days);
         request.shares = std::move(recycling);
         if (target && *target != "none") request.target = parse_sweep_target(*target);
@@ -71,7 +74,7 @@ void bind_stockpile(py::module_& m) {
       py::arg("base_days") = kBaseStockpileDays,
       py::arg("carrying_rate") = kDefaultCarryingRatePerYear, py::arg("max_recycling") = 0.5,
       py::arg("parameter_uncertainty") = false, py::arg("data_dir") = py::none(),
-      py::arg("vintage") = "seed",
+      py::arg("vintage") = "seed", py::arg("market") = py::none(),
       "CSV, JSON and table text of `mineflow stockpile SCENARIO` (scenario None: --all).");
 }
 

@@ -21,6 +21,15 @@ def test_stockpile_equals_the_cli():
     assert column(r.table, "days").dtype == np.float64
 
 
+def test_stockpile_under_rationing_equals_the_cli():
+    r = mineflow.stockpile(TUNGSTEN, days=[0, 60], trials=300, seed=5, market="rationing")
+    args = ["stockpile", TUNGSTEN, "--days", "0,60", "--trials", 300, "--seed", 5, "--market",
+            "rationing", "--quiet"]
+    assert r.text == cli(*args).stdout
+    assert "market: rationing" in r.text
+    assert r.text != mineflow.stockpile(TUNGSTEN, days=[0, 60], trials=300, seed=5).text
+
+
 def test_stockpile_with_parameter_uncertainty_equals_the_cli():
     r = mineflow.stockpile(TUNGSTEN, days=[0, 60], trials=200, seed=3, target="none",
                            parameter_uncertainty=True)
