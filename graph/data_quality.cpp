@@ -91,6 +91,14 @@ MineralDataQuality count_data_quality(const MineralData& data,
     }
   }
   if (!any_figure && secondary.value) add(own, FigureStanding::judged);
+  if (data.consumption) {
+    // The demand every stockpile day is counted in (docs/data-sources.md, "Consumption").
+    const Consumption& c = *data.consumption;
+    add(own, c.memory               ? FigureStanding::remembered
+             : c.basis == "judged"  ? FigureStanding::judged
+             : c.basis == "average" ? FigureStanding::derived
+                                    : FigureStanding::sourced);
+  }
   if (!data.network) return out;
   const NetworkData& network = *data.network;
   DataQualityCounts& net = out.network_file;
