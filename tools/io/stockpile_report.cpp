@@ -355,9 +355,11 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
   TextTable table({"mineral", "recycling", "days needed", "±2 SE range", base + "P(shortage)",
                    base + "E[unmet] t", base + "unmet %", "target cost/yr", "base cost/yr",
                    "recycling alt.", "drivers"});
+  std::string beyond;  // minerals whose target no level of the sweep meets
   for (const SweepSummaryRow& row : rows) {
     SummaryFields f = summary_fields(row);
     auto [days, range] = headline_days(row.result, headline_finding(row.header, row.result));
+    if (days.rfind('>', 0) == 0) beyond += (beyond.empty() ? "" : ", ") + f.mineral;
     table.add_row({f.mineral, f.share ? share_text(*f.share) : "", days, range,
                    f.base ? pm(f.base->p_shortage) : "", f.base ? pm(f.base->unmet_t) : "",
                    f.base ? pm(f.base->unmet_pct) : "",
@@ -371,6 +373,13 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
          "(searched up to --max-recycling; 'not needed': the base already meets it); costs: days x "
          "daily demand x price x carrying rate "
          "(docs/stockpile.md).\n";
+  if (!beyond.empty()) {
+    // A limit beside the number (issue 25): "> N" is not a large answer but none.
+    out << "> days (" << beyond
+        << "): no level swept meets the target; where P(shortage) hardly falls from the base to "
+           "the largest level, more days do not help (the plateau: a stop that outlasts any "
+           "stock; docs/stockpile.md, \"How to read\").\n";
+  }
   out << "days are days of demand:";
   for (const SweepSummaryRow& row : rows) {
     out << "\n  " << row.header.mineral << ": " << fixed(row.result.demand_t_per_day) << " t/day, "
