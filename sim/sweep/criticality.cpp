@@ -28,8 +28,8 @@ PairedMean paired_difference(std::span<const double> a, std::span<const double> 
 // plus, under a clearing market, what the price priced out; under rationing the unmet demand,
 // bit for bit). One series instead of run_monte_carlo's eleven keeps the root's memory and the
 // MPI gather at 8 B per trial.
-struct UnmetSeries {
-  explicit UnmetSeries(TrialRange range) : first(range.begin), unmet(range.size()) {}
+struct NotServedSeries {
+  explicit NotServedSeries(TrialRange range) : first(range.begin), unmet(range.size()) {}
   // As a TrialStore (sim/trial_loop.h).
   void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
     unmet[trial - first] = metrics.front()[index(Metric::not_served_t)];
@@ -42,10 +42,10 @@ struct UnmetSeries {
 
 // Split across processes (options.split) like run_monte_carlo: the root gathers every trial in
 // order; another rank gets an empty series.
-std::vector<double> unmet_per_trial(const std::vector<EventSpec>& events, double horizon_days,
-                                    const Variant& variant, const MonteCarloOptions& options) {
-  return collect_trials<UnmetSeries>(events, horizon_days, {variant}, options,
-                                     [](TrialRange held) { return UnmetSeries(held); })
+std::vector<double> not_served_per_trial(const std::vector<EventSpec>& events, double horizon_days,
+                                         const Variant& variant, const MonteCarloOptions& options) {
+  return collect_trials<NotServedSeries>(events, horizon_days, {variant}, options,
+                                         [](TrialRange held) { return NotServedSeries(held); })
       .unmet;
 }
 
@@ -67,7 +67,7 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
   // the same sequence of node runs (each one a gather), so the collectives pair up.
   const bool summarises = options.split == nullptr || options.split->is_root();
   const std::vector<double> base_unmet =
-      unmet_per_trial(plan.scenario.events, horizon, base_variant, options);
+      not_served_per_trial(plan.scenario.events, horizon, base_variant, options);
   Moments base_summary = moments(base_unmet);
   result.baseline_unmet_t = base_summary.mean;
   result.baseline_se_t = base_summary.se;
@@ -91,7 +91,7 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
     Model model = base_model;
     model.events.push_back(CompiledEvent{{compile_target(model, target)}});
     Variant variant{&model, base_variant.stocks};
-    const std::vector<double> unmet = unmet_per_trial(events, horizon, variant, options);
+    const std::vector<double> unmet = not_served_per_trial(events, horizon, variant, options);
     NodeCriticality node;
     node.country = country;
     node.stage = stage;
