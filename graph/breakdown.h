@@ -27,6 +27,9 @@ struct Breakdown {
   bool reading = false;  // the seed's label-to-number pairing is a reading of a scrambled slide
   std::string note;
   bool normalise_shares = false;  // the file opts into scaling shares to sum to 1
+  // `scope: partial`: the block covers one product of its stage (one HS code of several), so its
+  // partner mix stands for the stage's only as an assumption (docs/data-sources.md, Vintages).
+  bool partial_scope = false;
   std::vector<CountryShare> shares;
   SourceRef where;
 

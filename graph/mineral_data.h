@@ -127,7 +127,17 @@ struct MineralData {
   // the seed's).
   DataVintage vintage = DataVintage::seed;
   std::vector<std::string> latest_blocks;
+  // Latest blocks a simulation does not read, so the seed's stand (io::load_mineral_for_simulation:
+  // import blocks of partial scope), e.g. "imports.refined".
+  std::vector<std::string> seed_blocks_kept;
 };
+
+// The blocks a simulation kept from the seed, as outputs name them: "imports.refined", "" for none.
+inline std::string seed_blocks_text(const MineralData& data) {
+  std::string out;
+  for (const std::string& block : data.seed_blocks_kept) out += (out.empty() ? "" : ", ") + block;
+  return out;
+}
 
 // The basis of the focal economy's demand: its consumption's, or, without a consumption figure,
 // what the graph delivers to it.

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_data.h"
 
 namespace mineflow {
@@ -238,6 +240,39 @@ TEST_F(VintageTest, LoaderDefaultIsSeedAndAFileWithoutLatestFiguresFallsBack) {
   EXPECT_TRUE(minimal.latest_blocks.empty());
   EXPECT_EQ(parse_vintage("latest"), DataVintage::latest);
   EXPECT_EQ(parse_vintage("newest"), std::nullopt);
+}
+
+// A simulation reads the latest blocks except an import block of partial scope (one product of
+// its stage), where the seed's stands; the indicators read every latest block.
+TEST_F(VintageTest, SimulationKeepsTheSeedImportBlockWhereTheLatestIsPartial) {
+  for (const char* mineral : {"cobalt", "nickel", "tungsten", "lithium", "rare_earths", "copper"}) {
+    MineralData seed =
+        io::load_mineral(bundled_mineral(mineral), bundled.countries, DataVintage::seed);
+    MineralData latest =
+        io::load_mineral(bundled_mineral(mineral), bundled.countries, DataVintage::latest);
+    MineralData simulated = io::load_mineral_for_simulation(bundled_mineral(mineral),
+                                                            bundled.countries, DataVintage::latest);
+    ASSERT_TRUE(latest.refined_imports && simulated.refined_imports) << mineral;
+    EXPECT_TRUE(latest.seed_blocks_kept.empty());
+    EXPECT_EQ(simulated.vintage, DataVintage::latest);
+    EXPECT_EQ(simulated.reserves.total_t, latest.reserves.total_t) << mineral;
+    const bool partial = latest.refined_imports->partial_scope;
+    EXPECT_EQ(partial, std::string(mineral) == "cobalt" || std::string(mineral) == "nickel" ||
+                           std::string(mineral) == "tungsten")
+        << mineral;
+    const Breakdown& expected = partial ? *seed.refined_imports : *latest.refined_imports;
+    EXPECT_EQ(simulated.refined_imports->total_t, expected.total_t) << mineral;
+    EXPECT_EQ(simulated.refined_imports->source, expected.source) << mineral;
+    EXPECT_EQ(seed_blocks_text(simulated), partial ? "imports.refined" : "") << mineral;
+    const bool listed = std::find(simulated.latest_blocks.begin(), simulated.latest_blocks.end(),
+                                  "imports.refined") != simulated.latest_blocks.end();
+    EXPECT_EQ(listed, !partial) << mineral;
+  }
+  // On seed nothing is kept or replaced.
+  MineralData seed = io::load_mineral_for_simulation(bundled_mineral("cobalt"), bundled.countries,
+                                                     DataVintage::seed);
+  EXPECT_TRUE(seed.seed_blocks_kept.empty());
+  EXPECT_EQ(seed.vintage, DataVintage::seed);
 }
 
 TEST_F(VintageTest, LatestNickelProductionHhiByHand) {

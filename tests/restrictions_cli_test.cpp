@@ -111,11 +111,12 @@ TEST(RestrictionsCli, LicenceDelayThenApprovedShare) {
 }
 
 TEST(RestrictionsCli, RareEarthBanToJapanOnlyAndToTheUnitedStatesOnly) {
-  // Japan's refined rare-earth imports from China in scenarios/minerals/rare_earths.yaml:
-  // 62 % of its imports, scaled to its consumption of 17,706 t/yr (docs/engine.md, "Demand").
-  // No spare capacity, inventory or lead time: a 120-day ban to JPN leaves exactly that flow
-  // unmet for 120 days, and the world price where it was.
-  const double china_t_per_day = 0.62 * 17706.0 / 365.0;
+  // Japan's refined rare-earth imports from China in scenarios/minerals/rare_earths.yaml on the
+  // default (latest) vintage: 79.6 % of its imports (customs, H1 2024), scaled to its consumption
+  // of 17,706 t/yr (docs/engine.md, "Demand"). No spare capacity, inventory or lead time: a
+  // 120-day ban to JPN leaves exactly that flow unmet for 120 days, and the world price where it
+  // was.
+  const double china_t_per_day = 0.796 * 17706.0 / 365.0;
   auto jpn = no_policy_metrics(
       write_scenario("re_jpn", rare_earths(), refined_ban("to: [JPN]", 120, "    severity: 1\n")));
   EXPECT_NEAR(jpn.at("unmet_t"), 120.0 * china_t_per_day, 1e-9 * 120.0 * china_t_per_day);

@@ -157,12 +157,12 @@ class RunResult(_Result):
 
 
 def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=None,
-        memory_budget_mb=1024.0, vintage="seed", market=None):
+        memory_budget_mb=1024.0, vintage="latest", market=None):
     """The disruption Monte Carlo of a scenario (a path or a Scenario), as `mineflow run`.
 
     trials, seed: default the scenario's; threads: 0 for all cores (results do not depend on
-    it); policies: names (default every policy of the scenario); vintage: "seed" (the strategy's
-    figures, the default) or "latest", as --vintage; market: None (the scenario's), "clearing" or
+    it); policies: names (default every policy of the scenario); vintage: "latest" (the default) or
+    "seed" (the strategy's figures), as --vintage; market: None (the scenario's), "clearing" or
     "rationing", as --market (docs/market.md). Ctrl-C raises KeyboardInterrupt and discards the
     run.
     """
@@ -185,12 +185,12 @@ class StockpileResult(_Result):
 
 def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
               trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
-              max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="seed",
+              max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="latest",
               market=None):
     """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
     of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
     numbers; target: "METRIC<=VALUE" or "none"; parameter_uncertainty: draw the fitted hazard
-    parameters per trial (--parameter-uncertainty); vintage: "seed" (default) or "latest"
+    parameters per trial (--parameter-uncertainty); vintage: "latest" (default) or "seed"
     (--vintage); market: None (each scenario's), "clearing" or "rationing" (--market). Costs are
     in USD, as in the CLI."""
     if isinstance(scenario, Scenario):
@@ -266,7 +266,7 @@ class Network:
 
 def network(mineral, data_dir=None, **options):
     """The graph of a mineral (a bundled id such as "cobalt", or a mineral file), built as the
-    CLI builds it (the report's flows: vintage "seed" by default, as `mineflow report`); options
+    CLI builds it (the report's flows: vintage "latest" by default, as `mineflow report`); options
     as for indicators() (production="wmd:2022", vintage="latest", ...)."""
     return Network(_core.network(_path(mineral), _option_args(dict(options, data_dir=data_dir))))
 
@@ -281,11 +281,11 @@ class CriticalityResult(_Result):
 
 
 def criticality(scenario, days=90, severity=1, start_day=0, policy="none", trials=None,
-                seed=None, threads=0, data_dir=None, vintage="seed", market=None):
+                seed=None, threads=0, data_dir=None, vintage="latest", market=None):
     """Every mine and refining node of the scenario's mineral failing alone for `days` at
     `severity` (share of its output lost) from `start_day`, on top of the scenario's own
     events and on the same trials, ranked by the focal economy's expected unmet demand; as
-    `mineflow criticality` (vintage: "seed", the default, or "latest", as --vintage; market:
+    `mineflow criticality` (vintage: "latest", the default, or "seed", as --vintage; market:
     None, "clearing" or "rationing", as --market, under which the ranking is by demand not
     served). Ctrl-C raises KeyboardInterrupt and discards the run."""
     if isinstance(scenario, Scenario):

@@ -45,7 +45,7 @@ void bind_criticality(py::module_& m) {
       py::arg("scenario"), py::arg("days") = 90.0, py::arg("severity") = 1.0,
       py::arg("start_day") = 0.0, py::arg("policy") = "none", py::arg("trials") = py::none(),
       py::arg("seed") = py::none(), py::arg("threads") = 0, py::arg("data_dir") = py::none(),
-      py::arg("vintage") = "seed", py::arg("market") = py::none(),
+      py::arg("vintage") = "latest", py::arg("market") = py::none(),
       "CSV, JSON and table text of `mineflow criticality SCENARIO`.");
 }
 

@@ -21,7 +21,7 @@ void bind_network(py::module_& m) {
         po::options_description table;
         cli::add_data_dir_option(table);
         cli::add_indicator_options(table);
-        cli::add_vintage_option(table, cli::kSimulationVintage);  // as `report`, whose flows it is
+        cli::add_vintage_option(table);  // as `report`, whose flows it is
         po::variables_map vm;
         std::ostringstream help;
         cli::parse_args(options, table, po::positional_options_description{}, vm, help);

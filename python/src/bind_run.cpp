@@ -66,6 +66,7 @@ py::dict header_dict(const io::RunHeader& h) {
   d["procurement_cost_unit"] = text(h.price_unit);
   d["vintage"] = text(h.vintage);
   d["market"] = text(h.market);
+  d["seed_blocks"] = text(h.seed_blocks);  // seed blocks kept on latest, "" for none
   return d;
 }
 
@@ -136,7 +137,7 @@ void bind_run(py::module_& m) {
       py::arg("scenario"), py::arg("trials") = py::none(), py::arg("threads") = 0,
       py::arg("seed") = py::none(), py::arg("policies") = std::vector<std::string>{},
       py::arg("data_dir") = py::none(), py::arg("memory_budget_mb") = 1024.0,
-      py::arg("vintage") = "seed", py::arg("market") = py::none());
+      py::arg("vintage") = "latest", py::arg("market") = py::none());
 }
 
 }  // namespace mineflow::python

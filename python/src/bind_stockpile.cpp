@@ -74,7 +74,7 @@ void bind_stockpile(py::module_& m) {
       py::arg("base_days") = kBaseStockpileDays,
       py::arg("carrying_rate") = kDefaultCarryingRatePerYear, py::arg("max_recycling") = 0.5,
       py::arg("parameter_uncertainty") = false, py::arg("data_dir") = py::none(),
-      py::arg("vintage") = "seed", py::arg("market") = py::none(),
+      py::arg("vintage") = "latest", py::arg("market") = py::none(),
       "CSV, JSON and table text of `mineflow stockpile SCENARIO` (scenario None: --all).");
 }
 

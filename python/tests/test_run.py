@@ -112,9 +112,14 @@ def test_deterministic_scenario_gives_the_cli_series():
 
 
 def test_vintage_is_read_and_named():
-    seed = mineflow.run(CHINA_2010)  # the simulations' default
-    latest = mineflow.run(CHINA_2010, vintage="latest")
+    latest = mineflow.run(CHINA_2010)  # the simulations' default
+    seed = mineflow.run(CHINA_2010, vintage="seed")
     assert seed.header["vintage"] == "seed" and latest.header["vintage"] == "latest"
+    assert latest.header["seed_blocks"] == "" and seed.header["seed_blocks"] == ""
+    # Cobalt's latest refined imports are one product (scope: partial): the seed's block stands.
+    cobalt = mineflow.run(COBALT, trials=20)
+    assert cobalt.header["vintage"] == "latest"
+    assert cobalt.header["seed_blocks"] == "imports.refined"
     assert set(seed.series["vintage"]) == {"seed"}
     assert latest.csv == cli("run", CHINA_2010, "--series", "--format", "csv", "--vintage", "latest").stdout
     with pytest.raises(mineflow.InputError, match="--vintage: found 'old'"):

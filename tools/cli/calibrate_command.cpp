@@ -76,7 +76,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                      "table | csv | json")("out", po::value<std::string>(),
                                            "write the report to FILE instead of stdout");
   add_data_dir_option(options);
-  add_vintage_option(options, kSimulationVintage);
+  add_vintage_option(options);
   po::positional_options_description positional;
   po::variables_map vm;
   if (!parse_args(join_write_value(args), options, positional, vm, out)) return 0;
@@ -108,7 +108,7 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<MineralData> minerals;
   std::vector<double> copper_shares;
   for (const std::string& file : bundled_mineral_files(paths)) {
-    minerals.push_back(io::load_mineral(file, countries, vintage));
+    minerals.push_back(io::load_mineral_for_simulation(file, countries, vintage));
     if (minerals.back().id == "copper") {
       MineralGraph graph = build_mineral_graph(minerals.back(), settings.graph);
       for (const HazardNode& node : hazard_nodes(graph)) {

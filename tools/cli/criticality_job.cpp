@@ -44,7 +44,8 @@ CriticalityOutput criticality_of_scenario(
   }
   if (request.seed) scenario.seed = *request.seed;
   override_market(scenario, request.market);
-  MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
+  MineralData data =
+      io::load_mineral_for_simulation(scenario.mineral_file, countries, request.vintage);
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);
   RunPlan plan =
@@ -61,6 +62,7 @@ CriticalityOutput criticality_of_scenario(
   output.header.run = {scenario.id,   scenario.name,        data.id, "", mc.trials,
                        scenario.seed, scenario.horizon_days};
   output.header.run.vintage = std::string(to_string(data.vintage));
+  output.header.run.seed_blocks = seed_blocks_text(data);
   output.header.run.market = std::string(to_string(plan.scenario.market));
   output.header.failure = request.failure;
   output.header.network_basis = base.network.describe();

@@ -19,13 +19,13 @@
 namespace mineflow::cli {
 
 struct CriticalityRequest {
-  CriticalityOptions failure;               // --days, --severity, --start-day
-  std::string policy = "none";              // no stockpile: the raw exposure
-  std::optional<long long> trials;          // default: the scenario's
-  std::optional<unsigned long long> seed;   // default: the scenario's
-  int threads = 0;                          // 0: all cores
-  DataVintage vintage = DataVintage::seed;  // which mineral figures the ranking reads
-  std::optional<MarketModel> market;        // --market: overrides the scenario's
+  CriticalityOptions failure;                 // --days, --severity, --start-day
+  std::string policy = "none";                // no stockpile: the raw exposure
+  std::optional<long long> trials;            // default: the scenario's
+  std::optional<unsigned long long> seed;     // default: the scenario's
+  int threads = 0;                            // 0: all cores
+  DataVintage vintage = DataVintage::latest;  // which mineral figures the ranking reads
+  std::optional<MarketModel> market;          // --market: overrides the scenario's
 };
 
 // Throws InputError naming the command-line option of the first value out of range (--days,

@@ -24,16 +24,10 @@ void add_indicator_options(po::options_description& options) {
       "secondary-proxy", "use the EU EOL-RIR proxy where the secondary share is unknown");
 }
 
-void add_vintage_option(po::options_description& options, DataVintage fallback) {
-  const std::string help =
-      fallback == DataVintage::latest
-          ? "data vintage: latest (newest public figures) | seed (the strategy's figures, which "
-            "reproduce its ratings)"
-          : "data vintage: seed (the strategy's figures; the default, whose volumes and prices "
-            "the simulations need) | latest (newest public shares; docs/data-sources.md)";
-  options.add_options()("vintage",
-                        po::value<std::string>()->default_value(std::string(to_string(fallback))),
-                        help.c_str());
+void add_vintage_option(po::options_description& options) {
+  options.add_options()("vintage", po::value<std::string>()->default_value("latest"),
+                        "data vintage: latest (newest public figures) | seed (the strategy's "
+                        "figures, which reproduce its ratings)");
 }
 
 DataVintage vintage_option(const po::variables_map& vm) {

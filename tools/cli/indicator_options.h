@@ -8,12 +8,6 @@
 
 namespace mineflow::cli {
 
-// The simulations' default vintage: `seed`, because the latest vintage's import totals are
-// partial in scope (gross product weight of one HS code, a half year, value shares) and its
-// price series are per lb, kg or mtu, where demand and costs need t/year and a price per t
-// (docs/data-sources.md, "Vintages and the simulations").
-inline constexpr DataVintage kSimulationVintage = DataVintage::seed;
-
 void add_indicator_options(boost::program_options::options_description& options);
 // Settings from the data folder's settings.yaml with the command line's overrides.
 io::Settings indicator_settings(const std::string& settings_file,
@@ -25,12 +19,11 @@ void check_stability_year(const boost::program_options::variables_map& vm,
                           const io::Settings& settings, const CountryTable& countries);
 
 // --vintage seed|latest: which figures of the mineral files to read (docs/data-sources.md,
-// Vintages). Every command that reads mineral data takes it (indicators, list, run, stockpile,
-// criticality, report, calibrate, and the Python module's functions); a bad value is an
-// InputError (exit 2). `fallback` is the command's default: `latest` where only shares are read
-// (indicators, list), `seed` where volumes and prices are simulated (kSimulationVintage).
-void add_vintage_option(boost::program_options::options_description& options,
-                        DataVintage fallback = DataVintage::latest);
+// Vintages), `latest` by default. Every command that reads mineral data takes it (indicators,
+// list, run, stockpile, criticality, report, calibrate, and the Python module's functions); a
+// bad value is an InputError (exit 2). The simulations read it through
+// io::load_mineral_for_simulation (a latest import block of partial scope keeps the seed's).
+void add_vintage_option(boost::program_options::options_description& options);
 DataVintage vintage_option(const boost::program_options::variables_map& vm);
 // The same check for a value given as text (the Python module's `vintage=` arguments).
 DataVintage vintage_from_text(const std::string& text);

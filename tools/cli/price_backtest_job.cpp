@@ -15,7 +15,8 @@ std::string month_text(int year, int month) {
 
 }  // namespace
 
-// Each listed real-event scenario's modelled price peak against its primary price series.
+// Each listed real-event scenario's modelled price peak against its observed one: a transcribed
+// figure, else the primary price series, else another series of the price file that covers it.
 std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::string& file,
                                             const PriceBacktestRequest& backtest) {
   io::PriceEvents listed = io::load_price_events(file);
@@ -42,11 +43,18 @@ std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::s
     c.sample = event.sample;
     c.market = std::string(to_string(job->scenario.market));
     c.world_inventory_days = model.world_inventory_days;
-    for (const PriceSeries& series : job->data.prices) {
-      if (!series.primary) continue;
-      c.series = series.id;
-      c.observed =
-          observed_price_peak(series, event.onset_year, event.onset_month, listed.window_months);
+    // What happened does not depend on the vintage: the finest series of the price file that
+    // covers the episode (monthly before annual, the vintage's primary first among equals; the
+    // latest primary, USGS annual 2018-2022, misses 2010 and 2014 and averages 2021's spike).
+    for (PriceFrequency frequency : {PriceFrequency::monthly, PriceFrequency::annual}) {
+      for (bool primary : {true, false}) {
+        for (const PriceSeries& series : job->data.prices) {
+          if (c.observed || series.frequency != frequency || series.primary != primary) continue;
+          c.observed = observed_price_peak(series, event.onset_year, event.onset_month,
+                                           listed.window_months);
+          if (c.observed) c.series = series.id;
+        }
+      }
     }
     if (event.observed) {
       c.series = "transcribed";

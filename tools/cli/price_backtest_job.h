@@ -20,7 +20,7 @@ namespace mineflow::cli {
 // (--world-inventory-days) its world stocks under clearing.
 struct PriceBacktestRequest {
   std::uint64_t trials = 2000;
-  DataVintage vintage = DataVintage::seed;  // the scenarios read their minerals on it
+  DataVintage vintage = DataVintage::latest;  // the scenarios read their minerals on it
   std::optional<MarketModel> market;
   std::optional<double> world_inventory_days;
 };

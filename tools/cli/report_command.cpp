@@ -146,7 +146,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "files", po::value<std::vector<std::string>>(), "mineral files or bundled names");
   add_data_dir_option(options);
   add_indicator_options(options);
-  add_vintage_option(options, kSimulationVintage);
+  add_vintage_option(options);
   po::positional_options_description positional;
   positional.add("files", -1);
   po::variables_map vm;
@@ -189,6 +189,11 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   // Graphs point into their MineralData, so both live on the heap at stable addresses.
   std::vector<std::unique_ptr<MineralData>> data;
   std::vector<std::unique_ptr<MineralGraph>> graphs;
+  // What the sweeps and scenario runs read where it differs from the indicators' figures (a
+  // latest import block of partial scope: io::load_mineral_for_simulation), as `run` and
+  // `stockpile` do.
+  std::vector<std::unique_ptr<MineralData>> simulated_data;
+  std::vector<std::unique_ptr<MineralGraph>> simulated_graphs;
   std::vector<report::MineralReportEntry> entries;
   std::vector<std::unique_ptr<report::MineralStockFlow>> stock_flows;
   std::vector<std::unique_ptr<report::MineralScenario>> scenario_runs;
@@ -222,6 +227,17 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         mineral, report::mineral_label(mineral.id, mineral.name, *lang), paths, mfa_files));
     entries.back().stock_flow = stock_flows.back().get();
     for (const std::string& mfa_file : mfa_files) provenance.files.push_back(shown(mfa_file));
+    const MineralData* simulated = &mineral;
+    const MineralGraph* simulated_graph = graphs.back().get();
+    MineralData for_simulation = io::load_mineral_for_simulation(file, countries, vintage);
+    if (!for_simulation.seed_blocks_kept.empty()) {
+      simulated_data.push_back(std::make_unique<MineralData>(std::move(for_simulation)));
+      io::convert_prices_to_per_tonne(simulated_data.back()->prices);
+      simulated_graphs.emplace_back(
+          new MineralGraph(build_mineral_graph(*simulated_data.back(), settings.graph)));
+      simulated = simulated_data.back().get();
+      simulated_graph = simulated_graphs.back().get();
+    }
     // The stockpile-days sweep of its background-risk scenario, as `mineflow stockpile --all`.
     std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
     if (fs::is_regular_file(background)) {
@@ -230,7 +246,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
         auto sweep_trials =
             static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
         sweeps.push_back(std::make_unique<report::MineralSweep>(report::run_sweep_for_report(
-            scenario, mineral, *graphs.back(), countries, settings.indicators, sweep_trials,
+            scenario, *simulated, *simulated_graph, countries, settings.indicators, sweep_trials,
             report::mineral_label(mineral.id, mineral.name, *lang))));
         entries.back().sweep = sweeps.back().get();
         provenance.files.push_back(shown(background));
@@ -246,7 +262,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     auto run_trials = static_cast<std::uint64_t>(std::min<long long>(trials, scenario.trials));
     scenario_runs.push_back(
         std::make_unique<report::MineralScenario>(report::run_scenario_for_report(
-            scenario, mineral, *graphs.back(), countries, thresholds, settings.indicators,
+            scenario, *simulated, *simulated_graph, countries, thresholds, settings.indicators,
             run_trials, report::mineral_label(mineral.id, mineral.name, *lang))));
     entries.back().scenario = scenario_runs.back().get();
     provenance.files.push_back(shown(scenario_file));

@@ -31,7 +31,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   if (request.seed) job.scenario.seed = *request.seed;
   override_market(job.scenario, request.market);
   const Scenario& s = job.scenario;
-  job.data = io::load_mineral(s.mineral_file, job.countries, request.vintage);
+  job.data = io::load_mineral_for_simulation(s.mineral_file, job.countries, request.vintage);
   io::convert_prices_to_per_tonne(job.data.prices);  // costs per t on either vintage
   job.base = build_mineral_graph(job.data, job.settings.graph);
   validate_graph(job.base.graph, s.mineral_file);
@@ -39,6 +39,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
                            request.policies);
   job.header = io::RunHeader{s.id, s.name, job.data.id, "", 0, s.seed, s.horizon_days};
   job.header.vintage = std::string(to_string(job.data.vintage));
+  job.header.seed_blocks = seed_blocks_text(job.data);
   job.header.market = std::string(to_string(job.plan.scenario.market));
   for (const PriceSeries& series : job.data.prices) {
     if (series.primary) job.header.price_unit = series.unit.substr(0, series.unit.find('/'));

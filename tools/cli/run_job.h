@@ -27,8 +27,8 @@ struct RunRequest {
   int threads = 0;                         // 0: all cores
   std::vector<std::string> policies;       // empty: every policy of the scenario
   double memory_budget_mib = 1024.0;
-  DataVintage vintage = DataVintage::seed;  // which mineral figures the run reads
-  std::optional<MarketModel> market;        // --market: overrides the scenario's
+  DataVintage vintage = DataVintage::latest;  // which mineral figures the run reads
+  std::optional<MarketModel> market;          // --market: overrides the scenario's
 };
 
 // Everything a run reads, and its plan. The plan points into `data` and `base`: a job stays

@@ -53,7 +53,8 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
   override_market(scenario, request.market);
-  MineralData data = io::load_mineral(scenario.mineral_file, countries, request.vintage);
+  MineralData data =
+      io::load_mineral_for_simulation(scenario.mineral_file, countries, request.vintage);
   io::convert_prices_to_per_tonne(data.prices);  // costs per t on either vintage
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);

@@ -30,10 +30,10 @@ struct SweepRequest {
   double base_days = kBaseStockpileDays;
   double carrying_rate = kDefaultCarryingRatePerYear;
   double max_recycling = 0.5;
-  bool parameter_uncertainty = false;       // draw the hazard parameters per trial
-  bool drivers = false;                     // rank the nodes behind the need (--all)
-  DataVintage vintage = DataVintage::seed;  // which mineral figures the sweep reads
-  std::optional<MarketModel> market;        // --market: overrides the scenario's
+  bool parameter_uncertainty = false;         // draw the hazard parameters per trial
+  bool drivers = false;                       // rank the nodes behind the need (--all)
+  DataVintage vintage = DataVintage::latest;  // which mineral figures the sweep reads
+  std::optional<MarketModel> market;          // --market: overrides the scenario's
 };
 
 // Trials of the drivers' ranking (at most; fewer when the sweep has fewer): the ranking needs

@@ -21,7 +21,7 @@ void add_trial_options(po::options_description& options,
       "scenario", po::value<std::string>(), "scenario file or bundled name (mineflow list)");
   positional.add("scenario", 1);
   add_data_dir_option(options);
-  add_vintage_option(options, kSimulationVintage);
+  add_vintage_option(options);
   options.add_options()("market", po::value<std::string>(),
                         "clearing | rationing: how scarce supply is shared (default: the "
                         "scenario's market, else rationing; docs/market.md)");

@@ -32,11 +32,11 @@ struct TrialArgs {
   std::optional<unsigned long long> seed;  // default: the scenario's
   int threads = 0;                         // 0: all cores
   Format format = Format::table;
-  std::optional<std::string> out;           // none: stdout
-  bool quiet = false;                       // no progress bar
-  DataVintage vintage = DataVintage::seed;  // --vintage (default kSimulationVintage)
-  std::optional<MarketModel> market;        // --market: overrides the scenario's
-  bool progress() const;                    // a progress bar: not --quiet, and stderr is a terminal
+  std::optional<std::string> out;             // none: stdout
+  bool quiet = false;                         // no progress bar
+  DataVintage vintage = DataVintage::latest;  // --vintage
+  std::optional<MarketModel> market;          // --market: overrides the scenario's
+  bool progress() const;  // a progress bar: not --quiet, and stderr is a terminal
 
   // Into a command's request (RunRequest, CriticalityRequest, SweepRequest).
   template <class Request>

@@ -21,7 +21,7 @@ std::string node_label(const NodeCriticality& node) {
 std::string criticality_table(const CriticalityHeader& header, const CriticalityResult& result) {
   const RunHeader& run = header.run;
   std::string out = "Node criticality: " + run.name + " (" + run.scenario + ")\n" +
-                    vintage_line(run.vintage, run.market);
+                    vintage_line(run.vintage, run.market, run.seed_blocks);
   out += "Each node fails alone from day " + format_number(header.failure.start_day) + " for " +
          format_number(header.failure.duration_days) + " days at severity " +
          format_number(header.failure.severity) + ", on top of the scenario's events; policy " +

@@ -28,7 +28,7 @@ CountryShare read_share(const YamlValue& item, std::string_view amount_key, doub
 // A breakdown block: either shares_pct (with total) or tonnes by country (total derived).
 Breakdown read_breakdown(const YamlValue& block, std::string id) {
   block.allow_only({"id", "description", "year", "total", "unit", "source", "reading", "note",
-                    "normalise", "shares_pct", "tonnes"});
+                    "normalise", "shares_pct", "tonnes", "scope"});
   Breakdown out;
   out.id = std::move(id);
   out.where = block.where();
@@ -38,6 +38,11 @@ Breakdown read_breakdown(const YamlValue& block, std::string id) {
   if (auto reading = block.get("reading")) out.reading = reading->as_bool();
   if (auto note = block.get("note")) out.note = note->as_string();
   if (auto normalise = block.get("normalise")) out.normalise_shares = normalise->as_bool();
+  if (auto scope = block.get("scope")) {
+    const std::string text = scope->as_string();
+    if (text != "full" && text != "partial") scope->fail("`full` or `partial`");
+    out.partial_scope = text == "partial";
+  }
   auto shares = block.get("shares_pct");
   auto tonnes = block.get("tonnes");
   if (shares.has_value() == tonnes.has_value()) {
@@ -378,6 +383,24 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries,
     data.network = load_network(path.lexically_normal().string());
   }
   validate_mineral(data, countries);
+  return data;
+}
+
+MineralData load_mineral_for_simulation(const std::string& file, const CountryTable& countries,
+                                        DataVintage vintage) {
+  MineralData data = load_mineral(file, countries, vintage);
+  if (data.vintage != DataVintage::latest) return data;
+  std::optional<MineralData> seed;
+  auto keep_seed = [&](std::optional<Breakdown>& imports, const std::string& block,
+                       auto seed_member) {
+    if (!imports || !imports->partial_scope) return;
+    if (!seed) seed = load_mineral(file, countries, DataVintage::seed);
+    imports = (*seed).*seed_member;
+    std::erase(data.latest_blocks, block);
+    data.seed_blocks_kept.push_back(block);
+  };
+  keep_seed(data.concentrate_imports, "imports.concentrate", &MineralData::concentrate_imports);
+  keep_seed(data.refined_imports, "imports.refined", &MineralData::refined_imports);
   return data;
 }
 

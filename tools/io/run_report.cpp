@@ -45,7 +45,8 @@ std::optional<double> residual_for(const PolicyReport& p, IndicatorId id) {
 std::string header_line(const RunHeader& h) {
   return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; " + std::to_string(h.trials) +
          " trial" + (h.trials == 1 ? "" : "s") + ", seed " + std::to_string(h.seed) + ", horizon " +
-         format_number(h.horizon_days) + " days\n" + vintage_line(h.vintage, h.market);
+         format_number(h.horizon_days) + " days\n" +
+         vintage_line(h.vintage, h.market, h.seed_blocks);
 }
 
 constexpr const char* kSeriesColumns[] = {"day",

@@ -88,6 +88,7 @@ SweepHeader sweep_header(const Scenario& scenario, const MineralData& data,
   h.name = scenario.name;
   h.mineral = data.id;
   h.vintage = std::string(to_string(data.vintage));
+  h.seed_blocks = seed_blocks_text(data);
   h.market = std::string(to_string(sweep.plan.scenario.market));
   h.policy = sweep.policy;
   h.horizon_days = scenario.horizon_days;
@@ -103,7 +104,7 @@ std::string header_line(const SweepHeader& h, const SweepResult& r) {
          h.policy + "; " + std::to_string(r.trials) + " trials, seed " + std::to_string(r.seed) +
          ", horizon " + format_number(h.horizon_days) + " days, " + std::to_string(r.passes) +
          " pass" + (r.passes == 1 ? "" : "es") + " over the same trials\n" +
-         vintage_line(h.vintage, h.market);
+         vintage_line(h.vintage, h.market, h.seed_blocks);
 }
 
 constexpr const char* kCsvColumns =
@@ -341,8 +342,13 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
   for (const SweepSummaryRow& row : rows) {
     same_vintage = same_vintage && row.header.vintage == rows.front().header.vintage;
   }
+  std::string kept;  // "cobalt imports.refined, ...": seed blocks the simulations kept on latest
+  for (const SweepSummaryRow& row : rows) {
+    if (row.header.seed_blocks.empty()) continue;
+    kept += (kept.empty() ? "" : "; ") + row.header.mineral + " " + row.header.seed_blocks;
+  }
   if (same_vintage) {
-    out << vintage_line(rows.front().header.vintage, rows.front().header.market) << "\n";
+    out << vintage_line(rows.front().header.vintage, rows.front().header.market, kept) << "\n";
   } else {
     out << "Data vintage:";
     for (const SweepSummaryRow& row : rows) {
