@@ -226,7 +226,17 @@ TEST(VintageCli, ReportNamesTheVintage) {
   expect_vintage_column(testing::read_text(dir / "indicators.csv"), "latest");
   EXPECT_NE(testing::read_text(dir / "indicators.json").find("\"vintage\": \"latest\""),
             std::string::npos);
-  EXPECT_NE(testing::read_text(dir / "report.html").find("latest (docs/data-sources.md, Vintages)"),
+  const std::string html = testing::read_text(dir / "report.html");
+  EXPECT_NE(html.find("latest (docs/data-sources.md, Vintages)"), std::string::npos);
+  // The vintage section: the ratings that change, as `indicators --compare-vintages` gives them
+  // (cobalt's refined imports: Mid on the seed's 2019 reading, High on 2024 customs).
+  testing::CliResult compared =
+      run_cli({"indicators", "cobalt", "--compare-vintages", "--format", "csv"});
+  ASSERT_EQ(compared.exit_code, 0) << compared.err;
+  EXPECT_EQ(testing::read_text(dir / "vintage_changes.csv"), compared.out);
+  EXPECT_NE(html.find("id=\"vintages\""), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>Cobalt</td><td>Import stability (refined)</td><td>1.0084 Mid</td>"
+                      "<td>1.2909 High</td></tr>"),
             std::string::npos);
   std::filesystem::remove_all(dir);
 }

@@ -18,6 +18,7 @@
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
+#include "tools/cli/indicators_job.h"
 #include "tools/cli/option_values.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
@@ -218,6 +219,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                              settings.indicators),
           look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators),
           std::string(to_string(mineral.vintage))}});
+    // The ratings that change between the vintages, as `indicators --compare-vintages`.
+    if (io::mineral_has_vintage(file, DataVintage::latest)) {
+      entries.back().vintages_compared = true;
+      entries.back().vintage_changes = io::vintage_changes(
+          {indicators_of_file(file, settings, countries, thresholds, DataVintage::seed)},
+          {indicators_of_file(file, settings, countries, thresholds, DataVintage::latest)});
+    }
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));

@@ -177,6 +177,19 @@ std::string phrase(std::string_view key, Lang lang) {
       {"recycling_share", "recycling", "再生比率"},
       {"base_days", "60-day base", "60日基準"},
       {"target", "target", "目標"},
+      // Vintage comparison section (indicators --compare-vintages).
+      {"vintage_section", "Seed and latest figures", "戦略の数値と最新の数値"},
+      {"vintage_intro",
+       "Each rating that differs between the strategy's figures (vintage seed, 2018-19) and the "
+       "newest public ones (vintage latest), with the figures and bases behind both (mineflow "
+       "indicators --compare-vintages).",
+       "戦略の数値（seed、2018～19年）と最新の公開数値（latest）で評価が異なる指標と、"
+       "その根拠となる数値・出典（mineflow indicators --compare-vintages）。"},
+      {"vintage_none", "Every rating is the same on both vintages.",
+       "両方の数値で評価はすべて同じ。"},
+      {"vintage_seed", "Seed", "戦略の数値"},
+      {"vintage_latest", "Latest", "最新"},
+      {"mineral", "Mineral", "鉱種"},
       {"target_met", "target met at", "目標達成"},
       {"p_shortage", "P(any shortage over the horizon)", "期間中に供給不足が起きる確率"},
   };

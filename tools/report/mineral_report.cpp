@@ -1,5 +1,7 @@
 #include "tools/report/mineral_report.h"
 
+#include <optional>
+
 #include "graph/number_format.h"
 #include "tools/io/text_escape.h"
 #include "tools/report/flow_sankey.h"
@@ -12,6 +14,7 @@
 #include "tools/report/risk_position.h"
 #include "tools/report/sankey.h"
 #include "tools/report/scenario_run.h"
+#include "tools/report/vintage_section.h"
 
 namespace mineflow::report {
 
@@ -318,6 +321,18 @@ HtmlSection provenance_section(const ReportProvenance& provenance,
   return section;
 }
 
+// Every compared mineral's rating changes, in the entries' order; nullopt when none was compared.
+std::optional<std::vector<io::VintageChange>> compared_vintages(
+    const std::vector<MineralReportEntry>& entries) {
+  std::optional<std::vector<io::VintageChange>> out;
+  for (const MineralReportEntry& entry : entries) {
+    if (!entry.vintages_compared) continue;
+    if (!out) out.emplace();
+    out->insert(out->end(), entry.vintage_changes.begin(), entry.vintage_changes.end());
+  }
+  return out;
+}
+
 }  // namespace
 
 HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entries,
@@ -332,6 +347,9 @@ HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entr
   std::vector<io::MineralIndicators> results = indicator_results(entries);
   document.sections.push_back(summary_section(entries, thresholds, lang));
   document.sections.push_back(heat_section(results, lang));
+  if (auto changes = compared_vintages(entries)) {
+    document.sections.push_back(vintage_section(*changes, lang));
+  }
   std::vector<const MineralScenario*> scenarios;
   for (const MineralReportEntry& entry : entries) scenarios.push_back(entry.scenario);
   document.sections.push_back(radar_section(results, thresholds, lang, scenarios));
@@ -381,6 +399,9 @@ std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntr
       {"flows.csv", flows_csv(graphs)},
       {"prices.csv", prices_csv(minerals)},
   };
+  if (auto changes = compared_vintages(entries)) {
+    files.push_back({"vintage_changes.csv", io::vintage_changes_csv(*changes)});
+  }
   if (!models.empty()) files.push_back({"stock_flow.csv", stock_flow_csv(models)});
   std::vector<const MineralScenario*> runs = scenario_runs(entries);
   if (!runs.empty()) {

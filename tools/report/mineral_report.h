@@ -25,6 +25,10 @@ struct MineralReportEntry {
   const MineralStockFlow* stock_flow = nullptr;  // the bundled stock-flow model's run, if any
   const MineralScenario* scenario = nullptr;     // its bundled disruption scenario's run, if any
   const MineralSweep* sweep = nullptr;           // its stockpile-days sweep, if any
+  // The ratings that differ between the seed and the latest vintage (io::vintage_changes);
+  // compared false where the file has no latest figures to compare.
+  bool vintages_compared = false;
+  std::vector<io::VintageChange> vintage_changes;
 };
 
 // What made the report, printed in its last section.
@@ -51,7 +55,8 @@ HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& resul
                                  Lang lang);
 
 // report.html first, then indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv,
-// stock_flow.csv when any mineral has a stock-flow model, and scenario_series.csv,
+// vintage_changes.csv when any mineral's vintages were compared, stock_flow.csv when any mineral
+// has a stock-flow model, and scenario_series.csv,
 // exceedance.csv and policy_radar.csv when any has a scenario run, stockpile_days.csv when any
 // has a sweep.
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
