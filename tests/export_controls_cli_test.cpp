@@ -141,5 +141,38 @@ TEST(ExportControls, BackgroundsAndReplaysRun) {
   }
 }
 
+// The hazard catalogue names the minerals it was searched for: the four added minerals count no
+// exposure, so the fit of the six stands (scenarios/hazard.yaml is pinned by
+// CalibrateCli.WritesSettingsTheScenariosLoad); without the list every bundled mineral counts
+// and the policy rate falls.
+TEST(ExportControls, CalibrateCountsExposureOnlyForTheCataloguedMinerals) {
+  const fs::path data = fs::temp_directory_path() / "mineflow_export_controls_scope";
+  fs::remove_all(data);
+  fs::copy(testing::scenarios_dir(), data, fs::copy_options::recursive);
+  auto exposure_line = [&] {
+    testing::CliResult r = run_cli({"calibrate", "--data-dir", data.string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    for (const std::string& line : lines_of(r.out)) {
+      if (line.find("country-mineral-years") != std::string::npos) return line;
+    }
+    return std::string();
+  };
+  const std::string scoped = exposure_line();
+  EXPECT_NE(scoped.find("(81 pairs)"), std::string::npos) << scoped;
+  const fs::path events = data / "history" / "events.yaml";
+  std::ifstream in(events);
+  std::stringstream text;
+  text << in.rdbuf();
+  in.close();
+  std::string yaml = text.str();
+  const std::string scope = "minerals: [rare_earths, lithium, cobalt, nickel, copper, tungsten]\n";
+  ASSERT_NE(yaml.find(scope), std::string::npos);
+  yaml.erase(yaml.find(scope), scope.size());
+  std::ofstream(events) << yaml;
+  const std::string all = exposure_line();
+  EXPECT_EQ(all.find("(81 pairs)"), std::string::npos) << all;
+  fs::remove_all(data);
+}
+
 }  // namespace
 }  // namespace mineflow
