@@ -53,7 +53,7 @@ TEST(ExportControls, ListShowsTheFourWithTheirLatestFigures) {
   for (const std::string& id : kControlled) {
     bool found = false;
     for (const std::string& line : lines_of(r.out)) {
-      if (line.rfind("  " + id + " ", 0) == 0) {
+      if (!found && line.rfind("  " + id + " ", 0) == 0) {  // the Minerals section comes first
         found = true;
         EXPECT_NE(line.find("latest figures"), std::string::npos) << line;
       }
@@ -132,8 +132,8 @@ TEST(ExportControls, SeedBlockBesideSeedNoneIsOneLocatedLine) {
 TEST(ExportControls, BackgroundsAndReplaysRun) {
   for (const char* name :
        {"graphite_background", "gallium_background", "germanium_background", "antimony_background",
-        "graphite_china_licensing_2023", "gallium_china_controls_2023",
-        "germanium_china_controls_2023", "antimony_china_licensing_2024"}) {
+        "graphite_licensing_2023", "gallium_controls_2023", "germanium_controls_2023",
+        "antimony_licensing_2024"}) {
     testing::CliResult r = run_cli({"run", name, "--trials", "200"});
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
     EXPECT_NE(r.out.find("Data vintage: latest"), std::string::npos) << name << "\n" << r.out;

@@ -168,7 +168,7 @@ TEST(ReportCommand, IndicatorsCanAlsoWriteAnHtmlPage) {
   EXPECT_EQ(result.out.rfind("mineral,indicator", 0), 0u);  // stdout unchanged
   std::string html = read_text(dir / "indicators.html");
   EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
-  EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 10u);  // one per bundled mineral
   fs::remove_all(dir);
 }
 
