@@ -141,6 +141,24 @@ TEST(ExportControls, BackgroundsAndReplaysRun) {
   }
 }
 
+// Graphite's processing shares are recollections (`memory: true` on the refining block): they
+// count as remembered, except the refiners carved with an `assumption:` (judged). Graphite's
+// feeds are all derived, so any remembered figure of its network file is the refining block's.
+TEST(ExportControls, RefiningSharesFromMemoryCountAsRemembered) {
+  testing::CliResult r = run_cli({"list", "--data-quality", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  bool found = false;
+  for (const std::string& line : lines_of(r.out)) {
+    if (line.rfind("graphite,network,", 0) != 0) continue;
+    found = true;
+    std::vector<std::string> f = fields_of(line);  // sourced,derived,judged,remembered,total
+    ASSERT_GE(f.size(), 7u) << line;
+    EXPECT_EQ(f[2], "0") << "no processing share of graphite is read in a source: " << line;
+    EXPECT_EQ(f[5], "2") << "CHN and OTH remembered, the four carved refiners judged: " << line;
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
 // The hazard catalogue names the minerals it was searched for: the four added minerals count no
 // exposure, so the fit of the six stands (scenarios/hazard.yaml is pinned by
 // CalibrateCli.WritesSettingsTheScenariosLoad); without the list every bundled mineral counts
