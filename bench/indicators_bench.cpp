@@ -17,7 +17,8 @@ void BM_LoadAndComputeAllBundledMinerals(benchmark::State& state) {
     CountryTable countries = io::load_countries(kData + "/countries.yaml");
     RatingThresholds thresholds = io::load_thresholds(kData + "/thresholds.yaml");
     io::Settings settings = io::load_settings(kData + "/settings.yaml");
-    for (const char* id : {"rare_earths", "lithium", "cobalt", "nickel", "copper", "tungsten"}) {
+    for (const char* id : {"rare_earths", "lithium", "cobalt", "nickel", "copper", "tungsten",
+                           "graphite", "gallium", "germanium", "antimony"}) {
       MineralData data = io::load_mineral(kData + "/minerals/" + id + ".yaml", countries);
       MineralGraph graph = build_mineral_graph(data, settings.graph);
       benchmark::DoNotOptimize(

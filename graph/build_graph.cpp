@@ -6,7 +6,9 @@
 namespace mineflow {
 
 const Breakdown& production_dataset(const MineralData& data, std::optional<int> wmd_year) {
-  if (!wmd_year) return data.mine_production;
+  // A mineral World Mining Data does not cover (gallium, germanium, antimony) keeps its own
+  // production figures; the basis names their source, so the output says which it read.
+  if (!wmd_year || data.mine_production_wmd.empty()) return data.mine_production;
   for (const Breakdown& block : data.mine_production_wmd) {
     if (block.year == *wmd_year) return block;
   }

@@ -103,9 +103,9 @@ MineralDataQuality count_data_quality(const MineralData& data,
   const NetworkData& network = *data.network;
   DataQualityCounts& net = out.network_file;
   for (const CountryShare& share : network.refining.shares) {
-    add(net, is_judged(judged_network_shares, "refining", share.country)
-                 ? FigureStanding::judged
-                 : basis_standing(network.refining_basis));
+    add(net, is_judged(judged_network_shares, "refining", share.country) ? FigureStanding::judged
+             : network.refining_memory ? FigureStanding::remembered
+                                       : basis_standing(network.refining_basis));
   }
   for (const RefinerFeed& feed : network.feeds) {
     for (const FeedShare& share : feed.shares) {

@@ -64,9 +64,10 @@ struct RefinerFeed {
 // country (shares of world refined output, applied to the world mine total: contained metal in
 // = out) and each refiner's feed mix. Refiners without a feed mix buy from the market.
 struct NetworkData {
-  Breakdown refining;          // shares only; total_t is set to the world mine total when built
-  std::string refining_basis;  // tonnage | value
-  std::string stage_note;      // what "refining" means for this mineral
+  Breakdown refining;            // shares only; total_t is set to the world mine total when built
+  std::string refining_basis;    // tonnage | value
+  bool refining_memory = false;  // the refining shares are recollections (`memory: true`)
+  std::string stage_note;        // what "refining" means for this mineral
   std::vector<RefinerFeed> feeds;
   std::vector<StageCapacity> capacities;  // total output capacity of mine / refine nodes
   std::string file;

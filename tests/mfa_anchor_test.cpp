@@ -32,6 +32,7 @@ const Anchor kAnchors[] = {
     {"nickel", 2005, SecondaryDefinition::recycled_content},
     {"copper", 2019, SecondaryDefinition::end_of_life},
     {"tungsten", 2019, SecondaryDefinition::recycled_content},
+    {"graphite", 2024, SecondaryDefinition::end_of_life},  // a world proxy, the only figure
 };
 
 std::string mfa_file(const std::string& name) {

@@ -76,8 +76,9 @@ TEST(List, ShowsEveryKindWithTheFilesOwnDescriptions) {
   CliResult bad = run_cli({"list", "--vintage", "old"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "mineflow list: --vintage: found 'old', expected one of: seed, latest\n");
-  // 6 minerals, 13 scenarios, 12 models, and the header.
-  EXPECT_EQ(line_count(csv.out), 32u);
+  // 10 minerals, 21 scenarios, 14 models, and the header (issue 26 added graphite, gallium,
+  // germanium, antimony, their backgrounds and replays, and graphite's two stock-flow models).
+  EXPECT_EQ(line_count(csv.out), 46u);
 }
 
 TEST(BundledNames, EveryCommandTakesANameWhereItTakesAFile) {
@@ -207,7 +208,8 @@ TEST(TerminalOutput, IndicatorBasesAreAFootnoteUnlessAskedFor) {
   ASSERT_EQ(compact.exit_code, 0) << compact.err;
   EXPECT_EQ(compact.out.find("\nBases:\n"), std::string::npos);
   EXPECT_NE(compact.out.find("--bases, or --format csv|json"), std::string::npos);
-  EXPECT_LE(line_count(compact.out), 21u);  // vintage line, table, look-through row, footnote
+  // vintage line, two tables of at most six minerals, look-through rows, footnote
+  EXPECT_LE(line_count(compact.out), 31u);
   CliResult full = run_cli({"indicators", "--bases"});
   ASSERT_EQ(full.exit_code, 0) << full.err;
   EXPECT_NE(full.out.find("\nBases:\n"), std::string::npos);

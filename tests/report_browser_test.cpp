@@ -242,7 +242,9 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   // flows, one secondary-share chart; scenarios: per mineral daily supply, stock levels, price,
   // exceedance curves; per mineral a stockpile-days chart.
   std::string dom;
-  check_page_in_browser(report_dir / "report.html", work, 14 + 6 * 2 + 1 + 6 * 4 + 6,
+  // Ten minerals (issue 26): heat table, 10 radars, 10 Sankeys, a price chart; seven stock-flow
+  // models; four scenario charts and a stockpile chart per mineral.
+  check_page_in_browser(report_dir / "report.html", work, 22 + 7 * 2 + 1 + 10 * 4 + 10,
                         "report_" + lang, &dom);
   // The contents list resolves in the browser and the summary table has a row per mineral.
   auto attribute = [&dom](const std::string& name) {
@@ -253,7 +255,7 @@ TEST_P(ReportInBrowser, RendersEveryChartWithoutErrors) {
   };
   EXPECT_EQ(attribute("data-broken-links"), "") << "contents links without a target";
   EXPECT_GE(std::stoi("0" + attribute("data-contents-links")), 8);
-  EXPECT_EQ(attribute("data-summary-rows"), "7") << "summary: header + six minerals";
+  EXPECT_EQ(attribute("data-summary-rows"), "11") << "summary: header + ten minerals";
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, ReportInBrowser, ::testing::Values("en", "ja"));

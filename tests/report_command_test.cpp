@@ -38,16 +38,17 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
     EXPECT_TRUE(fs::is_regular_file(dir / name)) << name;
   }
   std::string html = read_text(dir / "report.html");
-  // One heat table, six radars, six Sankeys, one price chart, and per mineral a stacked in-use
-  // stock and a flow chart plus one secondary-share chart for all (stock-flow section).
+  // One heat table, a radar and a Sankey per mineral (ten: the strategy's six and the four under
+  // export control), one price chart, and per mineral with a stock-flow model (seven: the six
+  // and graphite) a stacked in-use stock and a flow chart plus one secondary-share chart for all.
   EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
-  EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
-  EXPECT_EQ(count(html, "data-chart=\"sankey\""), 6u);
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 10u);
+  EXPECT_EQ(count(html, "data-chart=\"sankey\""), 10u);
   // Scenarios: per mineral daily supply, stock levels, price and exceedance curves.
   // Stockpile sweep: one stockpile-days chart per mineral.
-  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 6u * 2u + 1u + 6u * 4u + 6u);
+  EXPECT_EQ(count(html, "data-chart=\"line\""), 1u + 7u * 2u + 1u + 10u * 4u + 10u);
   EXPECT_NE(html.find("id=\"stockpile\""), std::string::npos);
-  EXPECT_EQ(count(html, ">60-day base<"), 6u);
+  EXPECT_EQ(count(html, ">60-day base<"), 10u);
   EXPECT_NE(html.find("stockpile sweeps: rare_earths_background: seed 1, trials 5000"),
             std::string::npos);
   // One headline: the summary's days are `stockpile --all`'s at the same trials, with their
@@ -79,9 +80,9 @@ TEST(ReportCommand, WritesTheReportAndTheDataBehindIt) {
         << f[0] << ": " << expected;
     ++minerals;
   }
-  EXPECT_EQ(minerals, 6);
+  EXPECT_EQ(minerals, 10);
   EXPECT_NE(html.find("id=\"scenarios\""), std::string::npos);
-  EXPECT_EQ(count(html, "After policy: "), 6u);  // the radar's after layer, in each legend
+  EXPECT_EQ(count(html, "After policy: "), 10u);  // the radar's after layer, in each legend
   EXPECT_NE(html.find("lithium_price_spike_2021: seed 2021, trials 5000"), std::string::npos);
   EXPECT_NE(html.find("rare_earths_china_2010: seed 2010, trials 1"), std::string::npos);
   EXPECT_NE(html.find("disruptions/nickel_indonesia_ore_ban.yaml (fnv1a "), std::string::npos);
@@ -168,7 +169,7 @@ TEST(ReportCommand, IndicatorsCanAlsoWriteAnHtmlPage) {
   EXPECT_EQ(result.out.rfind("mineral,indicator", 0), 0u);  // stdout unchanged
   std::string html = read_text(dir / "indicators.html");
   EXPECT_EQ(count(html, "data-chart=\"heat-table\""), 1u);
-  EXPECT_EQ(count(html, "data-chart=\"radar\""), 6u);
+  EXPECT_EQ(count(html, "data-chart=\"radar\""), 10u);  // one per bundled mineral
   fs::remove_all(dir);
 }
 

@@ -99,3 +99,14 @@ def test_unknown_method_names_the_cli_option():
     with pytest.raises(mineflow.InputError) as caught:
         mineflow.indicators(method="hhi")
     assert caught.value.field == "--method"
+
+
+# The minerals under export control (issue 26): the module reads their latest figures on every
+# vintage, as the CLI does, and names them so.
+@pytest.mark.parametrize("vintage", ["seed", "latest"])
+def test_export_controlled_minerals_equal_the_cli(vintage):
+    names = ["graphite", "gallium", "germanium", "antimony"]
+    result = mineflow.indicators(names, vintage=vintage)
+    assert result.csv == cli("indicators", *names, "--format", "csv", "--vintage", vintage).stdout
+    rows = list(csv.DictReader(io.StringIO(result.csv)))
+    assert len(rows) == 4 * 7 and {r["vintage"] for r in rows} == {"latest"}

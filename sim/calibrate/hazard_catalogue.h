@@ -42,6 +42,10 @@ struct EventCatalogue {
   double window_end_day = 0.0;  // inclusive
   std::vector<HistoricalEvent> events;
   std::string file;
+  // The minerals whose events the catalogue was searched for (`minerals:`): exposure counts
+  // only these, so a mineral added without its history does not dilute the rates; empty:
+  // every mineral the fit is given.
+  std::vector<std::string> minerals;
 
   double window_years() const { return (window_end_day - window_start_day + 1.0) / 365.25; }
 };

@@ -2,6 +2,7 @@
 // parameters with intervals, with --write write them to the settings file the scenarios use, and
 // (with --backtest) compare predicted with observed events and copper losses (docs/hazard.md).
 
+#include <algorithm>
 #include <iostream>
 
 #include <boost/program_options.hpp>
@@ -108,7 +109,12 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<MineralData> minerals;
   std::vector<double> copper_shares;
   for (const std::string& file : bundled_mineral_files(paths)) {
-    minerals.push_back(io::load_mineral_for_simulation(file, countries, vintage));
+    MineralData mineral = io::load_mineral_for_simulation(file, countries, vintage);
+    const std::vector<std::string>& scope = catalogue.minerals;
+    if (!scope.empty() && std::find(scope.begin(), scope.end(), mineral.id) == scope.end()) {
+      continue;  // outside the catalogue's scope: no exposure (docs/hazard.md)
+    }
+    minerals.push_back(std::move(mineral));
     if (minerals.back().id == "copper") {
       MineralGraph graph = build_mineral_graph(minerals.back(), settings.graph);
       for (const HazardNode& node : hazard_nodes(graph)) {

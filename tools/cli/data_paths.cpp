@@ -89,8 +89,10 @@ std::string resolve_data_file(const std::string& argument, DataKind kind, const 
 }
 
 std::vector<std::string> bundled_mineral_files(const DataPaths& paths) {
-  static constexpr std::array<std::string_view, 6> kSeedOrder = {
-      "rare_earths", "lithium", "cobalt", "nickel", "copper", "tungsten"};
+  // The strategy's six in its order, then the minerals under export control (issue 26).
+  static constexpr std::array<std::string_view, 10> kSeedOrder = {
+      "rare_earths", "lithium",  "cobalt",  "nickel",    "copper",
+      "tungsten",    "graphite", "gallium", "germanium", "antimony"};
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(paths.minerals_dir())) {
     if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());

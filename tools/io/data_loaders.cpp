@@ -243,7 +243,7 @@ std::optional<YamlValue> latest_block(const YamlValue& root) {
   auto vintages = root.get("vintages");
   if (!vintages) return std::nullopt;
   if (!vintages->is_map()) vintages->fail("a map with a `latest` block");
-  vintages->allow_only({"latest", "note"});
+  vintages->allow_only({"seed", "latest", "note"});
   auto latest = vintages->get("latest");
   if (!latest) return std::nullopt;
   // The keys a latest block may replace (everything else is the seed's), and its own notes.
@@ -254,9 +254,28 @@ std::optional<YamlValue> latest_block(const YamlValue& root) {
 
 }  // namespace
 
+namespace {
+
+// `vintages: {seed: none, latest: ...}`: a mineral the strategy deck does not cover (graphite,
+// gallium, germanium, antimony): its only figures are the latest block's, and every vintage
+// reads them, named `latest` (docs/data-sources.md, Vintages).
+bool seed_is_none(const YamlValue& root) {
+  auto vintages = root.get("vintages");
+  if (!vintages || !vintages->is_map()) return false;
+  auto seed = vintages->get("seed");
+  if (!seed) return false;
+  if (!(seed->is_scalar() && seed->as_string() == "none")) {
+    seed->fail("`none` (a mineral without seed figures; leave the key out otherwise)");
+  }
+  return true;
+}
+
+}  // namespace
+
 bool mineral_has_vintage(const std::string& file, DataVintage vintage) {
-  if (vintage == DataVintage::seed) return true;
-  return latest_block(load_yaml_file(file)).has_value();
+  YamlValue root = load_yaml_file(file);
+  if (vintage == DataVintage::seed) return !seed_is_none(root);
+  return latest_block(root).has_value();
 }
 
 MineralData load_mineral(const std::string& file, const CountryTable& countries,
@@ -269,7 +288,19 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries,
   MineralData data;
   data.file = file;
   std::optional<YamlValue> latest = latest_block(root);
-  if (vintage == DataVintage::latest && latest) {
+  const bool latest_only = seed_is_none(root);
+  if (latest_only) {
+    if (!latest) root.require("vintages").fail("a `latest` block beside `seed: none`");
+    // The seed's blocks would never be read: refuse them rather than ignore them.
+    for (const char* key : {"quantity_basis", "reserves", "mine_production", "imports",
+                            "secondary_share", "consumption", "seed_ratings"}) {
+      if (auto block = root.get(key)) {
+        block->fail(std::string("no top-level `") + key +
+                    "` beside `vintages.seed: none` (the figures belong in vintages.latest)");
+      }
+    }
+  }
+  if ((vintage == DataVintage::latest || latest_only) && latest) {
     data.vintage = DataVintage::latest;
   } else {
     latest.reset();  // seed asked for, or the file has no latest figures
@@ -300,9 +331,10 @@ MineralData load_mineral(const std::string& file, const CountryTable& countries,
       if (data.mine_production_wmd.back().year == 0) item.require("year");
     }
   }
-  YamlValue imports = root.require("imports");
-  imports.allow_only({"concentrate", "refined"});
   std::optional<YamlValue> latest_imports = latest ? latest->get("imports") : std::nullopt;
+  if (latest_only && !latest_imports) latest->require("imports");
+  YamlValue imports = latest_only ? *latest_imports : root.require("imports");
+  imports.allow_only({"concentrate", "refined"});
   if (latest_imports) latest_imports->allow_only({"concentrate", "refined"});
   auto read_import = [&](const std::string& stage) -> std::optional<Breakdown> {
     YamlValue block = imports.require(stage);

@@ -159,8 +159,12 @@ HistoricalEvent read_event(const YamlValue& item, const CountryTable& countries)
 
 EventCatalogue load_event_catalogue(const std::string& file, const CountryTable& countries) {
   YamlValue root = load_yaml_file(file);
-  root.allow_only({"window", "source", "events"});
+  root.allow_only({"window", "source", "minerals", "events"});
   EventCatalogue catalogue;
+  if (auto minerals = root.get("minerals")) {
+    for (const YamlValue& item : minerals->items()) catalogue.minerals.push_back(item.as_string());
+    if (catalogue.minerals.empty()) minerals->fail("at least one mineral id");
+  }
   catalogue.file = file;
   YamlValue window = root.require("window");
   window.allow_only({"start", "end"});

@@ -38,7 +38,9 @@ std::string vintage_line(const std::vector<MineralIndicators>& results) {
   for (std::size_t i = 0; i < results.size(); ++i) {
     out += (i == 0 ? "" : ", ") + results[i].name + " " + results[i].vintage;
   }
-  return out + " (a file without latest figures is read on its seed figures)\n";
+  return out +
+         " (a file without latest figures is read on its seed figures; a file with `seed: none` "
+         "on its latest)\n";
 }
 
 }  // namespace

@@ -42,8 +42,10 @@ RefinerFeed read_feed(const YamlValue& block) {
   return feed;
 }
 
-Breakdown read_refining(const YamlValue& block, std::string* basis, std::string* stage_note) {
-  block.allow_only({"year", "stage_note", "basis", "source", "note", "shares_pct"});
+Breakdown read_refining(const YamlValue& block, std::string* basis, std::string* stage_note,
+                        bool* memory) {
+  block.allow_only({"year", "stage_note", "basis", "source", "memory", "note", "shares_pct"});
+  if (auto recalled = block.get("memory")) *memory = recalled->as_bool();
   Breakdown out;
   out.id = "refining";
   out.where = block.where();
@@ -74,7 +76,8 @@ NetworkData load_network(const std::string& file) {
   NetworkData data;
   data.file = file;
   root.require("network").as_string();
-  data.refining = read_refining(root.require("refining"), &data.refining_basis, &data.stage_note);
+  data.refining = read_refining(root.require("refining"), &data.refining_basis, &data.stage_note,
+                                &data.refining_memory);
   if (auto feeds = root.get("feeds")) {
     for (const YamlValue& item : feeds->items()) data.feeds.push_back(read_feed(item));
   }

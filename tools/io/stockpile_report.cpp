@@ -355,7 +355,14 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
       out << " " << row.header.mineral << " " << row.header.vintage
           << (&row == &rows.back() ? "" : ",");
     }
-    out << " (a file without latest figures is read on its seed figures)\n\n";
+    out << " (a file without latest figures is read on its seed figures, one with `seed: none` on "
+           "its latest)";
+    bool same_market = true;
+    for (const SweepSummaryRow& row : rows) {
+      same_market = same_market && row.header.market == rows.front().header.market;
+    }
+    if (same_market) out << "; market: " << rows.front().header.market << " (docs/market.md)";
+    out << "\n\n";
   }
   std::string base = days_text(first.base_days) + "-day ";
   TextTable table({"mineral", "recycling", "days needed", "±2 SE range", base + "P(shortage)",

@@ -57,9 +57,18 @@ std::string render_heat_table(const HeatTable& table, double width) {
     std::vector<std::string> lines = wrap_text_balanced(table.column_labels[c], max_units);
     double bottom = header_top + layout.header_height - 6.0;
     double x = layout.cell_x(c) + layout.cell_width / 2.0;
+    // A word wider than its column (ten minerals: "Germanium", "Antimony") is set smaller
+    // rather than spill into the next column or past the chart's edge.
+    TextStyle style = header;
+    for (const std::string& line : lines) {
+      double px = text_width_px(line, kFontPx);
+      if (px > layout.cell_width - 4.0) {
+        style.size_px = std::min(style.size_px, kFontPx * (layout.cell_width - 4.0) / px);
+      }
+    }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       double y = bottom - static_cast<double>(lines.size() - 1 - i) * kLineHeightPx;
-      out += svg_text(x, y, lines[i], header);
+      out += svg_text(x, y, lines[i], style);
     }
   }
   if (!table.corner_label.empty()) {

@@ -52,13 +52,17 @@ std::string rating_label(Rating rating, Lang lang) {
 
 std::string mineral_label(std::string_view id, std::string_view fallback, Lang lang) {
   if (lang == Lang::en) return std::string(fallback);
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kJapanese = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kJapanese = {{
       {"rare_earths", "レアアース"},
       {"lithium", "リチウム"},
       {"cobalt", "コバルト"},
       {"nickel", "ニッケル"},
       {"copper", "銅"},
       {"tungsten", "タングステン"},
+      {"graphite", "黒鉛"},
+      {"gallium", "ガリウム"},
+      {"germanium", "ゲルマニウム"},
+      {"antimony", "アンチモン"},
   }};
   for (const auto& [key, name] : kJapanese) {
     if (key == id) return std::string(name);
