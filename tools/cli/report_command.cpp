@@ -23,6 +23,8 @@
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/data_quality_loader.h"
+#include "tools/io/limit_notes.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
@@ -213,6 +215,9 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                              settings.indicators),
           look_through_indicator(*graphs.back(), countries, thresholds, settings.indicators),
           std::string(to_string(mineral.vintage))}});
+    if (auto note = io::data_quality_note(io::data_quality_of(mineral))) {
+      entries.back().notes.push_back(*note);
+    }
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));

@@ -25,6 +25,7 @@ struct MineralReportEntry {
   const MineralStockFlow* stock_flow = nullptr;  // the bundled stock-flow model's run, if any
   const MineralScenario* scenario = nullptr;     // its bundled disruption scenario's run, if any
   const MineralSweep* sweep = nullptr;           // its stockpile-days sweep, if any
+  std::vector<io::LimitNote> notes{};            // limits of its data (the figures' standing)
 };
 
 // What made the report, printed in its last section.

@@ -13,6 +13,7 @@
 #include "graph/indicators.h"
 #include "sim/daily_series.h"
 #include "sim/residual_risk.h"
+#include "tools/io/limit_notes.h"
 #include "tools/report/labels.h"
 #include "tools/report/line_chart.h"
 #include "tools/report/radar_chart.h"
@@ -30,6 +31,7 @@ struct PolicyOutcome {
   // reference's expected unmet demand the policy leaves (nullopt where the indicator is N/A).
   std::optional<double> residual_concentrate;
   std::optional<double> residual_refined;
+  std::vector<io::LimitNote> notes{};  // the market's limits of its Monte Carlo answer
 };
 
 struct MineralScenario {

@@ -3,6 +3,7 @@
 #include "sim/residual_risk.h"
 
 #include "sim/monte_carlo.h"
+#include "sim/run_limits.h"
 #include "sim/run_plan.h"
 #include "sim/summary.h"
 #include "sim/sweep/stockpile_sweep.h"
@@ -67,6 +68,10 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
                                                          policy.reference_expected_unmet_t);
     policy.residual_concentrate = residual.concentrate;
     policy.residual_refined = residual.refined;
+    const Model& model = *plan.variants[run.variant].model;
+    policy.notes = io::market_notes(
+        market_limits(model.clearing, model.price_cap,
+                      result.values(run.variant, Metric::peak_price_multiple), unmet));
   }
   return out;
 }

@@ -1,0 +1,148 @@
+// The limits beside the numbers (issue 25): which notes a run's returned values call for
+// (sim/run_limits.h, tools/io/limit_notes.h), exactly, each with a case that triggers it and one
+// that does not; and the CLI saying them in the terminal, CSV and JSON.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sim/run_limits.h"
+#include "tests/cli_runner.h"
+#include "tools/io/limit_notes.h"
+
+namespace mineflow {
+namespace {
+
+TEST(LimitNotes, ClearingWithAPeakAtTheCapSaysTheCapSetsThePricedOutVolume) {
+  // Two of four trials reach the cap of 5x; the others stop short of it.
+  std::vector<double> peak{5.0, 1.3, 5.0, 4.999};
+  std::vector<double> unmet{0.0, 0.0, 10.0, 0.0};
+  MarketLimits limits = market_limits(true, 5.0, peak, unmet);
+  EXPECT_EQ(limits.at_price_cap.p, 0.5);
+  EXPECT_EQ(limits.any_shortage.p, 0.25);
+  EXPECT_TRUE(limits.price_cap_binds());
+  EXPECT_FALSE(limits.pro_rata_drives());  // clearing never says rationing
+  std::vector<io::LimitNote> notes = io::market_notes(limits);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].id, "price_at_cap");
+  EXPECT_EQ(notes[0].text,
+            "price at its cap (5x) in 50.0 % of trials: the cap, not the loss, sets the volume "
+            "priced out");
+  EXPECT_EQ(notes[0].share, 0.5);
+}
+
+TEST(LimitNotes, ClearingBelowTheCapSaysNothing) {
+  std::vector<double> peak{1.2, 4.99, 3.0};
+  std::vector<double> unmet{0.0, 5.0, 0.0};  // short, but not at the cap
+  MarketLimits limits = market_limits(true, 5.0, peak, unmet);
+  EXPECT_EQ(limits.at_price_cap.p, 0.0);
+  EXPECT_FALSE(limits.price_cap_binds());
+  EXPECT_TRUE(io::market_notes(limits).empty());
+}
+
+TEST(LimitNotes, RationingWithAShortTrialSaysProRata) {
+  std::vector<double> peak{1.1, 1.2};
+  std::vector<double> unmet{0.0, 3.0};
+  MarketLimits limits = market_limits(false, 5.0, peak, unmet);
+  EXPECT_TRUE(limits.pro_rata_drives());
+  EXPECT_FALSE(limits.price_cap_binds());  // the cap note is the clearing model's
+  std::vector<io::LimitNote> notes = io::market_notes(limits);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].id, "pro_rata_rationing");
+  EXPECT_NE(notes[0].text.find("pro rata, not through a price"), std::string::npos);
+  EXPECT_EQ(notes[0].share, 0.0);
+}
+
+TEST(LimitNotes, RationingWithThePriceAtItsCapButNoShortageSaysProRata) {
+  // The world is short (the price capped) and the focal economy is not: the case rationing hides.
+  std::vector<double> peak{5.0, 1.0};
+  std::vector<double> unmet{0.0, 0.0};
+  EXPECT_TRUE(market_limits(false, 5.0, peak, unmet).pro_rata_drives());
+}
+
+TEST(LimitNotes, RationingWithoutALossSaysNothing) {
+  std::vector<double> peak{1.0, 2.0};
+  std::vector<double> unmet{0.0, 0.0};
+  MarketLimits limits = market_limits(false, 5.0, peak, unmet);
+  EXPECT_FALSE(limits.pro_rata_drives());
+  EXPECT_TRUE(io::market_notes(limits).empty());
+}
+
+TEST(LimitNotes, DataQualityNoteCountsJudgedAndRemembered) {
+  MineralDataQuality quality;
+  quality.mineral = "cobalt";
+  quality.vintage = "seed";
+  quality.mineral_file.by_standing = {10, 2, 3, 0};
+  quality.network_file.by_standing = {4, 0, 1, 2};
+  std::optional<io::LimitNote> note = io::data_quality_note(quality);
+  ASSERT_TRUE(note.has_value());
+  EXPECT_EQ(note->id, "data_quality");
+  EXPECT_EQ(note->text,
+            "data: 6 of 22 figures of cobalt (seed) judged or remembered (mineflow list "
+            "--data-quality)");
+  EXPECT_EQ(note->count, 6);
+  EXPECT_EQ(note->total, 22);
+}
+
+TEST(LimitNotes, AllSourcedDataSaysNothing) {
+  MineralDataQuality quality;
+  quality.mineral = "x";
+  quality.mineral_file.by_standing = {10, 2, 0, 0};
+  EXPECT_FALSE(io::data_quality_note(quality).has_value());
+}
+
+TEST(LimitNotes, FormatsForTerminalCsvAndJson) {
+  std::vector<io::LimitNote> notes{{"a", "one"}, {"b", "two \"quoted\""}};
+  EXPECT_EQ(io::note_lines(notes), "note: one\nnote: two \"quoted\"\n");
+  EXPECT_EQ(io::notes_cell(notes), "a: one; b: two \"quoted\"");
+  EXPECT_EQ(
+      io::notes_json(notes),
+      "[{\"id\": \"a\", \"text\": \"one\"}, {\"id\": \"b\", \"text\": \"two \\\"quoted\\\"\"}]");
+  EXPECT_EQ(io::notes_json({}), "[]");
+}
+
+// The CLI, end to end: the same Monte Carlo run says the rationing note under rationing and not
+// under clearing, in all three formats.
+TEST(LimitNotesCli, RunSaysTheMarketsNoteInEveryFormat) {
+  auto table = testing::run_cli({"run", "cobalt_drc_supply_cut", "--trials", "400", "--threads",
+                                 "1", "--market", "rationing"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("note: rationing: a loss reaches buyers pro rata"), std::string::npos)
+      << table.out;
+  auto json = testing::run_cli({"run", "cobalt_drc_supply_cut", "--trials", "400", "--threads", "1",
+                                "--market", "rationing", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"id\": \"pro_rata_rationing\""), std::string::npos);
+  auto csv = testing::run_cli({"run", "cobalt_drc_supply_cut", "--trials", "400", "--threads", "1",
+                               "--market", "rationing", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find(",notes,pro_rata_rationing,text,\"rationing: a loss"), std::string::npos);
+  auto clearing = testing::run_cli({"run", "cobalt_drc_supply_cut", "--trials", "400", "--threads",
+                                    "1", "--market", "clearing"});
+  ASSERT_EQ(clearing.exit_code, 0) << clearing.err;
+  EXPECT_EQ(clearing.out.find("pro_rata"), std::string::npos);
+  EXPECT_EQ(clearing.out.find("note: rationing"), std::string::npos);
+}
+
+// Tungsten's quotas price the world at its cap in nearly every trial under clearing; its files
+// hold judged figures. The deterministic 2010 replay says its notes too.
+TEST(LimitNotesCli, RunSaysThePriceCapAndTheDataBesideTheNumbers) {
+  auto json = testing::run_cli({"run", "tungsten_china_quotas", "--trials", "200", "--threads", "1",
+                                "--market", "clearing", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("{\"id\": \"price_at_cap\", \"text\": \"price at its cap (5x) in"),
+            std::string::npos)
+      << json.out.substr(0, 2000);
+  EXPECT_NE(json.out.find("\"notes\": [{\"id\": \"data_quality\""), std::string::npos);
+  EXPECT_EQ(json.out.find("pro_rata_rationing"), std::string::npos);
+  auto replay = testing::run_cli({"run", "rare_earths_china_2010"});
+  ASSERT_EQ(replay.exit_code, 0) << replay.err;
+  EXPECT_NE(replay.out.find("\nnote: data: "), std::string::npos) << replay.out;
+  auto csv = testing::run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("\n,note_data_quality,,data: "), std::string::npos) << csv.out;
+}
+
+}  // namespace
+}  // namespace mineflow
