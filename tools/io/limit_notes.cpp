@@ -34,6 +34,35 @@ std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality) {
                    0.0, weak, all.total()};
 }
 
+LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
+                               const std::string& policy) {
+  std::string value = std::string(to_string(target.metric)) + " " +
+                      format_fixed(floor.at_largest.value, 4) + " (se " +
+                      format_fixed(floor.at_largest.se, 4) + ") at " +
+                      format_number(floor.largest_days) + " days against " + to_string(target);
+  std::string what =
+      floor.met ? ", within 2 se: the days move with the trials" : ": no level swept meets it";
+  return {"stockpile_floor",
+          "floor: " + value + what + "; " + policy + "'s release rate and delay set it",
+          floor.at_largest.value,
+          0,
+          0,
+          floor.largest_days};
+}
+
+std::string note_statistic(const LimitNote& note) {
+  if (note.id == "price_at_cap") return "share_of_trials";
+  if (note.id == "data_quality") return "judged_or_remembered";
+  if (note.id == "stockpile_floor") return "at_largest_days";
+  return "applies";
+}
+
+double note_value(const LimitNote& note) {
+  if (note.id == "price_at_cap" || note.id == "stockpile_floor") return note.share;
+  if (note.id == "data_quality") return note.count;
+  return 1.0;
+}
+
 std::string note_lines(const std::vector<LimitNote>& notes) {
   std::string out;
   for (const LimitNote& note : notes) out += "note: " + note.text + "\n";

@@ -9,6 +9,8 @@
 
 #include "graph/data_quality.h"
 #include "sim/run_limits.h"
+#include "sim/sweep/stockpile_floor.h"
+#include "sim/sweep/sweep_target.h"
 
 namespace mineflow::io {
 
@@ -16,10 +18,12 @@ struct LimitNote {
   std::string id;    // price_at_cap | pro_rata_rationing | data_quality
   std::string text;  // one line, no trailing newline
   // Its figures, for a shorter wording elsewhere (the report): price_at_cap's share of trials;
-  // data_quality's judged + remembered figures (count) of all (total).
+  // data_quality's judged + remembered figures (count) of all (total); stockpile_floor's metric
+  // (share) at the largest days (days).
   double share = 0.0;
   int count = 0;
   int total = 0;
+  double days = 0.0;
 };
 
 // The market's notes for one policy's trials: price_at_cap under clearing when a trial's peak
@@ -28,6 +32,17 @@ std::vector<LimitNote> market_notes(const MarketLimits& limits);
 
 // data_quality when any figure of the mineral's files is judged or remembered.
 std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality);
+
+// stockpile_floor where a sweep's target sits on its floor (sim/sweep/stockpile_floor.h); `policy`
+// is the one whose release rate and decision delay the sweep uses. share: the metric's value.
+LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
+                               const std::string& policy);
+
+// A note as a number, for CSV files whose value column is numeric: its measure's name and value
+// (price_at_cap: share_of_trials; data_quality: judged_or_remembered, the count;
+// stockpile_floor: at_largest_days, the metric; otherwise applies, 1).
+std::string note_statistic(const LimitNote& note);
+double note_value(const LimitNote& note);
 
 // "note: <text>" lines, each ending in a newline ("" for none).
 std::string note_lines(const std::vector<LimitNote>& notes);

@@ -73,7 +73,8 @@ std::array<double, 13> series_values(const DayRecord& d) {
 void notes_csv(std::ostringstream& out, const std::string& policy,
                const std::vector<LimitNote>& notes, const std::string& end) {
   for (const LimitNote& note : notes) {
-    out << policy << ",notes," << note.id << ",text," << csv_field(note.text) << end;
+    out << policy << ",notes," << note.id << "," << note_statistic(note) << ","
+        << num(note_value(note)) << end;
   }
 }
 
@@ -213,12 +214,13 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
   for (std::size_t k = 0; k < series.size(); ++k) {
     const PolicySeries& s = series[k];
     out << (k ? "," : "") << "\n    {\n      \"name\": " << json_string(s.name)
-        << ",\n      \"notes\": " << notes_json(notes_of(notes, k)) << ",\n      \"metrics\": {";
+        << ",\n      \"metrics\": {";
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       out << (m ? ", " : "") << json_string(to_string(static_cast<Metric>(m))) << ": "
           << num(s.metrics[m]);
     }
     out << "}";
+    out << ",\n      \"notes\": " << notes_json(notes_of(notes, k));
     if (!with_days) {
       KeyDays key = key_days(s.days);
       auto day_json = [](const std::optional<int>& day) {
@@ -256,10 +258,10 @@ std::string run_series_summary_csv(const RunHeader& header, const std::vector<Po
   const std::string end = "," + csv_field(header.vintage) + "\n";
   std::ostringstream out;
   out << "policy,name,day,value,vintage\n";
-  // A note's row: its id as the name, no day, its line as the value.
+  // A note's row: its id as the name, no day, its number as the value (note_value).
   auto note_rows = [&](const std::string& policy, const std::vector<LimitNote>& list) {
     for (const LimitNote& note : list) {
-      out << policy << ",note_" << note.id << ",," << csv_field(note.text) << end;
+      out << policy << ",note_" << note.id << ",," << num(note_value(note)) << end;
     }
   };
   note_rows("", header.notes);

@@ -45,7 +45,8 @@ struct PolicyReport {
 };
 
 // Columns: policy,section,name,statistic,value,vintage (sections: summary, indicators, notes:
-// name the note's id, statistic "text", value its line; the run's own notes have no policy).
+// name the note's id, statistic and value its number (tools/io/limit_notes.h: note_statistic);
+// the run's own notes have no policy; the notes' lines are in the table and JSON).
 std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_json(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_table(const RunHeader& header, const std::vector<PolicyReport>& policies);

@@ -152,6 +152,14 @@ std::string recycling_text(const SweepResult& r) {
 
 }  // namespace
 
+std::vector<LimitNote> sweep_notes(const SweepHeader& h, const SweepResult& r) {
+  const DaysFinding* f = headline_finding(h, r);
+  if (f == nullptr || !r.target) return {};
+  std::optional<StockpileFloor> floor = stockpile_floor(r, *f);
+  if (!floor) return {};
+  return {stockpile_floor_note(*floor, *r.target, h.policy)};
+}
+
 std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
   std::ostringstream out;
   out << header_line(h, r);
@@ -209,6 +217,7 @@ std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
           << fixed(metric_of(*r.recycling->at_share, r.target->metric).se) << ")\n";
     }
   }
+  out << note_lines(sweep_notes(h, r));
   return out.str();
 }
 
@@ -380,6 +389,11 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
            "the largest level, more days do not help (the plateau: a stop that outlasts any "
            "stock; docs/stockpile.md, \"How to read\").\n";
   }
+  for (const SweepSummaryRow& row : rows) {
+    for (const LimitNote& note : sweep_notes(row.header, row.result)) {
+      out << "note: " << row.header.mineral << ": " << note.text << "\n";
+    }
+  }
   out << "days are days of demand:";
   for (const SweepSummaryRow& row : rows) {
     out << "\n  " << row.header.mineral << ": " << fixed(row.result.demand_t_per_day) << " t/day, "
@@ -405,7 +419,7 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
     out << "," << d << "_country," << d << "_stage," << d << "_added_unmet_t," << d
         << "_added_unmet_se_t," << d << "_share_of_demand";
   }
-  out << "\n";
+  out << ",notes\n";
   for (const SweepSummaryRow& row : rows) {
     SummaryFields f = summary_fields(row);
     const SweepResult& r = row.result;
@@ -435,7 +449,7 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
         out << ",,,,,";
       }
     }
-    out << "\n";
+    out << "," << csv_field(notes_cell(sweep_notes(row.header, r))) << "\n";
   }
   return out.str();
 }
@@ -482,7 +496,8 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
         << ", \"target_carrying_cost_per_year\": " << json_num(f.target_cost)
         << ", \"currency\": " << json_string(f.currency)
         << ", \"recycling_alternative_share\": " << json_num(f.recycling)
-        << ", \"drivers\": " << drivers_json(rows[i].drivers) << "}";
+        << ", \"drivers\": " << drivers_json(rows[i].drivers)
+        << ", \"notes\": " << notes_json(sweep_notes(rows[i].header, r)) << "}";
   }
   out << "\n  ]\n}\n";
   return out.str();

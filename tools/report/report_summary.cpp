@@ -75,6 +75,14 @@ std::string limit_brief(const io::LimitNote& note, Lang lang) {
     return ja ? "配分は価格によらず比例配分（rationing）"
               : "shortage shared pro rata, not through a price (rationing)";
   }
+  if (note.id == "stockpile_floor") {
+    std::string days = format_number(note.days);
+    std::string value = format_fixed(note.share, 4);
+    return ja ? "備蓄日数は下限に到達：" + days + " 日でも目標指標 " + value +
+                    "（放出速度と判断の遅れで決まる）"
+              : "stockpile days on a floor: the target's metric is " + value + " even at " + days +
+                    " days (release rate and delay set it)";
+  }
   if (note.id == "data_quality") {
     std::string of = std::to_string(note.count) + " / " + std::to_string(note.total);
     return ja ? "データの " + of + " 件が判断・記憶による値" : of + " figures judged or remembered";
@@ -85,6 +93,10 @@ std::string limit_brief(const io::LimitNote& note, Lang lang) {
 // The limits behind the row's answers: its data's, then its real-event scenario's market's.
 std::string limits(const MineralReportEntry& entry, Lang lang) {
   std::vector<io::LimitNote> notes = entry.notes;
+  if (entry.sweep != nullptr) {
+    std::vector<io::LimitNote> floor = io::sweep_notes(entry.sweep->header, entry.sweep->result);
+    notes.insert(notes.end(), floor.begin(), floor.end());
+  }
   if (entry.scenario != nullptr && !entry.scenario->policies.empty()) {
     const std::vector<io::LimitNote>& market = headline_policy(*entry.scenario).notes;
     notes.insert(notes.end(), market.begin(), market.end());
