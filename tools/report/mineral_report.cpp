@@ -77,7 +77,8 @@ HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
     if (i < scenarios.size() && scenarios[i] != nullptr) {
       add_policy_layers(chart, *scenarios[i], thresholds, lang);
       any_after = true;
-      caption = phrase("after", lang) + ": " + headline_policy(*scenarios[i]).name + " (" +
+      caption = phrase("after", lang) + ": " +
+                policy_label(headline_policy(*scenarios[i]).name, lang) + " (" +
                 scenarios[i]->scenario_id + ")";
     }
     section.figures.push_back({render_radar_chart(chart), caption, true});
@@ -203,31 +204,47 @@ HtmlSection scenario_section(const std::vector<MineralReportEntry>& entries, Lan
   section.heading = phrase("scenario_section", lang);
   section.paragraphs.push_back(
       lang == Lang::ja
-          ? "各鉱種の実際の事象に基づくシナリオ（scenarios/disruptions/）。日次系列は乱数シードの"
-            "試行 0（mineflow run --trials 1 と同じ）、超過確率曲線はモンテカルロ試行から（試行数"
-            "とシードは図の説明と本報告の作成条件に記載）。供給源は積み上げ表示で上端が需要、"
-            "在庫の取り崩しは補充を差し引いた値。"
-          : "Each mineral's bundled real-event scenario (scenarios/disruptions/). The daily series "
-            "are one deterministic run, trial 0 of the scenario's seed (what mineflow run "
-            "--trials 1 prints); the exceedance curves come from the Monte Carlo trials (count "
-            "and seed in each caption and under How this report was made). Supply bands are "
-            "stacked so their top edge is demand; stock draws are net of refills.");
+          ? "各鉱種の実際の事象に基づくシナリオ（scenarios/disruptions/）。日次系列は乱数事象の"
+            "あるシナリオでは最初の試行群の日次平均（供給の積み上げ）と中央値・5～95 % の範囲"
+            "（在庫と価格）、乱数事象のないシナリオではその一つの経路。超過確率曲線はモンテカルロ"
+            "試行から（試行数とシードは図の説明と本報告の作成条件に記載）。供給源は積み上げ表示で"
+            "上端が需要、在庫の取り崩しは補充を差し引いた値。"
+          : "Each mineral's bundled real-event scenario (scenarios/disruptions/). Where the "
+            "scenario has random events the daily charts summarise the first trials of its seed: "
+            "the stacked supply bands are daily means (they add up to mean demand), the stock "
+            "levels and the price show the median and the 5-95 % band; a deterministic scenario "
+            "shows its one path. The exceedance curves come from the Monte Carlo trials (count "
+            "and seed in each caption and under How this report was made). Stock draws are net "
+            "of refills.");
   for (const MineralScenario* run : scenario_runs(entries)) {
     std::string about = run->scenario_name + " (" + run->scenario_id + ")";
     std::string mc =
         about + ", seed " + std::to_string(run->seed) + ", trials " + std::to_string(run->trials);
+    // Across trials where the scenario is random; its one path where it is deterministic.
+    const bool ja = lang == Lang::ja;
+    std::string n = std::to_string(run->band_trials);
+    std::string means = run->band_trials == 0 ? (ja ? "確定的シナリオ（乱数事象なし）の経路"
+                                                    : "the deterministic path (no random event)")
+                        : ja                  ? "試行 " + n + " 回の日次平均"
+                                              : "daily means across " + n + " trials";
+    std::string band =
+        run->band_trials == 0
+            ? means
+            : (ja ? "試行 " + n + " 回の中央値（実線）と 5～95 % の範囲（帯）"
+                  : "median (line) and 5-95 % band (shaded) across " + n + " trials");
     section.figures.push_back(
         {render_line_chart(daily_supply_chart(*run, headline_policy(*run), lang), 700.0, 330.0),
-         about + ", trial 0"});
+         about + ", " + means});
     section.figures.push_back(
-        {render_line_chart(stock_level_chart(*run, lang), 700.0, 330.0), about + ", trial 0"});
+        {render_line_chart(stock_level_chart(*run, lang), 700.0, 330.0), about + ", " + band});
     section.figures.push_back(
-        {render_line_chart(daily_price_chart(*run, lang), 700.0, 300.0), about + ", trial 0"});
+        {render_line_chart(daily_price_chart(*run, lang), 700.0, 300.0), about + ", " + band});
     // Curves that hug the axis (a policy that averts every shortage) are named with their numbers.
     std::string any = "; P(unmet > 0):";
     for (const PolicyOutcome& policy : run->policies) {
       std::vector<ExceedancePoint> curve = exceedance_curve(policy.unmet_t, 1);
-      any += " " + policy.name + " " + format_fixed(curve.empty() ? 0.0 : curve.front().p, 3);
+      any += " " + policy_label(policy.name, lang) + " " +
+             format_fixed(curve.empty() ? 0.0 : curve.front().p, 3);
     }
     section.figures.push_back(
         {render_line_chart(exceedance_chart(*run, lang), 700.0, 330.0), mc + any});

@@ -51,14 +51,14 @@ double p_any_shortage(const PolicyOutcome& policy) {
   return static_cast<double>(short_trials) / static_cast<double>(policy.unmet_t.size());
 }
 
-std::string scenario_risk(const MineralScenario* run) {
+std::string scenario_risk(const MineralScenario* run, Lang lang) {
   if (run == nullptr || run->policies.empty()) return "-";
   const PolicyOutcome& first = run->policies.front();
   const PolicyOutcome& last = headline_policy(*run);
   std::string text = run->scenario_id + ": " + format_fixed(p_any_shortage(first), 2);
   if (&first != &last) {
-    text += " (" + first.name + ") -> " + format_fixed(p_any_shortage(last), 2) + " (" + last.name +
-            ")";
+    text += " (" + policy_label(first.name, lang) + ") -> " +
+            format_fixed(p_any_shortage(last), 2) + " (" + policy_label(last.name, lang) + ")";
   }
   return text;
 }
@@ -141,7 +141,7 @@ HtmlSection summary_section(const std::vector<MineralReportEntry>& entries,
     section.table.push_back(
         {mineral_label(entry.data->id, entry.data->name, lang), high_count(entry.indicators),
          top_indicator(entry.indicators, thresholds, lang), days_needed(entry.sweep, lang),
-         scenario_risk(entry.scenario), limits(entry, lang)});
+         scenario_risk(entry.scenario, lang), limits(entry, lang)});
   }
   return section;
 }

@@ -20,9 +20,23 @@
 
 namespace mineflow::report {
 
+// A daily quantity across trials: per day its 5 %, 50 % and 95 % quantiles.
+struct DailyBand {
+  std::vector<double> q05;
+  std::vector<double> q50;
+  std::vector<double> q95;
+};
+
 struct PolicyOutcome {
   std::string name;
   std::vector<DayRecord> days;  // the deterministic run: trial 0 of the scenario's seed
+  // Across the first band_trials trials (empty for a deterministic scenario, whose one path
+  // `days` is): every field's daily mean (the stacked supply chart: means add up to mean
+  // demand), and the bands of the stockpile, the commercial inventory and the price.
+  std::vector<DayRecord> mean_days;
+  DailyBand stockpile_t;
+  DailyBand inventory_t;
+  DailyBand price_multiple;
   std::vector<double> unmet_t;  // unmet demand of every Monte Carlo trial, in trial order
   double expected_unmet_t = 0.0;
   double reference_expected_unmet_t = 0.0;  // same draws, no stockpile, no recycling
@@ -42,6 +56,7 @@ struct MineralScenario {
   std::string scenario_file;
   std::uint64_t seed = 0;
   std::uint64_t trials = 0;
+  std::uint64_t band_trials = 0;  // trials behind the daily bands; 0: deterministic (one path)
   std::vector<PolicyOutcome> policies;  // in the scenario's order
 };
 

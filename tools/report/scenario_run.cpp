@@ -1,6 +1,7 @@
 #include "tools/report/scenario_run.h"
 #include "sim/plan_series.h"
 #include "sim/residual_risk.h"
+#include "tools/report/daily_bands.h"
 
 #include "sim/monte_carlo.h"
 #include "sim/run_limits.h"
@@ -73,6 +74,7 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
         market_limits(model.clearing, model.price_cap,
                       result.values(run.variant, Metric::peak_price_multiple), unmet));
   }
+  add_daily_bands(plan, scenario.seed, out.trials, out);
   return out;
 }
 
