@@ -28,6 +28,7 @@
 #include "tools/io/mfa_loader.h"
 #include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
+#include "tools/report/daily_bands.h"
 #include "tools/report/mineral_report.h"
 #include "tools/report/scenario_run.h"
 
@@ -256,11 +257,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     entries.back().scenario = scenario_runs.back().get();
     provenance.files.push_back(shown(scenario_file));
     const report::MineralScenario& run = *scenario_runs.back();
-    provenance.seed_trials +=
-        (provenance.seed_trials.empty() ? "Monte Carlo per scenario (daily series: trial 0); "
-                                        : "; ") +
-        run.scenario_id + ": seed " + std::to_string(run.seed) + ", trials " +
-        std::to_string(run.trials);
+    provenance.seed_trials += (provenance.seed_trials.empty()
+                                   ? "Monte Carlo per scenario (daily charts: the first " +
+                                         std::to_string(report::kBandTrials) +
+                                         " trials, or the one path of a deterministic scenario); "
+                                   : "; ") +
+                              run.scenario_id + ": seed " + std::to_string(run.seed) + ", trials " +
+                              std::to_string(run.trials);
   }
 
   if (!sweep_facts.empty()) {

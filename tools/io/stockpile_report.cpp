@@ -62,11 +62,12 @@ const DaysFinding* headline_finding(const SweepHeader& h, const SweepResult& r) 
 }
 
 // "days needed" and "±2 SE range" of the --all table; "> max" where the grid is not enough.
-std::pair<std::string, std::string> headline_days(const SweepResult& r, const DaysFinding* f) {
+std::pair<std::string, std::string> headline_days(const SweepResult& r, const DaysFinding* f,
+                                                  const std::string& to = " to ") {
   std::string beyond = "> " + days_text(r.cells.empty() ? 0.0 : r.cells.back().days);
-  if (f == nullptr) return {beyond, beyond + " to " + beyond};
+  if (f == nullptr) return {beyond, beyond + to + beyond};
   return {f->days ? days_text(*f->days) : beyond,
-          (f->days_low ? days_text(*f->days_low) : beyond) + " to " +
+          (f->days_low ? days_text(*f->days_low) : beyond) + to +
               (f->days_high ? days_text(*f->days_high) : beyond)};
 }
 
@@ -503,13 +504,14 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
   return out.str();
 }
 
-std::string headline_days_text(const SweepHeader& header, const SweepResult& result) {
+std::string headline_days_text(const SweepHeader& header, const SweepResult& result,
+                               const HeadlineWords& words) {
   if (!result.target) return "";
   const DaysFinding* f = headline_finding(header, result);
-  auto [days, range] = headline_days(result, f);
+  auto [days, range] = headline_days(result, f, words.to);
   if (f != nullptr && f->days) return days + " (" + range + ")";
-  return days + " (not met within " +
-         days_text(result.cells.empty() ? 0.0 : result.cells.back().days) + " days)";
+  return days + " (" + words.not_met +
+         days_text(result.cells.empty() ? 0.0 : result.cells.back().days) + words.days + ")";
 }
 
 }  // namespace mineflow::io

@@ -44,7 +44,14 @@ std::string sweep_table(const SweepHeader& header, const SweepResult& result);
 // The headline of a sweep, as `stockpile --all` states it: the days the target needs at the
 // mineral's current recycling share (0 when unknown) and their ±2 SE range, "49.69 (47.58 to
 // 52.03)", or "> 180.00 (not met within 180.00 days)"; empty when the sweep had no target.
-std::string headline_days_text(const SweepHeader& header, const SweepResult& result);
+// `words` carries the connecting words, so the report can say the same numbers in Japanese.
+struct HeadlineWords {
+  std::string to = " to ";
+  std::string not_met = "not met within ";
+  std::string days = " days";
+};
+std::string headline_days_text(const SweepHeader& header, const SweepResult& result,
+                               const HeadlineWords& words = {});
 // The limits of the headline (sim/sweep/stockpile_floor.h): stockpile_floor where the target sits
 // on the floor the policy's release rate and delay set.
 std::vector<LimitNote> sweep_notes(const SweepHeader& header, const SweepResult& result);

@@ -19,7 +19,8 @@ figure { display: inline-block; vertical-align: top; width: 720px; max-width: 10
 figure.half { width: 350px; margin-right: 6px; }
 /* Japanese breaks at word joins (<wbr>, spaces, punctuation), never inside a word. */
 :lang(ja) p, :lang(ja) figcaption, :lang(ja) td, :lang(ja) th, :lang(ja) dd, :lang(ja) li {
-  word-break: keep-all; overflow-wrap: anywhere; line-break: strict; }
+  word-break: keep-all; overflow-wrap: break-word; line-break: strict; }
+table.summary td:first-child { white-space: nowrap; }
 figcaption { font-size: 12px; color: #444; margin-top: 2px; }
 svg.chart { display: block; max-width: 100%; height: auto; }
 dl { font-size: 12px; display: grid; grid-template-columns: 170px 1fr; gap: 3px 10px; }

@@ -24,13 +24,17 @@ std::vector<io::MineralIndicators> indicator_results(
   return results;
 }
 
-std::string band_text(const std::string& name, const RatingBand& band) {
+// The ratings in the report's language (高/中/低 in Japanese, never mixed with Low/High).
+std::string band_text(const std::string& name, const RatingBand& band, Lang lang) {
+  std::string low = rating_label(Rating::low, lang);
+  std::string high = rating_label(Rating::high, lang);
   std::string text = name + ": ";
   if (band.risk_rises_with_value) {
-    text += "Low < " + format_number(band.low_limit) + ", High > " + format_number(band.high_limit);
+    text += low + " < " + format_number(band.low_limit) + ", " + high + " > " +
+            format_number(band.high_limit);
   } else {
-    text +=
-        "Low >= " + format_number(band.low_limit) + ", High < " + format_number(band.high_limit);
+    text += low + " >= " + format_number(band.low_limit) + ", " + high + " < " +
+            format_number(band.high_limit);
   }
   return text;
 }
@@ -65,7 +69,7 @@ HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
   section.heading = phrase("radar_section", lang);
   section.paragraphs.push_back(
       lang == Lang::ja
-          ? "中心 = リスク小、外周 = リスク大。内側の円は Low|Mid、外側の円は Mid|High "
+          ? "中心 = リスク小、外周 = リスク大。内側の円は 低|中、外側の円は 中|高 "
             "の閾値（scenarios/thresholds.yaml）。N/A の軸は中心に置く。"
           : "Centre = least risk, rim = most risk. The inner ring is the Low|Mid threshold, the "
             "outer ring the Mid|High threshold of scenarios/thresholds.yaml, so a vertex beyond "
@@ -268,8 +272,8 @@ HtmlSection stockpile_section(const std::vector<MineralReportEntry>& entries, La
             "random numbers. Dotted vertical lines: the 60-day base and the days the target "
             "needs; the flat dashed line is the target.");
   for (const MineralSweep* sweep : sweeps(entries)) {
-    std::string caption = sweep->scenario_id + ", " + sweep->policy + ", seed " +
-                          std::to_string(sweep->result.seed) + ", trials " +
+    std::string caption = sweep->scenario_id + ", " + policy_label(sweep->policy, lang) +
+                          ", seed " + std::to_string(sweep->result.seed) + ", trials " +
                           std::to_string(sweep->result.trials);
     if (sweep->result.target && !sweep->result.days_needed.empty() &&
         !sweep->result.days_needed.front().days) {
@@ -320,11 +324,17 @@ HtmlSection provenance_section(const ReportProvenance& provenance,
   section.facts.emplace_back(phrase("seed_trials", lang), provenance.seed_trials.empty()
                                                               ? phrase("seed_trials_none", lang)
                                                               : provenance.seed_trials);
-  section.facts.emplace_back(phrase("thresholds", lang),
-                             band_text("HHI", thresholds.concentration_hhi) + "; " +
-                                 band_text("import stability", thresholds.import_stability) + "; " +
-                                 band_text("price volatility", thresholds.price_volatility) + "; " +
-                                 band_text("scrap recycling", thresholds.scrap_recycling));
+  section.facts.emplace_back(
+      phrase("thresholds", lang),
+      band_text("HHI", thresholds.concentration_hhi, lang) + "; " +
+          band_text(lang == Lang::ja ? "輸入安定性" : "import stability",
+                    thresholds.import_stability, lang) +
+          "; " +
+          band_text(lang == Lang::ja ? "価格変動幅" : "price volatility",
+                    thresholds.price_volatility, lang) +
+          "; " +
+          band_text(lang == Lang::ja ? "スクラップ等再生" : "scrap recycling",
+                    thresholds.scrap_recycling, lang));
   section.facts.emplace_back(phrase("outputs", lang),
                              "indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv" +
                                  std::string(with_stock_flow ? ", stock_flow.csv" : "") +

@@ -39,7 +39,10 @@ std::string top_indicator(const io::MineralIndicators& indicators,
 // The days as `stockpile --all` states them (the same function), with the trial count.
 std::string days_needed(const MineralSweep* sweep, Lang lang) {
   if (sweep == nullptr || sweep->result.days_needed.empty()) return "-";
-  std::string days = io::headline_days_text(sweep->header, sweep->result);
+  const io::HeadlineWords ja_words{"～", "", " 日以内では未達"};
+  std::string days = lang == Lang::ja
+                         ? io::headline_days_text(sweep->header, sweep->result, ja_words)
+                         : io::headline_days_text(sweep->header, sweep->result);
   std::string trials = io::format_grouped(static_cast<double>(sweep->result.trials), 0);
   return lang == Lang::ja ? days + "、" + trials + " 試行" : days + ", " + trials + " trials";
 }
