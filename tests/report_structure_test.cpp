@@ -97,6 +97,9 @@ TEST(ReportStructure, JapaneseRatingsAreTranslated) {
   }
   EXPECT_NE(html.find("低|中"), std::string::npos);
   EXPECT_NE(html.find("政策なし"), std::string::npos);
+  // Scenario names from the files' name_ja.
+  EXPECT_NE(html.find("中国の2010年レアアース輸出制限（再現） (rare_earths_china_2010)"),
+            std::string::npos);
   // Japanese lines break at word joins, not inside words.
   EXPECT_NE(html.find("word-break: keep-all"), std::string::npos);
 }

@@ -221,7 +221,10 @@ HtmlSection scenario_section(const std::vector<MineralReportEntry>& entries, Lan
             "and seed in each caption and under How this report was made). Stock draws are net "
             "of refills.");
   for (const MineralScenario* run : scenario_runs(entries)) {
-    std::string about = run->scenario_name + " (" + run->scenario_id + ")";
+    const std::string& name = lang == Lang::ja && !run->scenario_name_ja.empty()
+                                  ? run->scenario_name_ja
+                                  : run->scenario_name;
+    std::string about = name + " (" + run->scenario_id + ")";
     std::string mc =
         about + ", seed " + std::to_string(run->seed) + ", trials " + std::to_string(run->trials);
     // Across trials where the scenario is random; its one path where it is deterministic.

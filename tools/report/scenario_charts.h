@@ -53,6 +53,7 @@ struct MineralScenario {
   std::string mineral_name;  // label in charts
   std::string scenario_id;
   std::string scenario_name;
+  std::string scenario_name_ja;  // empty: scenario_name
   std::string scenario_file;
   std::uint64_t seed = 0;
   std::uint64_t trials = 0;

@@ -39,6 +39,7 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
   out.mineral_name = mineral_name;
   out.scenario_id = scenario.id;
   out.scenario_name = scenario.name;
+  out.scenario_name_ja = scenario.name_ja;
   out.scenario_file = scenario.file;
   out.seed = scenario.seed;
   out.trials = plan.deterministic ? 1 : trials;
