@@ -80,7 +80,7 @@ TEST(LimitNotes, DataQualityNoteCountsJudgedAndRemembered) {
   ASSERT_TRUE(note.has_value());
   EXPECT_EQ(note->id, "data_quality");
   EXPECT_EQ(note->text,
-            "data: 6 of 22 figures of cobalt (seed) judged or remembered (mineflow list "
+            "data: 6 of 22 cobalt figures (seed) judged or remembered (mineflow list "
             "--data-quality)");
   EXPECT_EQ(note->count, 6);
   EXPECT_EQ(note->total, 22);

@@ -28,8 +28,8 @@ std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality) {
   int weak = all.count(FigureStanding::judged) + all.count(FigureStanding::remembered);
   if (weak == 0) return std::nullopt;
   return LimitNote{"data_quality",
-                   "data: " + std::to_string(weak) + " of " + std::to_string(all.total()) +
-                       " figures of " + quality.mineral + " (" + quality.vintage +
+                   "data: " + std::to_string(weak) + " of " + std::to_string(all.total()) + " " +
+                       quality.mineral + " figures (" + quality.vintage +
                        ") judged or remembered (mineflow list --data-quality)",
                    0.0, weak, all.total()};
 }
