@@ -221,6 +221,7 @@ inline std::optional<MarketModel> parse_market_model(std::string_view text) {
 struct Scenario {
   std::string id;
   std::string name;
+  std::string name_ja;       // the name in Japanese (the report's --lang ja); empty: `name`
   std::string mineral_file;  // resolved path
   std::vector<EventSpec> events;
   std::optional<BackgroundRisk> background_risk;

@@ -94,7 +94,7 @@ TEST(ScenarioCharts, StackedBandsAddUpToDemand) {
   }
   LineChart levels = stock_level_chart(run, Lang::en);
   ASSERT_EQ(levels.series.size(), 4u);
-  EXPECT_EQ(levels.series[2].name, "stockpile_60: stockpile");
+  EXPECT_EQ(levels.series[2].name, "60-day stockpile: stockpile");
   EXPECT_EQ(levels.series[2].y, (std::vector<double>{600, 596, 597}));
   EXPECT_TRUE(levels.series[3].dashed);
   EXPECT_EQ(levels.colour_of_series, (std::vector<std::size_t>{0, 0, 1, 1}));
@@ -163,8 +163,11 @@ TEST(ScenarioRun, BundledScenarioIsDeterministicAndBalanced) {
     ASSERT_EQ(a.policies[p].unmet_t.size(), a.trials);
     ASSERT_FALSE(a.policies[p].days.empty());
     LineChart chart = daily_supply_chart(a, a.policies[p], Lang::en);
-    for (std::size_t d = 0; d < a.policies[p].days.size(); ++d) {
-      const DayRecord& day = a.policies[p].days[d];
+    // The stacked chart draws the daily means across the band trials, which add up to the mean
+    // demand.
+    ASSERT_EQ(a.policies[p].mean_days.size(), a.policies[p].days.size());
+    for (std::size_t d = 0; d < a.policies[p].mean_days.size(); ++d) {
+      const DayRecord& day = a.policies[p].mean_days[d];
       if (day.refill_purchases_t > 0.0) continue;
       double top = 0.0;
       for (const LineSeries& band : chart.series) top += band.y[d];
@@ -176,6 +179,57 @@ TEST(ScenarioRun, BundledScenarioIsDeterministicAndBalanced) {
                      static_cast<double>(short_trials) / static_cast<double>(a.trials));
   }
   EXPECT_EQ(scenario_series_csv({&a}), scenario_series_csv({&b}));
+  // Median and 5-95 % band of the stock levels and the price over the first 400 trials.
+  EXPECT_EQ(a.band_trials, 400u);
+  for (std::size_t p = 0; p < a.policies.size(); ++p) {
+    const PolicyOutcome& policy = a.policies[p];
+    for (const DailyBand* band :
+         {&policy.stockpile_t, &policy.inventory_t, &policy.price_multiple}) {
+      ASSERT_EQ(band->q50.size(), policy.days.size());
+      for (std::size_t d = 0; d < band->q50.size(); ++d) {
+        EXPECT_LE(band->q05[d], band->q50[d]);
+        EXPECT_LE(band->q50[d], band->q95[d]);
+      }
+    }
+    EXPECT_EQ(policy.price_multiple.q50, b.policies[p].price_multiple.q50);
+  }
+  LineChart price = daily_price_chart(a, Lang::en);
+  ASSERT_FALSE(price.series.empty());
+  EXPECT_EQ(price.series[0].y, a.policies[0].price_multiple.q50);
+  EXPECT_EQ(price.series[0].band_high, a.policies[0].price_multiple.q95);
+  EXPECT_NE(render_line_chart(price).find("fill-opacity=\"0.16\""), std::string::npos);
+}
+
+// A scenario with no random event keeps its one path: no band, the path itself drawn.
+TEST(ScenarioRun, DeterministicScenarioDrawsItsPath) {
+  std::string dir = MINEFLOW_SCENARIOS_DIR;
+  CountryTable countries = io::load_countries(dir + "/countries.yaml");
+  RatingThresholds thresholds = io::load_thresholds(dir + "/thresholds.yaml");
+  io::Settings settings = io::load_settings(dir + "/settings.yaml");
+  Scenario scenario =
+      io::load_scenario(dir + "/disruptions/rare_earths_china_2010.yaml", countries);
+  MineralData data = io::load_mineral(scenario.mineral_file, countries);
+  MineralGraph graph = build_mineral_graph(data, settings.graph);
+  MineralScenario run = run_scenario_for_report(scenario, data, graph, countries, thresholds,
+                                                settings.indicators, 500, "Rare earths");
+  EXPECT_EQ(run.band_trials, 0u);
+  LineChart price = daily_price_chart(run, Lang::en);
+  ASSERT_FALSE(price.series.empty());
+  EXPECT_TRUE(price.series[0].band_low.empty());
+  ASSERT_EQ(price.series[0].y.size(), run.policies[0].days.size());
+  EXPECT_EQ(price.series[0].y.back(), run.policies[0].days.back().price_multiple);
+}
+
+TEST(PolicyLabel, BundledIdsInWords) {
+  EXPECT_EQ(policy_label("no_policy", Lang::en), "no policy");
+  EXPECT_EQ(policy_label("stockpile_60", Lang::en), "60-day stockpile");
+  EXPECT_EQ(policy_label("stockpile_60_recycling_mfa_2035", Lang::en),
+            "60-day stockpile + recycling (stock-flow model, 2035)");
+  EXPECT_EQ(policy_label("stockpile_60_diversify", Lang::en),
+            "60-day stockpile + diversified sourcing");
+  EXPECT_EQ(policy_label("no_response", Lang::ja), "需要反応なし");
+  EXPECT_EQ(policy_label("stockpile_60_recycling", Lang::ja), "備蓄 60 日＋リサイクル");
+  EXPECT_EQ(policy_label("my_own_plan", Lang::en), "my own plan");
 }
 
 }  // namespace

@@ -89,6 +89,19 @@ TEST(ReportStructure, JapaneseRatingsAreTranslated) {
   for (const char* word : {">High<", ">Mid<", ">Low<"}) {
     EXPECT_EQ(html.find(word), std::string::npos) << word;
   }
+  // 高/中/低 throughout: no English rating word in the prose, thresholds or summary either, and
+  // no internal policy id or English days wording in the summary.
+  for (const char* word : {"Low|", "|High", "Low <", "Low >=", "High >", "not met within",
+                           "trial 0", "stockpile_60", "no_policy"}) {
+    EXPECT_EQ(html.find(word), std::string::npos) << word;
+  }
+  EXPECT_NE(html.find("低|中"), std::string::npos);
+  EXPECT_NE(html.find("政策なし"), std::string::npos);
+  // Scenario names from the files' name_ja.
+  EXPECT_NE(html.find("中国の2010年レアアース輸出制限（再現） (rare_earths_china_2010)"),
+            std::string::npos);
+  // Japanese lines break at word joins, not inside words.
+  EXPECT_NE(html.find("word-break: keep-all"), std::string::npos);
 }
 
 }  // namespace

@@ -96,9 +96,7 @@ std::vector<MineralDataQuality> data_quality_of(const DataPaths& paths, DataVint
   std::vector<MineralDataQuality> out;
   for (const std::string& file : bundled_mineral_files(paths)) {
     MineralData data = io::load_mineral(file, countries, vintage);
-    out.push_back(count_data_quality(data, data.network
-                                               ? io::judged_network_shares(data.network->file)
-                                               : std::vector<JudgedShare>{}));
+    out.push_back(io::data_quality_of(data));
   }
   return out;
 }

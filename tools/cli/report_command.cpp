@@ -24,9 +24,12 @@
 #include "tools/cli/parse_args.h"
 #include "tools/io/atomic_file.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/data_quality_loader.h"
+#include "tools/io/limit_notes.h"
 #include "tools/io/mfa_loader.h"
 #include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
+#include "tools/report/daily_bands.h"
 #include "tools/report/mineral_report.h"
 #include "tools/report/scenario_run.h"
 
@@ -226,6 +229,9 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
           {indicators_of_file(file, settings, countries, thresholds, DataVintage::seed)},
           {indicators_of_file(file, settings, countries, thresholds, DataVintage::latest)});
     }
+    if (auto note = io::data_quality_note(io::data_quality_of(mineral))) {
+      entries.back().notes.push_back(*note);
+    }
     provenance.files.push_back(shown(file));
     if (!mineral.prices.empty() && !mineral.prices.front().where.file.empty()) {
       provenance.files.push_back(shown(mineral.prices.front().where.file));
@@ -275,11 +281,13 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     entries.back().scenario = scenario_runs.back().get();
     provenance.files.push_back(shown(scenario_file));
     const report::MineralScenario& run = *scenario_runs.back();
-    provenance.seed_trials +=
-        (provenance.seed_trials.empty() ? "Monte Carlo per scenario (daily series: trial 0); "
-                                        : "; ") +
-        run.scenario_id + ": seed " + std::to_string(run.seed) + ", trials " +
-        std::to_string(run.trials);
+    provenance.seed_trials += (provenance.seed_trials.empty()
+                                   ? "Monte Carlo per scenario (daily charts: the first " +
+                                         std::to_string(report::kBandTrials) +
+                                         " trials, or the one path of a deterministic scenario); "
+                                   : "; ") +
+                              run.scenario_id + ": seed " + std::to_string(run.seed) + ", trials " +
+                              std::to_string(run.trials);
   }
 
   if (!sweep_facts.empty()) {

@@ -90,10 +90,12 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
       write_out(content, out_dir, "series", format, out);
     }
     if (!daily || !out_dir.empty()) {
-      std::string content = format == Format::csv ? io::run_series_summary_csv(header, series)
-                            : format == Format::json
-                                ? io::run_series_json(header, series, false)
-                                : io::wrap_long_lines(io::run_series_summary_table(header, series));
+      const auto notes = series_notes(*job, series);
+      std::string content =
+          format == Format::csv ? io::run_series_summary_csv(header, series, notes)
+          : format == Format::json
+              ? io::run_series_json(header, series, false, notes)
+              : io::wrap_long_lines(io::run_series_summary_table(header, series, notes));
       write_out(content, out_dir, "summary", format, out);
     }
     return 0;

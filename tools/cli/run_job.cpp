@@ -6,6 +6,9 @@
 #include "graph/number_format.h"
 #include "graph/validate.h"
 #include "sim/residual_risk.h"
+#include "sim/run_limits.h"
+#include "tools/io/data_quality_loader.h"
+#include "tools/io/limit_notes.h"
 #include "tools/io/price_units.h"
 #include "tools/io/scenario_loader.h"
 
@@ -45,6 +48,18 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
     if (series.primary) job.header.price_unit = series.unit.substr(0, series.unit.find('/'));
   }
   job.header.trials = job.series_only() ? 1 : static_cast<unsigned long long>(s.trials);
+  // The standing of the figures the run reads, said beside its answer when any is weak.
+  if (auto note = io::data_quality_note(io::data_quality_of(job.data))) {
+    job.header.notes.push_back(*note);
+  }
+}
+
+// The market's limits of one policy's trials (sim/run_limits.h).
+std::vector<io::LimitNote> policy_notes(const RunJob& job, const PolicyRun& run,
+                                        std::span<const double> peak_price,
+                                        std::span<const double> unmet_t) {
+  const Model& model = *job.plan.variants[run.variant].model;
+  return io::market_notes(market_limits(model.clearing, model.price_cap, peak_price, unmet_t));
 }
 
 // Refuses, before any trial, a run whose per-trial values would not fit the budget on the
@@ -136,9 +151,23 @@ std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarlo
                                                          report.reference_expected_unmet_t);
     report.residual_concentrate = residual.concentrate;
     report.residual_refined = residual.refined;
+    report.notes = policy_notes(job, run, result.values(run.variant, Metric::peak_price_multiple),
+                                result.values(run.variant, Metric::unmet_t));
     reports.push_back(std::move(report));
   }
   return reports;
+}
+
+std::vector<std::vector<io::LimitNote>> series_notes(const RunJob& job,
+                                                     const std::vector<io::PolicySeries>& series) {
+  std::vector<std::vector<io::LimitNote>> notes;
+  for (std::size_t k = 0; k < series.size() && k < job.plan.policies.size(); ++k) {
+    const TrialMetrics& m = series[k].metrics;
+    notes.push_back(policy_notes(job, job.plan.policies[k],
+                                 {&m[index(Metric::peak_price_multiple)], 1},
+                                 {&m[index(Metric::unmet_t)], 1}));
+  }
+  return notes;
 }
 
 }  // namespace mineflow::cli

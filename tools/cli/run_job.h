@@ -67,4 +67,9 @@ MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& reque
 std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result,
                                              int threads);
 
+// The market's limits of each policy of a one-trial run (parallel to `series`, the plan's
+// policies in order), from the trial's own peak price and unmet demand.
+std::vector<std::vector<io::LimitNote>> series_notes(const RunJob& job,
+                                                     const std::vector<io::PolicySeries>& series);
+
 }  // namespace mineflow::cli

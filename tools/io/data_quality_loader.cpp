@@ -21,4 +21,9 @@ std::vector<JudgedShare> judged_network_shares(const std::string& network_file) 
   return out;
 }
 
+MineralDataQuality data_quality_of(const MineralData& data) {
+  return count_data_quality(
+      data, data.network ? judged_network_shares(data.network->file) : std::vector<JudgedShare>{});
+}
+
 }  // namespace mineflow::io

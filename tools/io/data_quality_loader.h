@@ -12,4 +12,7 @@ namespace mineflow::io {
 // The file has already been read by load_network (load_mineral), so its shape is known good.
 std::vector<JudgedShare> judged_network_shares(const std::string& network_file);
 
+// The figures of a loaded mineral counted by standing, its network file's marks read again.
+MineralDataQuality data_quality_of(const MineralData& data);
+
 }  // namespace mineflow::io

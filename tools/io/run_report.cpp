@@ -71,14 +71,30 @@ std::array<double, 13> series_values(const DayRecord& d) {
           d.new_supply_t};
 }
 
+void notes_csv(std::ostringstream& out, const std::string& policy,
+               const std::vector<LimitNote>& notes, const std::string& end) {
+  for (const LimitNote& note : notes) {
+    out << policy << ",notes," << note.id << "," << note_statistic(note) << ","
+        << num(note_value(note)) << end;
+  }
+}
+
+const std::vector<LimitNote>& notes_of(const std::vector<std::vector<LimitNote>>& notes,
+                                       std::size_t k) {
+  static const std::vector<LimitNote> none;
+  return k < notes.size() ? notes[k] : none;
+}
+
 }  // namespace
 
 std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies) {
   const std::string end = "," + csv_field(header.vintage) + "\n";
   std::ostringstream out;
   out << "policy,section,name,statistic,value,vintage\n";
+  notes_csv(out, "", header.notes, end);
   for (const PolicyReport& p : policies) {
     std::string policy = csv_field(p.name);
+    notes_csv(out, policy, p.notes, end);
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       auto values = stats_of(p.metrics[m]);
       for (std::size_t s = 0; s < values.size(); ++s) {
@@ -108,14 +124,15 @@ std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>
       << ",\n  \"vintage\": " << json_string(h.vintage)
       << ",\n  \"market\": " << json_string(h.market) << ",\n  \"trials\": " << h.trials
       << ",\n  \"seed\": " << h.seed << ",\n  \"horizon_days\": " << num(h.horizon_days)
-      << ",\n  \"procurement_cost_unit\": " << json_string(h.price_unit) << ",\n  \"policies\": [";
+      << ",\n  \"procurement_cost_unit\": " << json_string(h.price_unit)
+      << ",\n  \"notes\": " << notes_json(h.notes) << ",\n  \"policies\": [";
   for (std::size_t k = 0; k < policies.size(); ++k) {
     const PolicyReport& p = policies[k];
     out << (k ? "," : "") << "\n    {\n      \"name\": " << json_string(p.name)
         << ",\n      \"p_any_shortage\": " << num(p.any_shortage.p)
         << ",\n      \"p_any_shortage_se\": " << num(p.any_shortage.se)
         << ",\n      \"reference_expected_unmet_t\": " << num(p.reference_expected_unmet_t)
-        << ",\n      \"metrics\": {";
+        << ",\n      \"notes\": " << notes_json(p.notes) << ",\n      \"metrics\": {";
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       auto values = stats_of(p.metrics[m]);
       out << (m ? "," : "") << "\n        " << json_string(to_string(static_cast<Metric>(m)))
@@ -140,7 +157,7 @@ std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>
 
 std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport>& policies) {
   std::ostringstream out;
-  out << header_line(h);
+  out << header_line(h) << note_lines(h.notes);
   for (const PolicyReport& p : policies) {
     out << "\nPolicy: " << p.name << "\n";
     TextTable table({"Metric", "mean", "sd", "MC se", "q50", "q90", "q95", "q99", "CVaR95"});
@@ -154,7 +171,8 @@ std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport
         << format_fixed(p.any_shortage.se, 4) << ")\n";
     out << "Procurement cost in " << h.price_unit
         << "; E[unmet] without stockpile and recycling = " << fixed(p.reference_expected_unmet_t)
-        << " t\n";
+        << " t\n"
+        << note_lines(p.notes);
     out << "\nBefore/after " << p.name << "\n";
     TextTable view({"Indicator", "before", "after", "residual risk"});
     for (std::size_t i = 0; i < p.before.size(); ++i) {
@@ -188,11 +206,12 @@ std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeri
 }
 
 std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>& series,
-                            bool with_days) {
+                            bool with_days, const std::vector<std::vector<LimitNote>>& notes) {
   std::ostringstream out;
   out << "{\n  \"scenario\": " << json_string(h.scenario)
       << ",\n  \"vintage\": " << json_string(h.vintage) << ",\n  \"seed\": " << h.seed
-      << ",\n  \"horizon_days\": " << num(h.horizon_days) << ",\n  \"policies\": [";
+      << ",\n  \"horizon_days\": " << num(h.horizon_days)
+      << ",\n  \"notes\": " << notes_json(h.notes) << ",\n  \"policies\": [";
   for (std::size_t k = 0; k < series.size(); ++k) {
     const PolicySeries& s = series[k];
     out << (k ? "," : "") << "\n    {\n      \"name\": " << json_string(s.name)
@@ -202,6 +221,7 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
           << num(s.metrics[m]);
     }
     out << "}";
+    out << ",\n      \"notes\": " << notes_json(notes_of(notes, k));
     if (!with_days) {
       KeyDays key = key_days(s.days);
       auto day_json = [](const std::optional<int>& day) {
@@ -234,13 +254,22 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
   return out.str();
 }
 
-std::string run_series_summary_csv(const RunHeader& header,
-                                   const std::vector<PolicySeries>& series) {
+std::string run_series_summary_csv(const RunHeader& header, const std::vector<PolicySeries>& series,
+                                   const std::vector<std::vector<LimitNote>>& notes) {
   const std::string end = "," + csv_field(header.vintage) + "\n";
   std::ostringstream out;
   out << "policy,name,day,value,vintage\n";
-  for (const PolicySeries& s : series) {
+  // A note's row: its id as the name, no day, its number as the value (note_value).
+  auto note_rows = [&](const std::string& policy, const std::vector<LimitNote>& list) {
+    for (const LimitNote& note : list) {
+      out << policy << ",note_" << note.id << ",," << num(note_value(note)) << end;
+    }
+  };
+  note_rows("", header.notes);
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const PolicySeries& s = series[k];
     std::string policy = csv_field(s.name);
+    note_rows(policy, notes_of(notes, k));
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       out << policy << "," << to_string(static_cast<Metric>(m)) << ",," << num(s.metrics[m]) << end;
     }
@@ -261,9 +290,10 @@ std::string run_series_summary_csv(const RunHeader& header,
   return out.str();
 }
 
-std::string run_series_summary_table(const RunHeader& h, const std::vector<PolicySeries>& series) {
+std::string run_series_summary_table(const RunHeader& h, const std::vector<PolicySeries>& series,
+                                     const std::vector<std::vector<LimitNote>>& notes) {
   std::ostringstream out;
-  out << header_line(h);
+  out << header_line(h) << note_lines(h.notes);
   out << "One trial: its metrics and the days that matter (the daily series: --series, or --out "
          "DIR).\n\n";
   std::vector<std::string> head{"Metric"};
@@ -297,6 +327,19 @@ std::string run_series_summary_table(const RunHeader& h, const std::vector<Polic
   add("lowest stockpile", [&](const KeyDays& k) { return at_text(k.lowest_stockpile, " t"); });
   add("peak price", [&](const KeyDays& k) { return at_text(k.peak_price, "x"); });
   out << days.render();
+  // Said once when every policy shares them (the clearing market runs once per trial).
+  bool shared = true;
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    shared = shared && note_lines(notes_of(notes, k)) == note_lines(notes_of(notes, 0));
+  }
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const std::vector<LimitNote>& list = notes_of(notes, k);
+    if (shared) {
+      out << note_lines(list);
+      break;
+    }
+    if (!list.empty()) out << series[k].name << ":\n" << note_lines(list);
+  }
   return out.str();
 }
 

@@ -12,6 +12,7 @@
 #include "sim/plan_series.h"
 #include "sim/summary.h"
 #include "sim/trial_metrics.h"
+#include "tools/io/limit_notes.h"
 
 namespace mineflow::io {
 
@@ -26,6 +27,7 @@ struct RunHeader {
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
   std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
   std::string seed_blocks;  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
+  std::vector<LimitNote> notes{};    // limits of the whole run (the mineral data's standing)
 };
 
 struct PolicyReport {
@@ -39,9 +41,13 @@ struct PolicyReport {
   // Residual import risk for indicators 3 and 4 (nullopt where the static figure is N/A).
   std::optional<double> residual_concentrate;
   std::optional<double> residual_refined;
+  std::vector<LimitNote>
+      notes{};  // limits of this policy's answer (the market's, sim/run_limits.h)
 };
 
-// Columns: policy,section,name,statistic,value,vintage (sections: summary, indicators).
+// Columns: policy,section,name,statistic,value,vintage (sections: summary, indicators, notes:
+// name the note's id, statistic and value its number (tools/io/limit_notes.h: note_statistic);
+// the run's own notes have no policy; the notes' lines are in the table and JSON).
 std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_json(const RunHeader& header, const std::vector<PolicyReport>& policies);
 std::string run_summary_table(const RunHeader& header, const std::vector<PolicyReport>& policies);
@@ -52,14 +58,17 @@ std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeri
 // with_days false: the metrics and the days that matter (tools/io/series_key_days.h) per policy,
 // not the daily records.
 std::string run_series_json(const RunHeader& header, const std::vector<PolicySeries>& series,
-                            bool with_days = true);
+                            bool with_days = true,
+                            const std::vector<std::vector<LimitNote>>& notes = {});
 std::string run_series_table(const RunHeader& header, const std::vector<PolicySeries>& series);
 
 // A deterministic run said briefly: the metrics per policy and the days that matter. CSV columns:
 // policy,name,day,value (day empty for the metrics, value empty for a day).
-std::string run_series_summary_csv(const RunHeader& header,
-                                   const std::vector<PolicySeries>& series);
+// `notes`: each policy's limits, parallel to `series` (empty: none).
+std::string run_series_summary_csv(const RunHeader& header, const std::vector<PolicySeries>& series,
+                                   const std::vector<std::vector<LimitNote>>& notes = {});
 std::string run_series_summary_table(const RunHeader& header,
-                                     const std::vector<PolicySeries>& series);
+                                     const std::vector<PolicySeries>& series,
+                                     const std::vector<std::vector<LimitNote>>& notes = {});
 
 }  // namespace mineflow::io

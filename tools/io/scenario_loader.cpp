@@ -357,14 +357,15 @@ Distribution read_distribution(const YamlValue& value, bool fraction) {
 Scenario load_scenario(const std::string& file, const CountryTable& countries,
                        const std::string& minerals_dir) {
   YamlValue root = load_yaml_file(file);
-  root.allow_only({"scenario", "name", "mineral", "source", "note", "horizon_days", "trials",
-                   "seed", "lead_times", "commercial_inventory", "spare_capacity", "events",
-                   "background_risk", "background_hazard", "price", "market", "policies",
+  root.allow_only({"scenario", "name", "name_ja", "mineral", "source", "note", "horizon_days",
+                   "trials", "seed", "lead_times", "commercial_inventory", "spare_capacity",
+                   "events", "background_risk", "background_hazard", "price", "market", "policies",
                    "demand_response"});
   Scenario s;
   s.file = file;
   s.id = root.require("scenario").as_string();
   s.name = root.require("name").as_string();
+  if (auto name_ja = root.get("name_ja")) s.name_ja = name_ja->as_string();
   YamlValue mineral = root.require("mineral");
   const std::string mineral_text = mineral.as_string();
   std::filesystem::path mineral_path = std::filesystem::path(file).parent_path() / mineral_text;

@@ -62,11 +62,12 @@ const DaysFinding* headline_finding(const SweepHeader& h, const SweepResult& r) 
 }
 
 // "days needed" and "±2 SE range" of the --all table; "> max" where the grid is not enough.
-std::pair<std::string, std::string> headline_days(const SweepResult& r, const DaysFinding* f) {
+std::pair<std::string, std::string> headline_days(const SweepResult& r, const DaysFinding* f,
+                                                  const std::string& to = " to ") {
   std::string beyond = "> " + days_text(r.cells.empty() ? 0.0 : r.cells.back().days);
-  if (f == nullptr) return {beyond, beyond + " to " + beyond};
+  if (f == nullptr) return {beyond, beyond + to + beyond};
   return {f->days ? days_text(*f->days) : beyond,
-          (f->days_low ? days_text(*f->days_low) : beyond) + " to " +
+          (f->days_low ? days_text(*f->days_low) : beyond) + to +
               (f->days_high ? days_text(*f->days_high) : beyond)};
 }
 
@@ -153,6 +154,14 @@ std::string recycling_text(const SweepResult& r) {
 
 }  // namespace
 
+std::vector<LimitNote> sweep_notes(const SweepHeader& h, const SweepResult& r) {
+  const DaysFinding* f = headline_finding(h, r);
+  if (f == nullptr || !r.target) return {};
+  std::optional<StockpileFloor> floor = stockpile_floor(r, *f);
+  if (!floor) return {};
+  return {stockpile_floor_note(*floor, *r.target, h.policy)};
+}
+
 std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
   std::ostringstream out;
   out << header_line(h, r);
@@ -210,6 +219,7 @@ std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
           << fixed(metric_of(*r.recycling->at_share, r.target->metric).se) << ")\n";
     }
   }
+  out << note_lines(sweep_notes(h, r));
   return out.str();
 }
 
@@ -393,6 +403,11 @@ std::string sweep_summary_table(const std::vector<SweepSummaryRow>& rows) {
            "the largest level, more days do not help (the plateau: a stop that outlasts any "
            "stock; docs/stockpile.md, \"How to read\").\n";
   }
+  for (const SweepSummaryRow& row : rows) {
+    for (const LimitNote& note : sweep_notes(row.header, row.result)) {
+      out << "note: " << row.header.mineral << ": " << note.text << "\n";
+    }
+  }
   out << "days are days of demand:";
   for (const SweepSummaryRow& row : rows) {
     out << "\n  " << row.header.mineral << ": " << fixed(row.result.demand_t_per_day) << " t/day, "
@@ -418,7 +433,7 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
     out << "," << d << "_country," << d << "_stage," << d << "_added_unmet_t," << d
         << "_added_unmet_se_t," << d << "_share_of_demand";
   }
-  out << "\n";
+  out << ",notes\n";
   for (const SweepSummaryRow& row : rows) {
     SummaryFields f = summary_fields(row);
     const SweepResult& r = row.result;
@@ -448,7 +463,7 @@ std::string sweep_summary_csv(const std::vector<SweepSummaryRow>& rows) {
         out << ",,,,,";
       }
     }
-    out << "\n";
+    out << "," << csv_field(notes_cell(sweep_notes(row.header, r))) << "\n";
   }
   return out.str();
 }
@@ -495,19 +510,21 @@ std::string sweep_summary_json(const std::vector<SweepSummaryRow>& rows) {
         << ", \"target_carrying_cost_per_year\": " << json_num(f.target_cost)
         << ", \"currency\": " << json_string(f.currency)
         << ", \"recycling_alternative_share\": " << json_num(f.recycling)
-        << ", \"drivers\": " << drivers_json(rows[i].drivers) << "}";
+        << ", \"drivers\": " << drivers_json(rows[i].drivers)
+        << ", \"notes\": " << notes_json(sweep_notes(rows[i].header, r)) << "}";
   }
   out << "\n  ]\n}\n";
   return out.str();
 }
 
-std::string headline_days_text(const SweepHeader& header, const SweepResult& result) {
+std::string headline_days_text(const SweepHeader& header, const SweepResult& result,
+                               const HeadlineWords& words) {
   if (!result.target) return "";
   const DaysFinding* f = headline_finding(header, result);
-  auto [days, range] = headline_days(result, f);
+  auto [days, range] = headline_days(result, f, words.to);
   if (f != nullptr && f->days) return days + " (" + range + ")";
-  return days + " (not met within " +
-         days_text(result.cells.empty() ? 0.0 : result.cells.back().days) + " days)";
+  return days + " (" + words.not_met +
+         days_text(result.cells.empty() ? 0.0 : result.cells.back().days) + words.days + ")";
 }
 
 }  // namespace mineflow::io

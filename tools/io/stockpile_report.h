@@ -14,6 +14,7 @@
 #include "sim/sweep/criticality.h"
 #include "sim/sweep/stockpile_sweep.h"
 #include "sim/sweep/sweep_plan.h"
+#include "tools/io/limit_notes.h"
 
 namespace mineflow::io {
 
@@ -44,7 +45,18 @@ std::string sweep_table(const SweepHeader& header, const SweepResult& result);
 // The headline of a sweep, as `stockpile --all` states it: the days the target needs at the
 // mineral's current recycling share (0 when unknown) and their ±2 SE range, "49.69 (47.58 to
 // 52.03)", or "> 180.00 (not met within 180.00 days)"; empty when the sweep had no target.
-std::string headline_days_text(const SweepHeader& header, const SweepResult& result);
+// `words` carries the connecting words, so the report can say the same numbers in Japanese.
+struct HeadlineWords {
+  std::string to = " to ";
+  std::string not_met = "not met within ";
+  std::string days = " days";
+};
+std::string headline_days_text(const SweepHeader& header, const SweepResult& result,
+                               const HeadlineWords& words = {});
+// The limits of the headline (sim/sweep/stockpile_floor.h): stockpile_floor where the target sits
+// on the floor the policy's release rate and delay set.
+std::vector<LimitNote> sweep_notes(const SweepHeader& header, const SweepResult& result);
+
 // Columns: row (cell | days_needed | recycling_alternative), recycling_share, days, days_low,
 // days_high, then every metric and its se, stock_t, carrying_cost_per_year, vintage.
 std::string sweep_csv(const SweepHeader& header, const SweepResult& result);

@@ -9,12 +9,18 @@ namespace {
 // Local fonts only: the CJK family comes from the system (Debian: fonts-noto-cjk).
 constexpr const char* kStyle = R"(
 body { font-family: "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", Arial, sans-serif;
-       color: #222; margin: 16px auto; max-width: 740px; padding: 0 12px; line-height: 1.4; }
+       color: #222; margin: 16px auto; max-width: 1480px; padding: 0 16px; line-height: 1.4; }
 h1 { font-size: 22px; margin: 8px 0; }
 h2 { font-size: 18px; border-bottom: 1px solid #ccc; padding-bottom: 3px; margin-top: 28px; }
-p { font-size: 13px; margin: 6px 0; }
-figure { margin: 10px 0 18px 0; break-inside: avoid; page-break-inside: avoid; }
-figure.half { display: inline-block; width: 350px; vertical-align: top; margin-right: 6px; }
+p { font-size: 13px; margin: 6px 0; max-width: 110ch; }
+/* A wide screen holds two charts a row (four half-width ones); a narrow one stacks them. */
+figure { display: inline-block; vertical-align: top; width: 720px; max-width: 100%;
+         margin: 10px 16px 18px 0; break-inside: avoid; page-break-inside: avoid; }
+figure.half { width: 350px; margin-right: 6px; }
+/* Japanese breaks at word joins (<wbr>, spaces, punctuation), never inside a word. */
+:lang(ja) p, :lang(ja) figcaption, :lang(ja) td, :lang(ja) th, :lang(ja) dd, :lang(ja) li {
+  word-break: keep-all; overflow-wrap: break-word; line-break: strict; }
+table.summary td:first-child { white-space: nowrap; }
 figcaption { font-size: 12px; color: #444; margin-top: 2px; }
 svg.chart { display: block; max-width: 100%; height: auto; }
 dl { font-size: 12px; display: grid; grid-template-columns: 170px 1fr; gap: 3px 10px; }

@@ -1,7 +1,9 @@
 #include "tools/report/labels.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace mineflow::report {
 
@@ -201,6 +203,57 @@ std::string phrase(std::string_view key, Lang lang) {
     if (entry.key == key) return std::string(lang == Lang::ja ? entry.ja : entry.en);
   }
   return std::string(key);
+}
+
+namespace {
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string policy_label(std::string_view id, Lang lang) {
+  const bool ja = lang == Lang::ja;
+  std::vector<std::string_view> tokens;
+  for (std::size_t start = 0; start <= id.size();) {
+    std::size_t end = std::min(id.find('_', start), id.size());
+    tokens.push_back(id.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::string_view t = tokens[i];
+    bool next_is = i + 1 < tokens.size();
+    if (t == "no" && next_is && tokens[i + 1] == "policy") {
+      parts.push_back(ja ? "政策なし" : "no policy");
+      ++i;
+    } else if (t == "no" && next_is && tokens[i + 1] == "response") {
+      parts.push_back(ja ? "需要反応なし" : "no demand response");
+      ++i;
+    } else if (t == "stockpile" && next_is && all_digits(tokens[i + 1])) {
+      std::string days(tokens[i + 1]);
+      parts.push_back(ja ? "備蓄 " + days + " 日" : days + "-day stockpile");
+      ++i;
+    } else if (t == "diversify") {
+      parts.push_back(ja ? "調達先の分散" : "diversified sourcing");
+    } else if (t == "recycling" && i + 2 < tokens.size() && tokens[i + 1] == "mfa" &&
+               all_digits(tokens[i + 2])) {
+      std::string year(tokens[i + 2]);
+      parts.push_back(ja ? "リサイクル（ストック・フローモデル、" + year + " 年）"
+                         : "recycling (stock-flow model, " + year + ")");
+      i += 2;
+    } else if (t == "recycling") {
+      parts.push_back(ja ? "リサイクル" : "recycling");
+    } else if (!parts.empty() && !t.empty()) {
+      parts.back() += " " + std::string(t);  // an unknown word joins the part before it
+    } else {
+      parts.emplace_back(t);
+    }
+  }
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ja ? "＋" : " + ") + part;
+  return out;
 }
 
 }  // namespace mineflow::report

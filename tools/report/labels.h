@@ -31,6 +31,10 @@ std::string stage_label(FlowStage stage, Lang lang);
 
 // Fixed phrases of the report (headings, legends, captions), looked up by key; an unknown key is
 // returned as is so a missing translation shows up as English text, never as a blank.
+// A policy id of a scenario file in words: "stockpile_60_recycling_mfa_2035" -> "60-day stockpile
+// + recycling (stock-flow model, 2035)" / "備蓄 60 日＋リサイクル（ストック・フローモデル、2035
+// 年）"; parts it does not know are kept with spaces for underscores.
+std::string policy_label(std::string_view id, Lang lang);
 std::string phrase(std::string_view key, Lang lang);
 
 }  // namespace mineflow::report

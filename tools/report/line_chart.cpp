@@ -77,6 +77,13 @@ LineChartLayout layout_line_chart(const LineChart& chart, double width, double h
       y_min = std::min(y_min, top);
       y_max = std::max(y_max, top);
     }
+    for (const std::vector<double>* band : {&series.band_low, &series.band_high}) {
+      for (double v : *band) {
+        if (!std::isfinite(v)) continue;
+        y_min = std::min(y_min, v);
+        y_max = std::max(y_max, v);
+      }
+    }
   }
   for (const MarkerLine& marker : chart.markers) {
     x_min = std::min(x_min, marker.x);
@@ -166,6 +173,22 @@ std::string render_line_chart(const LineChart& chart, double width, double heigh
         d += "L" + svg_number(it->x) + " " + svg_number(it->y);
       }
       out += "<path d=\"" + d + "Z\" fill=\"" + colour + "\" fill-opacity=\"0.55\"/>\n";
+    }
+    const LineSeries& series = chart.series[s];
+    std::size_t band_n =
+        std::min({series.x.size(), series.band_low.size(), series.band_high.size()});
+    if (!chart.stacked && band_n > 0) {
+      // The band: along its top edge, back along its bottom edge.
+      std::string band;
+      for (std::size_t i = 0; i < band_n; ++i) {
+        band += (band.empty() ? "M" : "L") + svg_number(layout.x(series.x[i])) + " " +
+                svg_number(layout.y(series.band_high[i]));
+      }
+      for (std::size_t i = band_n; i-- > 0;) {
+        band += "L" + svg_number(layout.x(series.x[i])) + " " +
+                svg_number(layout.y(series.band_low[i]));
+      }
+      out += "<path d=\"" + band + "Z\" fill=\"" + colour + "\" fill-opacity=\"0.16\"/>\n";
     }
     std::string d;
     bool pen_down = false;

@@ -18,6 +18,10 @@ struct LineSeries {
   std::vector<double> x;
   std::vector<double> y;  // same length as x; NaN breaks the line
   bool dashed = false;
+  // Optional shaded band around the line (e.g. the 5-95 % range across trials), same length as
+  // x; empty: none. Not for stacked charts.
+  std::vector<double> band_low{};
+  std::vector<double> band_high{};
 };
 
 struct MarkerLine {

@@ -27,13 +27,17 @@ std::vector<io::MineralIndicators> indicator_results(
   return results;
 }
 
-std::string band_text(const std::string& name, const RatingBand& band) {
+// The ratings in the report's language (高/中/低 in Japanese, never mixed with Low/High).
+std::string band_text(const std::string& name, const RatingBand& band, Lang lang) {
+  std::string low = rating_label(Rating::low, lang);
+  std::string high = rating_label(Rating::high, lang);
   std::string text = name + ": ";
   if (band.risk_rises_with_value) {
-    text += "Low < " + format_number(band.low_limit) + ", High > " + format_number(band.high_limit);
+    text += low + " < " + format_number(band.low_limit) + ", " + high + " > " +
+            format_number(band.high_limit);
   } else {
-    text +=
-        "Low >= " + format_number(band.low_limit) + ", High < " + format_number(band.high_limit);
+    text += low + " >= " + format_number(band.low_limit) + ", " + high + " < " +
+            format_number(band.high_limit);
   }
   return text;
 }
@@ -68,7 +72,7 @@ HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
   section.heading = phrase("radar_section", lang);
   section.paragraphs.push_back(
       lang == Lang::ja
-          ? "中心 = リスク小、外周 = リスク大。内側の円は Low|Mid、外側の円は Mid|High "
+          ? "中心 = リスク小、外周 = リスク大。内側の円は 低|中、外側の円は 中|高 "
             "の閾値（scenarios/thresholds.yaml）。N/A の軸は中心に置く。"
           : "Centre = least risk, rim = most risk. The inner ring is the Low|Mid threshold, the "
             "outer ring the Mid|High threshold of scenarios/thresholds.yaml, so a vertex beyond "
@@ -80,7 +84,8 @@ HtmlSection radar_section(const std::vector<io::MineralIndicators>& results,
     if (i < scenarios.size() && scenarios[i] != nullptr) {
       add_policy_layers(chart, *scenarios[i], thresholds, lang);
       any_after = true;
-      caption = phrase("after", lang) + ": " + headline_policy(*scenarios[i]).name + " (" +
+      caption = phrase("after", lang) + ": " +
+                policy_label(headline_policy(*scenarios[i]).name, lang) + " (" +
                 scenarios[i]->scenario_id + ")";
     }
     section.figures.push_back({render_radar_chart(chart), caption, true});
@@ -206,31 +211,50 @@ HtmlSection scenario_section(const std::vector<MineralReportEntry>& entries, Lan
   section.heading = phrase("scenario_section", lang);
   section.paragraphs.push_back(
       lang == Lang::ja
-          ? "各鉱種の実際の事象に基づくシナリオ（scenarios/disruptions/）。日次系列は乱数シードの"
-            "試行 0（mineflow run --trials 1 と同じ）、超過確率曲線はモンテカルロ試行から（試行数"
-            "とシードは図の説明と本報告の作成条件に記載）。供給源は積み上げ表示で上端が需要、"
-            "在庫の取り崩しは補充を差し引いた値。"
-          : "Each mineral's bundled real-event scenario (scenarios/disruptions/). The daily series "
-            "are one deterministic run, trial 0 of the scenario's seed (what mineflow run "
-            "--trials 1 prints); the exceedance curves come from the Monte Carlo trials (count "
-            "and seed in each caption and under How this report was made). Supply bands are "
-            "stacked so their top edge is demand; stock draws are net of refills.");
+          ? "各鉱種の実際の事象に基づくシナリオ（scenarios/disruptions/）。日次系列は乱数事象の"
+            "あるシナリオでは最初の試行群の日次平均（供給の積み上げ）と中央値・5～95 % の範囲"
+            "（在庫と価格）、乱数事象のないシナリオではその一つの経路。超過確率曲線はモンテカルロ"
+            "試行から（試行数とシードは図の説明と本報告の作成条件に記載）。供給源は積み上げ表示で"
+            "上端が需要、在庫の取り崩しは補充を差し引いた値。"
+          : "Each mineral's bundled real-event scenario (scenarios/disruptions/). Where the "
+            "scenario has random events the daily charts summarise the first trials of its seed: "
+            "the stacked supply bands are daily means (they add up to mean demand), the stock "
+            "levels and the price show the median and the 5-95 % band; a deterministic scenario "
+            "shows its one path. The exceedance curves come from the Monte Carlo trials (count "
+            "and seed in each caption and under How this report was made). Stock draws are net "
+            "of refills.");
   for (const MineralScenario* run : scenario_runs(entries)) {
-    std::string about = run->scenario_name + " (" + run->scenario_id + ")";
+    const std::string& name = lang == Lang::ja && !run->scenario_name_ja.empty()
+                                  ? run->scenario_name_ja
+                                  : run->scenario_name;
+    std::string about = name + " (" + run->scenario_id + ")";
     std::string mc =
         about + ", seed " + std::to_string(run->seed) + ", trials " + std::to_string(run->trials);
+    // Across trials where the scenario is random; its one path where it is deterministic.
+    const bool ja = lang == Lang::ja;
+    std::string n = std::to_string(run->band_trials);
+    std::string means = run->band_trials == 0 ? (ja ? "確定的シナリオ（乱数事象なし）の経路"
+                                                    : "the deterministic path (no random event)")
+                        : ja                  ? "試行 " + n + " 回の日次平均"
+                                              : "daily means across " + n + " trials";
+    std::string band =
+        run->band_trials == 0
+            ? means
+            : (ja ? "試行 " + n + " 回の中央値（実線）と 5～95 % の範囲（帯）"
+                  : "median (line) and 5-95 % band (shaded) across " + n + " trials");
     section.figures.push_back(
         {render_line_chart(daily_supply_chart(*run, headline_policy(*run), lang), 700.0, 330.0),
-         about + ", trial 0"});
+         about + ", " + means});
     section.figures.push_back(
-        {render_line_chart(stock_level_chart(*run, lang), 700.0, 330.0), about + ", trial 0"});
+        {render_line_chart(stock_level_chart(*run, lang), 700.0, 330.0), about + ", " + band});
     section.figures.push_back(
-        {render_line_chart(daily_price_chart(*run, lang), 700.0, 300.0), about + ", trial 0"});
+        {render_line_chart(daily_price_chart(*run, lang), 700.0, 300.0), about + ", " + band});
     // Curves that hug the axis (a policy that averts every shortage) are named with their numbers.
     std::string any = "; P(unmet > 0):";
     for (const PolicyOutcome& policy : run->policies) {
       std::vector<ExceedancePoint> curve = exceedance_curve(policy.unmet_t, 1);
-      any += " " + policy.name + " " + format_fixed(curve.empty() ? 0.0 : curve.front().p, 3);
+      any += " " + policy_label(policy.name, lang) + " " +
+             format_fixed(curve.empty() ? 0.0 : curve.front().p, 3);
     }
     section.figures.push_back(
         {render_line_chart(exceedance_chart(*run, lang), 700.0, 330.0), mc + any});
@@ -254,8 +278,8 @@ HtmlSection stockpile_section(const std::vector<MineralReportEntry>& entries, La
             "random numbers. Dotted vertical lines: the 60-day base and the days the target "
             "needs; the flat dashed line is the target.");
   for (const MineralSweep* sweep : sweeps(entries)) {
-    std::string caption = sweep->scenario_id + ", " + sweep->policy + ", seed " +
-                          std::to_string(sweep->result.seed) + ", trials " +
+    std::string caption = sweep->scenario_id + ", " + policy_label(sweep->policy, lang) +
+                          ", seed " + std::to_string(sweep->result.seed) + ", trials " +
                           std::to_string(sweep->result.trials);
     if (sweep->result.target && !sweep->result.days_needed.empty() &&
         !sweep->result.days_needed.front().days) {
@@ -306,11 +330,17 @@ HtmlSection provenance_section(const ReportProvenance& provenance,
   section.facts.emplace_back(phrase("seed_trials", lang), provenance.seed_trials.empty()
                                                               ? phrase("seed_trials_none", lang)
                                                               : provenance.seed_trials);
-  section.facts.emplace_back(phrase("thresholds", lang),
-                             band_text("HHI", thresholds.concentration_hhi) + "; " +
-                                 band_text("import stability", thresholds.import_stability) + "; " +
-                                 band_text("price volatility", thresholds.price_volatility) + "; " +
-                                 band_text("scrap recycling", thresholds.scrap_recycling));
+  section.facts.emplace_back(
+      phrase("thresholds", lang),
+      band_text("HHI", thresholds.concentration_hhi, lang) + "; " +
+          band_text(lang == Lang::ja ? "輸入安定性" : "import stability",
+                    thresholds.import_stability, lang) +
+          "; " +
+          band_text(lang == Lang::ja ? "価格変動幅" : "price volatility",
+                    thresholds.price_volatility, lang) +
+          "; " +
+          band_text(lang == Lang::ja ? "スクラップ等再生" : "scrap recycling",
+                    thresholds.scrap_recycling, lang));
   section.facts.emplace_back(phrase("outputs", lang),
                              "indicators.csv, indicators.json, radar.csv, flows.csv, prices.csv" +
                                  std::string(with_stock_flow ? ", stock_flow.csv" : "") +

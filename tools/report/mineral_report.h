@@ -29,6 +29,7 @@ struct MineralReportEntry {
   // compared false where the file has no latest figures to compare.
   bool vintages_compared = false;
   std::vector<io::VintageChange> vintage_changes;
+  std::vector<io::LimitNote> notes{};            // limits of its data (the figures' standing)
 };
 
 // What made the report, printed in its last section.

@@ -38,14 +38,32 @@ constexpr DailyQuantity kCsvExtras[] = {
     {"price_multiple", "", [](const DayRecord& d) { return d.price_multiple; }, "1"},
 };
 
-LineSeries daily_series(const PolicyOutcome& policy, std::string name,
+LineSeries daily_series(const std::vector<DayRecord>& days, std::string name,
                         double (*value)(const DayRecord&), bool dashed) {
   LineSeries series;
   series.name = std::move(name);
   series.dashed = dashed;
-  for (const DayRecord& day : policy.days) {
+  for (const DayRecord& day : days) {
     series.x.push_back(day.day);
     series.y.push_back(value(day));
+  }
+  return series;
+}
+
+LineSeries daily_series(const PolicyOutcome& policy, std::string name,
+                        double (*value)(const DayRecord&), bool dashed) {
+  return daily_series(policy.days, std::move(name), value, dashed);
+}
+
+// The median across trials with its 5-95 % band where the scenario has bands, else the one path.
+LineSeries banded_series(const PolicyOutcome& policy, std::string name, const DailyBand& band,
+                         double (*value)(const DayRecord&), bool dashed, bool shaded) {
+  LineSeries series = daily_series(policy, std::move(name), value, dashed);
+  if (band.q50.size() != series.x.size()) return series;
+  series.y = band.q50;
+  if (shaded) {
+    series.band_low = band.q05;
+    series.band_high = band.q95;
   }
   return series;
 }
@@ -65,14 +83,16 @@ const PolicyOutcome& headline_policy(const MineralScenario& scenario) {
 LineChart daily_supply_chart(const MineralScenario& scenario, const PolicyOutcome& policy,
                              Lang lang) {
   LineChart chart;
-  chart.title =
-      scenario.mineral_name + ": " + phrase("daily_supply_title", lang) + " (" + policy.name + ")";
+  chart.title = scenario.mineral_name + ": " + phrase("daily_supply_title", lang) + " (" +
+                policy_label(policy.name, lang) + ")";
   set_day_axis(chart, lang);
   chart.y_label = phrase("flow", lang);
   chart.y_unit = phrase("t_per_day", lang);
   chart.stacked = true;
   for (const DailyQuantity& band : kSupplyBands) {
-    chart.series.push_back(daily_series(policy, phrase(band.phrase_key, lang), band.value, false));
+    // Across trials the daily means, which add up to mean demand; else the one path.
+    chart.series.push_back(daily_series(policy.mean_days.empty() ? policy.days : policy.mean_days,
+                                        phrase(band.phrase_key, lang), band.value, false));
   }
   // Unmet demand in vermillion, the colour of a shortage elsewhere in the report.
   chart.colour_of_series = {0, 5, 2, 1, 4, 3};
@@ -87,12 +107,12 @@ LineChart stock_level_chart(const MineralScenario& scenario, Lang lang) {
   chart.y_unit = "t";
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const PolicyOutcome& policy = scenario.policies[p];
-    chart.series.push_back(daily_series(
-        policy, policy.name + ": " + phrase("stockpile", lang),
-        [](const DayRecord& d) { return d.stockpile_end_t; }, false));
-    chart.series.push_back(daily_series(
-        policy, policy.name + ": " + phrase("inventory", lang),
-        [](const DayRecord& d) { return d.inventory_end_t; }, true));
+    chart.series.push_back(banded_series(
+        policy, policy_label(policy.name, lang) + ": " + phrase("stockpile", lang),
+        policy.stockpile_t, [](const DayRecord& d) { return d.stockpile_end_t; }, false, true));
+    chart.series.push_back(banded_series(
+        policy, policy_label(policy.name, lang) + ": " + phrase("inventory", lang),
+        policy.inventory_t, [](const DayRecord& d) { return d.inventory_end_t; }, true, false));
     chart.colour_of_series.push_back(p);
     chart.colour_of_series.push_back(p);
   }
@@ -107,8 +127,9 @@ LineChart daily_price_chart(const MineralScenario& scenario, Lang lang) {
   chart.y_unit = phrase("price_multiple_unit", lang);
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const PolicyOutcome& policy = scenario.policies[p];
-    chart.series.push_back(daily_series(
-        policy, policy.name, [](const DayRecord& d) { return d.price_multiple; }, p % 2 == 1));
+    chart.series.push_back(banded_series(
+        policy, policy_label(policy.name, lang), policy.price_multiple,
+        [](const DayRecord& d) { return d.price_multiple; }, p % 2 == 1, true));
   }
   return chart;
 }
@@ -139,7 +160,7 @@ LineChart exceedance_chart(const MineralScenario& scenario, Lang lang) {
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const PolicyOutcome& policy = scenario.policies[p];
     LineSeries series;
-    series.name = policy.name;
+    series.name = policy_label(policy.name, lang);
     series.dashed = p % 2 == 1;
     for (const ExceedancePoint& point : exceedance_curve(policy.unmet_t, kExceedancePoints)) {
       series.x.push_back(point.x);

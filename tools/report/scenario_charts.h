@@ -13,15 +13,30 @@
 #include "graph/indicators.h"
 #include "sim/daily_series.h"
 #include "sim/residual_risk.h"
+#include "tools/io/limit_notes.h"
 #include "tools/report/labels.h"
 #include "tools/report/line_chart.h"
 #include "tools/report/radar_chart.h"
 
 namespace mineflow::report {
 
+// A daily quantity across trials: per day its 5 %, 50 % and 95 % quantiles.
+struct DailyBand {
+  std::vector<double> q05;
+  std::vector<double> q50;
+  std::vector<double> q95;
+};
+
 struct PolicyOutcome {
   std::string name;
   std::vector<DayRecord> days;  // the deterministic run: trial 0 of the scenario's seed
+  // Across the first band_trials trials (empty for a deterministic scenario, whose one path
+  // `days` is): every field's daily mean (the stacked supply chart: means add up to mean
+  // demand), and the bands of the stockpile, the commercial inventory and the price.
+  std::vector<DayRecord> mean_days;
+  DailyBand stockpile_t;
+  DailyBand inventory_t;
+  DailyBand price_multiple;
   std::vector<double> unmet_t;  // unmet demand of every Monte Carlo trial, in trial order
   double expected_unmet_t = 0.0;
   double reference_expected_unmet_t = 0.0;  // same draws, no stockpile, no recycling
@@ -30,6 +45,7 @@ struct PolicyOutcome {
   // reference's expected unmet demand the policy leaves (nullopt where the indicator is N/A).
   std::optional<double> residual_concentrate;
   std::optional<double> residual_refined;
+  std::vector<io::LimitNote> notes{};  // the market's limits of its Monte Carlo answer
 };
 
 struct MineralScenario {
@@ -37,9 +53,11 @@ struct MineralScenario {
   std::string mineral_name;  // label in charts
   std::string scenario_id;
   std::string scenario_name;
+  std::string scenario_name_ja;  // empty: scenario_name
   std::string scenario_file;
   std::uint64_t seed = 0;
   std::uint64_t trials = 0;
+  std::uint64_t band_trials = 0;  // trials behind the daily bands; 0: deterministic (one path)
   std::vector<PolicyOutcome> policies;  // in the scenario's order
 };
 

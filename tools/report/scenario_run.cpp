@@ -1,8 +1,10 @@
 #include "tools/report/scenario_run.h"
 #include "sim/plan_series.h"
 #include "sim/residual_risk.h"
+#include "tools/report/daily_bands.h"
 
 #include "sim/monte_carlo.h"
+#include "sim/run_limits.h"
 #include "sim/run_plan.h"
 #include "sim/summary.h"
 #include "sim/sweep/stockpile_sweep.h"
@@ -37,6 +39,7 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
   out.mineral_name = mineral_name;
   out.scenario_id = scenario.id;
   out.scenario_name = scenario.name;
+  out.scenario_name_ja = scenario.name_ja;
   out.scenario_file = scenario.file;
   out.seed = scenario.seed;
   out.trials = plan.deterministic ? 1 : trials;
@@ -67,7 +70,12 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
                                                          policy.reference_expected_unmet_t);
     policy.residual_concentrate = residual.concentrate;
     policy.residual_refined = residual.refined;
+    const Model& model = *plan.variants[run.variant].model;
+    policy.notes = io::market_notes(
+        market_limits(model.clearing, model.price_cap,
+                      result.values(run.variant, Metric::peak_price_multiple), unmet));
   }
+  add_daily_bands(plan, scenario.seed, out.trials, out);
   return out;
 }
 

@@ -1,0 +1,39 @@
+#pragma once
+// The assumptions that drive a run's answer, found from the values the run returned (issue 25,
+// "limits beside the numbers"): the outputs print one line for each that applies. The market
+// model decides how a loss reaches the focal economy (docs/market.md), so:
+// - clearing: where a trial's peak price reached its cap, the cap, not the loss, sets how much
+//   the price could price out (c = 1 - cap^-e); the rest is a physical stockout;
+// - rationing: a loss reaches the buyers of the node cut pro rata, not through a price, so a
+//   world shortage elsewhere leaves the focal economy whole while its own suppliers are cut
+//   hard. It drives the answer whenever a trial was short or its price reached the cap.
+
+#include <optional>
+#include <span>
+
+#include "sim/summary.h"
+
+namespace mineflow {
+
+struct MarketLimits {
+  bool clearing = false;
+  double price_cap = 5.0;  // the cap, as a multiple of the baseline price
+  // Share of trials whose peak price multiple reached the cap (with its MC standard error).
+  Proportion at_price_cap;
+  // Share of trials with unmet demand.
+  Proportion any_shortage;
+  // clearing: the price cap bounds what the price priced out in at least one trial.
+  bool price_cap_binds() const { return clearing && at_price_cap.p > 0.0; }
+  // rationing: a trial lost supply (short, or its world price at the cap), shared pro rata.
+  bool pro_rata_drives() const {
+    return !clearing && (any_shortage.p > 0.0 || at_price_cap.p > 0.0);
+  }
+};
+
+// From one policy's per-trial peak price multiples and unmet demand (same trials, trial order).
+// A peak is at the cap when it is within 1e-9 of it (the engine takes min(cap, price)).
+MarketLimits market_limits(bool clearing, double price_cap,
+                           std::span<const double> peak_price_multiple,
+                           std::span<const double> unmet_t);
+
+}  // namespace mineflow

@@ -1,0 +1,87 @@
+#include "tools/io/limit_notes.h"
+
+#include "graph/number_format.h"
+#include "tools/io/text_escape.h"
+
+namespace mineflow::io {
+
+// Each line fits 100 columns after "note: " at the widest numbers; the docs say the rest.
+std::vector<LimitNote> market_notes(const MarketLimits& limits) {
+  std::vector<LimitNote> notes;
+  if (limits.price_cap_binds()) {
+    notes.push_back({"price_at_cap",
+                     "price at its cap (" + format_number(limits.price_cap) + "x) in " +
+                         format_fixed(100.0 * limits.at_price_cap.p, 1) +
+                         " % of trials: the cap, not the loss, sets the volume priced out",
+                     limits.at_price_cap.p});
+  }
+  if (limits.pro_rata_drives()) {
+    notes.push_back({"pro_rata_rationing",
+                     "rationing: a loss reaches buyers pro rata, not through a price (--market "
+                     "clearing prices it)"});
+  }
+  return notes;
+}
+
+std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality) {
+  DataQualityCounts all = quality.all();
+  int weak = all.count(FigureStanding::judged) + all.count(FigureStanding::remembered);
+  if (weak == 0) return std::nullopt;
+  return LimitNote{"data_quality",
+                   "data: " + std::to_string(weak) + " of " + std::to_string(all.total()) + " " +
+                       quality.mineral + " figures (" + quality.vintage +
+                       ") judged or remembered (mineflow list --data-quality)",
+                   0.0, weak, all.total()};
+}
+
+LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
+                               const std::string& policy) {
+  std::string value = std::string(to_string(target.metric)) + " " +
+                      format_fixed(floor.at_largest.value, 4) + " (se " +
+                      format_fixed(floor.at_largest.se, 4) + ") at " +
+                      format_number(floor.largest_days) + " days against " + to_string(target);
+  std::string what =
+      floor.met ? ", within 2 se: the days move with the trials" : ": no level swept meets it";
+  return {"stockpile_floor",
+          "floor: " + value + what + "; " + policy + "'s release rate and delay set it",
+          floor.at_largest.value,
+          0,
+          0,
+          floor.largest_days};
+}
+
+std::string note_statistic(const LimitNote& note) {
+  if (note.id == "price_at_cap") return "share_of_trials";
+  if (note.id == "data_quality") return "judged_or_remembered";
+  if (note.id == "stockpile_floor") return "at_largest_days";
+  return "applies";
+}
+
+double note_value(const LimitNote& note) {
+  if (note.id == "price_at_cap" || note.id == "stockpile_floor") return note.share;
+  if (note.id == "data_quality") return note.count;
+  return 1.0;
+}
+
+std::string note_lines(const std::vector<LimitNote>& notes) {
+  std::string out;
+  for (const LimitNote& note : notes) out += "note: " + note.text + "\n";
+  return out;
+}
+
+std::string notes_cell(const std::vector<LimitNote>& notes) {
+  std::string out;
+  for (const LimitNote& note : notes) out += (out.empty() ? "" : "; ") + note.id + ": " + note.text;
+  return out;
+}
+
+std::string notes_json(const std::vector<LimitNote>& notes) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    out += std::string(i ? ", " : "") + "{\"id\": " + json_string(notes[i].id) +
+           ", \"text\": " + json_string(notes[i].text) + "}";
+  }
+  return out + "]";
+}
+
+}  // namespace mineflow::io
