@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 #include "graph/build_graph.h"
 #include "tests/cli_runner.h"
 #include "tests/golden.h"
@@ -136,21 +139,33 @@ TEST(ScenarioCharts, GoldenSyntheticRun) {
                          scenario_series_csv({&run}) + exceedance_csv({&run}));
 }
 
+// A bundled scenario with what the report runs it on (its mineral's seed figures and graph).
+struct BundledScenario {
+  explicit BundledScenario(const std::string& id)
+      : countries(io::load_countries(dir + "/countries.yaml")),
+        thresholds(io::load_thresholds(dir + "/thresholds.yaml")),
+        settings(io::load_settings(dir + "/settings.yaml")),
+        scenario(io::load_scenario(dir + "/disruptions/" + id + ".yaml", countries)),
+        data(io::load_mineral(scenario.mineral_file, countries)),
+        graph(build_mineral_graph(data, settings.graph)) {}
+  MineralScenario run(std::uint64_t trials, const std::string& name) const {
+    return run_scenario_for_report(scenario, data, graph, countries, thresholds,
+                                   settings.indicators, trials, name);
+  }
+  std::string dir = MINEFLOW_SCENARIOS_DIR;
+  CountryTable countries;
+  RatingThresholds thresholds;
+  io::Settings settings;
+  Scenario scenario;
+  MineralData data;
+  MineralGraph graph;  // refers to `data`: built after it, never copied
+};
+
 // A bundled scenario through the engine: the same bits twice, daily bands that add up to demand
 // on every day without refills, and P(unmet > 0) equal to the share of short trials.
 TEST(ScenarioRun, BundledScenarioIsDeterministicAndBalanced) {
-  std::string dir = MINEFLOW_SCENARIOS_DIR;
-  CountryTable countries = io::load_countries(dir + "/countries.yaml");
-  RatingThresholds thresholds = io::load_thresholds(dir + "/thresholds.yaml");
-  io::Settings settings = io::load_settings(dir + "/settings.yaml");
-  Scenario scenario =
-      io::load_scenario(dir + "/disruptions/lithium_price_spike_2021.yaml", countries);
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph graph = build_mineral_graph(data, settings.graph);
-  auto run = [&] {
-    return run_scenario_for_report(scenario, data, graph, countries, thresholds,
-                                   settings.indicators, 500, "Lithium");
-  };
+  BundledScenario lithium("lithium_price_spike_2021");
+  auto run = [&] { return lithium.run(500, "Lithium"); };
   MineralScenario a = run();
   MineralScenario b = run();
   EXPECT_EQ(a.trials, 500u);
@@ -202,16 +217,7 @@ TEST(ScenarioRun, BundledScenarioIsDeterministicAndBalanced) {
 
 // A scenario with no random event keeps its one path: no band, the path itself drawn.
 TEST(ScenarioRun, DeterministicScenarioDrawsItsPath) {
-  std::string dir = MINEFLOW_SCENARIOS_DIR;
-  CountryTable countries = io::load_countries(dir + "/countries.yaml");
-  RatingThresholds thresholds = io::load_thresholds(dir + "/thresholds.yaml");
-  io::Settings settings = io::load_settings(dir + "/settings.yaml");
-  Scenario scenario =
-      io::load_scenario(dir + "/disruptions/rare_earths_china_2010.yaml", countries);
-  MineralData data = io::load_mineral(scenario.mineral_file, countries);
-  MineralGraph graph = build_mineral_graph(data, settings.graph);
-  MineralScenario run = run_scenario_for_report(scenario, data, graph, countries, thresholds,
-                                                settings.indicators, 500, "Rare earths");
+  MineralScenario run = BundledScenario("rare_earths_china_2010").run(500, "Rare earths");
   EXPECT_EQ(run.band_trials, 0u);
   LineChart price = daily_price_chart(run, Lang::en);
   ASSERT_FALSE(price.series.empty());
