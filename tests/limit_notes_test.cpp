@@ -210,5 +210,35 @@ TEST(LimitNotesCli, RunSaysThePriceCapAndTheDataBesideTheNumbers) {
       << csv.out;
 }
 
+// One scenario's sweep says its floor in CSV (the days_needed rows' notes column) and JSON, and
+// says nothing where the target is met.
+TEST(LimitNotesCli, StockpileSaysItsFloorInCsvAndJson) {
+  const std::vector<std::string> args = {
+      "stockpile", "tungsten_background", "--trials", "400", "--days",
+      "0,60,180",  "--recycling",         "0"};
+  auto with = [&](const char* format) {
+    std::vector<std::string> a = args;
+    a.insert(a.end(), {"--format", format});
+    testing::CliResult r = testing::run_cli(a);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  const std::string csv = with("csv");
+  const std::string header = csv.substr(0, csv.find('\n'));
+  ASSERT_GE(header.size(), 14u);
+  EXPECT_EQ(header.substr(header.size() - 14), ",vintage,notes");
+  const std::size_t row = csv.find("\ndays_needed,");
+  ASSERT_NE(row, std::string::npos) << csv;
+  const std::string line = csv.substr(row + 1, csv.find('\n', row + 1) - row - 1);
+  EXPECT_NE(line.find("floor: p_shortage"), std::string::npos) << line;
+  EXPECT_EQ(csv.substr(0, row).find("floor:"), std::string::npos);  // not on the cell rows
+  EXPECT_NE(with("json").find("\"notes\": [{\"id\": \"stockpile_floor\""), std::string::npos);
+  testing::CliResult met = testing::run_cli(
+      {"stockpile", "nickel_background", "--trials", "200", "--days", "0,60", "--format", "json"});
+  ASSERT_EQ(met.exit_code, 0) << met.err;
+  EXPECT_NE(met.out.find("\"notes\": []"), std::string::npos)
+      << met.out.substr(met.out.size() - 300);
+}
+
 }  // namespace
 }  // namespace mineflow

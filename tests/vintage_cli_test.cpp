@@ -54,13 +54,16 @@ std::string value_after(const std::string& csv, const std::string& prefix) {
   return "";
 }
 
-// Every row of a CSV (header included) ends with the vintage column.
-void expect_vintage_column(const std::string& csv, const std::string& vintage) {
+// Every row of a CSV (header included) ends with the vintage column, or, with `empty_notes`,
+// with the vintage and an empty notes column after it.
+void expect_vintage_column(const std::string& csv, const std::string& vintage,
+                           bool empty_notes = false) {
+  const std::string tail = empty_notes ? "," : "";
   std::vector<std::string> rows = lines_of(csv);
   ASSERT_GE(rows.size(), 2u) << csv;
-  EXPECT_TRUE(ends_with(rows.front(), ",vintage")) << rows.front();
+  EXPECT_TRUE(ends_with(rows.front(), empty_notes ? ",vintage,notes" : ",vintage")) << rows.front();
   for (std::size_t k = 1; k < rows.size(); ++k) {
-    EXPECT_TRUE(ends_with(rows[k], "," + vintage)) << rows[k];
+    EXPECT_TRUE(ends_with(rows[k], "," + vintage + tail)) << rows[k];
   }
 }
 
@@ -143,8 +146,9 @@ TEST(VintageCli, StockpileReadsTheVintageAndNamesIt) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
   };
-  expect_vintage_column(sweep("seed", "csv"), "seed");
-  expect_vintage_column(sweep("latest", "csv"), "latest");
+  // --target none: no headline, so no notes.
+  expect_vintage_column(sweep("seed", "csv"), "seed", true);
+  expect_vintage_column(sweep("latest", "csv"), "latest", true);
   std::string seed = sweep("seed", "json");
   std::string latest = sweep("latest", "json");
   EXPECT_NE(seed.find("\n  \"vintage\": \"seed\",\n"), std::string::npos) << seed;

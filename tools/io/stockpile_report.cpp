@@ -224,9 +224,12 @@ std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
 }
 
 std::string sweep_csv(const SweepHeader& h, const SweepResult& r) {
-  const std::string end = "," + csv_field(h.vintage) + "\n";
+  // The notes column: the headline's limits (sweep_notes) on the days_needed rows, empty elsewhere.
+  const std::string end = "," + csv_field(h.vintage) + ",\n";
+  const std::string end_with_notes =
+      "," + csv_field(h.vintage) + "," + csv_field(notes_cell(sweep_notes(h, r))) + "\n";
   std::ostringstream out;
-  out << kCsvColumns << ",vintage\n";
+  out << kCsvColumns << ",vintage,notes\n";
   for (const SweepCell& c : r.cells) {
     out << "cell," << num(c.recycling_share) << "," << num(c.days) << ",," << csv_cell_values(c)
         << end;
@@ -234,7 +237,7 @@ std::string sweep_csv(const SweepHeader& h, const SweepResult& r) {
   for (const DaysFinding& f : r.days_needed) {
     out << "days_needed," << num(f.recycling_share) << "," << num(f.days) << "," << num(f.days_low)
         << "," << num(f.days_high);
-    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(12, ',')) << end;
+    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(12, ',')) << end_with_notes;
   }
   if (r.recycling) {
     out << "recycling_alternative," << num(r.recycling->share) << "," << num(r.recycling->at_days)
@@ -282,7 +285,7 @@ std::string sweep_json(const SweepHeader& h, const SweepResult& r) {
   } else {
     out << "null";
   }
-  out << "\n}\n";
+  out << ",\n  \"notes\": " << notes_json(sweep_notes(h, r)) << "\n}\n";
   return out.str();
 }
 

@@ -58,7 +58,8 @@ std::string headline_days_text(const SweepHeader& header, const SweepResult& res
 std::vector<LimitNote> sweep_notes(const SweepHeader& header, const SweepResult& result);
 
 // Columns: row (cell | days_needed | recycling_alternative), recycling_share, days, days_low,
-// days_high, then every metric and its se, stock_t, carrying_cost_per_year, vintage.
+// days_high, then every metric and its se, stock_t, carrying_cost_per_year, vintage, notes (the
+// headline's limits, sweep_notes, on the days_needed rows; empty elsewhere). The JSON has `notes`.
 std::string sweep_csv(const SweepHeader& header, const SweepResult& result);
 std::string sweep_json(const SweepHeader& header, const SweepResult& result);
 
