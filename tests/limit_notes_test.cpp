@@ -191,6 +191,9 @@ TEST(LimitNotesCli, RunSaysThePriceCapAndTheDataBesideTheNumbers) {
   auto replay = testing::run_cli({"run", "rare_earths_china_2010"});
   ASSERT_EQ(replay.exit_code, 0) << replay.err;
   EXPECT_NE(replay.out.find("\nnote: data: "), std::string::npos) << replay.out;
+  auto daily = testing::run_cli({"run", "rare_earths_china_2010", "--series"});
+  ASSERT_EQ(daily.exit_code, 0) << daily.err;
+  EXPECT_NE(daily.out.find("\nnote: data: "), std::string::npos) << daily.out.substr(0, 600);
   auto csv = testing::run_cli({"run", "rare_earths_china_2010", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   // The count is `list --data-quality`'s judged + remembered for the mineral, all files.

@@ -345,7 +345,7 @@ std::string run_series_summary_table(const RunHeader& h, const std::vector<Polic
 
 std::string run_series_table(const RunHeader& h, const std::vector<PolicySeries>& series) {
   std::ostringstream out;
-  out << header_line(h);
+  out << header_line(h) << note_lines(h.notes);
   for (const PolicySeries& s : series) {
     out << "\nPolicy: " << s.name << "\n";
     for (std::size_t m = 0; m < kMetricCount; ++m) {
