@@ -264,8 +264,9 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
             report::mineral_label(mineral.id, mineral.name, *lang))));
         entries.back().sweep = sweeps.back().get();
         provenance.files.push_back(shown(background));
-        sweep_facts += (sweep_facts.empty() ? "" : "; ") + scenario.id + ": seed " +
-                       std::to_string(scenario.seed) + ", trials " + std::to_string(sweep_trials);
+        sweep_facts += (sweep_facts.empty() ? "" : "; ") + scenario.id + ": " +
+                       report::phrase("seed_word", *lang) + std::to_string(scenario.seed) +
+                       report::phrase("trials_word", *lang) + std::to_string(sweep_trials);
       }
     }
     // The bundled scenario of this mineral, when it is about this very file.
@@ -281,18 +282,18 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     entries.back().scenario = scenario_runs.back().get();
     provenance.files.push_back(shown(scenario_file));
     const report::MineralScenario& run = *scenario_runs.back();
-    provenance.seed_trials += (provenance.seed_trials.empty()
-                                   ? "Monte Carlo per scenario (daily charts: the first " +
-                                         std::to_string(report::kBandTrials) +
-                                         " trials, or the one path of a deterministic scenario); "
-                                   : "; ") +
-                              run.scenario_id + ": seed " + std::to_string(run.seed) + ", trials " +
-                              std::to_string(run.trials);
+    provenance.seed_trials +=
+        (provenance.seed_trials.empty()
+             ? report::phrase("mc_intro_before", *lang) + std::to_string(report::kBandTrials) +
+                   report::phrase("mc_intro_after", *lang)
+             : "; ") +
+        run.scenario_id + ": " + report::phrase("seed_word", *lang) + std::to_string(run.seed) +
+        report::phrase("trials_word", *lang) + std::to_string(run.trials);
   }
 
   if (!sweep_facts.empty()) {
     provenance.seed_trials += (provenance.seed_trials.empty() ? "" : "; ") +
-                              std::string("stockpile sweeps: ") + sweep_facts;
+                              report::phrase("stockpile_sweeps", *lang) + sweep_facts;
   }
   fs::path dir = make_out_folder(vm["out"].as<std::string>());
   for (const report::OutputFile& file :
