@@ -92,6 +92,11 @@ TEST(MfaLoader, BadFilesNameFileLineAndColumnAndExitTwo) {
       {"driver: stock", "driver: stocks", ":17:13", "inflow, stock"},
       {"last: 2026", "last: 2010", ":3:28", "an integer in [2020, 2300]"},
       {"recovery_efficiency: 0.9", "recovery_eff: 0.9", ":15:7", "a known field"},
+      {"last: 2026}", "last: 2026}\nreference_year: 2030", ":4:17",
+       "a year within the model's years, 2020 to 2026"},
+      {"last: 2026}", "last: 2026}\nreference_year: 2019", ":4:17",
+       "a year within the model's years, 2020 to 2026"},
+      {"last: 2026}", "last: 2026}\nreference_year: soon", ":4:17", "an integer"},
   };
   for (const BadCase& c : cases) {
     std::string file = dir.write("bad.yaml", broken(c.from, c.to));
@@ -101,6 +106,28 @@ TEST(MfaLoader, BadFilesNameFileLineAndColumnAndExitTwo) {
     EXPECT_NE(result.err.find(c.says), std::string::npos) << c.to << "\n" << result.err;
     EXPECT_EQ(result.out, "");
   }
+}
+
+// A reference year outside the model's years is one located line, as every other bad field.
+TEST(MfaLoader, BadReferenceYearIsOneLocatedLine) {
+  TempDir dir;
+  std::string file =
+      dir.write("bad.yaml", broken("last: 2026}", "last: 2026}\nreference_year: 2027"));
+  testing::CliResult result = run_cli({"mfa", file});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "mineflow mfa: " + file +
+                            ":4:17: reference_year: found '2027', expected a year within the "
+                            "model's years, 2020 to 2026\n");
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+}
+
+TEST(MfaLoader, ReferenceYearIsOptional) {
+  EXPECT_FALSE(io::load_mfa_model_text(kGoodModel, "tiny.yaml").reference_year.has_value());
+  stock_flow::StockFlowModel m = io::load_mfa_model_text(
+      broken("last: 2026}", "last: 2026}\nreference_year: 2026"), "tiny.yaml");
+  ASSERT_TRUE(m.reference_year.has_value());
+  EXPECT_EQ(*m.reference_year, 2026);
 }
 
 TEST(MfaLoader, ReadsPathsRegionsAndLifetimes) {

@@ -4,6 +4,7 @@
 // demand with primary and secondary supply. Plain data in, values out; no files, no YAML.
 // The functions are pure and safe to call concurrently on shared inputs.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct StockFlowModel {
   std::string unit = "t";
   int first_year = 2000;
   int years = 0;
+  // The year whose flows stand for "today" beside the data files' annual figures (the report's
+  // material-flow Sankey); within [first_year, first_year + years). None: no such year.
+  std::optional<int> reference_year;
   std::vector<std::string> regions;
   InflowTiming timing = InflowTiming::start_of_year;
   bool negative_inflow_correction = false;

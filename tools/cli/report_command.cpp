@@ -89,6 +89,7 @@ std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& miner
     result->category_names.push_back(category.name);
   }
   result->base = stock_flow::run_stock_flow_model(model);
+  result->reference_year = model.reference_year;
   read.push_back(base_file);
   std::string policy_file = paths.data_dir + "/mfa/" + mineral.id + "_policy.yaml";
   if (fs::is_regular_file(policy_file)) {

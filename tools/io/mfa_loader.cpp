@@ -166,8 +166,8 @@ CategoryModel read_category(const YamlValue& node, Years years,
 }
 
 StockFlowModel read_model(const YamlValue& root) {
-  root.allow_only({"model", "name", "unit", "years", "timing", "negative_inflow_correction",
-                   "regions", "categories", "source", "note"});
+  root.allow_only({"model", "name", "unit", "years", "reference_year", "timing",
+                   "negative_inflow_correction", "regions", "categories", "source", "note"});
   StockFlowModel m;
   m.id = root.require("model").as_string();
   if (auto name = root.get("name")) m.name = name->as_string();
@@ -180,6 +180,14 @@ StockFlowModel read_model(const YamlValue& root) {
   Years years{first, last - first + 1};
   m.first_year = first;
   m.years = years.count;
+  if (auto reference = root.get("reference_year")) {
+    long long year = reference->as_int();
+    if (year < first || year > last) {
+      reference->fail("a year within the model's years, " + std::to_string(first) + " to " +
+                      std::to_string(last));
+    }
+    m.reference_year = static_cast<int>(year);
+  }
   if (auto timing = root.get("timing")) {
     m.timing = timing->as_choice({"start_of_year", "mid_year"}) == "mid_year"
                    ? stock_flow::InflowTiming::mid_year

@@ -86,7 +86,8 @@ class SankeyBuilder {
 
 }  // namespace
 
-SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string& title, Lang lang) {
+SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string& title, Lang lang,
+                                 const std::optional<UseSideFlows>& use_side) {
   const SupplyGraph& graph = mineral.graph;
   const std::string& focal = mineral.focal_economy;
   SankeyBuilder b;
@@ -159,6 +160,7 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
         break;
       }
       case FlowKind::use: {
+        if (use_side) break;  // drawn from the stock-flow model's year below
         Stage to = graph.node_at(edge.to).stage;
         if (to == Stage::in_use) {
           b.link(demand, b.node("in_use", phrase("in_use_node", lang), FlowStage::in_use),
@@ -172,11 +174,13 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
         break;
       }
       case FlowKind::recovery:
+        if (use_side) break;
         b.link(b.node("eol", phrase("end_of_life_node", lang), FlowStage::end_of_life), recycled(),
                edge.flow_t_per_yr);
         recovered += edge.flow_t_per_yr;
         break;
       case FlowKind::secondary:
+        if (use_side) break;
         b.link(recycled(), demand, edge.flow_t_per_yr);
         break;
       case FlowKind::stockpile_release:
@@ -186,6 +190,16 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
     }
   }
   if (has_imports) b.link(imports, demand, imports_total);
+  if (use_side) {
+    std::size_t in_use = b.node("in_use", phrase("in_use_node", lang), FlowStage::in_use);
+    std::size_t eol = b.node("eol", phrase("end_of_life_node", lang), FlowStage::end_of_life);
+    b.link(demand, in_use, use_side->demand_t_per_yr);
+    b.link(in_use, eol, use_side->end_of_life_t_per_yr);
+    b.link(eol, recycled(), use_side->secondary_supply_t_per_yr);
+    b.link(recycled(), demand, use_side->secondary_supply_t_per_yr);
+    eol_in = use_side->end_of_life_t_per_yr;
+    recovered = use_side->secondary_supply_t_per_yr;
+  }
   // What leaves use and is not recovered (lost, exported as scrap, or simply not measured).
   if (eol_in - recovered > 0.0) {
     b.link(b.node("eol", phrase("end_of_life_node", lang), FlowStage::end_of_life),
@@ -198,6 +212,19 @@ SankeyChart material_flow_sankey(const MineralGraph& mineral, const std::string&
     if (node.label == phrase("not_recovered_node", lang)) node.colour = "#999999";
   }
   return chart;
+}
+
+std::optional<UseSideFlows> use_side_in_reference_year(const MineralStockFlow& model) {
+  if (!model.reference_year) return std::nullopt;
+  int t = *model.reference_year - model.base.first_year;
+  if (t < 0 || t >= model.base.years) return std::nullopt;  // the loader rules this out
+  auto at = [t](const std::vector<double>& series) { return series[static_cast<std::size_t>(t)]; };
+  UseSideFlows flows;
+  flows.year = *model.reference_year;
+  flows.demand_t_per_yr = at(demand_t_per_yr(model.base));
+  flows.end_of_life_t_per_yr = at(end_of_life_outflow_t_per_yr(model.base));
+  flows.secondary_supply_t_per_yr = at(secondary_supply_t_per_yr(model.base));
+  return flows;
 }
 
 std::string flows_csv(const std::vector<NamedGraph>& graphs) {

@@ -112,13 +112,36 @@ HtmlSection sankey_section(const std::vector<MineralReportEntry>& entries, Lang 
       lang == Lang::ja
           ? "帯の太さは年間フロー（t/年）に比例。ノードの高さは流入と流出の大きい方。"
             "世界の生産のうち日本に届かない分は省略。再生は需要へ戻る帯として下側を通る。"
+            "需要から先はストック・フローモデルの基準年（ある鉱種のみ）、鉱山・製錬・輸入はデータの"
+            "年間フロー。各図の注記を参照。"
           : "Band widths are proportional to the flow in t/yr; a node is as tall as the larger of "
             "its inflow and outflow. World production that does not reach the focal economy is "
-            "left out. Recycled material returns to demand along the loop under the diagram.");
+            "left out. Recycled material returns to demand along the loop under the diagram. "
+            "From demand on, a mineral with a stock-flow model shows that model's reference "
+            "year; mines, refiners and imports are the data's annual flows (each caption says "
+            "which).");
   for (const MineralReportEntry& entry : entries) {
     std::string name = mineral_label(entry.data->id, entry.data->name, lang);
-    SankeyChart chart = material_flow_sankey(*entry.graph, name, lang);
+    std::optional<UseSideFlows> use_side;
+    if (entry.stock_flow != nullptr) use_side = use_side_in_reference_year(*entry.stock_flow);
+    SankeyChart chart = material_flow_sankey(*entry.graph, name, lang, use_side);
     std::string caption = name + ": " + entry.data->quantity_basis;
+    if (caption.back() != '.') caption += lang == Lang::ja ? "。" : ".";
+    if (use_side) {
+      std::string year = std::to_string(use_side->year);
+      caption += lang == Lang::ja
+                     ? "需要・使用中・使用済み・再生はストック・フローモデルの" + year +
+                           " 年（基本ケース）、鉱山・製錬・輸入はデータの年間フロー。"
+                     : " Demand, in use, end of life and recycling: the stock-flow model's year " +
+                           year +
+                           " (base variant); mines, refiners and imports: the data's "
+                           "annual flows.";
+    } else {
+      caption += lang == Lang::ja ? "需要から先も物質フローグラフの定常状態（データの年間フロー、"
+                                    "需要 = 使用中 = 使用済み）。"
+                                  : " The material-flow graph's steady state throughout (the "
+                                    "data's annual flows; demand = in use = end of life).";
+    }
     section.figures.push_back({render_sankey(chart), caption});
   }
   return section;

@@ -24,6 +24,7 @@ struct MineralStockFlow {
   std::vector<std::string> category_names;  // in model order, as the model file names them
   stock_flow::StockFlowResult base;
   std::optional<stock_flow::StockFlowResult> policy;  // same demand, other end-of-life rates
+  std::optional<int> reference_year;  // the base model file's reference_year, if it has one
 };
 
 // Totals over regions, one value per model year.
