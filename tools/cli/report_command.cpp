@@ -252,6 +252,9 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
           new MineralGraph(build_mineral_graph(*simulated_data.back(), settings.graph)));
       simulated = simulated_data.back().get();
       simulated_graph = simulated_graphs.back().get();
+      // The tonnes the report draws (the Sankey, flows.csv) are the ones the simulations run on:
+      // a partial-scope import block (one HS code) would draw a fraction of the stage's flow.
+      entries.back().graph = simulated_graph;
     }
     // The stockpile-days sweep of its background-risk scenario, as `mineflow stockpile --all`.
     std::string background = paths.data_dir + "/disruptions/" + mineral.id + "_background.yaml";
