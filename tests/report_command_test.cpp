@@ -146,6 +146,11 @@ TEST(ReportCommand, JapaneseLabelsAreTheSeedsNames) {
         "製品別の使用中ストック", "二次供給（リサイクル政策）"}) {
     EXPECT_NE(html.find(label), std::string::npos) << label;
   }
+  // The stock-flow categories by their name_ja (scenarios/mfa), and the provenance's words.
+  EXPECT_NE(html.find("EV駆動モーター用ネオジム磁石"), std::string::npos);
+  EXPECT_EQ(html.find("NdFeB magnets in EV traction motors"), std::string::npos);
+  EXPECT_NE(html.find("シナリオごとのモンテカルロ"), std::string::npos);
+  EXPECT_EQ(html.find("Monte Carlo per scenario"), std::string::npos);
   fs::remove_all(dir);
 }
 

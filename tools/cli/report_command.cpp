@@ -76,7 +76,7 @@ std::string fingerprint(const std::string& file) {
 // (<id>_policy.yaml), run; nullptr when the mineral has no model. Files read go to `read`.
 std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& mineral,
                                                         const std::string& label,
-                                                        const DataPaths& paths,
+                                                        const DataPaths& paths, report::Lang lang,
                                                         std::vector<std::string>& read) {
   namespace fs = std::filesystem;
   std::string base_file = paths.data_dir + "/mfa/" + mineral.id + ".yaml";
@@ -86,7 +86,8 @@ std::unique_ptr<report::MineralStockFlow> stock_flow_of(const MineralData& miner
   result->mineral_id = mineral.id;
   result->mineral_name = label;
   for (const stock_flow::CategoryModel& category : model.categories) {
-    result->category_names.push_back(category.name);
+    const bool japanese = lang == report::Lang::ja && !category.name_ja.empty();
+    result->category_names.push_back(japanese ? category.name_ja : category.name);
   }
   result->base = stock_flow::run_stock_flow_model(model);
   result->reference_year = model.reference_year;
@@ -239,7 +240,7 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     }
     std::vector<std::string> mfa_files;
     stock_flows.push_back(stock_flow_of(
-        mineral, report::mineral_label(mineral.id, mineral.name, *lang), paths, mfa_files));
+        mineral, report::mineral_label(mineral.id, mineral.name, *lang), paths, *lang, mfa_files));
     entries.back().stock_flow = stock_flows.back().get();
     for (const std::string& mfa_file : mfa_files) provenance.files.push_back(shown(mfa_file));
     const MineralData* simulated = &mineral;

@@ -136,10 +136,12 @@ std::vector<Lifetime> read_lifetime(const YamlValue& node, Years years) {
 
 CategoryModel read_category(const YamlValue& node, Years years,
                             const std::vector<double>& region_shares) {
-  node.allow_only({"id", "name", "driver", "path", "lifetime", "end_of_life", "source", "note"});
+  node.allow_only(
+      {"id", "name", "name_ja", "driver", "path", "lifetime", "end_of_life", "source", "note"});
   CategoryModel c;
   c.id = node.require("id").as_string();
   if (auto name = node.get("name")) c.name = name->as_string();
+  if (auto name_ja = node.get("name_ja")) c.name_ja = name_ja->as_string();
   c.driver = node.require("driver").as_choice({"inflow", "stock"}) == "inflow"
                  ? stock_flow::Driver::inflow
                  : stock_flow::Driver::stock;
