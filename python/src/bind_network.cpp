@@ -31,7 +31,10 @@ void bind_network(py::module_& m) {
         cli::check_stability_year(vm, settings, countries);
         std::string file =
             cli::resolve_data_file(mineral, cli::DataKind::mineral, paths, "MINERAL");
-        MineralData data = io::load_mineral(file, countries, cli::vintage_option(vm));
+        // The graph the simulations run on, as the report's flows (a partial-scope import block
+        // keeps the seed's: docs/data-sources.md, "Vintages and the simulations").
+        MineralData data =
+            io::load_mineral_for_simulation(file, countries, cli::vintage_option(vm));
         MineralGraph graph = cli::checked_mineral_graph(data, file, settings);
 
         const SupplyGraph& g = graph.graph;
