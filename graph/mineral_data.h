@@ -130,7 +130,7 @@ struct MineralData {
   std::vector<std::string> latest_blocks;
   // Latest blocks a simulation does not read, so the seed's stand (io::load_mineral_for_simulation:
   // import blocks of partial scope), e.g. "imports.refined".
-  std::vector<std::string> seed_blocks_kept;
+  std::vector<std::string> seed_blocks_kept{};
 };
 
 // The blocks a simulation kept from the seed, as outputs name them: "imports.refined", "" for none.

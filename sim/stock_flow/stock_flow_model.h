@@ -20,7 +20,7 @@ enum class Driver { inflow, stock };
 struct CategoryModel {
   std::string id;
   std::string name;
-  std::string name_ja;  // the name in Japanese, for report --lang ja ("" : the name)
+  std::string name_ja{};  // the name in Japanese, for report --lang ja ("" : the name)
   Driver driver = Driver::inflow;
   RegionSeries driver_series;                // inflow (t/yr) or target stock (t), [year][region]
   std::vector<Lifetime> lifetime_by_cohort;  // one for all cohorts, or one per year

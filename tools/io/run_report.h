@@ -26,8 +26,8 @@ struct RunHeader {
   double horizon_days = 0.0;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
   std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
-  std::string seed_blocks;  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
-  std::vector<LimitNote> notes{};    // limits of the whole run (the mineral data's standing)
+  std::string seed_blocks{};  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
+  std::vector<LimitNote> notes{};  // limits of the whole run (the mineral data's standing)
 };
 
 struct PolicyReport {

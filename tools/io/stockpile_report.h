@@ -31,7 +31,7 @@ struct SweepHeader {
   bool recycling_is_proxy = false;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
   std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
-  std::string seed_blocks;  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
+  std::string seed_blocks{};  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
   // What the daily demand (and so every stockpile day) is: "domestic consumption, FY2019, JMIA".
   std::string demand_basis;
 };

@@ -28,8 +28,8 @@ struct MineralReportEntry {
   // The ratings that differ between the seed and the latest vintage (io::vintage_changes);
   // compared false where the file has no latest figures to compare.
   bool vintages_compared = false;
-  std::vector<io::VintageChange> vintage_changes;
-  std::vector<io::LimitNote> notes{};            // limits of its data (the figures' standing)
+  std::vector<io::VintageChange> vintage_changes{};
+  std::vector<io::LimitNote> notes{};  // limits of its data (the figures' standing)
 };
 
 // What made the report, printed in its last section.
