@@ -216,9 +216,10 @@ TEST(LimitNotesCli, RunSaysThePriceCapAndTheDataBesideTheNumbers) {
 // One scenario's sweep says its floor in CSV (the days_needed rows' notes column) and JSON, and
 // says nothing where the target is met.
 TEST(LimitNotesCli, StockpileSaysItsFloorInCsvAndJson) {
+  // --threads 1: this program runs under ThreadSanitizer, which cannot see Debian's TBB.
   const std::vector<std::string> args = {
-      "stockpile", "tungsten_background", "--trials", "400", "--days",
-      "0,60,180",  "--recycling",         "0"};
+      "stockpile", "tungsten_background", "--trials", "400",       "--days",
+      "0,60,180",  "--recycling",         "0",        "--threads", "1"};
   auto with = [&](const char* format) {
     std::vector<std::string> a = args;
     a.insert(a.end(), {"--format", format});
@@ -236,8 +237,9 @@ TEST(LimitNotesCli, StockpileSaysItsFloorInCsvAndJson) {
   EXPECT_NE(line.find("floor: p_shortage"), std::string::npos) << line;
   EXPECT_EQ(csv.substr(0, row).find("floor:"), std::string::npos);  // not on the cell rows
   EXPECT_NE(with("json").find("\"notes\": [{\"id\": \"stockpile_floor\""), std::string::npos);
-  testing::CliResult met = testing::run_cli(
-      {"stockpile", "nickel_background", "--trials", "200", "--days", "0,60", "--format", "json"});
+  testing::CliResult met =
+      testing::run_cli({"stockpile", "nickel_background", "--trials", "200", "--days", "0,60",
+                        "--format", "json", "--threads", "1"});
   ASSERT_EQ(met.exit_code, 0) << met.err;
   EXPECT_NE(met.out.find("\"notes\": []"), std::string::npos)
       << met.out.substr(met.out.size() - 300);
