@@ -23,13 +23,11 @@ T mine_reach(const Model& model, const Availability& a, std::uint32_t m, bool cr
   return reach;
 }
 
-// Lost share of a refiner's baseline feed before replacement. A link from a mine that is not cut
-// adds exactly 0, so with `links_cut` false (no feeding mine is cut) the links are skipped.
+// Lost share of a refiner's baseline feed before replacement, link by link.
 template <typename T, typename Availability>
-T feed_loss(const Model& model, const Availability& a, const NetworkRefiner& refiner, T market_loss,
-            bool links_cut = true) {
+T feed_loss(const Model& model, const Availability& a, const NetworkRefiner& refiner,
+            T market_loss) {
   T loss = refiner.market_share * market_loss;
-  if (!links_cut) return loss;
   for (std::uint32_t l = refiner.first_link; l < refiner.end_link; ++l) {
     const FeedLink& link = model.links[l];
     loss += link.share * (1.0 - mine_reach<T>(model, a, link.mine, link.crosses_border));
@@ -58,15 +56,22 @@ LinearValue replacement_ratio(LinearValue spare, LinearValue lost_feed, KinkCloc
   return {0.0, 0.0};
 }
 
-template <typename T, typename Availability>
-T output_fraction(const Model& model, const Availability& a, std::size_t r,
-                  const MarketState<T>& market, KinkClock* clock, bool links_cut = true) {
+// Output over baseline output of refiner `r` with availability `own` whose feed lost `lost` (a
+// share of its baseline feed, before replacement): min(capacity x own, feed).
+template <typename T>
+T output_fraction_from_loss(const Model& model, std::size_t r, T own, T lost,
+                            const MarketState<T>& market, KinkClock* clock) {
   const NetworkRefiner& refiner = model.refiners[r];
-  T own = a(model.refiner_channel(r));
-  T lost = feed_loss(model, a, refiner, market.loss_fraction, links_cut);
   T feed = 1.0 - lost * (1.0 - market.replacement_ratio);
   if (refiner.output_t_per_day <= 0.0) return lower_of(own, feed, clock);
   return lower_of(refiner.capacity_t_per_day / refiner.output_t_per_day * own, feed, clock);
+}
+
+template <typename T, typename Availability>
+T output_fraction(const Model& model, const Availability& a, std::size_t r,
+                  const MarketState<T>& market, KinkClock* clock) {
+  T lost = feed_loss(model, a, model.refiners[r], market.loss_fraction);
+  return output_fraction_from_loss(model, r, a(model.refiner_channel(r)), lost, market, clock);
 }
 
 // The plain statement over every node (tests, criticality).
@@ -116,6 +121,7 @@ void propagate(const Model& model, const std::vector<double>& a, NetworkOutcome&
 }
 
 void IncrementalPropagation::reset(const Model& model) {
+  ++focal_version_;
   if (a_.size() != model.channel_count()) {
     a_.assign(model.channel_count(), 1.0);
     slope_.assign(model.channel_count(), 0.0);
@@ -144,6 +150,7 @@ void IncrementalPropagation::reset(const Model& model) {
   if (special_stamp_.size() != model.refiners.size()) {
     special_stamp_.assign(model.refiners.size(), 0);
     fed_by_cut_stamp_.assign(model.refiners.size(), 0);
+    link_loss_.assign(model.refiners.size(), LinearValue{});
     stamp_ = 0;
   }
 }
@@ -174,7 +181,9 @@ void IncrementalPropagation::set(const Model& model, std::uint32_t channel, doub
   const std::uint32_t first_mine = model.mine_channel(0);
   const std::uint32_t first_refiner = model.refiner_channel(0);
   const std::uint32_t first_exporter = model.exporter_channel(0);
-  if (channel >= first_mine && channel < first_refiner) {
+  if (channel < first_mine) {
+    ++focal_version_;
+  } else if (channel < first_refiner) {
     touch_mine(channel - first_mine);
   } else if (channel >= first_refiner && channel < first_exporter) {
     touch_refiner(channel - first_refiner);
@@ -234,24 +243,37 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   if (model.market_supply_t_per_day > 0.0) {
     market.loss_fraction = clamp_to(market_lost / model.market_supply_t_per_day, 0.0, 1.0, clock);
   }
-  T lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
-  for (std::uint32_t m : cut_mines_) {
-    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
-      std::uint32_t l = model.mine_links[i];
-      const FeedLink& link = model.links[l];
-      lost_feed += model.refiners[model.link_refiner[l]].output_t_per_day * link.share *
-                   (1.0 - mine_reach<T>(model, a, m, link.crosses_border));
-    }
-  }
-  T spare = model.spare_mine_t_per_day - spare_lost;
-  market.replacement_ratio = replacement_ratio(spare, lost_feed, clock);
-
-  // Refiners computed one by one: cut ones, those fed by cut mines, the focal economy's.
+  // The links of cut mines, once: their loss in the world's lost feed and in the fed refiner's
+  // (a link from a mine that is not cut loses nothing).
   if (++stamp_ == 0) {  // wrapped: clear the stamps so no stale one matches
     std::fill(special_stamp_.begin(), special_stamp_.end(), 0u);
     std::fill(fed_by_cut_stamp_.begin(), fed_by_cut_stamp_.end(), 0u);
     stamp_ = 1;
   }
+  T lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
+  for (std::uint32_t m : cut_mines_) {
+    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+      std::uint32_t l = model.mine_links[i];
+      const FeedLink& link = model.links[l];
+      const std::uint32_t r = model.link_refiner[l];
+      const T lost_reach = 1.0 - mine_reach<T>(model, a, m, link.crosses_border);
+      lost_feed += model.refiners[r].output_t_per_day * link.share * lost_reach;
+      if (fed_by_cut_stamp_[r] != stamp_) {
+        fed_by_cut_stamp_[r] = stamp_;
+        set_link_loss(r, link.share * lost_reach);
+      } else {
+        add_link_loss(r, link.share * lost_reach);
+      }
+    }
+  }
+  T spare = model.spare_mine_t_per_day - spare_lost;
+  market.replacement_ratio = replacement_ratio(spare, lost_feed, clock);
+
+  // Refiners computed one by one: cut ones and, where the focal economy's supply follows its
+  // refiners (rationing), the focal economy's. Every other refiner takes min(capacity, feed) =
+  // feed (capacity >= baseline output, sim/model.cpp) and ships all of it, so it loses exactly
+  // its lost feed x (1 - replacement): those are counted together, as the world's lost feed less
+  // that of the refiners computed one by one.
   special_.clear();
   auto add_special = [&](std::uint32_t r) {
     if (special_stamp_[r] != stamp_) {
@@ -260,30 +282,26 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
     }
   };
   for (std::uint32_t r : cut_refiners_) add_special(r);
-  for (std::uint32_t m : cut_mines_) {
-    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
-      std::uint32_t r = model.link_refiner[model.mine_links[i]];
-      add_special(r);
-      fed_by_cut_stamp_[r] = stamp_;
+  if (!model.clearing) {
+    for (const SupplySource& source : model.sources) {
+      if (source.refiner != SupplySource::kNone) add_special(source.refiner);
     }
+    out.output_fraction.resize(model.refiners.size());
   }
-  for (const SupplySource& source : model.sources) {
-    if (source.refiner != SupplySource::kNone) add_special(source.refiner);
-  }
-  out.output_fraction.resize(model.refiners.size());
   T refined_lost = 0.0;
-  double special_purchases = 0.0;
+  T special_lost_feed = 0.0;
   for (std::uint32_t r : special_) {
-    T fraction = output_fraction(model, a, r, market, clock, fed_by_cut_stamp_[r] == stamp_);
-    out.output_fraction[r] = fraction;
     const NetworkRefiner& refiner = model.refiners[r];
+    T lost = refiner.market_share * market.loss_fraction;
+    if (fed_by_cut_stamp_[r] == stamp_) lost += link_loss<T>(r);
+    T fraction =
+        output_fraction_from_loss(model, r, a(model.refiner_channel(r)), lost, market, clock);
+    if (!model.clearing) out.output_fraction[r] = fraction;
     refined_lost +=
         refiner.output_t_per_day * (1.0 - fraction * a(model.exporter_channel(refiner.exporter)));
-    special_purchases += refiner.output_t_per_day * refiner.market_share;
+    special_lost_feed += refiner.output_t_per_day * lost;
   }
-  // Every other refiner loses only its market purchases' share of the market's loss.
-  double other_purchases = std::max(0.0, model.market_purchases_t_per_day - special_purchases);
-  refined_lost += other_purchases * market.loss_fraction * (1.0 - market.replacement_ratio);
+  refined_lost += (lost_feed - special_lost_feed) * (1.0 - market.replacement_ratio);
   out.world_mine_loss =
       model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : T(0.0);
   out.world_refined_loss =

@@ -7,6 +7,7 @@
 // a segment without any cut gives exactly the baseline.
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "sim/linear_value.h"
@@ -32,7 +33,9 @@ void propagate(const Model& model, const std::vector<double>& availability, Netw
 // mines and refiners that are cut (directly or by an export restriction), the refiners those
 // mines feed, and the focal economy's refiners; every other refiner only buys on the market and
 // is accounted for in aggregate. Cost per segment follows the events, not the network's size.
-// Fills output_fraction only for refiners the focal economy buys from. Per thread; reusable.
+// Under rationing fills output_fraction for refiners the focal economy buys from (its supply
+// follows them); under clearing only the world losses are read, and output_fraction is left as
+// it is. Per thread; reusable.
 class IncrementalPropagation {
  public:
   // Starts a trial: every channel available.
@@ -41,6 +44,10 @@ class IncrementalPropagation {
   void set(const Model& model, std::uint32_t channel, double availability,
            double slope_per_day = 0.0);
   double availability(std::uint32_t channel) const { return a_[channel]; }
+  // Changes with every change of a channel of the focal economy's own supply (its sources,
+  // smelters and recycling: the channels below the mines'), so a reader can keep what it
+  // computed from them while this stays the same.
+  std::uint64_t focal_version() const { return focal_version_; }
   LinearValue sloped_availability(std::uint32_t channel) const {
     return {a_[channel], slope_[channel]};
   }
@@ -54,6 +61,22 @@ class IncrementalPropagation {
   void propagate_impl(const Model& model, BasicNetworkOutcome<T>& out, KinkClock* clock);
   void touch_mine(std::uint32_t mine);
   void touch_refiner(std::uint32_t refiner);
+  // The share of a refiner's baseline feed that its links from cut mines lose (valid while its
+  // fed_by_cut_stamp_ is the current stamp).
+  void set_link_loss(std::uint32_t refiner, double loss) { link_loss_[refiner] = {loss, 0.0}; }
+  void set_link_loss(std::uint32_t refiner, LinearValue loss) { link_loss_[refiner] = loss; }
+  void add_link_loss(std::uint32_t refiner, double loss) { link_loss_[refiner].value += loss; }
+  void add_link_loss(std::uint32_t refiner, LinearValue loss) {
+    link_loss_[refiner] = link_loss_[refiner] + loss;
+  }
+  template <typename T>
+  T link_loss(std::uint32_t refiner) const {
+    if constexpr (std::is_same_v<T, double>) {
+      return link_loss_[refiner].value;
+    } else {
+      return link_loss_[refiner];
+    }
+  }
 
   std::vector<double> a_;      // channel availability; 1 except for channels in touched_
   std::vector<double> slope_;  // its slope per day; 0 except for ramping channels
@@ -63,7 +86,9 @@ class IncrementalPropagation {
   std::vector<std::uint8_t> mine_listed_, refiner_listed_;
   std::vector<std::uint32_t> special_stamp_;
   std::vector<std::uint32_t> fed_by_cut_stamp_;  // == stamp_: a feeding mine is cut
+  std::vector<LinearValue> link_loss_;           // per refiner, see link_loss()
   std::uint32_t stamp_ = 0;
+  std::uint64_t focal_version_ = 0;
   std::vector<std::uint32_t> special_;
 };
 

@@ -60,13 +60,16 @@ T class_supply(const Model& model, const IncrementalPropagation& availability,
   return delivered + lower_of(lost, spare, clock);
 }
 
-// std::stable_sort, without its temporary buffer (one allocation a call) for the few effects a
-// trial has: insertion sort moves an element only past strictly greater ones, so it is stable.
+// A stable sort of indices that start in increasing order, without std::stable_sort's temporary
+// buffer (one allocation a call): insertion sort for the few effects of most trials (it moves an
+// element only past strictly greater ones), otherwise std::sort with ties broken by index.
 template <typename Less>
 void stable_sort_small(std::vector<std::uint32_t>& order, Less less) {
   constexpr std::size_t kInsertionLimit = 48;
   if (order.size() > kInsertionLimit) {
-    std::stable_sort(order.begin(), order.end(), less);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return less(a, b) || (!less(b, a) && a < b);
+    });
     return;
   }
   for (std::size_t i = 1; i < order.size(); ++i) {
@@ -175,19 +178,30 @@ BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, Kin
   } else {
     availability.propagate(model, network, *clock);
   }
-  T concentrate = class_supply(model, availability, network, ImportClass::concentrate, clock);
-  T refined = class_supply(model, availability, network, ImportClass::refined, clock);
-  T domestic = lower_of(
-      concentrate,
-      model.smelter_capacity_t_per_day * channel_value<T>(availability, model.smelter_channel()),
-      clock);
-  double primary = model.primary_t_per_day;
-  if (model.exports_surplus) {
-    // The focal economy keeps what it consumes; the rest of its smelters' output is exported, so
-    // a cut reduces exports before it reaches the focal economy (docs/engine.md, "Demand").
-    primary = model.primary_need_t_per_day;
-    refined = lower_of(refined, T(primary), clock);
-    domestic = lower_of(domestic, T(primary) - refined, clock);
+  const double primary =
+      model.exports_surplus ? model.primary_need_t_per_day : model.primary_t_per_day;
+  T domestic;
+  T refined;
+  ProfileScratch::FocalSupply& kept = scratch.focal;
+  if (std::is_same_v<T, double> && model.clearing && kept.version == availability.focal_version()) {
+    domestic = kept.domestic_t_per_day;
+    refined = kept.refined_t_per_day;
+  } else {
+    T concentrate = class_supply(model, availability, network, ImportClass::concentrate, clock);
+    refined = class_supply(model, availability, network, ImportClass::refined, clock);
+    domestic = lower_of(
+        concentrate,
+        model.smelter_capacity_t_per_day * channel_value<T>(availability, model.smelter_channel()),
+        clock);
+    if (model.exports_surplus) {
+      // The focal economy keeps what it consumes; the rest of its smelters' output is exported,
+      // so a cut reduces exports before it reaches the focal economy (docs/engine.md, "Demand").
+      refined = lower_of(refined, T(primary), clock);
+      domestic = lower_of(domestic, T(primary) - refined, clock);
+    }
+    if constexpr (std::is_same_v<T, double>) {
+      kept = {availability.focal_version(), domestic, refined};
+    }
   }
   BasicSupplyPoint<T> point;
   point.domestic_fraction = primary > 0.0 ? domestic / primary : T(0.0);

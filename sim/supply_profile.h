@@ -80,6 +80,13 @@ struct ProfileScratch {
   std::size_t next_end = 0;
   MarketScratch market;
   IncrementalPropagation propagation;
+  // Under clearing the focal economy's own supply depends only on its own channels: kept while
+  // propagation.focal_version() stays the same (plain segments; ramps recompute it).
+  struct FocalSupply {
+    std::uint64_t version = ~std::uint64_t{0};
+    double domestic_t_per_day = 0.0;
+    double refined_t_per_day = 0.0;
+  } focal;
   NetworkOutcome network;
   SlopedNetworkOutcome sloped_network;
 };

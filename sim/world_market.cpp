@@ -28,6 +28,19 @@ void daily_means(const std::vector<ProfileSegment>& segments, double horizon_day
     // The integral over [from, to) of the segment's line: its value at the middle x the length.
     const double slope = v0 == v1 ? 0.0 : (v1 - v0) / (s.end_day - s.start_day);
     auto first = static_cast<std::size_t>(s.start_day);
+    if (slope == 0.0) {  // a constant: whole days inside the segment take v0 x 1 as they are
+      for (std::size_t d = first; d < out.size() && static_cast<double>(d) < s.end_day; ++d) {
+        const auto day = static_cast<double>(d);
+        if (day >= s.start_day && day + 1.0 <= s.end_day) {
+          out[d] += v0;
+          continue;
+        }
+        double from = std::max(s.start_day, day);
+        double to = std::min(s.end_day, day + 1.0);
+        if (to > from) out[d] += v0 * (to - from);
+      }
+      continue;
+    }
     for (std::size_t d = first; d < out.size() && static_cast<double>(d) < s.end_day; ++d) {
       double from = std::max(s.start_day, static_cast<double>(d));
       double to = std::min(s.end_day, static_cast<double>(d) + 1.0);
@@ -159,14 +172,23 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   double priced_out_days = 0.0;
   double priced_out_price_days = 0.0;
   if (any_priced_out) {
+    // Where every segment supplies at least the whole demand, every day's mean does: reach 1.
+    const bool whole =
+        std::all_of(profile.segments.begin(), profile.segments.end(), [](const ProfileSegment& s) {
+          return s.domestic_fraction + s.imports_fraction >= 1.0 &&
+                 s.domestic_fraction_end + s.imports_fraction_end >= 1.0;
+        });
     std::vector<double>& reach = scratch.shortfall;  // w is no longer needed
-    daily_means(profile.segments, horizon, reach, [](const ProfileSegment& s) {
-      return std::pair{s.domestic_fraction + s.imports_fraction,
-                       s.domestic_fraction_end + s.imports_fraction_end};
-    });
+    if (!whole) {
+      daily_means(profile.segments, horizon, reach, [](const ProfileSegment& s) {
+        return std::pair{s.domestic_fraction + s.imports_fraction,
+                         s.domestic_fraction_end + s.imports_fraction_end};
+      });
+    }
     for (std::size_t d = 0; d < days; ++d) {
       if (priced_out[d] == 0.0) continue;
-      double share = priced_out[d] * std::clamp(reach[d], 0.0, 1.0) * day_length(d, horizon);
+      const double reach_d = whole ? 1.0 : std::clamp(reach[d], 0.0, 1.0);
+      double share = priced_out[d] * reach_d * day_length(d, horizon);
       priced_out_days += share;
       priced_out_price_days += share * market.price[d];
     }
