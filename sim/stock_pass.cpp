@@ -566,10 +566,27 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
     }
   };
   const int max_phases = options.max_phases_per_segment;
+  // The last segment, when it was quiet, and what it bought per day: a next segment with the same
+  // constant supply finds the same state and rates, so it is quiet too and buys the same.
+  const ProfileSegment* quiet = nullptr;
+  double quiet_supply = 0.0;
+  auto same_constant_supply = [](const ProfileSegment& a, const ProfileSegment& b) {
+    return !a.ramped && !b.ramped && a.domestic_fraction == b.domestic_fraction &&
+           a.imports_fraction == b.imports_fraction &&
+           a.recycling_available == b.recycling_available;
+  };
   for (const ProfileSegment& s : profile.segments) {
     segment = &s;
-    const SegmentLines lines(s, limits);
     metrics.on_segment(s);
+    if (quiet != nullptr && same_constant_supply(s, *quiet)) {
+      if (s.start_day < s.end_day) {
+        metrics.record_quiet(quiet_supply, s.price_days, state.stockpile);
+        state.t = s.end_day;
+      }
+      continue;
+    }
+    quiet = nullptr;
+    const SegmentLines lines(s, limits);
     p.segment = &s;
     state.t = s.start_day;
     if (!(state.t < s.end_day)) continue;  // an empty segment: no phase (nor regime) at all
@@ -589,6 +606,8 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
                       : 0.0;
         metrics.record_quiet(supply, s.price_days, state.stockpile);
         state.t = s.end_day;
+        quiet = &s;
+        quiet_supply = supply;
         continue;
       }
       set_constant_flows(state, rates, lines, p);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <type_traits>
 
@@ -12,6 +13,8 @@
 
 namespace mineflow {
 namespace {
+
+constexpr double kNoDay = std::numeric_limits<double>::infinity();
 
 template <typename T>
 T channel_value(const IncrementalPropagation& availability, std::uint32_t channel) {
@@ -60,55 +63,57 @@ T class_supply(const Model& model, const IncrementalPropagation& availability,
   return delivered + lower_of(lost, spare, clock);
 }
 
-// A stable sort of indices that start in increasing order, without std::stable_sort's temporary
-// buffer (one allocation a call): insertion sort for the few effects of most trials (it moves an
-// element only past strictly greater ones), otherwise std::sort with ties broken by index.
-template <typename Less>
-void stable_sort_small(std::vector<std::uint32_t>& order, Less less) {
-  constexpr std::size_t kInsertionLimit = 48;
-  if (order.size() > kInsertionLimit) {
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return less(a, b) || (!less(b, a) && a < b);
-    });
-    return;
-  }
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    const std::uint32_t item = order[i];
-    std::size_t j = i;
-    for (; j > 0 && less(item, order[j - 1]); --j) order[j] = order[j - 1];
-    order[j] = item;
-  }
+// Effect indices ordered by a day (start or end), ties in effect order: (day, index) pairs
+// sorted as pairs, which is that order, with no indirection in the comparisons.
+template <typename Day>
+void order_by_day(const std::vector<ChannelEffect>& effects, Day day,
+                  std::vector<std::pair<double, std::uint32_t>>& keys,
+                  std::vector<std::uint32_t>& order) {
+  const auto n = static_cast<std::uint32_t>(effects.size());
+  keys.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) keys[i] = {day(effects[i]), i};
+  std::sort(keys.begin(), keys.end());
+  order.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) order[i] = keys[i].second;
 }
 
 // Availabilities change only where an effect starts or ends; only those channels are
 // recomputed (as the product of the effects covering the segment, in effect order), and the
-// network propagation visits only what they reach.
-void sort_effects(ProfileScratch& scratch) {
+// network propagation visits only what they reach. Effects on one channel are chained in effect
+// order (first_on_channel, next_on_channel), built in one pass with per-channel stamps.
+void sort_effects(const Model& model, ProfileScratch& scratch) {
   const auto& effects = scratch.effects;
   const auto n = static_cast<std::uint32_t>(effects.size());
-  auto fill = [n](std::vector<std::uint32_t>& order) {
-    order.resize(n);
-    for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-  };
-  fill(scratch.by_start);
-  fill(scratch.by_end);
-  fill(scratch.by_channel);
-  stable_sort_small(scratch.by_start,
-                    [&](auto a, auto b) { return effects[a].start_day < effects[b].start_day; });
-  stable_sort_small(scratch.by_end,
-                    [&](auto a, auto b) { return effects[a].end_day < effects[b].end_day; });
-  stable_sort_small(scratch.by_channel,
-                    [&](auto a, auto b) { return effects[a].channel < effects[b].channel; });
-  scratch.channel_group.resize(n);
-  for (std::uint32_t begin = 0; begin < n;) {
-    std::uint32_t end = begin;
-    while (end < n &&
-           effects[scratch.by_channel[end]].channel == effects[scratch.by_channel[begin]].channel) {
-      ++end;
+  order_by_day(
+      effects, [](const ChannelEffect& e) { return e.start_day; }, scratch.day_keys,
+      scratch.by_start);
+  order_by_day(
+      effects, [](const ChannelEffect& e) { return e.end_day; }, scratch.day_keys, scratch.by_end);
+  if (scratch.channel_stamp.size() != model.channel_count()) {
+    scratch.channel_stamp.assign(model.channel_count(), 0u);
+    scratch.channel_first.assign(model.channel_count(), 0u);
+    scratch.channel_last.assign(model.channel_count(), 0u);
+    scratch.stamp = 0;
+  }
+  if (++scratch.stamp == 0) {  // wrapped: clear the stamps so no stale one matches
+    std::fill(scratch.channel_stamp.begin(), scratch.channel_stamp.end(), 0u);
+    scratch.stamp = 1;
+  }
+  scratch.first_on_channel.resize(n);
+  scratch.next_on_channel.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t c = effects[i].channel;
+    if (scratch.channel_stamp[c] != scratch.stamp) {
+      scratch.channel_stamp[c] = scratch.stamp;
+      scratch.channel_first[c] = i;
+    } else {
+      scratch.next_on_channel[scratch.channel_last[c]] = i;
     }
-    for (std::uint32_t i = begin; i < end; ++i)
-      scratch.channel_group[scratch.by_channel[i]] = {begin, end};
-    begin = end;
+    scratch.channel_last[c] = i;
+    scratch.next_on_channel[i] = ProfileScratch::kNoEffect;
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    scratch.first_on_channel[i] = scratch.channel_first[effects[i].channel];
   }
   scratch.next_start = 0;
   scratch.next_end = 0;
@@ -120,9 +125,9 @@ void sort_effects(ProfileScratch& scratch) {
 LinearValue channel_product(const ProfileScratch& scratch, std::uint32_t effect,
                             const ProfileSegment& segment, double day) {
   LinearValue product = 1.0;
-  auto [begin, end] = scratch.channel_group[effect];
-  for (std::uint32_t i = begin; i < end; ++i) {
-    const auto& e = scratch.effects[scratch.by_channel[i]];
+  for (std::uint32_t i = scratch.first_on_channel[effect]; i != ProfileScratch::kNoEffect;
+       i = scratch.next_on_channel[i]) {
+    const auto& e = scratch.effects[i];
     if (e.start_day <= segment.start_day && e.end_day >= segment.end_day) {
       double slope = e.ramps() ? (e.factor_end - e.factor_start) / (e.end_day - e.start_day) : 0.0;
       product = product * LinearValue(e.factor_at(day), slope);
@@ -468,22 +473,37 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
   }
   if (!reuse_price_factor) draw_log_price(model, seed, trial, out.price_factor);
 
-  std::vector<double>& cuts = scratch.boundaries;
-  cuts.clear();
-  cuts.push_back(0.0);
-  for (const auto& effect : scratch.effects) {
-    cuts.push_back(effect.start_day);
-    cuts.push_back(effect.end_day);
-  }
-  cuts.push_back(horizon);
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  while (!cuts.empty() && cuts.back() > horizon) cuts.pop_back();
-
   out.segments.clear();
   scratch.ramps.clear();
   scratch.propagation.reset(model);
-  sort_effects(scratch);
+  sort_effects(model, scratch);
+  // The boundaries: 0, every start and end (a merge of the two sorted orders), the horizon.
+  std::vector<double>& cuts = scratch.boundaries;
+  cuts.clear();
+  cuts.push_back(0.0);
+  {
+    const auto& effects = scratch.effects;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    const std::size_t n = effects.size();
+    while (i < n || j < n) {
+      const double start = i < n ? effects[scratch.by_start[i]].start_day : kNoDay;
+      const double end = j < n ? effects[scratch.by_end[j]].end_day : kNoDay;
+      if (start <= end) {
+        cuts.push_back(start);
+        ++i;
+      } else {
+        cuts.push_back(end);
+        ++j;
+      }
+    }
+  }
+  while (cuts.size() > 1 && cuts.back() >= horizon) cuts.pop_back();
+  cuts.push_back(horizon);
+  if (!std::is_sorted(cuts.begin(), cuts.end())) std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  while (!cuts.empty() && cuts.back() > horizon) cuts.pop_back();
+
   std::vector<ProfileSegment>& pieces = scratch.pieces;
   for (std::size_t s = 0; s + 1 < cuts.size(); ++s) {
     ProfileSegment cover;

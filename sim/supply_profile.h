@@ -72,10 +72,14 @@ struct ProfileScratch {
   std::vector<std::uint32_t> ramps;    // effects with factor_start != factor_end covering now
   std::vector<ProfileSegment> pieces;  // one segment between effect boundaries, split at kinks
   std::vector<double> boundaries;
-  // A sweep over the boundaries: effects by start and by end day, and by channel (in effect
-  // order) with each effect's channel group, so a boundary touches only what starts or ends.
-  std::vector<std::uint32_t> by_start, by_end, by_channel;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> channel_group;  // per effect: [begin, end)
+  // A sweep over the boundaries: effects by start and by end day, and the effects on each
+  // effect's channel (a chain in effect order), so a boundary touches only what starts or ends.
+  static constexpr std::uint32_t kNoEffect = ~std::uint32_t{0};
+  std::vector<std::uint32_t> by_start, by_end;
+  std::vector<std::pair<double, std::uint32_t>> day_keys;
+  std::vector<std::uint32_t> first_on_channel, next_on_channel;           // per effect
+  std::vector<std::uint32_t> channel_stamp, channel_first, channel_last;  // per channel
+  std::uint32_t stamp = 0;
   std::size_t next_start = 0;
   std::size_t next_end = 0;
   MarketScratch market;
