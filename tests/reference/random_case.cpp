@@ -78,23 +78,7 @@ Case random_case(std::uint64_t seed) {
     total += weight;
   }
   for (auto& slot : net.world_mine_shares) slot.second /= total;
-  double primary = 0.0;
-  for (const Supplier& s : net.suppliers) primary += s.t_per_day;
-  if (r.chance(0.5)) net.secondary_t_per_day = primary * r.uniform(0.05, 0.4);
-  net.concentrate_lead_days = r.chance(0.5) ? 0 : r.integer(1, 40);
-  net.refined_lead_days = r.chance(0.5) ? 0 : r.integer(1, 40);
-
-  c.horizon_days = r.integer(30, 730);
-  int events = r.integer(0, 5);
-  for (int e = 0; e < events; ++e) {
-    Event event;
-    event.start_day = r.integer(0, c.horizon_days + 10);
-    event.duration_days = r.integer(0, 120);
-    int hits = r.integer(1, 3);
-    for (int h = 0; h < hits; ++h) event.hits.push_back(random_hit(r, net));
-    c.events.push_back(event);
-  }
-  random_stocks_and_price(r, c);
+  random_supply_events_and_stocks(r, c, 730, random_hit);
   return c;
 }
 
