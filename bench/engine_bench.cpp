@@ -41,7 +41,8 @@ std::unique_ptr<Loaded> load(const std::string& file, double horizon_days,
   if (horizon_days > 0.0) scenario.horizon_days = horizon_days;
   if (scenario.background_risk) scenario.background_risk->rate_at_5_per_year *= rate_scale;
   auto loaded = std::make_unique<Loaded>();
-  loaded->data = io::load_mineral(scenario.mineral_file, countries);
+  loaded->data = io::load_mineral_for_simulation(scenario.mineral_file, countries,
+                                                 DataVintage::latest);  // as `mineflow run`
   loaded->base = build_mineral_graph(loaded->data, settings.graph);
   loaded->plan = make_run_plan(scenario, loaded->base, loaded->data.prices, countries,
                                settings.indicators, {});

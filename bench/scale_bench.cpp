@@ -49,7 +49,8 @@ const Loaded& cobalt_cut() {
     CountryTable countries = io::load_countries(kScenarios + "/countries.yaml");
     Scenario scenario = io::load_scenario(kCobaltCut, countries);
     auto l = std::make_unique<Loaded>();
-    l->data = io::load_mineral(scenario.mineral_file, countries);
+    l->data = io::load_mineral_for_simulation(scenario.mineral_file, countries,
+                                              DataVintage::latest);  // as `mineflow run`
     l->base = build_mineral_graph(l->data, settings.graph);
     l->plan = make_run_plan(scenario, l->base, l->data.prices, countries, settings.indicators, {});
     return l;

@@ -54,7 +54,8 @@ std::unique_ptr<Loaded> load(const std::string& stem, double horizon_days) {
   Scenario scenario = io::load_scenario(dir + "/disruptions/" + stem + ".yaml", countries);
   scenario.horizon_days = horizon_days;
   auto loaded = std::make_unique<Loaded>();
-  loaded->data = io::load_mineral(scenario.mineral_file, countries);
+  loaded->data = io::load_mineral_for_simulation(scenario.mineral_file, countries,
+                                                 DataVintage::latest);  // as `mineflow run`
   loaded->base = build_mineral_graph(loaded->data, settings.graph);
   loaded->plan = make_run_plan(scenario, loaded->base, loaded->data.prices, countries,
                                settings.indicators, {"stockpile_60"});
