@@ -134,31 +134,38 @@ void IncrementalPropagation::reset(const Model& model) {
     channel_touched_[c] = 0;
   }
   touched_.clear();
-  // Clear only what the last trial listed (the arrays are as large as the network).
-  if (mine_listed_.size() != model.mines.size()) {
-    mine_listed_.assign(model.mines.size(), 0);
-  } else {
-    for (std::uint32_t m : cut_mines_) mine_listed_[m] = 0;
+  // Clear only what the last trial moved (the arrays are as large as the network).
+  if (mine_loss_.size() != model.mines.size() || link_loss_.size() != model.links.size() ||
+      refiner_loss_.size() != model.refiners.size()) {
+    mine_loss_.assign(model.mines.size(), MineLoss{});
+    mine_moved_.assign(model.mines.size(), 0);
+    link_loss_.assign(model.links.size(), LinearValue{});
+    refiner_loss_.assign(model.refiners.size(), LinearValue{});
+    cut_links_.assign(model.refiners.size(), 0);
+    mines_moved_.clear();
   }
+  for (std::uint32_t m : mines_moved_) {
+    mine_loss_[m] = MineLoss{};
+    mine_moved_[m] = 0;
+    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+      const std::uint32_t l = model.mine_links[i];
+      link_loss_[l] = LinearValue{};
+      refiner_loss_[model.link_refiner[l]] = LinearValue{};
+      cut_links_[model.link_refiner[l]] = 0;
+    }
+  }
+  mines_moved_.clear();
+  cut_mine_count_ = 0;
+  market_lost_ = spare_lost_ = mine_lost_ = feed_lost_ = LinearValue{};
   if (refiner_listed_.size() != model.refiners.size()) {
     refiner_listed_.assign(model.refiners.size(), 0);
   } else {
     for (std::uint32_t r : cut_refiners_) refiner_listed_[r] = 0;
   }
-  cut_mines_.clear();
   cut_refiners_.clear();
   if (special_stamp_.size() != model.refiners.size()) {
     special_stamp_.assign(model.refiners.size(), 0);
-    fed_by_cut_stamp_.assign(model.refiners.size(), 0);
-    link_loss_.assign(model.refiners.size(), LinearValue{});
     stamp_ = 0;
-  }
-}
-
-void IncrementalPropagation::touch_mine(std::uint32_t mine) {
-  if (mine_listed_[mine] == 0) {
-    mine_listed_[mine] = 1;
-    cut_mines_.push_back(mine);
   }
 }
 
@@ -167,6 +174,45 @@ void IncrementalPropagation::touch_refiner(std::uint32_t refiner) {
     refiner_listed_[refiner] = 1;
     cut_refiners_.push_back(refiner);
   }
+}
+
+void IncrementalPropagation::update_mine(const Model& model, std::uint32_t m) {
+  const NetworkMine& mine = model.mines[m];
+  const std::uint32_t own_channel = model.mine_channel(m);
+  const std::uint32_t exporter_channel = model.exporter_channel(mine.exporter);
+  const LinearValue own{a_[own_channel], slope_[own_channel]};
+  const LinearValue exporter{a_[exporter_channel], slope_[exporter_channel]};
+  // A channel is cut while it is below 1 or moving (a ramp that is at 1 now still cuts later).
+  auto cut = [](LinearValue v) { return v.value != 1.0 || v.slope != 0.0; };
+  const bool now_cut = cut(own) || cut(exporter);
+  MineLoss& loss = mine_loss_[m];
+  if (!now_cut && !loss.cut) return;
+  if (mine_moved_[m] == 0) {
+    mine_moved_[m] = 1;
+    mines_moved_.push_back(m);
+  }
+  const LinearValue lost_reach = 1.0 - own * exporter;  // the market is international trade
+  const LinearValue lost_own = 1.0 - own;
+  const MineLoss next{mine.to_market_t_per_day * lost_reach, mine.spare_t_per_day * lost_reach,
+                      mine.output_t_per_day * lost_own, now_cut};
+  market_lost_ += next.to_market - loss.to_market;
+  spare_lost_ += next.spare - loss.spare;
+  mine_lost_ += next.output - loss.output;
+  for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
+    const std::uint32_t l = model.mine_links[i];
+    const FeedLink& link = model.links[l];
+    const std::uint32_t r = model.link_refiner[l];
+    const LinearValue next_link = link.share * (link.crosses_border ? lost_reach : lost_own);
+    const LinearValue change = next_link - link_loss_[l];
+    link_loss_[l] = next_link;
+    feed_lost_ += model.refiners[r].output_t_per_day * change;
+    if (now_cut != loss.cut) cut_links_[r] = now_cut ? cut_links_[r] + 1 : cut_links_[r] - 1;
+    // Exactly 0 once no link of the refiner is cut (the differences may leave rounding).
+    refiner_loss_[r] = cut_links_[r] == 0 ? LinearValue{} : refiner_loss_[r] + change;
+  }
+  if (now_cut != loss.cut) cut_mine_count_ = now_cut ? cut_mine_count_ + 1 : cut_mine_count_ - 1;
+  loss = next;
+  if (cut_mine_count_ == 0) market_lost_ = spare_lost_ = mine_lost_ = feed_lost_ = LinearValue{};
 }
 
 void IncrementalPropagation::set(const Model& model, std::uint32_t channel, double availability,
@@ -184,14 +230,14 @@ void IncrementalPropagation::set(const Model& model, std::uint32_t channel, doub
   if (channel < first_mine) {
     ++focal_version_;
   } else if (channel < first_refiner) {
-    touch_mine(channel - first_mine);
-  } else if (channel >= first_refiner && channel < first_exporter) {
+    update_mine(model, channel - first_mine);
+  } else if (channel < first_exporter) {
     touch_refiner(channel - first_refiner);
-  } else if (channel >= first_exporter) {
+  } else {
     std::uint32_t x = channel - first_exporter;
     for (std::uint32_t i = model.exporter_mine_start[x]; i < model.exporter_mine_start[x + 1];
          ++i) {
-      touch_mine(model.exporter_mines[i]);
+      update_mine(model, model.exporter_mines[i]);
     }
     for (std::uint32_t i = model.exporter_refiner_start[x]; i < model.exporter_refiner_start[x + 1];
          ++i) {
@@ -203,70 +249,30 @@ void IncrementalPropagation::set(const Model& model, std::uint32_t channel, doub
 template <typename T>
 void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutcome<T>& out,
                                             KinkClock* clock) {
-  // A channel is cut while it is below 1 or moving (a ramp that is at 1 now still cuts later).
-  auto cut = [&](std::uint32_t c) { return a_[c] != 1.0 || slope_[c] != 0.0; };
-  auto a = [&](std::uint32_t c) -> T {
+  auto as_t = [](LinearValue v) -> T {
     if constexpr (std::is_same_v<T, double>) {
-      return a_[c];
+      return v.value;
     } else {
-      return {a_[c], slope_[c]};
+      return v;
     }
   };
-  // Drop nodes that are whole again; what remains is every node with a cut.
-  auto is_cut_mine = [&](std::uint32_t m) {
-    return cut(model.mine_channel(m)) || cut(model.exporter_channel(model.mines[m].exporter));
-  };
-  auto is_cut_refiner = [&](std::uint32_t r) {
-    return cut(model.refiner_channel(r)) || cut(model.exporter_channel(model.refiners[r].exporter));
-  };
-  std::erase_if(cut_mines_, [&](std::uint32_t m) {
-    if (is_cut_mine(m)) return false;
-    mine_listed_[m] = 0;
-    return true;
-  });
+  auto a = [&](std::uint32_t c) -> T { return as_t({a_[c], slope_[c]}); };
+  // Drop refiners that are whole again; what remains is every refiner with a cut.
+  auto cut = [&](std::uint32_t c) { return a_[c] != 1.0 || slope_[c] != 0.0; };
   std::erase_if(cut_refiners_, [&](std::uint32_t r) {
-    if (is_cut_refiner(r)) return false;
+    if (cut(model.refiner_channel(r)) || cut(model.exporter_channel(model.refiners[r].exporter))) {
+      return false;
+    }
     refiner_listed_[r] = 0;
     return true;
   });
-  // Market and spare capacity: only cut mines differ from the baseline.
-  T market_lost = 0.0;
-  T spare_lost = 0.0;
-  T mine_lost = 0.0;
-  for (std::uint32_t m : cut_mines_) {
-    T reach = mine_reach<T>(model, a, m, true);
-    market_lost += model.mines[m].to_market_t_per_day * (1.0 - reach);
-    spare_lost += model.mines[m].spare_t_per_day * (1.0 - reach);
-    mine_lost += model.mines[m].output_t_per_day * (1.0 - a(model.mine_channel(m)));
-  }
   MarketState<T> market;
   if (model.market_supply_t_per_day > 0.0) {
-    market.loss_fraction = clamp_to(market_lost / model.market_supply_t_per_day, 0.0, 1.0, clock);
+    market.loss_fraction =
+        clamp_to(as_t(market_lost_) / model.market_supply_t_per_day, 0.0, 1.0, clock);
   }
-  // The links of cut mines, once: their loss in the world's lost feed and in the fed refiner's
-  // (a link from a mine that is not cut loses nothing).
-  if (++stamp_ == 0) {  // wrapped: clear the stamps so no stale one matches
-    std::fill(special_stamp_.begin(), special_stamp_.end(), 0u);
-    std::fill(fed_by_cut_stamp_.begin(), fed_by_cut_stamp_.end(), 0u);
-    stamp_ = 1;
-  }
-  T lost_feed = market.loss_fraction * model.market_purchases_t_per_day;
-  for (std::uint32_t m : cut_mines_) {
-    for (std::uint32_t i = model.mine_link_start[m]; i < model.mine_link_start[m + 1]; ++i) {
-      std::uint32_t l = model.mine_links[i];
-      const FeedLink& link = model.links[l];
-      const std::uint32_t r = model.link_refiner[l];
-      const T lost_reach = 1.0 - mine_reach<T>(model, a, m, link.crosses_border);
-      lost_feed += model.refiners[r].output_t_per_day * link.share * lost_reach;
-      if (fed_by_cut_stamp_[r] != stamp_) {
-        fed_by_cut_stamp_[r] = stamp_;
-        set_link_loss(r, link.share * lost_reach);
-      } else {
-        add_link_loss(r, link.share * lost_reach);
-      }
-    }
-  }
-  T spare = model.spare_mine_t_per_day - spare_lost;
+  T lost_feed = market.loss_fraction * model.market_purchases_t_per_day + as_t(feed_lost_);
+  T spare = model.spare_mine_t_per_day - as_t(spare_lost_);
   market.replacement_ratio = replacement_ratio(spare, lost_feed, clock);
 
   // Refiners computed one by one: cut ones and, where the focal economy's supply follows its
@@ -274,6 +280,10 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   // feed (capacity >= baseline output, sim/model.cpp) and ships all of it, so it loses exactly
   // its lost feed x (1 - replacement): those are counted together, as the world's lost feed less
   // that of the refiners computed one by one.
+  if (++stamp_ == 0) {  // wrapped: clear the stamps so no stale one matches
+    std::fill(special_stamp_.begin(), special_stamp_.end(), 0u);
+    stamp_ = 1;
+  }
   special_.clear();
   auto add_special = [&](std::uint32_t r) {
     if (special_stamp_[r] != stamp_) {
@@ -292,8 +302,7 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   T special_lost_feed = 0.0;
   for (std::uint32_t r : special_) {
     const NetworkRefiner& refiner = model.refiners[r];
-    T lost = refiner.market_share * market.loss_fraction;
-    if (fed_by_cut_stamp_[r] == stamp_) lost += link_loss<T>(r);
+    T lost = refiner.market_share * market.loss_fraction + as_t(refiner_loss_[r]);
     T fraction =
         output_fraction_from_loss(model, r, a(model.refiner_channel(r)), lost, market, clock);
     if (!model.clearing) out.output_fraction[r] = fraction;
@@ -303,7 +312,7 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   }
   refined_lost += (lost_feed - special_lost_feed) * (1.0 - market.replacement_ratio);
   out.world_mine_loss =
-      model.world_mine_t_per_day > 0.0 ? mine_lost / model.world_mine_t_per_day : T(0.0);
+      model.world_mine_t_per_day > 0.0 ? as_t(mine_lost_) / model.world_mine_t_per_day : T(0.0);
   out.world_refined_loss =
       model.world_refined_t_per_day > 0.0 ? refined_lost / model.world_refined_t_per_day : T(0.0);
 }

@@ -29,13 +29,14 @@ using SlopedNetworkOutcome = BasicNetworkOutcome<LinearValue>;
 // statement of the rules (tests, criticality); the engine uses IncrementalPropagation.
 void propagate(const Model& model, const std::vector<double>& availability, NetworkOutcome& out);
 
-// The same rules, segment after segment of one trial, visiting only what a change can reach:
-// mines and refiners that are cut (directly or by an export restriction), the refiners those
-// mines feed, and the focal economy's refiners; every other refiner only buys on the market and
-// is accounted for in aggregate. Cost per segment follows the events, not the network's size.
-// Under rationing fills output_fraction for refiners the focal economy buys from (its supply
-// follows them); under clearing only the world losses are read, and output_fraction is left as
-// it is. Per thread; reusable.
+// The same rules, segment after segment of one trial, at a cost that follows the events, not
+// the network's size. Every mine keeps its current losses (to the market, of spare capacity, of
+// output, and on each feed link), and their sums are moved by the difference whenever one of its
+// channels changes; a sum is set back to exactly 0 when nothing feeding it is cut, so a segment
+// without any cut gives exactly the baseline. A propagation then computes one by one only the
+// refiners that are cut (directly or by an export restriction) and, under rationing, the focal
+// economy's (whose supply follows them: output_fraction is filled for those only); every other
+// refiner is accounted for in aggregate. Per thread; reusable.
 class IncrementalPropagation {
  public:
   // Starts a trial: every channel available.
@@ -57,39 +58,39 @@ class IncrementalPropagation {
   void propagate(const Model& model, SlopedNetworkOutcome& out, KinkClock& clock);
 
  private:
+  // A mine's current losses, t/day (links: shares of the refiner's baseline feed).
+  struct MineLoss {
+    LinearValue to_market;
+    LinearValue spare;
+    LinearValue output;
+    bool cut = false;
+  };
   template <typename T>
   void propagate_impl(const Model& model, BasicNetworkOutcome<T>& out, KinkClock* clock);
-  void touch_mine(std::uint32_t mine);
   void touch_refiner(std::uint32_t refiner);
-  // The share of a refiner's baseline feed that its links from cut mines lose (valid while its
-  // fed_by_cut_stamp_ is the current stamp).
-  void set_link_loss(std::uint32_t refiner, double loss) { link_loss_[refiner] = {loss, 0.0}; }
-  void set_link_loss(std::uint32_t refiner, LinearValue loss) { link_loss_[refiner] = loss; }
-  void add_link_loss(std::uint32_t refiner, double loss) { link_loss_[refiner].value += loss; }
-  void add_link_loss(std::uint32_t refiner, LinearValue loss) {
-    link_loss_[refiner] = link_loss_[refiner] + loss;
-  }
-  template <typename T>
-  T link_loss(std::uint32_t refiner) const {
-    if constexpr (std::is_same_v<T, double>) {
-      return link_loss_[refiner].value;
-    } else {
-      return link_loss_[refiner];
-    }
-  }
+  // Recomputes mine `m`'s losses from its channels and moves the sums by the difference.
+  void update_mine(const Model& model, std::uint32_t m);
 
   std::vector<double> a_;      // channel availability; 1 except for channels in touched_
   std::vector<double> slope_;  // its slope per day; 0 except for ramping channels
   std::vector<std::uint32_t> touched_;
   std::vector<std::uint8_t> channel_touched_;
-  std::vector<std::uint32_t> cut_mines_, cut_refiners_;  // may hold entries no longer cut
-  std::vector<std::uint8_t> mine_listed_, refiner_listed_;
+  std::vector<std::uint32_t> cut_refiners_;  // may hold entries no longer cut
+  std::vector<std::uint8_t> refiner_listed_;
   std::vector<std::uint32_t> special_stamp_;
-  std::vector<std::uint32_t> fed_by_cut_stamp_;  // == stamp_: a feeding mine is cut
-  std::vector<LinearValue> link_loss_;           // per refiner, see link_loss()
   std::uint32_t stamp_ = 0;
   std::uint64_t focal_version_ = 0;
   std::vector<std::uint32_t> special_;
+
+  std::vector<MineLoss> mine_loss_;         // per mine
+  std::vector<LinearValue> link_loss_;      // per feed link: share x (1 - reach)
+  std::vector<LinearValue> refiner_loss_;   // per refiner: the sum of its links' losses
+  std::vector<std::uint32_t> cut_links_;    // per refiner: links from cut mines
+  std::vector<std::uint32_t> mines_moved_;  // mines whose losses moved this trial
+  std::vector<std::uint8_t> mine_moved_;
+  std::uint32_t cut_mine_count_ = 0;
+  LinearValue market_lost_, spare_lost_, mine_lost_;  // t/day, sums over the mines
+  LinearValue feed_lost_;  // t/day: sum of refiner output x link loss over every link
 };
 
 // Every flow of the tiers in one segment, t/day, computed edge by edge (for the mass-balance
