@@ -71,7 +71,7 @@ std::string unreachable_text(const io::OptimiseReport& r, const OptimiseFinding&
   Estimate e = metric_of(c.stats, f.target.metric);
   return "a target the levers can reach: the best reachable " +
          std::string(to_string(f.target.metric)) + " is " + format_number(e.value) + " (SE " +
-         format_number(e.se) + ", so " + format_number(e.value + r.z * e.se) + " with " +
+         format_fixed(e.se, 4) + ", so " + format_fixed(e.value + r.z * e.se, 4) + " with " +
          format_number(r.z) + " SE) at stockpile_days " + format_number(c.mix.stockpile_days) +
          ", recycling_share " + format_number(c.mix.recycling_share) + ", substitution_cut " +
          format_number(c.mix.substitution_cut) + " (levers in " + r.levers_file + ")";
