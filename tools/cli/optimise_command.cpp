@@ -65,18 +65,6 @@ std::string extension(Format format) {
   return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
 }
 
-// The best reachable level of an unreachable single target, for its one-line error.
-std::string unreachable_text(const io::OptimiseReport& r, const OptimiseFinding& f) {
-  const MixCell& c = f.best_reachable;
-  Estimate e = metric_of(c.stats, f.target.metric);
-  return "a target the levers can reach: the best reachable " +
-         std::string(to_string(f.target.metric)) + " is " + format_number(e.value) + " (SE " +
-         format_fixed(e.se, 4) + ", so " + format_fixed(e.value + r.z * e.se, 4) + " with " +
-         format_number(r.z) + " SE) at stockpile_days " + format_number(c.mix.stockpile_days) +
-         ", recycling_share " + format_number(c.mix.recycling_share) + ", substitution_cut " +
-         format_number(c.mix.substitution_cut) + " (levers in " + r.levers_file + ")";
-}
-
 }  // namespace
 
 int run_optimise(const Args& args, std::ostream& out, std::ostream& err) {
@@ -179,43 +167,15 @@ int run_optimise(const Args& args, std::ostream& out, std::ostream& err) {
       finished();
     }
     if (budget) {
-      std::vector<std::vector<BudgetOption>> options_by_mineral;
-      for (const io::OptimiseReport& r : reports) {
-        std::vector<BudgetOption> opts;
-        for (const MixCell& c : r.grid) {
-          opts.push_back({c.cost.total(), loss_usd(c, r.basis).value});
-        }
-        options_by_mineral.push_back(opts);
-      }
-      std::vector<BudgetShare> shares = split_budget(options_by_mineral, *budget);
-      io::BudgetReport b;
-      b.budget_usd_per_year = *budget;
-      for (std::size_t m = 0; m < reports.size(); ++m) {
-        io::BudgetRow row;
-        row.mineral = &reports[m];
-        for (const MixCell& c : reports[m].grid) {
-          if (c.mix == reports[m].basis.base) row.base = c;
-        }
-        row.chosen = reports[m].grid[shares[m].option];
-        row.marginal_value = shares[m].marginal_value;
-        b.rows.push_back(row);
-      }
+      io::BudgetReport b = budget_report(reports, *budget);
       content = format == Format::csv    ? io::budget_csv(b)
                 : format == Format::json ? io::budget_json(b)
                                          : io::wrap_long_lines(io::budget_table(b));
       stem = "optimise_budget";
     } else {
-      for (std::size_t i = 0; i < reports.size(); ++i) {
-        if (format == Format::csv) {
-          std::string csv = io::optimise_csv(reports[i]);
-          content += i == 0 ? csv : csv.substr(csv.find('\n') + 1);
-        } else if (format == Format::json) {
-          content += (i == 0 ? "[\n" : ",\n") + io::optimise_json(reports[i]);
-          if (i + 1 == reports.size()) content += "]\n";
-        } else {
-          content += (i == 0 ? "" : "\n") + io::wrap_long_lines(io::optimise_table(reports[i]));
-        }
-      }
+      content = format == Format::csv    ? io::optimise_summary_csv(reports)
+                : format == Format::json ? io::optimise_summary_json(reports)
+                                         : io::optimise_summary_table(reports);
       stem = "optimise_summary";
     }
   } else {
@@ -224,13 +184,7 @@ int run_optimise(const Args& args, std::ostream& out, std::ostream& err) {
     io::OptimiseReport report =
         optimise_scenario(file, request, paths, progress_of(""), interrupt.flag());
     finished();
-    // One target the levers cannot reach is an answer the caller must not take for a mix:
-    // one located line and exit 2, naming the best reachable level. On a frontier, such a
-    // threshold is a row marked NOT REACHABLE.
-    if (request.thresholds.empty() && !report.findings.front().best) {
-      throw InputError(SourceRef{}, "--target", to_string(request.target),
-                       unreachable_text(report, report.findings.front()));
-    }
+    if (request.thresholds.empty()) require_reachable(report);
     content = format == Format::csv    ? io::optimise_csv(report)
               : format == Format::json ? io::optimise_json(report)
                                        : io::wrap_long_lines(io::optimise_table(report));

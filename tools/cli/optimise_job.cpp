@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "graph/number_format.h"
 #include "graph/source_ref.h"
 
 namespace mineflow::cli {
@@ -122,6 +123,44 @@ OptimiseOutput budget_grid_scenario(const std::string& file, const OptimiseReque
   for (const auto& [mix, cell] : evaluator.evaluated()) p->out.grid.push_back(cell);
   p->out.passes = evaluator.passes();
   return std::move(p->out);
+}
+
+void require_reachable(const io::OptimiseReport& r) {
+  const OptimiseFinding& f = r.findings.front();
+  if (f.best) return;
+  const MixCell& c = f.best_reachable;
+  Estimate e = metric_of(c.stats, f.target.metric);
+  throw InputError(
+      SourceRef{}, "--target", to_string(f.target),
+      "a target the levers can reach: the best reachable " +
+          std::string(to_string(f.target.metric)) + " is " + format_number(e.value) + " (SE " +
+          format_fixed(e.se, 4) + ", so " + format_fixed(e.value + r.z * e.se, 4) + " with " +
+          format_number(r.z) + " SE) at stockpile_days " + format_number(c.mix.stockpile_days) +
+          ", recycling_share " + format_number(c.mix.recycling_share) + ", substitution_cut " +
+          format_number(c.mix.substitution_cut) + " (levers in " + r.levers_file + ")");
+}
+
+io::BudgetReport budget_report(const std::vector<io::OptimiseReport>& reports, double budget) {
+  std::vector<std::vector<BudgetOption>> options_by_mineral;
+  for (const io::OptimiseReport& r : reports) {
+    std::vector<BudgetOption> options;
+    for (const MixCell& c : r.grid) options.push_back({c.cost.total(), loss_usd(c, r.basis).value});
+    options_by_mineral.push_back(options);
+  }
+  std::vector<BudgetShare> shares = split_budget(options_by_mineral, budget);
+  io::BudgetReport out;
+  out.budget_usd_per_year = budget;
+  for (std::size_t m = 0; m < reports.size(); ++m) {
+    io::BudgetRow row;
+    row.mineral = &reports[m];
+    for (const MixCell& c : reports[m].grid) {
+      if (c.mix == reports[m].basis.base) row.base = c;
+    }
+    row.chosen = reports[m].grid[shares[m].option];
+    row.marginal_value = shares[m].marginal_value;
+    out.rows.push_back(row);
+  }
+  return out;
 }
 
 }  // namespace mineflow::cli

@@ -42,6 +42,15 @@ OptimiseOutput budget_grid_scenario(const std::string& file, const OptimiseReque
                                     const DataPaths& paths, const OptimiseProgress& progress,
                                     const std::atomic<bool>* cancel);
 
+// One target the levers cannot reach is an answer the caller must not take for a mix: throws
+// InputError on --target (one line, exit 2) naming the best reachable level. On a frontier such
+// a threshold is a row marked not reachable instead.
+void require_reachable(const io::OptimiseReport& report);
+
+// The budget spread over `reports` (each with its budget grid; sim/optimise/budget_split.h).
+// Points into `reports`: keep them while the result is used.
+io::BudgetReport budget_report(const std::vector<io::OptimiseReport>& reports, double budget);
+
 // The expected value of demand not served of a cell, USD/yr at the base price (value and SE).
 Estimate loss_usd(const MixCell& cell, const MixBasis& basis);
 

@@ -176,6 +176,31 @@ std::string optimise_json(const OptimiseReport& r) {
   return out.str();
 }
 
+std::string optimise_summary_table(const std::vector<OptimiseReport>& reports) {
+  std::string out;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out += (i == 0 ? "" : "\n") + wrap_long_lines(optimise_table(reports[i]));
+  }
+  return out;
+}
+
+std::string optimise_summary_csv(const std::vector<OptimiseReport>& reports) {
+  std::string out;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    std::string csv = optimise_csv(reports[i]);
+    out += i == 0 ? csv : csv.substr(csv.find('\n') + 1);
+  }
+  return out;
+}
+
+std::string optimise_summary_json(const std::vector<OptimiseReport>& reports) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out += (i == 0 ? "\n" : ",\n") + optimise_json(reports[i]);
+  }
+  return out + "]\n";
+}
+
 std::string budget_table(const BudgetReport& b) {
   std::ostringstream out;
   double spent = 0.0;

@@ -37,6 +37,12 @@ std::string optimise_table(const OptimiseReport& report);
 std::string optimise_csv(const OptimiseReport& report);
 std::string optimise_json(const OptimiseReport& report);
 
+// Several scenarios (--all): the tables one after another, the CSVs' rows under one header, the
+// JSON objects in one array.
+std::string optimise_summary_table(const std::vector<OptimiseReport>& reports);
+std::string optimise_summary_csv(const std::vector<OptimiseReport>& reports);
+std::string optimise_summary_json(const std::vector<OptimiseReport>& reports);
+
 // The budget split: per mineral the mix bought, its cost, the expected value of demand not
 // served before (at the base mix) and after, and the marginal value of a dollar.
 struct BudgetRow {
