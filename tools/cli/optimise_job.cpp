@@ -13,6 +13,10 @@ constexpr double kBudgetDayFractions[] = {0.0,        15.0 / 180, 30.0 / 180,  4
                                           60.0 / 180, 90.0 / 180, 120.0 / 180, 1.0};
 constexpr int kBudgetShareLevels = 4;
 
+std::string fs_stem(const std::string& file) {
+  return std::filesystem::path(file).stem().string();
+}
+
 struct Prepared {
   std::unique_ptr<PreparedSweep> sweep;
   SweepSetup setup;
@@ -40,7 +44,9 @@ std::unique_ptr<Prepared> prepare(const std::string& file, const OptimiseRequest
   OptimiseOutput& out = p->out;
   out.header = p->sweep->header;
   out.header.carrying_rate_per_year = costs_file.costs.carrying_rate_per_year();
-  out.levers_file = levers;
+  // Shown relative to the data folder when it is the default (the same text on any machine).
+  out.levers_file =
+      request.levers ? levers : "levers/" + fs_stem(p->sweep->scenario.mineral_file) + ".yaml";
   out.basis.demand_t_per_day = setup.model->demand_t_per_day;
   out.basis.price_usd_per_t = setup.model->baseline_price * setup.price_to_report_currency;
   out.basis.base.stockpile_days = 0.0;
