@@ -353,6 +353,24 @@ TEST(OptimiseCli, BadInputIsOneLocatedLine) {
   }
 }
 
+// report --optimise: the section with a frontier chart, and the CSVs behind it.
+TEST(OptimiseCli, ReportShowsTheFrontierAndTheBudget) {
+  const fs::path dir = fs::temp_directory_path() / "mineflow_optimise_report";
+  fs::remove_all(dir);
+  testing::CliResult r = run_cli({"report", "cobalt", "--out", dir.string(), "--optimise",
+                                  "5000000", "--trials", "500"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = testing::read_text(dir / "report.html");
+  EXPECT_NE(html.find("id=\"optimise\""), std::string::npos);
+  EXPECT_NE(html.find("Cobalt: cost-risk frontier"), std::string::npos);
+  const std::string frontier = testing::read_text(dir / "optimise_frontier.csv");
+  EXPECT_EQ(frontier.rfind("mineral,scenario,target,row,", 0), 0u);
+  EXPECT_NE(frontier.find("cobalt,cobalt_background,"), std::string::npos);
+  const std::string budget = testing::read_text(dir / "optimise_budget.csv");
+  EXPECT_NE(budget.find("\ncobalt,cobalt_background,"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 // Every bundled levers file loads, names its mineral and sources or reasons every lever.
 TEST(OptimiseData, BundledLeverFilesLoad) {
   int files = 0;
