@@ -74,6 +74,8 @@ TEST(OptimiseExact, UnmetIsLinearInBothLevers) {
   EXPECT_DOUBLE_EQ(cells[1].stats.unmet_t.value, 350.0);
   EXPECT_DOUBLE_EQ(cells[2].stats.unmet_t.value, 250.0);
   EXPECT_DOUBLE_EQ(cells[3].stats.unmet_t.value, 100.0);
+  // Rationing prices nothing out: demand not served is the unmet demand, bit for bit.
+  for (const MixCell& cell : cells) EXPECT_EQ(cell.not_served_t.value, cell.stats.unmet_t.value);
   // Costs: a day holds 10 t worth 10,000 USD at 10 %/yr; a share point of 3,650 t/yr at
   // 10 USD/t... here recycling costs nothing (usd_per_t 0).
   EXPECT_DOUBLE_EQ(cells[1].cost.stockpile_usd_per_year, 15.0 * 10.0 * 1000.0 * 0.10);
@@ -357,8 +359,8 @@ TEST(OptimiseCli, BadInputIsOneLocatedLine) {
 TEST(OptimiseCli, ReportShowsTheFrontierAndTheBudget) {
   const fs::path dir = fs::temp_directory_path() / "mineflow_optimise_report";
   fs::remove_all(dir);
-  testing::CliResult r = run_cli({"report", "cobalt", "--out", dir.string(), "--optimise",
-                                  "5000000", "--trials", "500"});
+  testing::CliResult r = run_cli(
+      {"report", "cobalt", "--out", dir.string(), "--optimise", "5000000", "--trials", "500"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = testing::read_text(dir / "report.html");
   EXPECT_NE(html.find("id=\"optimise\""), std::string::npos);

@@ -1,6 +1,8 @@
 #include "sim/optimise/mix_evaluator.h"
 
-#include "sim/sweep/sweep_driver.h"
+#include "sim/optimise/mix_values.h"
+#include "sim/summary.h"
+#include "sim/trial_loop.h"
 
 namespace mineflow {
 namespace {
@@ -44,13 +46,17 @@ std::vector<MixCell> MixEvaluator::evaluate(const std::vector<PolicyMix>& mixes)
       setups[i].carrying_rate_per_year = costs_.carrying_rate_per_year();
       variants.push_back(Variant{setup_.model, setups[i].stocks});
     }
-    SweepValues values = run_sweep_trials(*setup_.events, setup_.horizon_days, variants, mc);
+    MixValues values = collect_trials<MixValues>(
+        *setup_.events, setup_.horizon_days, variants, mc,
+        [&variants](TrialRange held) { return MixValues(variants.size(), held); });
     std::vector<MixCell> cells(fresh.size());
     for_each_parallel(fresh.size(), options_.threads, [&](std::size_t v) {
       cells[v].mix = fresh[v];
       cells[v].cost = mix_cost(fresh[v], basis_, costs_);
       cells[v].stats = sweep_cell(setups[v], values.unmet_t(v), values.longest_spell_days(v),
                                   fresh[v].stockpile_days, fresh[v].recycling_share);
+      Moments not_served = moments(values.not_served_t(v));
+      cells[v].not_served_t = {not_served.mean, not_served.se};
     });
     for (const MixCell& cell : cells) cache_[cell.mix] = cell;
   }

@@ -23,6 +23,9 @@ struct MixCell {
   PolicyMix mix;
   MixCost cost;
   SweepCell stats;  // the metrics with their SE (its days and recycling share are the mix's)
+  // Expected demand not served, t: unmet + priced out by the clearing market (= unmet_t under
+  // rationing; docs/market.md). The budget's loss.
+  Estimate not_served_t;
 };
 
 struct EvaluatorOptions {

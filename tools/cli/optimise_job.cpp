@@ -79,8 +79,8 @@ EvaluatorOptions evaluator_options(const Prepared& p, const OptimiseRequest& req
 }  // namespace
 
 Estimate loss_usd(const MixCell& cell, const MixBasis& basis) {
-  return {cell.stats.unmet_t.value * basis.price_usd_per_t,
-          cell.stats.unmet_t.se * basis.price_usd_per_t};
+  return {cell.not_served_t.value * basis.price_usd_per_t,
+          cell.not_served_t.se * basis.price_usd_per_t};
 }
 
 OptimiseOutput optimise_scenario(const std::string& file, const OptimiseRequest& request,

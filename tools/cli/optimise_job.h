@@ -51,7 +51,8 @@ void require_reachable(const io::OptimiseReport& report);
 // Points into `reports`: keep them while the result is used.
 io::BudgetReport budget_report(const std::vector<io::OptimiseReport>& reports, double budget);
 
-// The expected value of demand not served of a cell, USD/yr at the base price (value and SE).
+// The expected value of demand not served of a cell (unmet + priced out), USD/yr at the base
+// price (value and SE).
 Estimate loss_usd(const MixCell& cell, const MixBasis& basis);
 
 }  // namespace mineflow::cli

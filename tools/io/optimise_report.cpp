@@ -25,8 +25,8 @@ std::string fixed(double value) {
 }
 
 Estimate loss(const MixCell& cell, const MixBasis& basis) {
-  return {cell.stats.unmet_t.value * basis.price_usd_per_t,
-          cell.stats.unmet_t.se * basis.price_usd_per_t};
+  return {cell.not_served_t.value * basis.price_usd_per_t,
+          cell.not_served_t.se * basis.price_usd_per_t};
 }
 
 struct Row {
@@ -98,7 +98,7 @@ std::string optimise_csv(const OptimiseReport& r) {
   std::ostringstream out;
   out << "scenario,mineral,target,row,stockpile_days,recycling_share,substitution_cut,"
          "stockpile_usd_per_year,recycling_usd_per_year,substitution_usd_per_year,cost_per_year,"
-         "metric,metric_value,metric_se,meets_target\n";
+         "metric,metric_value,metric_se,meets_target,not_served_t,not_served_t_se\n";
   for (const OptimiseFinding& f : r.findings) {
     for (const Row& row : rows_of(f)) {
       const MixCell& c = *row.cell;
@@ -109,7 +109,8 @@ std::string optimise_csv(const OptimiseReport& r) {
           << num(c.cost.stockpile_usd_per_year) << "," << num(c.cost.recycling_usd_per_year) << ","
           << num(c.cost.substitution_usd_per_year) << "," << num(c.cost.total()) << ","
           << to_string(f.target.metric) << "," << num(e.value) << "," << num(e.se) << ","
-          << (meets(c, f.target, r.z) ? "true" : "false") << "\n";
+          << (meets(c, f.target, r.z) ? "true" : "false") << "," << num(c.not_served_t.value) << ","
+          << num(c.not_served_t.se) << "\n";
     }
   }
   return out.str();
@@ -133,7 +134,9 @@ std::string cell_json(const MixCell& c, const SweepTarget& target, double z,
       << indent << "  \"metric\": " << json_string(to_string(target.metric)) << ",\n"
       << indent << "  \"metric_value\": " << num(e.value) << ",\n"
       << indent << "  \"metric_se\": " << num(e.se) << ",\n"
-      << indent << "  \"meets_target\": " << (meets(c, target, z) ? "true" : "false") << "\n"
+      << indent << "  \"meets_target\": " << (meets(c, target, z) ? "true" : "false") << ",\n"
+      << indent << "  \"not_served_t\": " << num(c.not_served_t.value) << ",\n"
+      << indent << "  \"not_served_t_se\": " << num(c.not_served_t.se) << "\n"
       << indent << "}";
   return out.str();
 }

@@ -33,7 +33,8 @@ std::string optimise_table(const OptimiseReport& report);
 // Columns: scenario, mineral, target, row (cheapest | stockpile_only | best_reachable),
 // stockpile_days, recycling_share, substitution_cut, stockpile_usd_per_year,
 // recycling_usd_per_year, substitution_usd_per_year, cost_per_year, metric, metric_value,
-// metric_se, meets_target.
+// metric_se, meets_target, not_served_t, not_served_t_se (expected demand not served: unmet +
+// priced out, t).
 std::string optimise_csv(const OptimiseReport& report);
 std::string optimise_json(const OptimiseReport& report);
 

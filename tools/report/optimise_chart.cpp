@@ -121,8 +121,8 @@ HtmlSection optimise_section(const std::vector<const io::OptimiseReport*>& front
                                format_fixed(row.chosen.mix.recycling_share, 3),
                                format_fixed(row.chosen.mix.substitution_cut, 3),
                                format_fixed(row.chosen.cost.total(), 0),
-                               format_fixed(row.base.stats.unmet_t.value * price, 0),
-                               format_fixed(row.chosen.stats.unmet_t.value * price, 0),
+                               format_fixed(row.base.not_served_t.value * price, 0),
+                               format_fixed(row.chosen.not_served_t.value * price, 0),
                                format_fixed(row.marginal_value, 3)});
     }
   }
