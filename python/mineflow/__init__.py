@@ -25,7 +25,7 @@ from ._core import METRICS, InputError, Scenario
 from .tables import from_csv as _from_csv, set_tables, table as _table
 
 __all__ = ["METRICS", "InputError", "Scenario", "criticality", "indicators", "load_scenario",
-           "mfa", "network", "run", "set_tables", "stockpile"]
+           "mfa", "network", "optimise", "run", "set_tables", "stockpile"]
 
 
 def _path(value):
@@ -200,6 +200,33 @@ def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05
         _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
         base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir),
         vintage, market))
+
+
+class OptimiseResult(_Result):
+    """`mineflow optimise`: .table is the CSV's table (one row per mix and target, column `row`:
+    cheapest, stockpile_only or best_reachable; with a budget, one row per mineral)."""
+
+    def __init__(self, texts):
+        super().__init__(texts["csv"], texts["json"], texts["text"])
+        self.table = _from_csv(self.csv)
+
+
+def optimise(scenario=None, target="p_shortage<=0.05", frontier=None, budget=None, levers=None,
+             policy=None, trials=None, seed=None, threads=0, data_dir=None, vintage="latest",
+             market=None):
+    """The least-cost mix of stockpile days, recycling share and substitution cut meeting
+    `target` ("METRIC<=VALUE") on a scenario (a path or a Scenario), or, with scenario None, on
+    every bundled mineral's background scenario (the CLI's --all). frontier: a list of
+    thresholds (the cheapest mix for each); budget: USD per year spread over the minerals
+    (scenario None); levers: a lever-costs file (default DATA/levers/<mineral>.yaml). A single
+    target the levers cannot reach raises mineflow.InputError naming the best reachable level.
+    Costs in USD per year (docs/optimise.md)."""
+    if isinstance(scenario, Scenario):
+        scenario = scenario.file
+    thresholds = None if frontier is None else [float(x) for x in frontier]
+    return OptimiseResult(_core.optimise(
+        _path(scenario), target, thresholds, None if budget is None else float(budget),
+        _path(levers), policy, trials, seed, threads, _path(data_dir), vintage, market))
 
 
 class MfaResult(_Result):

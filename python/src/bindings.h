@@ -20,6 +20,7 @@ void bind_scenario(py::module_& m);
 void bind_indicators(py::module_& m);
 void bind_run(py::module_& m);
 void bind_stockpile(py::module_& m);
+void bind_optimise(py::module_& m);
 void bind_mfa(py::module_& m);
 void bind_network(py::module_& m);
 void bind_criticality(py::module_& m);

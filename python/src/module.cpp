@@ -46,6 +46,7 @@ PYBIND11_MODULE(_core, m) {
   bind_indicators(m);
   bind_run(m);
   bind_stockpile(m);
+  bind_optimise(m);
   bind_mfa(m);
   bind_network(m);
   bind_criticality(m);

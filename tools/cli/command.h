@@ -28,6 +28,7 @@ int run_mfa(const Args& args, std::ostream& out, std::ostream& err);
 int run_report(const Args& args, std::ostream& out, std::ostream& err);
 int run_run(const Args& args, std::ostream& out, std::ostream& err);
 int run_stockpile(const Args& args, std::ostream& out, std::ostream& err);
+int run_optimise(const Args& args, std::ostream& out, std::ostream& err);
 // Hidden (not in commands()): `mineflow __complete OPTION [COMMAND WORD...]`, the values bash
 // completion offers after OPTION, one a line.
 int run_complete(const Args& args, std::ostream& out, std::ostream& err);

@@ -3,22 +3,26 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <boost/program_options.hpp>
 
 #include "graph/build_graph.h"
 #include "graph/look_through.h"
+#include "graph/number_format.h"
 #include "graph/validate.h"
 #include "tools/cli/command.h"
 #include "tools/cli/data_paths.h"
 #include "tools/cli/indicator_options.h"
 #include "tools/cli/indicators_job.h"
+#include "tools/cli/optimise_job.h"
 #include "tools/cli/option_values.h"
 #include "tools/cli/output.h"
 #include "tools/cli/parse_args.h"
@@ -149,7 +153,12 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "lang", po::value<std::string>()->default_value("en"), "en | ja")(
       "trials", po::value<long long>()->default_value(report::kReportTrials),
       "Monte Carlo trials per scenario (at most the scenario's own count)")(
-      "files", po::value<std::vector<std::string>>(), "mineral files or bundled names");
+      "files", po::value<std::vector<std::string>>(), "mineral files or bundled names")(
+      "optimise", po::value<double>()->implicit_value(20e6, "20000000"),
+      "add the least-cost policy mix section: each mineral's cost-risk frontier (p_shortage "
+      "at 0.8, 0.6, 0.4, 0.2 and 0.1 of its level without stockpile) and this budget (USD/yr) "
+      "spread over the minerals "
+      "(docs/optimise.md)");
   add_data_dir_option(options);
   add_indicator_options(options);
   add_vintage_option(options);
@@ -205,6 +214,17 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   std::vector<std::unique_ptr<report::MineralScenario>> scenario_runs;
   std::vector<std::unique_ptr<report::MineralSweep>> sweeps;
   std::string sweep_facts;
+  // report --optimise: each background scenario's frontier and budget grid (docs/optimise.md).
+  std::optional<double> optimise_budget;
+  if (vm.count("optimise")) {
+    optimise_budget = vm["optimise"].as<double>();
+    if (!std::isfinite(*optimise_budget) || *optimise_budget < 0.0) {
+      throw InputError(SourceRef{}, "--optimise", format_number(*optimise_budget),
+                       "USD per year >= 0");
+    }
+  }
+  std::vector<std::unique_ptr<io::OptimiseReport>> frontiers;
+  std::vector<io::OptimiseReport> budget_grids;
   long long trials = vm["trials"].as<long long>();
   if (trials < 1 || trials > 1'000'000) {
     throw InputError(SourceRef{}, "--trials", std::to_string(trials), "1..1000000");
@@ -269,6 +289,22 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
             report::mineral_label(mineral.id, mineral.name, *lang))));
         entries.back().sweep = sweeps.back().get();
         provenance.files.push_back(shown(background));
+        if (optimise_budget) {
+          OptimiseRequest request;
+          request.sweep.vintage = vintage;
+          request.sweep.trials = static_cast<long long>(sweep_trials);
+          // Thresholds below the risk with no stockpile at the current recycling share (the
+          // sweep's cell at 0 days), so every mineral's frontier has something to buy.
+          double p0 = 0.0;
+          for (const SweepCell& cell : sweeps.back()->result.cells) {
+            if (cell.days == 0.0) p0 = cell.p_shortage.value;  // the last share: the current
+          }
+          for (double f : {0.8, 0.6, 0.4, 0.2, 0.1}) request.thresholds.push_back(p0 * f);
+          frontiers.push_back(std::make_unique<io::OptimiseReport>(
+              optimise_scenario(background, request, paths, {}, nullptr)));
+          entries.back().frontier = frontiers.back().get();
+          budget_grids.push_back(budget_grid_scenario(background, request, paths, {}, nullptr));
+        }
         sweep_facts += (sweep_facts.empty() ? "" : "; ") + scenario.id + ": " +
                        report::phrase("seed_word", *lang) + std::to_string(scenario.seed) +
                        report::phrase("trials_word", *lang) + std::to_string(sweep_trials);
@@ -301,8 +337,10 @@ int run_report(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                               report::phrase("stockpile_sweeps", *lang) + sweep_facts;
   }
   fs::path dir = make_out_folder(vm["out"].as<std::string>());
-  for (const report::OutputFile& file :
-       report::mineral_report_files(entries, thresholds, provenance, *lang)) {
+  std::optional<io::BudgetReport> budget;
+  if (optimise_budget) budget = budget_report(budget_grids, *optimise_budget);
+  for (const report::OutputFile& file : report::mineral_report_files(
+           entries, thresholds, provenance, *lang, budget ? &*budget : nullptr)) {
     io::write_file_atomically((dir / file.name).string(), file.content);
   }
   out << "wrote " << (dir / "report.html").string() << "\n";

@@ -39,12 +39,13 @@ void check_sweep_request(const SweepRequest& request) {
   check_range(request.max_recycling, 1e-6, 1.0, "--max-recycling", "(0, 1]");
 }
 
-io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& request,
-                                   const DataPaths& paths, const SweepProgress& progress,
-                                   const std::atomic<bool>* cancel, const TrialSplit* split) {
+std::unique_ptr<PreparedSweep> prepare_sweep(const std::string& file, const SweepRequest& request,
+                                             const DataPaths& paths) {
+  auto out = std::make_unique<PreparedSweep>();
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
-  Scenario scenario = io::load_scenario(file, countries, paths.minerals_dir());
+  Scenario& scenario = out->scenario;
+  scenario = io::load_scenario(file, countries, paths.minerals_dir());
   if (request.parameter_uncertainty && scenario.hazard) {
     HazardModel drawn = *scenario.hazard;
     drawn.parameter_uncertainty = true;
@@ -53,17 +54,16 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
   if (request.trials) scenario.trials = *request.trials;
   if (request.seed) scenario.seed = *request.seed;
   override_market(scenario, request.market);
-  MineralData data =
-      io::load_mineral_for_simulation(scenario.mineral_file, countries, request.vintage);
+  MineralData& data = out->data;
+  data = io::load_mineral_for_simulation(scenario.mineral_file, countries, request.vintage);
   io::convert_prices_to_per_tonne(data.prices);  // costs per t on either vintage
   MineralGraph base = build_mineral_graph(data, settings.graph);
   validate_graph(base.graph, scenario.mineral_file);
-  SweepPlan sweep =
+  out->sweep =
       make_sweep_plan(scenario, base, data.prices, countries, settings.indicators, request.policy);
 
-  io::SweepSummaryRow row;
-  row.header = io::sweep_header(scenario, data, sweep);
-  io::SweepHeader& h = row.header;
+  out->header = io::sweep_header(scenario, data, out->sweep);
+  io::SweepHeader& h = out->header;
   h.carrying_rate_per_year = request.carrying_rate;
   // Costs in USD only: a series in another currency is converted at the annual rate of its
   // baseline year (scenarios/fx.yaml).
@@ -85,10 +85,27 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
       h.price_unit = "USD" + h.price_unit.substr(h.price_unit.find('/'));
     }
   }
+  out->to_usd = to_usd;
+  return out;
+}
 
-  SweepSetup setup = sweep.setup();
-  setup.carrying_rate_per_year = request.carrying_rate;
-  setup.price_to_report_currency = to_usd;
+SweepSetup PreparedSweep::setup(double carrying_rate) const {
+  SweepSetup out = sweep.setup();
+  out.carrying_rate_per_year = carrying_rate;
+  out.price_to_report_currency = to_usd;
+  return out;
+}
+
+io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& request,
+                                   const DataPaths& paths, const SweepProgress& progress,
+                                   const std::atomic<bool>* cancel, const TrialSplit* split) {
+  std::unique_ptr<PreparedSweep> prepared = prepare_sweep(file, request, paths);
+  const Scenario& scenario = prepared->scenario;
+  const MineralData& data = prepared->data;
+  const SweepPlan& sweep = prepared->sweep;
+  io::SweepSummaryRow row;
+  row.header = prepared->header;
+  SweepSetup setup = prepared->setup(request.carrying_rate);
   SweepGrid grid = sweep.grid;
   if (request.days) grid.days = *request.days;
   if (request.shares) grid.recycling_shares = *request.shares;

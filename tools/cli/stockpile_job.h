@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "graph/mineral_data.h"
 #include "sim/scenario.h"
 #include "sim/sweep/stockpile_sweep.h"
+#include "sim/sweep/sweep_plan.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
 #include "tools/io/stockpile_report.h"
@@ -48,6 +50,22 @@ void check_sweep_request(const SweepRequest& request);
 // (pass number from 1, trials done, trials per pass); from worker threads.
 using SweepProgress = std::function<void(const std::string& label, int pass, std::uint64_t done,
                                          std::uint64_t total)>;
+
+// What a sweep of one scenario file reads and derives before its Monte Carlo (the scenario with
+// the request's trials, seed, market and parameter draws; the mineral; the sweep plan; the
+// header; the price's conversion to USD), shared by `stockpile` and `optimise`. Held by pointer:
+// the plan's setup points into it.
+struct PreparedSweep {
+  Scenario scenario;
+  MineralData data;
+  SweepPlan sweep;
+  io::SweepHeader header;
+  double to_usd = 1.0;
+  // The sweep's setup with costs in USD at `carrying_rate` per year.
+  SweepSetup setup(double carrying_rate) const;
+};
+std::unique_ptr<PreparedSweep> prepare_sweep(const std::string& file, const SweepRequest& request,
+                                             const DataPaths& paths);
 
 // Sweeps one scenario file; costs in USD (other currencies converted with the data folder's
 // fx.yaml). With `cancel` set during the sweep the result is incomplete: the caller checks the

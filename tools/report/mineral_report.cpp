@@ -8,6 +8,7 @@
 #include "tools/report/heat_table.h"
 #include "tools/report/indicator_charts.h"
 #include "tools/report/line_chart.h"
+#include "tools/report/optimise_chart.h"
 #include "tools/report/price_chart.h"
 #include "tools/report/radar_chart.h"
 #include "tools/report/report_summary.h"
@@ -390,7 +391,8 @@ std::optional<std::vector<io::VintageChange>> compared_vintages(
 
 HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entries,
                                      const RatingThresholds& thresholds,
-                                     const ReportProvenance& provenance, Lang lang) {
+                                     const ReportProvenance& provenance, Lang lang,
+                                     const io::BudgetReport* budget) {
   HtmlDocument document;
   document.lang = std::string(to_string(lang));
   document.title = phrase("report_title", lang);
@@ -415,6 +417,16 @@ HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entr
   if (!scenario.figures.empty()) document.sections.push_back(std::move(scenario));
   HtmlSection stockpile = stockpile_section(entries, lang);
   if (!stockpile.figures.empty()) document.sections.push_back(std::move(stockpile));
+  std::vector<const io::OptimiseReport*> frontiers;
+  std::vector<std::string> frontier_labels;
+  for (const MineralReportEntry& entry : entries) {
+    if (entry.frontier == nullptr) continue;
+    frontiers.push_back(entry.frontier);
+    frontier_labels.push_back(mineral_label(entry.data->id, entry.data->name, lang));
+  }
+  if (!frontiers.empty() || budget != nullptr) {
+    document.sections.push_back(optimise_section(frontiers, frontier_labels, budget, lang));
+  }
   document.sections.push_back(
       provenance_section(provenance, thresholds, !stock_flows(entries).empty(),
                          !scenario_runs(entries).empty(), !sweeps(entries).empty(), lang));
@@ -435,7 +447,8 @@ HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& resul
 
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
                                              const RatingThresholds& thresholds,
-                                             const ReportProvenance& provenance, Lang lang) {
+                                             const ReportProvenance& provenance, Lang lang,
+                                             const io::BudgetReport* budget) {
   std::vector<io::MineralIndicators> results = indicator_results(entries);
   std::vector<NamedGraph> graphs;
   std::vector<const MineralData*> minerals;
@@ -445,7 +458,8 @@ std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntr
   }
   std::vector<const MineralStockFlow*> models = stock_flows(entries);
   std::vector<OutputFile> files = {
-      {"report.html", render_html(mineral_report_document(entries, thresholds, provenance, lang))},
+      {"report.html",
+       render_html(mineral_report_document(entries, thresholds, provenance, lang, budget))},
       {"indicators.csv", io::indicators_csv(results)},
       {"indicators.json", io::indicators_json(results)},
       {"radar.csv", radar_positions_csv(results, thresholds)},
@@ -464,6 +478,10 @@ std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntr
   }
   std::vector<const MineralSweep*> swept = sweeps(entries);
   if (!swept.empty()) files.push_back({"stockpile_days.csv", stockpile_days_csv(swept)});
+  std::vector<const io::OptimiseReport*> frontiers =
+      present(entries, &MineralReportEntry::frontier);
+  if (!frontiers.empty()) files.push_back({"optimise_frontier.csv", frontier_csv(frontiers)});
+  if (budget != nullptr) files.push_back({"optimise_budget.csv", io::budget_csv(*budget)});
   return files;
 }
 

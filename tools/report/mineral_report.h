@@ -10,6 +10,7 @@
 #include "graph/build_graph.h"
 #include "graph/rating.h"
 #include "tools/io/indicator_report.h"
+#include "tools/io/optimise_report.h"
 #include "tools/report/html_page.h"
 #include "tools/report/labels.h"
 #include "tools/report/scenario_charts.h"
@@ -25,6 +26,7 @@ struct MineralReportEntry {
   const MineralStockFlow* stock_flow = nullptr;  // the bundled stock-flow model's run, if any
   const MineralScenario* scenario = nullptr;     // its bundled disruption scenario's run, if any
   const MineralSweep* sweep = nullptr;           // its stockpile-days sweep, if any
+  const io::OptimiseReport* frontier = nullptr;  // its least-cost frontier (report --optimise)
   // The ratings that differ between the seed and the latest vintage (io::vintage_changes);
   // compared false where the file has no latest figures to compare.
   bool vintages_compared = false;
@@ -46,9 +48,11 @@ struct OutputFile {
   std::string content;
 };
 
+// `budget`: the budget's split over the minerals (report --optimise), or null.
 HtmlDocument mineral_report_document(const std::vector<MineralReportEntry>& entries,
                                      const RatingThresholds& thresholds,
-                                     const ReportProvenance& provenance, Lang lang);
+                                     const ReportProvenance& provenance, Lang lang,
+                                     const io::BudgetReport* budget = nullptr);
 
 // Only the indicator charts (heat table and radars): what `mineflow indicators --html` writes.
 HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& results,
@@ -59,9 +63,10 @@ HtmlDocument indicators_document(const std::vector<io::MineralIndicators>& resul
 // vintage_changes.csv when any mineral's vintages were compared, stock_flow.csv when any mineral
 // has a stock-flow model, and scenario_series.csv,
 // exceedance.csv and policy_radar.csv when any has a scenario run, stockpile_days.csv when any
-// has a sweep.
+// has a sweep, optimise_frontier.csv (and optimise_budget.csv) with report --optimise.
 std::vector<OutputFile> mineral_report_files(const std::vector<MineralReportEntry>& entries,
                                              const RatingThresholds& thresholds,
-                                             const ReportProvenance& provenance, Lang lang);
+                                             const ReportProvenance& provenance, Lang lang,
+                                             const io::BudgetReport* budget = nullptr);
 
 }  // namespace mineflow::report

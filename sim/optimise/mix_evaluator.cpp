@@ -1,0 +1,69 @@
+#include "sim/optimise/mix_evaluator.h"
+
+#include "sim/optimise/mix_values.h"
+#include "sim/summary.h"
+#include "sim/trial_loop.h"
+
+namespace mineflow {
+namespace {
+
+// As the stockpile sweep: profiles of the first pass kept for the later ones, up to 2 GiB.
+constexpr std::size_t kProfileCacheBytes = std::size_t{2} << 30;
+
+}  // namespace
+
+MixEvaluator::MixEvaluator(const SweepSetup& setup, MixBasis basis, LeverCosts costs,
+                           EvaluatorOptions options)
+    : setup_(setup), basis_(basis), costs_(costs), options_(std::move(options)) {}
+
+std::vector<MixCell> MixEvaluator::evaluate(const std::vector<PolicyMix>& mixes) {
+  std::vector<PolicyMix> fresh;
+  for (const PolicyMix& mix : mixes) {
+    if (!cache_.count(mix) && std::find(fresh.begin(), fresh.end(), mix) == fresh.end()) {
+      fresh.push_back(mix);
+    }
+  }
+  if (!fresh.empty()) {
+    ++passes_;
+    MonteCarloOptions mc;
+    mc.trials = options_.trials;
+    mc.seed = options_.seed;
+    mc.threads = options_.threads;
+    mc.cancel = options_.cancel;
+    if (!profiles_) profiles_.emplace(setup_.model, trial_layout(mc).run, kProfileCacheBytes);
+    mc.profile_cache = &*profiles_;
+    if (options_.progress) {
+      mc.progress = [this, pass = passes_](std::uint64_t done) {
+        options_.progress(pass, done, options_.trials);
+      };
+    }
+    std::vector<Variant> variants;
+    std::vector<SweepSetup> setups(fresh.size(), setup_);
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      setups[i].stocks.stockpile_days = fresh[i].stockpile_days;
+      setups[i].stocks.recycling_share = fresh[i].recycling_share;
+      setups[i].stocks.substitution_cut = fresh[i].substitution_cut;
+      setups[i].carrying_rate_per_year = costs_.carrying_rate_per_year();
+      variants.push_back(Variant{setup_.model, setups[i].stocks});
+    }
+    MixValues values = collect_trials<MixValues>(
+        *setup_.events, setup_.horizon_days, variants, mc,
+        [&variants](TrialRange held) { return MixValues(variants.size(), held); });
+    std::vector<MixCell> cells(fresh.size());
+    for_each_parallel(fresh.size(), options_.threads, [&](std::size_t v) {
+      cells[v].mix = fresh[v];
+      cells[v].cost = mix_cost(fresh[v], basis_, costs_);
+      cells[v].stats = sweep_cell(setups[v], values.unmet_t(v), values.longest_spell_days(v),
+                                  fresh[v].stockpile_days, fresh[v].recycling_share);
+      Moments not_served = moments(values.not_served_t(v));
+      cells[v].not_served_t = {not_served.mean, not_served.se};
+    });
+    for (const MixCell& cell : cells) cache_[cell.mix] = cell;
+  }
+  std::vector<MixCell> out;
+  out.reserve(mixes.size());
+  for (const PolicyMix& mix : mixes) out.push_back(cache_.at(mix));
+  return out;
+}
+
+}  // namespace mineflow

@@ -1,0 +1,86 @@
+#include "tools/io/levers_loader.h"
+
+#include "tools/io/yaml_reader.h"
+
+namespace mineflow::io {
+namespace {
+
+// Every lever entry carries where its figure comes from: a source, or an assumption with its
+// reasoning.
+void require_basis(const YamlValue& lever) {
+  if (!lever.get("source") && !lever.get("assumption")) {
+    lever.fail("a lever without 'source' or 'assumption'",
+               "a 'source' or an 'assumption' with its reasoning");
+  }
+}
+
+PerTonneCost per_tonne(const YamlValue& lever) {
+  PerTonneCost out;
+  auto usd = lever.get("usd_per_t");
+  auto multiple = lever.get("of_base_price");
+  if (usd.has_value() == multiple.has_value()) {
+    lever.fail("usd_per_t and of_base_price: " + std::string(usd ? "both" : "neither"),
+               "exactly one of usd_per_t (USD per t) and of_base_price (multiple of base price)");
+  }
+  if (usd) out.usd_per_t = usd->as_non_negative();
+  if (multiple) out.of_base_price = multiple->as_non_negative();
+  return out;
+}
+
+double share_max(const YamlValue& lever) {
+  YamlValue max = lever.require("max");
+  double value = max.as_non_negative();
+  if (value > 1.0) max.fail("a share of demand in 0..1");
+  return value;
+}
+
+}  // namespace
+
+LeverCostsFile load_lever_costs(const std::string& file) {
+  YamlValue root = load_yaml_file(file);
+  root.allow_only({"mineral", "currency", "discount_rate_per_year", "levers", "note"});
+  LeverCostsFile out;
+  out.file = file;
+  out.mineral = root.require("mineral").as_string();
+  root.require("currency").as_choice({"USD"});
+  YamlValue rate = root.require("discount_rate_per_year");
+  out.costs.discount_rate_per_year = rate.as_non_negative();
+  if (out.costs.discount_rate_per_year > 1.0) rate.fail("a rate per year in 0..1");
+  YamlValue levers = root.require("levers");
+  levers.allow_only({"stockpile_days", "recycling_share", "substitution_cut"});
+  if (auto s = levers.get("stockpile_days")) {
+    s->allow_only({"storage_rate_per_year", "max", "source", "assumption"});
+    require_basis(*s);
+    YamlValue storage = s->require("storage_rate_per_year");
+    out.costs.storage_rate_per_year = storage.as_non_negative();
+    if (out.costs.storage_rate_per_year > 1.0) storage.fail("a rate per year in 0..1");
+    YamlValue max = s->require("max");
+    out.costs.max_stockpile_days = max.as_non_negative();
+    if (out.costs.max_stockpile_days > 3650.0) max.fail("days in 0..3650");
+  }
+  if (auto r = levers.get("recycling_share")) {
+    r->allow_only({"usd_per_t", "of_base_price", "max", "source", "assumption"});
+    require_basis(*r);
+    out.recycling = per_tonne(*r);
+    out.costs.max_recycling_share = share_max(*r);
+  }
+  if (auto c = levers.get("substitution_cut")) {
+    c->allow_only({"usd_per_t", "of_base_price", "max", "source", "assumption"});
+    require_basis(*c);
+    out.substitution = per_tonne(*c);
+    out.costs.max_substitution_cut = share_max(*c);
+    if (out.costs.max_substitution_cut >= 1.0) {
+      c->require("max").fail("a cut below 1 (some demand must remain)");
+    }
+  }
+  return out;
+}
+
+LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t) {
+  LeverCosts out = file.costs;
+  out.recycling_usd_per_t = file.recycling.usd(price_usd_per_t);
+  out.substitution_usd_per_t = file.substitution.usd(price_usd_per_t);
+  return out;
+}
+
+}  // namespace mineflow::io

@@ -1,0 +1,33 @@
+#pragma once
+// Reads a mineral's lever costs (scenarios/levers/<mineral>.yaml, docs/optimise.md "Levers and
+// costs"). A cost per tonne is written as usd_per_t, or as of_base_price (a multiple of the
+// mineral's base price, for assumptions that scale with it); resolve_lever_costs turns the
+// latter into USD once the price is known. Bad input: one located line (InputError).
+
+#include <optional>
+#include <string>
+
+#include "sim/optimise/policy_mix.h"
+
+namespace mineflow::io {
+
+struct PerTonneCost {
+  std::optional<double> usd_per_t;
+  std::optional<double> of_base_price;
+  double usd(double price_usd_per_t) const {
+    return usd_per_t ? *usd_per_t : of_base_price.value_or(0.0) * price_usd_per_t;
+  }
+};
+
+struct LeverCostsFile {
+  std::string mineral;
+  std::string file;
+  LeverCosts costs;  // the per-tonne costs unresolved (0) until resolve_lever_costs
+  PerTonneCost recycling;
+  PerTonneCost substitution;
+};
+
+LeverCostsFile load_lever_costs(const std::string& file);
+LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t);
+
+}  // namespace mineflow::io
