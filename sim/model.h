@@ -126,6 +126,13 @@ struct Model {
   // Clearing (docs/market.md, sim/world_market.h): the world market allocates through the price.
   bool clearing = false;
   double world_inventory_days = 60.0;  // world commercial stocks, days of world use (the lag)
+  // The market's supply and demand response (docs/market.md, "Supply and demand response"),
+  // shares of world use at baseline: idle capacity restarting and the longer-run substitution
+  // and new supply (the scenario's or the policy's demand_response), each built at its rate per
+  // day while the market is tight (scarcity above 0), up to its cap.
+  double idle_capacity_share = 0.0;
+  double idle_capacity_per_day = 0.0;
+  DemandResponse market_response{};
 
   std::uint32_t smelter_channel() const { return static_cast<std::uint32_t>(sources.size()); }
   std::uint32_t recycling_channel() const { return smelter_channel() + 1; }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/units.h"
+
 namespace mineflow {
 namespace {
 
@@ -120,6 +122,18 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   const std::vector<double>& factor = profile.price_factor;
   const double exponent = -model.inverse_elasticity;
   double x = 0.0;  // scarcity: the share of the baseline stocks drawn
+  // The supply and demand response built so far, shares of world use (docs/market.md): idle
+  // capacity restarted, substitution, new supply; `response` their sum. Each builds at its rate
+  // on a day that starts tight (x > 0), up to its cap; what is built stays.
+  const double idle_cap = model.idle_capacity_share;
+  const double idle_step = model.idle_capacity_per_day;
+  const double sub_cap = model.market_response.substitution_cap;
+  const double sub_step = model.market_response.substitution_per_yr / kDaysPerYear;
+  const double new_cap = model.market_response.new_supply_cap;
+  const double new_step = model.market_response.new_supply_per_yr / kDaysPerYear;
+  const bool responds = (idle_cap > 0.0 && idle_step > 0.0) || (sub_cap > 0.0 && sub_step > 0.0) ||
+                        (new_cap > 0.0 && new_step > 0.0);
+  double idle = 0.0, substituted = 0.0, new_supply = 0.0, response = 0.0;
   bool any_stockout = false;
   bool any_priced_out = false;
   market.price_prefix.resize(days + 1);
@@ -132,11 +146,11 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
       ++cell;
       cell_end = static_cast<double>(cell + 1) * model.price_step_days;
     }
-    if (x == 0.0) {  // at rest: the baseline price, nothing priced out
+    if (x == 0.0) {  // at rest: the baseline price, nothing priced out, nothing built
       market.price[d] = std::min(model.price_cap, factor[cell]);
       prefix += market.price[d] * day_length(d, horizon);
       market.price_prefix[d + 1] = prefix;
-      x = std::clamp(w[d] / tau, 0.0, 1.0);
+      x = std::clamp((w[d] - response) / tau, 0.0, 1.0);
       continue;
     }
     // (1 - x)^exponent, by exp and log1p: about twice as fast as pow, to a few ulp.
@@ -146,11 +160,18 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
     market.price_prefix[d + 1] = prefix;
     priced_out[d] = std::min(x, c);
     any_priced_out = true;
-    if (x >= 1.0 && w[d] > c) {
-      scratch.stockout[d] = w[d] - c;
+    const double net = w[d] - response;  // the loss the response leaves to stocks and price
+    if (x >= 1.0 && net > c) {
+      scratch.stockout[d] = net - c;
       any_stockout = true;
     }
-    x = std::clamp(x + (w[d] - priced_out[d]) / tau, 0.0, 1.0);
+    x = std::clamp(x + (net - priced_out[d]) / tau, 0.0, 1.0);
+    if (responds) {  // the day started tight: every response builds
+      idle = std::min(idle_cap, idle + idle_step);
+      substituted = std::min(sub_cap, substituted + sub_step);
+      new_supply = std::min(new_cap, new_supply + new_step);
+      response = idle + substituted + new_supply;
+    }
   }
   if (any_stockout) apply_stockouts(scratch.stockout, profile.segments, scratch.split);
 
