@@ -8,6 +8,10 @@
 // of demand the price cap can price out. On day d the price multiple is
 // min(cap, factor x (1 - x[d])^(-1/e)) and min(x[d], c) of demand is priced out; when the stocks
 // are gone (x[d] = 1) and w[d] > c, every buyer is physically short w[d] - c of its demand.
+// The supply and demand response R[d] (idle capacity restarting, substitution, new supply:
+// shares of world use, each built at its daily step on a day that starts with x[d] > 0, up to
+// its cap, then kept) nets against the loss: w[d] becomes w[d] - R[d] in the recursion and the
+// stockout (docs/market.md, "Supply and demand response").
 // The market runs once per trial, after the supply profile and before any stock pass, so a
 // sweep's levels share it. The same recursion, written from the docs, is in tests/reference/.
 
