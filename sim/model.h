@@ -6,6 +6,7 @@
 // Thread safety: immutable after compile_model; share one Model between all threads.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,9 @@ struct Model {
   double idle_capacity_share = 0.0;
   double idle_capacity_per_day = 0.0;
   DemandResponse market_response{};
+  // Set where this model is `market_twin`'s copy with only market_response changed (a policy's
+  // own demand_response under clearing): same supply profile, its own market (sim/trial.cpp).
+  std::shared_ptr<const Model> market_twin{};
 
   std::uint32_t smelter_channel() const { return static_cast<std::uint32_t>(sources.size()); }
   std::uint32_t recycling_channel() const { return smelter_channel() + 1; }

@@ -132,8 +132,22 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
     const bool own_market = plan.scenario.market == MarketModel::clearing &&
                             policy.demand_response &&
                             *policy.demand_response != plan.scenario.demand_response;
+    const bool has_levers = structural;
     structural = structural || own_market;
-    if (!structural && base_model) {
+    if (own_market && !has_levers) {
+      // The same supply as the levers-free model, its own market: a copy of that model with the
+      // policy's response, marked as its twin so a trial builds the supply profile once.
+      if (!base_model) {
+        auto model = std::make_shared<Model>(
+            compile_model(apply_policies(base, PolicySet{}), plan.scenario, {}, plan.price));
+        model->mineral_id = scenario.id;
+        base_model = model;
+      }
+      auto twin = std::make_shared<Model>(*base_model);
+      twin->market_response = *policy.demand_response;
+      twin->market_twin = base_model;
+      run.model = twin;
+    } else if (!structural && base_model) {
       run.model = base_model;
     } else {
       PolicySet levers;

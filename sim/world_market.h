@@ -27,6 +27,11 @@ namespace mineflow {
 // sets every segment's price fields from the daily path.
 void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch);
 
+// Runs the market again for `model` on the segments kept by the last run_world_market with
+// scratch.keep_input (a model that differs from that run's only in the market's response; the
+// price factor of `profile` must be the same trial's).
+void rerun_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch);
+
 // Integral of the daily price multiple over [from_day, to_day), days.
 double market_price_integral(const MarketPath& market, double from_day, double to_day);
 

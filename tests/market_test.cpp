@@ -310,6 +310,45 @@ TEST(ClearingMarket, IdleCapacityAndTheLongerRunResponseRelieveTheMarket) {
   EXPECT_EQ(metric(rationed, Metric::priced_out_t), 0.0);
 }
 
+// A policy with its own demand_response under clearing runs a world market of its own (its
+// model is compiled apart): the closed form above for the scenario's response, 35 days priced
+// out for a policy that says `demand_response: {}`.
+TEST(ClearingMarket, APolicysOwnResponseIsAMarketOfItsOwn) {
+  static const MineralGraph graph = toy_graph();
+  Scenario scenario = toy_scenario(MarketModel::clearing, 1.0);
+  scenario.demand_response.substitution_per_yr = 3.65;
+  scenario.demand_response.substitution_cap = 0.1;
+  scenario.demand_response.new_supply_per_yr = 3.65;
+  scenario.demand_response.new_supply_cap = 0.1;
+  scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
+  PolicySet responds;
+  responds.name = "responds";
+  PolicySet none;
+  none.name = "no_response";
+  none.demand_response = DemandResponse{};
+  scenario.policies = {responds, none};
+  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+  ASSERT_EQ(plan.policies.size(), 2u);
+  EXPECT_NE(plan.policies[0].model.get(), plan.policies[1].model.get());
+  TrialScratch scratch;
+  std::vector<TrialMetrics> out(plan.variants.size());
+  run_trial(plan.scenario.events, kDays, plan.variants, 1, 0, scratch, out);
+  const TrialMetrics& with = out[plan.policies[0].variant];
+  const TrialMetrics& without = out[plan.policies[1].variant];
+  EXPECT_NEAR(metric(with, Metric::priced_out_t) / (16.3 * kPrimaryTPerDay), 1.0, 1e-12);
+  EXPECT_NEAR(metric(without, Metric::priced_out_t) / (35.0 * kPrimaryTPerDay), 1.0, 1e-12);
+  // The second model is the first's twin: the trial re-runs only the market on the first's
+  // supply profile, bit for bit what building it alone gives.
+  EXPECT_EQ(plan.policies[1].model->market_twin, plan.policies[0].model);
+  RunPlan alone =
+      make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {"no_response"});
+  std::vector<TrialMetrics> single(alone.variants.size());
+  TrialScratch fresh;
+  run_trial(alone.scenario.events, kDays, alone.variants, 1, 0, fresh, single);
+  const TrialMetrics& by_itself = single[alone.policies[0].variant];
+  for (std::size_t i = 0; i < by_itself.size(); ++i) EXPECT_EQ(by_itself[i], without[i]) << i;
+}
+
 // `market: {idle_capacity: {share, days}}` is checked like every key: a share above 1 is one
 // located line.
 TEST(ClearingMarket, ABadIdleCapacityIsOneLocatedLine) {
