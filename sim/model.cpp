@@ -312,6 +312,11 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   model.focal_economy = mineral.focal_economy;
   model.clearing = scenario.market == MarketModel::clearing;
   model.world_inventory_days = scenario.world_inventory_days;
+  if (model.clearing) {
+    model.idle_capacity_share = scenario.idle_capacity.share;
+    model.idle_capacity_per_day = scenario.idle_capacity.share / scenario.idle_capacity.days;
+    model.market_response = scenario.demand_response;
+  }
   model.network_lead_time_days = scenario.refined_lead_time_days;
   add_network(mineral, model);
   auto refiner_index = [&model](const std::string& country) {

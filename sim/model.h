@@ -6,6 +6,7 @@
 // Thread safety: immutable after compile_model; share one Model between all threads.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,16 @@ struct Model {
   // Clearing (docs/market.md, sim/world_market.h): the world market allocates through the price.
   bool clearing = false;
   double world_inventory_days = 60.0;  // world commercial stocks, days of world use (the lag)
+  // The market's supply and demand response (docs/market.md, "Supply and demand response"),
+  // shares of world use at baseline: idle capacity restarting and the longer-run substitution
+  // and new supply (the scenario's or the policy's demand_response), each built at its rate per
+  // day while the market is tight (scarcity above 0), up to its cap.
+  double idle_capacity_share = 0.0;
+  double idle_capacity_per_day = 0.0;
+  DemandResponse market_response{};
+  // Set where this model is `market_twin`'s copy with only market_response changed (a policy's
+  // own demand_response under clearing): same supply profile, its own market (sim/trial.cpp).
+  std::shared_ptr<const Model> market_twin{};
 
   std::uint32_t smelter_channel() const { return static_cast<std::uint32_t>(sources.size()); }
   std::uint32_t recycling_channel() const { return smelter_channel() + 1; }

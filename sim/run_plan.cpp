@@ -41,7 +41,10 @@ StockPolicy stock_policy(const PolicySet& policy, const Scenario& scenario, cons
   out.commercial_inventory_days =
       policy.commercial_inventory_days.value_or(scenario.commercial_inventory_days);
   out.commercial_refill_rate_of_demand = scenario.commercial_refill_rate_of_demand;
-  out.response = policy.demand_response.value_or(scenario.demand_response);
+  // Under clearing the response acts in the world market (model.market_response, docs/market.md
+  // "Supply and demand response"), not in the focal economy's stock pass: one mechanism.
+  out.response =
+      model.clearing ? DemandResponse{} : policy.demand_response.value_or(scenario.demand_response);
   return out;
 }
 
@@ -125,7 +128,26 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
     // The model carries only the structural levers; recycling and substitution act in the
     // stock pass so sweeps over them reuse each trial's supply profile.
     bool structural = !policy.diversification.empty() || !policy.capacity_added.empty();
-    if (!structural && base_model) {
+    // Under clearing a policy's own demand_response is the market's: a model of its own.
+    const bool own_market = plan.scenario.market == MarketModel::clearing &&
+                            policy.demand_response &&
+                            *policy.demand_response != plan.scenario.demand_response;
+    const bool has_levers = structural;
+    structural = structural || own_market;
+    if (own_market && !has_levers) {
+      // The same supply as the levers-free model, its own market: a copy of that model with the
+      // policy's response, marked as its twin so a trial builds the supply profile once.
+      if (!base_model) {
+        auto model = std::make_shared<Model>(
+            compile_model(apply_policies(base, PolicySet{}), plan.scenario, {}, plan.price));
+        model->mineral_id = scenario.id;
+        base_model = model;
+      }
+      auto twin = std::make_shared<Model>(*base_model);
+      twin->market_response = *policy.demand_response;
+      twin->market_twin = base_model;
+      run.model = twin;
+    } else if (!structural && base_model) {
       run.model = base_model;
     } else {
       PolicySet levers;
@@ -134,6 +156,7 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
       auto model = std::make_shared<Model>(compile_model(
           apply_policies(base, levers), plan.scenario, policy.capacity_added, plan.price));
       model->mineral_id = scenario.id;
+      if (own_market && model->clearing) model->market_response = *policy.demand_response;
       run.model = model;
       if (!structural) base_model = run.model;
     }

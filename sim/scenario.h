@@ -212,6 +212,15 @@ enum class MarketModel { rationing, clearing };
 inline std::string_view to_string(MarketModel model) {
   return model == MarketModel::clearing ? "clearing" : "rationing";
 }
+// Idle capacity elsewhere in the world that restarts while the clearing market is tight
+// (docs/market.md, "Supply and demand response"): `share` of world use, brought back linearly
+// over `days` of tightness; what restarts keeps running to the horizon.
+struct IdleCapacity {
+  double share = 0.0;  // of world use at baseline
+  double days = 1.0;   // days of tightness to bring all of it back
+  bool operator==(const IdleCapacity&) const = default;
+};
+
 inline std::optional<MarketModel> parse_market_model(std::string_view text) {
   if (text == "clearing") return MarketModel::clearing;
   if (text == "rationing") return MarketModel::rationing;
@@ -240,6 +249,9 @@ struct Scenario {
   // World commercial stocks in days of world use: the clearing market's buffer and lag
   // (sim/world_market.h).
   double world_inventory_days = 60.0;
+  // Under clearing, the market's supply response besides `demand_response` (which then acts on
+  // the world balance, not in the focal economy's stock pass: one mechanism).
+  IdleCapacity idle_capacity{};
   SourceRef market_where;  // where the scenario sets it (or the option that overrode it)
   double horizon_days = 365.0;
   long long trials = 10000;

@@ -59,6 +59,11 @@ struct MarketScratch {
   std::vector<double> stockout;    // share of demand physically missing each day
   std::vector<double> priced_out;  // share of demand priced out each day
   std::vector<ProfileSegment> split;
+  // When `keep_input`, run_world_market keeps the segments it was given (before any stockout),
+  // so a model that differs only in the market's response (Model::market_twin) re-runs the
+  // market on them instead of rebuilding the supply profile (sim/trial.cpp).
+  bool keep_input = false;
+  std::vector<ProfileSegment> input{};
 };
 
 // Integral over [from, to) of min(cap, factor(t) x scarcity(t)), days, within one segment

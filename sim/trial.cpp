@@ -4,6 +4,8 @@
 #include <cassert>
 #include <cstdint>
 
+#include "sim/world_market.h"
+
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
@@ -47,8 +49,22 @@ void run_trial(const std::vector<EventSpec>& events, double horizon_days,
   draw_occurrences(events, horizon_days, seed, trial, scratch.occurrences);
   const Model* built_for = nullptr;
   const Model* previous = nullptr;
+  // Models that differ only in the market's response share one supply profile: keep the
+  // market's input segments and re-run only the market for the others (docs/market.md).
+  auto supply_of = [](const Model* m) { return m->market_twin ? m->market_twin.get() : m; };
+  bool twins = false;
+  for (const Variant& v : variants) twins = twins || v.model->market_twin != nullptr;
+  scratch.profile_scratch.market.keep_input = twins;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     if (variants[v].model != built_for) {
+      if (twins && built_for != nullptr && built_for->clearing &&
+          supply_of(variants[v].model) == supply_of(built_for)) {
+        built_for = variants[v].model;
+        rerun_world_market(*built_for, scratch.profile, scratch.profile_scratch.market);
+        previous = built_for;
+        out[v] = apply_stocks(*built_for, scratch.profile, variants[v].stocks);
+        continue;
+      }
       built_for = variants[v].model;
       // The price path depends only on the price constants: draw it once per trial.
       bool reuse = previous != nullptr && same_price_process(*previous, *built_for);

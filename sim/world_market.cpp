@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/units.h"
+
 namespace mineflow {
 namespace {
 
@@ -114,11 +116,20 @@ double clearable_share(const Model& model) {
   return 1.0 - std::pow(model.price_cap, -1.0 / model.inverse_elasticity);
 }
 
+void rerun_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch) {
+  profile.segments.assign(scratch.input.begin(), scratch.input.end());
+  run_world_market(model, profile, scratch);
+}
+
 void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch) {
   const double horizon = model.horizon_days;
   const auto days = static_cast<std::size_t>(std::ceil(horizon));
+  if (scratch.keep_input) scratch.input.assign(profile.segments.begin(), profile.segments.end());
   const double c = clearable_share(model);
   const double tau = model.world_inventory_days;
+  // A multiply, not a divide, in the day's dependency chain (x feeds the next day): the divide's
+  // latency was the loop's largest cost on a tight market.
+  const double inv_tau = 1.0 / tau;
   std::vector<double>& w = scratch.shortfall;
   w.resize(days);
   daily_means(profile.segments, horizon, w, [](const ProfileSegment& s) {
@@ -133,6 +144,18 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   const std::vector<double>& factor = profile.price_factor;
   const double exponent = -model.inverse_elasticity;
   double x = 0.0;  // scarcity: the share of the baseline stocks drawn
+  // The supply and demand response built so far, shares of world use (docs/market.md): idle
+  // capacity restarted, substitution, new supply; `response` their sum. Each builds at its rate
+  // on a day that starts tight (x > 0), up to its cap; what is built stays.
+  const double idle_cap = model.idle_capacity_share;
+  const double idle_step = model.idle_capacity_per_day;
+  const double sub_cap = model.market_response.substitution_cap;
+  const double sub_step = model.market_response.substitution_per_yr / kDaysPerYear;
+  const double new_cap = model.market_response.new_supply_cap;
+  const double new_step = model.market_response.new_supply_per_yr / kDaysPerYear;
+  const bool responds = (idle_cap > 0.0 && idle_step > 0.0) || (sub_cap > 0.0 && sub_step > 0.0) ||
+                        (new_cap > 0.0 && new_step > 0.0);
+  double idle = 0.0, substituted = 0.0, new_supply = 0.0, response = 0.0;
   bool any_stockout = false;
   bool any_priced_out = false;
   market.price_prefix.resize(days + 1);
@@ -140,30 +163,50 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   double prefix = 0.0;
   std::size_t cell = 0;
   double cell_end = model.price_step_days;
+  // The scarcity from which the day's price is surely the cap in a cell: factor x (1 - x)^-k is
+  // at least cap (1 + 1e-9) there, far beyond the few ulp of exp and log1p, so min() gives the
+  // cap exactly as computing it would; a capped day then costs no transcendental.
+  const double margin_cap = model.price_cap * (1.0 + 1e-9);
+  auto capped_from = [&](double f) {
+    return f > 0.0 ? 1.0 - std::pow(margin_cap / f, -1.0 / model.inverse_elasticity) : 2.0;
+  };
+  double cap_scarcity = factor.empty() ? 2.0 : capped_from(factor[0]);
   for (std::size_t d = 0; d < days; ++d) {
     while (static_cast<double>(d) >= cell_end && cell + 1 < factor.size()) {
       ++cell;
       cell_end = static_cast<double>(cell + 1) * model.price_step_days;
+      cap_scarcity = capped_from(factor[cell]);
     }
-    if (x == 0.0) {  // at rest: the baseline price, nothing priced out
+    if (x == 0.0) {  // at rest: the baseline price, nothing priced out, nothing built
       market.price[d] = std::min(model.price_cap, factor[cell]);
       prefix += market.price[d] * day_length(d, horizon);
       market.price_prefix[d + 1] = prefix;
-      x = std::clamp(w[d] / tau, 0.0, 1.0);
+      x = std::clamp((w[d] - response) * inv_tau, 0.0, 1.0);
       continue;
     }
-    // (1 - x)^exponent, by exp and log1p: about twice as fast as pow, to a few ulp.
-    const double drawn = x >= 1.0 ? model.price_cap : std::exp(exponent * std::log1p(-x));
-    market.price[d] = std::min(model.price_cap, factor[cell] * drawn);
+    if (x < 1.0 && x >= cap_scarcity) {
+      market.price[d] = model.price_cap;
+    } else {
+      // (1 - x)^exponent, by exp and log1p: about twice as fast as pow, to a few ulp.
+      const double drawn = x >= 1.0 ? model.price_cap : std::exp(exponent * std::log1p(-x));
+      market.price[d] = std::min(model.price_cap, factor[cell] * drawn);
+    }
     prefix += market.price[d] * day_length(d, horizon);
     market.price_prefix[d + 1] = prefix;
     priced_out[d] = std::min(x, c);
     any_priced_out = true;
-    if (x >= 1.0 && w[d] > c) {
-      scratch.stockout[d] = w[d] - c;
+    const double net = w[d] - response;  // the loss the response leaves to stocks and price
+    if (x >= 1.0 && net > c) {
+      scratch.stockout[d] = net - c;
       any_stockout = true;
     }
-    x = std::clamp(x + (w[d] - priced_out[d]) / tau, 0.0, 1.0);
+    x = std::clamp(x + (net - priced_out[d]) * inv_tau, 0.0, 1.0);
+    if (responds) {  // the day started tight: every response builds
+      idle = std::min(idle_cap, idle + idle_step);
+      substituted = std::min(sub_cap, substituted + sub_step);
+      new_supply = std::min(new_cap, new_supply + new_step);
+      response = idle + substituted + new_supply;
+    }
   }
   if (any_stockout) apply_stockouts(scratch.stockout, profile.segments, scratch.split);
 

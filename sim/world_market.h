@@ -8,6 +8,10 @@
 // of demand the price cap can price out. On day d the price multiple is
 // min(cap, factor x (1 - x[d])^(-1/e)) and min(x[d], c) of demand is priced out; when the stocks
 // are gone (x[d] = 1) and w[d] > c, every buyer is physically short w[d] - c of its demand.
+// The supply and demand response R[d] (idle capacity restarting, substitution, new supply:
+// shares of world use, each built at its daily step on a day that starts with x[d] > 0, up to
+// its cap, then kept) nets against the loss: w[d] becomes w[d] - R[d] in the recursion and the
+// stockout (docs/market.md, "Supply and demand response").
 // The market runs once per trial, after the supply profile and before any stock pass, so a
 // sweep's levels share it. The same recursion, written from the docs, is in tests/reference/.
 
@@ -22,6 +26,11 @@ namespace mineflow {
 // the focal economy's supply on stockout days (splitting segments at day boundaries there) and
 // sets every segment's price fields from the daily path.
 void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch);
+
+// Runs the market again for `model` on the segments kept by the last run_world_market with
+// scratch.keep_input (a model that differs from that run's only in the market's response; the
+// price factor of `profile` must be the same trial's).
+void rerun_world_market(const Model& model, SupplyProfile& profile, MarketScratch& scratch);
 
 // Integral of the daily price multiple over [from_day, to_day), days.
 double market_price_integral(const MarketPath& market, double from_day, double to_day);

@@ -259,6 +259,122 @@ TEST(ClearingMarket, AScenarioSaysWhichMarketAndABadOneIsOneLocatedLine) {
   std::filesystem::remove_all(dir);
 }
 
+// Supply and demand response in the market (docs/market.md, "Supply and demand response"):
+// with stocks of one day (tau = 1) the recursion below what the cap clears is
+// x[d+1] = x[d] + (w - R[d] - x[d]) = w - R[d], R[d] the response built by day d. CHN's refinery
+// at half output for 100 days (w = 0.35); idle capacity of 0.2 of world use over 10 days builds
+// 0.02 on each day that starts tight (day 1 on), so R[d] = min(0.2, 0.02 (d - 1)) and
+// x[1] = w, x[d] = w - min(0.2, 0.02 (d - 2)) from day 2 to day 100; the built 0.2 then clears
+// the stocks on day 100 (x[101] = 0). Priced out: the sum of x[d], 0.35 + sum over k = 0..98 of
+// (0.35 - min(0.2, 0.02 k)) = 0.35 + 2.75 + 88 x 0.15 = 16.3 days of primary demand. The same
+// path comes from the scenario's demand_response at 0.01 a day each of substitution and new
+// supply (3.65 a year, caps 0.1 each), which under clearing acts in the market alone.
+TrialMetrics one_responding_trial(const IdleCapacity& idle, const DemandResponse& response,
+                                  MarketModel market = MarketModel::clearing) {
+  static const MineralGraph graph = toy_graph();
+  Scenario scenario = toy_scenario(market, 1.0);
+  scenario.idle_capacity = idle;
+  scenario.demand_response = response;
+  scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
+  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+  TrialScratch scratch;
+  std::vector<TrialMetrics> out(1);
+  run_trial(plan.scenario.events, kDays, {&plan.variants.front(), 1}, 1, 0, scratch, out);
+  return out.front();
+}
+
+TEST(ClearingMarket, IdleCapacityAndTheLongerRunResponseRelieveTheMarket) {
+  const double priced_days = 16.3;
+  const double peak = std::pow(1.0 - 0.35, -1.0 / 0.3);
+  TrialMetrics idle = one_responding_trial(IdleCapacity{0.2, 10.0}, DemandResponse{});
+  EXPECT_EQ(metric(idle, Metric::unmet_t), 0.0);
+  EXPECT_NEAR(metric(idle, Metric::priced_out_t) / (priced_days * kPrimaryTPerDay), 1.0, 1e-12);
+  EXPECT_NEAR(metric(idle, Metric::peak_price_multiple), peak, 1e-9);
+  // Without the response the scarcity stays at w for 100 days: 0.35 x 100 = 35 days priced out.
+  TrialMetrics none = one_responding_trial(IdleCapacity{}, DemandResponse{});
+  EXPECT_NEAR(metric(none, Metric::priced_out_t) / (35.0 * kPrimaryTPerDay), 1.0, 1e-12);
+
+  DemandResponse response;
+  response.substitution_per_yr = 3.65;
+  response.substitution_cap = 0.1;
+  response.new_supply_per_yr = 3.65;
+  response.new_supply_cap = 0.1;
+  TrialMetrics longer = one_responding_trial(IdleCapacity{}, response);
+  EXPECT_EQ(metric(longer, Metric::unmet_t), 0.0);
+  EXPECT_NEAR(metric(longer, Metric::priced_out_t) / (priced_days * kPrimaryTPerDay), 1.0, 1e-12);
+  // Under rationing the idle capacity is moot and the response acts on physical gaps only (the
+  // focal economy's CHN stream loses half for 100 days; the responses build against that).
+  TrialMetrics rationed =
+      one_responding_trial(IdleCapacity{0.2, 10.0}, DemandResponse{}, MarketModel::rationing);
+  EXPECT_NEAR(metric(rationed, Metric::unmet_t), 0.5 * 10.0 / kDays * 100.0, 1e-12);
+  EXPECT_EQ(metric(rationed, Metric::priced_out_t), 0.0);
+}
+
+// A policy with its own demand_response under clearing runs a world market of its own (its
+// model is compiled apart): the closed form above for the scenario's response, 35 days priced
+// out for a policy that says `demand_response: {}`.
+TEST(ClearingMarket, APolicysOwnResponseIsAMarketOfItsOwn) {
+  static const MineralGraph graph = toy_graph();
+  Scenario scenario = toy_scenario(MarketModel::clearing, 1.0);
+  scenario.demand_response.substitution_per_yr = 3.65;
+  scenario.demand_response.substitution_cap = 0.1;
+  scenario.demand_response.new_supply_per_yr = 3.65;
+  scenario.demand_response.new_supply_cap = 0.1;
+  scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
+  PolicySet responds;
+  responds.name = "responds";
+  PolicySet none;
+  none.name = "no_response";
+  none.demand_response = DemandResponse{};
+  scenario.policies = {responds, none};
+  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+  ASSERT_EQ(plan.policies.size(), 2u);
+  EXPECT_NE(plan.policies[0].model.get(), plan.policies[1].model.get());
+  TrialScratch scratch;
+  std::vector<TrialMetrics> out(plan.variants.size());
+  run_trial(plan.scenario.events, kDays, plan.variants, 1, 0, scratch, out);
+  const TrialMetrics& with = out[plan.policies[0].variant];
+  const TrialMetrics& without = out[plan.policies[1].variant];
+  EXPECT_NEAR(metric(with, Metric::priced_out_t) / (16.3 * kPrimaryTPerDay), 1.0, 1e-12);
+  EXPECT_NEAR(metric(without, Metric::priced_out_t) / (35.0 * kPrimaryTPerDay), 1.0, 1e-12);
+  // The second model is the first's twin: the trial re-runs only the market on the first's
+  // supply profile, bit for bit what building it alone gives.
+  EXPECT_EQ(plan.policies[1].model->market_twin, plan.policies[0].model);
+  RunPlan alone =
+      make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {"no_response"});
+  std::vector<TrialMetrics> single(alone.variants.size());
+  TrialScratch fresh;
+  run_trial(alone.scenario.events, kDays, alone.variants, 1, 0, fresh, single);
+  const TrialMetrics& by_itself = single[alone.policies[0].variant];
+  for (std::size_t i = 0; i < by_itself.size(); ++i) EXPECT_EQ(by_itself[i], without[i]) << i;
+}
+
+// `market: {idle_capacity: {share, days}}` is checked like every key: a share above 1 is one
+// located line.
+TEST(ClearingMarket, ABadIdleCapacityIsOneLocatedLine) {
+  const std::filesystem::path dir = testing::fresh_temp_dir("mineflow_market_idle_bad");
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "idle_bad.yaml").string();
+  std::ofstream(file) << "scenario: idle_bad\nname: Bad idle\nmineral: cobalt\n"
+                         "market:\n  model: clearing\n  idle_capacity: {share: 1.5, days: 30}\n"
+                         "events:\n  - id: cut\n    start_day: 0\n    duration_days: 10\n"
+                         "    severity: 0.5\n    targets:\n"
+                         "      - exports_of: {country: COD, stage: mine}\n";
+  auto bad = testing::run_cli({"run", file, "--trials", "10", "--threads", "1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("idle_bad.yaml:6:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("share"), std::string::npos) << bad.err;
+  std::ofstream(file) << "scenario: idle_bad\nname: Bad idle\nmineral: cobalt\n"
+                         "market:\n  model: clearing\n  idle_capacity: {share: 0.1, days: 0.5}\n"
+                         "events:\n  - id: cut\n    start_day: 0\n    duration_days: 10\n"
+                         "    severity: 0.5\n    targets:\n"
+                         "      - exports_of: {country: COD, stage: mine}\n";
+  auto short_days = testing::run_cli({"run", file, "--trials", "10", "--threads", "1"});
+  EXPECT_EQ(short_days.exit_code, 2);
+  EXPECT_NE(short_days.err.find("at least 1 day"), std::string::npos) << short_days.err;
+  std::filesystem::remove_all(dir);
+}
+
 // A mineral without world tiers has no world market of its own: a scenario that does not choose
 // is rationed and says so; one that asks for clearing clears on the stand-in world refining
 // shares (the focal economy's refined-import shares, docs/engine.md) and says so.

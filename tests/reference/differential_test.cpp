@@ -447,6 +447,46 @@ TEST(Differential, PlantedWorldStocksOffByOneDayAreCaught) {
   }
 }
 
+// Planted error (the market's response, docs/market.md "Supply and demand response"): the
+// engine run with the response built one day late (idle capacity over one more day and the
+// yearly rates a day's worth slower are not the same thing, so here: the response switched off)
+// against the reference with it. Every case whose response is built must show it beyond the
+// allowances on most cases where a loss draws the stocks.
+TEST(Differential, PlantedMissingMarketResponseIsCaught) {
+  constexpr int kPlanted = 100;
+  int planted = 0, caught = 0;
+  std::uint64_t first_seed = 0;
+  std::string first_diff;
+  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
+    Case c = random_clearing_case(seed);
+    if (c.market.idle_share == 0.0 && c.market.substitution_cap == 0.0 &&
+        c.market.new_supply_cap == 0.0) {
+      continue;
+    }
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    if (reference.priced_out_t == 0.0) continue;  // no tight day: nothing is built
+    ++planted;
+    Case wrong = c;
+    wrong.market.idle_share = 0.0;
+    wrong.market.substitution_cap = 0.0;
+    wrong.market.new_supply_cap = 0.0;
+    std::string diff = mismatches(c, run_engine(wrong), reference, exact);
+    if (diff.empty()) continue;
+    ++caught;
+    if (first_seed == 0) {
+      first_seed = seed;
+      first_diff = diff;
+    }
+  }
+  std::cout << "planted: market response off, random_clearing_case seeds 1-" << kPlanted << ": "
+            << planted << " planted, " << caught << " caught beyond the allowance; first: seed "
+            << first_seed << "\n"
+            << first_diff;
+  EXPECT_GE(planted, 20);
+  EXPECT_GE(caught, planted / 2);
+}
+
 // The former kink-on-curve disagreements: the engine agrees with the reference on each (the
 // random tests compare them too, under the random streams of the day they were found; this
 // pins them even if those streams change).

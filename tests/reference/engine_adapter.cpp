@@ -178,6 +178,11 @@ Metrics run_engine(const Case& c) {
   scenario.price.cap_multiple = c.price.cap_multiple;
   scenario.market = c.market.clearing ? MarketModel::clearing : MarketModel::rationing;
   scenario.world_inventory_days = c.market.world_inventory_days;
+  scenario.idle_capacity = IdleCapacity{c.market.idle_share, c.market.idle_days};
+  scenario.demand_response.substitution_per_yr = c.market.substitution_per_yr;
+  scenario.demand_response.substitution_cap = c.market.substitution_cap;
+  scenario.demand_response.new_supply_per_yr = c.market.new_supply_per_yr;
+  scenario.demand_response.new_supply_cap = c.market.new_supply_cap;
   for (const Supplier& s : net.suppliers) {
     if (s.spare_t_per_day > 0.0) {
       scenario.spare_capacity.push_back(

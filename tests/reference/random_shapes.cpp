@@ -137,6 +137,20 @@ Case random_clearing_case(std::uint64_t seed) {
     event.hits.push_back(hit);
     c.events.push_back(event);
   }
+  // The market's response (docs/market.md, "Supply and demand response"), from a stream of its
+  // own so the cases above stay as they were: idle capacity in half the cases, the longer-run
+  // substitution and new supply in half, fast enough to matter within a few days' stocks.
+  CaseRandom g(seed * 0xBF58476D1CE4E5B9ULL + 0x1D1EULL);
+  if (g.chance(0.5)) {
+    c.market.idle_share = g.uniform(0.02, 0.5);
+    c.market.idle_days = g.chance(0.3) ? 1.0 : std::round(g.uniform(1.0, 120.0));
+  }
+  if (g.chance(0.5)) {
+    c.market.substitution_per_yr = g.uniform(0.0, 5.0);
+    c.market.substitution_cap = g.uniform(0.0, 0.3);
+    c.market.new_supply_per_yr = g.uniform(0.0, 5.0);
+    c.market.new_supply_cap = g.uniform(0.0, 0.3);
+  }
   return c;
 }
 

@@ -35,6 +35,13 @@ std::string describe(const Case& c) {
   const Network& n = c.network;
   if (c.market.clearing) {
     out << "market clearing, world_inventory_days " << c.market.world_inventory_days << "; ";
+    if (c.market.idle_share > 0.0 || c.market.substitution_cap > 0.0 ||
+        c.market.new_supply_cap > 0.0) {
+      out << "response: idle " << c.market.idle_share << " over " << c.market.idle_days
+          << " d, substitution " << c.market.substitution_per_yr << "/yr to "
+          << c.market.substitution_cap << ", new supply " << c.market.new_supply_per_yr << "/yr to "
+          << c.market.new_supply_cap << "; ";
+    }
   }
   out << "horizon_days " << c.horizon_days << "; lead days concentrate " << n.concentrate_lead_days
       << ", refined " << n.refined_lead_days << "; secondary t/day " << n.secondary_t_per_day

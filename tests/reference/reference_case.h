@@ -156,6 +156,15 @@ struct Price {
 struct Market {
   bool clearing = false;
   double world_inventory_days = 60.0;
+  // The response (docs/market.md, "Supply and demand response"), shares of world use: idle
+  // capacity `idle_share` brought back over `idle_days` days, and the scenario's demand_response
+  // (per year), each built on every day that starts with the world's stocks drawn.
+  double idle_share = 0.0;
+  double idle_days = 1.0;
+  double substitution_per_yr = 0.0;
+  double substitution_cap = 0.0;
+  double new_supply_per_yr = 0.0;
+  double new_supply_cap = 0.0;
 };
 
 struct Case {

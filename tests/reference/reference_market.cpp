@@ -60,6 +60,19 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
                                   : 0.0;
   };
 
+  // The response (docs/market.md, "Supply and demand response"): each part grows by its daily
+  // step on a day that starts tight (x > 0), up to its cap. The engine's x is within x_error of
+  // this one, so where x is within x_error of 0 it may build where this does not or the other
+  // way round: the response's allowance r_error then grows by a day's steps (up to the caps),
+  // and enters the loss left to the stocks as one more error of w.
+  const Market& mk = c.market;
+  const double idle_step = mk.idle_share / mk.idle_days;
+  const double sub_step = mk.substitution_per_yr / 365.0;
+  const double new_step = mk.new_supply_per_yr / 365.0;
+  const double caps = mk.idle_share + mk.substitution_cap + mk.new_supply_cap;
+  double idle = 0.0, substituted = 0.0, new_supply = 0.0;
+  double r_error = 0.0;
+
   double x = 0.0;
   double x_error = 0.0;
   for (int d = 0; d < days; ++d) {
@@ -76,8 +89,9 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
         f_error += 2.0 * kEngineCurveTolerance;
       }
     }
-    const double w = w_sum / kStepsPerDay;
-    const double we = w_error / kStepsPerDay;
+    const double response = idle + substituted + new_supply;
+    const double w = w_sum / kStepsPerDay - response;  // the loss left to stocks and price
+    const double we = w_error / kStepsPerDay + r_error;
     const double f_before = std::min(1.0, f_sum / kStepsPerDay);
     const double fe = f_error / kStepsPerDay;
 
@@ -99,7 +113,7 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
     const double priced_out = priced * std::min(1.0, f_after) * primary_demand;
     const double priced_out_error = (x_error + clearable * (fe + stockout_error)) * primary_demand;
 
-    m.shortfall.push_back(w);
+    m.shortfall.push_back(w + response);
     m.shortfall_error.push_back(we);
     m.scarcity.push_back(x);
     m.scarcity_error.push_back(x_error);
@@ -124,8 +138,19 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
     const double next = x + (w - std::min(x, clearable)) / tau;
     const double slope = x + x_error <= clearable ? 1.0 - 1.0 / tau : 1.0;
     const double spread = slope * x_error + we / tau + kRounding;
+    const bool tight = x > 0.0;
+    const bool unsure = tight ? x <= x_error : x_error > 0.0;
+    if (tight) {
+      idle = std::min(mk.idle_share, idle + idle_step);
+      substituted = std::min(mk.substitution_cap, substituted + sub_step);
+      new_supply = std::min(mk.new_supply_cap, new_supply + new_step);
+    }
+    if (unsure) r_error = std::min(caps, r_error + idle_step + sub_step + new_step);
+    // At rest on a day with no loss at all (w exactly 0 in both, the reference's x exact), the
+    // engine's x is exactly 0 as well: no rounding allowance to carry, nothing uncertain to build.
+    const bool surely_rest = x_error == 0.0 && we == 0.0 && w_sum == 0.0 && next <= 0.0;
     x = std::clamp(next, 0.0, 1.0);
-    x_error = next >= 1.0 + spread || next <= -spread ? 0.0 : spread;
+    x_error = next >= 1.0 + spread || next <= -spread || surely_rest ? 0.0 : spread;
   }
   return m;
 }

@@ -454,7 +454,16 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
   // no world market and falls back to rationing (compile_model), which the outputs name.
   s.market = MarketModel::clearing;
   if (auto market = root.get("market")) {
-    market->allow_only({"model", "world_inventory_days", "note"});
+    market->allow_only({"model", "world_inventory_days", "idle_capacity", "note"});
+    if (auto idle = market->get("idle_capacity")) {
+      // `idle_capacity: {share, days}`: world idle capacity restarting while the market is tight
+      // (docs/market.md, "Supply and demand response").
+      idle->allow_only({"share", "days", "note", "source"});
+      s.idle_capacity.share = read_fraction(idle->require("share"));
+      YamlValue days = idle->require("days");
+      s.idle_capacity.days = days.as_positive();
+      if (s.idle_capacity.days < 1.0) days.fail("at least 1 day (the market steps daily)");
+    }
     if (auto v = market->get("world_inventory_days")) {
       s.world_inventory_days = v->as_positive();
       if (s.world_inventory_days < 1.0) v->fail("at least 1 day (the market steps daily)");
