@@ -19,7 +19,9 @@ void ProfileCache::store(std::uint64_t trial, const SupplyProfile& profile) {
   const std::size_t size =
       profile.segments.size() * sizeof(ProfileSegment) +
       profile.price_factor.size() * sizeof(double) +
-      (profile.market.price.size() + profile.market.price_prefix.size()) * sizeof(double) +
+      (profile.market.price.size() + profile.market.price_prefix.size() +
+       profile.market.priced_out_by_day.size() + profile.market.priced_out_share.size()) *
+          sizeof(double) +
       sizeof(SupplyProfile);
   // Reserve first, so that concurrent stores never take the total past the budget.
   if (bytes_.fetch_add(size, std::memory_order_relaxed) + size > budget_bytes_) {

@@ -38,6 +38,8 @@ StockPolicy stock_policy(const PolicySet& policy, const Scenario& scenario, cons
   out.release_rate_of_demand = policy.release_rate_of_demand;
   out.decision_delay_days = policy.decision_delay_days;
   out.refill_rate_of_demand = policy.refill_rate_of_demand;
+  out.release_price = static_cast<ReleasePrice>(policy.release_price);
+  out.release_discount = policy.release_discount;
   out.commercial_inventory_days =
       policy.commercial_inventory_days.value_or(scenario.commercial_inventory_days);
   out.commercial_refill_rate_of_demand = scenario.commercial_refill_rate_of_demand;
@@ -114,6 +116,8 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
       stocks.release_rate_of_demand = defaults.release_rate_of_demand;
       stocks.decision_delay_days = defaults.decision_delay_days;
       stocks.refill_rate_of_demand = defaults.refill_rate_of_demand;
+      stocks.release_price = defaults.release_price;
+      stocks.release_discount = defaults.release_discount;
     }
     for (std::size_t v = 0; v < plan.variants.size(); ++v) {
       if (plan.variants[v].model == model && plan.variants[v].stocks == stocks) return v;

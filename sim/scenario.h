@@ -179,10 +179,14 @@ struct DemandResponse {
 
 struct PolicySet {
   std::string name;
-  double stockpile_days = 0.0;            // of standard (post-substitution) daily demand
-  double release_rate_of_demand = 1.0;    // max release, fraction of daily demand per day
-  double decision_delay_days = 0.0;       // from the onset of a shortfall to the first release
-  double refill_rate_of_demand = 0.1;     // fraction of daily demand bought per day to refill
+  double stockpile_days = 0.0;          // of standard (post-substitution) daily demand
+  double release_rate_of_demand = 1.0;  // max release, fraction of daily demand per day
+  double decision_delay_days = 0.0;     // from the onset of a shortfall to the first release
+  double refill_rate_of_demand = 0.1;   // fraction of daily demand bought per day to refill
+  // What the stockpile's buyers pay (docs/market.md "Release price"): 0 market, 1 pre_crisis,
+  // 2 discount (at release_discount x the market price).
+  int release_price = 0;
+  double release_discount = 1.0;
   std::optional<double> recycling_share;  // of demand; nullopt: the mineral file's figure or 0
   std::optional<double> commercial_inventory_days;  // nullopt: the scenario's default
   double substitution_cut = 0.0;                    // fraction of demand removed

@@ -634,7 +634,66 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
       emit(t, next);
     }
   }
-  return metrics.finish(limits.demand, limits.primary, model.baseline_price, profile.market);
+  TrialMetrics out =
+      metrics.finish(limits.demand, limits.primary, model.baseline_price, profile.market);
+  if (policy.release_price != ReleasePrice::market && !profile.market.priced_out_by_day.empty()) {
+    serve_priced_out(out, profile.market, policy, limits.demand, limits.primary,
+                     model.inverse_elasticity, model.horizon_days);
+  }
+  return out;
+}
+
+void serve_priced_out(TrialMetrics& m, const MarketPath& market, const StockPolicy& policy,
+                      double demand_t_per_day, double primary_t_per_day, double inverse_elasticity,
+                      double horizon_days) {
+  if (policy.release_price == ReleasePrice::market || market.priced_out_by_day.empty()) return;
+  // Only the tonnes the physical pass never draws: physical shortage keeps priority, so unmet
+  // demand is bit for bit that of `market`.
+  double left = m[index(Metric::lowest_stockpile_t)];
+  if (!(left > 0.0) || !(primary_t_per_day > 0.0)) return;
+  // Share of a day's priced-out demand the release price wins back: all of it at the pre-crisis
+  // price; at F x the market price, demand F^-e (1 - s) of baseline against 1 - s at the market.
+  const double gain =
+      policy.release_price == ReleasePrice::discount && policy.release_discount > 0.0
+          ? std::pow(policy.release_discount, -1.0 / inverse_elasticity) - 1.0
+          : kNever;
+  const double delay = policy.decision_delay_days;
+  const double rate = policy.release_rate_of_demand * demand_t_per_day;
+  double served = 0.0;
+  double spell_start = 0.0;
+  bool in_spell = false;
+  const std::size_t days = market.priced_out_by_day.size();
+  for (std::size_t d = 0; d < days && left > 0.0; ++d) {
+    const double share = market.priced_out_by_day[d];
+    if (share == 0.0) {
+      in_spell = false;
+      continue;
+    }
+    const double day = static_cast<double>(d);
+    const double length = std::min(1.0, horizon_days - day);
+    if (!in_spell) {
+      in_spell = true;
+      spell_start = day;
+    }
+    // The part of the day after the decision delay (counted from the spell's first day).
+    const double open = std::clamp(day + length - (spell_start + delay), 0.0, length) / length;
+    if (open == 0.0) continue;
+    const double s = market.priced_out_share[d];
+    const double won = gain == kNever ? 1.0 : std::min(1.0, (1.0 - s) * gain / s);
+    const double want = primary_t_per_day * share * won * open;
+    const double take = std::min({want, rate * length * open, left});
+    served += take;
+    left -= take;
+  }
+  if (served == 0.0) return;
+  auto pct = [&](double t) {
+    return demand_t_per_day > 0.0 ? 100.0 * t / (demand_t_per_day * kDaysPerYear) : 0.0;
+  };
+  m[index(Metric::priced_out_t)] = std::max(0.0, m[index(Metric::priced_out_t)] - served);
+  m[index(Metric::priced_out_pct_annual_demand)] = pct(m[index(Metric::priced_out_t)]);
+  m[index(Metric::not_served_t)] = m[index(Metric::unmet_t)] + m[index(Metric::priced_out_t)];
+  m[index(Metric::not_served_pct_annual_demand)] = pct(m[index(Metric::not_served_t)]);
+  m[index(Metric::lowest_stockpile_t)] = left;
 }
 
 }  // namespace mineflow

@@ -20,6 +20,12 @@
 
 namespace mineflow {
 
+// The price at which the national stockpile sells what it releases (docs/market.md "Release
+// price"): at the market price (by tender), at the pre-crisis price (multiple 1), or at a fixed
+// fraction of the market price. Below the market price it also serves demand the price priced
+// out; under rationing nothing is priced out and the setting changes nothing.
+enum class ReleasePrice { market, pre_crisis, discount };
+
 // The levers that act on stocks and demand, all per unit of daily demand.
 struct StockPolicy {
   double substitution_cut = 0.0;  // demand = model demand x (1 - cut)
@@ -31,6 +37,8 @@ struct StockPolicy {
   double commercial_inventory_days = 0.0;
   double commercial_refill_rate_of_demand = 0.1;
   DemandResponse response;
+  ReleasePrice release_price = ReleasePrice::market;
+  double release_discount = 1.0;  // under discount: the fraction of the market price, [0, 1]
 
   bool operator==(const StockPolicy&) const = default;
 };
@@ -157,6 +165,14 @@ struct StockPassOptions {
 TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
                           const StockPolicy& policy, PhaseObserver* observer = nullptr,
                           const StockPassOptions& options = {});
+
+// Under clearing with a stockpile released below the market price: the priced-out demand the
+// stockpile serves (docs/market.md "Release price"), after the physical pass whose metrics are
+// `metrics`; moves it from priced_out to served and lowers lowest_stockpile_t by it. Unmet demand
+// and cost are untouched. `inverse_elasticity` is the model's 1 / e.
+void serve_priced_out(TrialMetrics& metrics, const MarketPath& market, const StockPolicy& policy,
+                      double demand_t_per_day, double primary_t_per_day, double inverse_elasticity,
+                      double horizon_days);
 
 // Mass-balance residual of a phase, t/day (0 up to rounding): the larger of its two ends.
 double balance_residual(const Phase& phase);

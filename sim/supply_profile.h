@@ -45,6 +45,12 @@ struct MarketPath {
   // focal economy), and the same x the day's price multiple.
   double priced_out_days = 0.0;
   double priced_out_price_days = 0.0;
+  // Per day, only where some day is priced out (else empty): the day's priced-out share of
+  // primary demand x days (its term of priced_out_days) and the market's priced-out share
+  // min(x, c) of what reaches the focal economy; a stockpile released below the market price
+  // serves part of it (docs/market.md "Release price").
+  std::vector<double> priced_out_by_day{};
+  std::vector<double> priced_out_share{};
 };
 
 struct SupplyProfile {

@@ -214,7 +214,11 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   // price prices out its share of that.
   double priced_out_days = 0.0;
   double priced_out_price_days = 0.0;
+  market.priced_out_by_day.clear();
+  market.priced_out_share.clear();
   if (any_priced_out) {
+    market.priced_out_by_day.assign(days, 0.0);
+    market.priced_out_share.assign(priced_out.begin(), priced_out.end());
     // Where every segment supplies at least the whole demand, every day's mean does: reach 1.
     const bool whole =
         std::all_of(profile.segments.begin(), profile.segments.end(), [](const ProfileSegment& s) {
@@ -234,6 +238,7 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
       double share = priced_out[d] * reach_d * day_length(d, horizon);
       priced_out_days += share;
       priced_out_price_days += share * market.price[d];
+      market.priced_out_by_day[d] = share;
     }
   }
   market.priced_out_days = priced_out_days;

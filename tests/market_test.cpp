@@ -4,6 +4,7 @@
 // alone stays physical, a licence regime on every buyer only while nothing is licensed; a ramp
 // is followed through its exact daily means; rationing is untouched.
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "sim/calibrate/price_backtest.h"
 #include "sim/run_plan.h"
 #include "sim/sweep/criticality.h"
+#include "sim/sweep/stockpile_sweep.h"
 #include "sim/trial.h"
 #include "tools/io/data_loaders.h"
 
@@ -395,6 +397,173 @@ TEST(ClearingMarket, WithoutANetworkTheDefaultIsRationing) {
   EXPECT_NE(cleared.out.find("market: clearing (docs/market.md)"), std::string::npos)
       << cleared.out;
   std::filesystem::remove_all(dir);
+}
+
+// A stockpile's release price (docs/market.md "Release price") on the toy with world stocks of
+// one day: CHN's refinery at half output for 100 days gives x[d] = 0.35 on days 1 to 100 and
+// nothing physically short, so 35 days of primary demand D (= demand: no recycling) are priced
+// out at the market price. The stockpile (S days of D, no physical gap: it never draws) serves
+// priced-out demand only below the market price:
+// - market: nothing, priced out 35 D, lowest stockpile S D;
+// - pre_crisis: all of it while it lasts, 0.35 D a day: S = 30 serves 30 D (priced out 5 D,
+//   lowest 0), S = 60 serves 35 D (priced out 0, lowest 25 D); release rate 0.2 serves 0.2 D a
+//   day, 20 D (priced out 15 D);
+// - discount F = 0.5 (e = 0.3): demand at half the price is 2^0.3 (1 - 0.35), so a day serves
+//   0.65 (2^0.3 - 1) D: 100 days of it (S = 60); with a decision delay of 10 days from the
+//   spell's first day (day 1), days 11 to 100: 90 days of it.
+// Unmet demand and the cost are those of `market` bit for bit; under rationing the setting
+// changes nothing.
+std::vector<TrialMetrics> release_trials(const std::vector<PolicySet>& policies,
+                                         MarketModel market = MarketModel::clearing) {
+  static const MineralGraph graph = toy_graph();
+  Scenario scenario = toy_scenario(market, 1.0);
+  scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
+  scenario.policies = policies;
+  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+  TrialScratch scratch;
+  std::vector<TrialMetrics> out(plan.variants.size());
+  run_trial(plan.scenario.events, kDays, plan.variants, 1, 0, scratch, out);
+  std::vector<TrialMetrics> by_policy;
+  for (const PolicyRun& run : plan.policies) by_policy.push_back(out[run.variant]);
+  return by_policy;
+}
+
+PolicySet stockpile_policy(const std::string& name, double days, int release_price,
+                           double discount = 1.0) {
+  PolicySet policy;
+  policy.name = name;
+  policy.stockpile_days = days;
+  policy.release_price = release_price;
+  policy.release_discount = discount;
+  return policy;
+}
+
+TEST(ReleasePrice, BelowTheMarketPriceTheStockpileServesPricedOutDemand) {
+  const double d = kPrimaryTPerDay;
+  PolicySet slow = stockpile_policy("pre_crisis_slow", 60.0, 1);
+  slow.release_rate_of_demand = 0.2;
+  PolicySet delayed = stockpile_policy("discount_delayed", 60.0, 2, 0.5);
+  delayed.decision_delay_days = 10.0;
+  std::vector<TrialMetrics> m = release_trials(
+      {stockpile_policy("market", 60.0, 0), stockpile_policy("pre_crisis_30", 30.0, 1),
+       stockpile_policy("pre_crisis_60", 60.0, 1), slow, stockpile_policy("discount", 60.0, 2, 0.5),
+       delayed});
+  ASSERT_EQ(m.size(), 6u);
+  const double per_day = 0.65 * (std::pow(2.0, 0.3) - 1.0);
+  const double expected_priced[] = {
+      35.0, 5.0, 0.0, 15.0, 35.0 - 100.0 * per_day, 35.0 - 90.0 * per_day};
+  const double expected_lowest[] = {
+      60.0, 0.0, 25.0, 40.0, 60.0 - 100.0 * per_day, 60.0 - 90.0 * per_day};
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(metric(m[i], Metric::unmet_t), 0.0);
+    EXPECT_NEAR(metric(m[i], Metric::priced_out_t), expected_priced[i] * d, 1e-12);
+    EXPECT_EQ(metric(m[i], Metric::not_served_t), metric(m[i], Metric::priced_out_t));
+    EXPECT_NEAR(metric(m[i], Metric::not_served_pct_annual_demand),
+                100.0 * expected_priced[i] / kDays, 1e-9);
+    EXPECT_NEAR(metric(m[i], Metric::lowest_stockpile_t), expected_lowest[i] * d, 1e-12);
+    // The release price is a transfer between the agency and domestic users: the cost, the
+    // price and the physical metrics are those of `market`.
+    EXPECT_EQ(metric(m[i], Metric::procurement_cost), metric(m[1 - 1], Metric::procurement_cost));
+    EXPECT_EQ(metric(m[i], Metric::peak_price_multiple), metric(m[0], Metric::peak_price_multiple));
+  }
+}
+
+TEST(ReleasePrice, UnderRationingItChangesNothing) {
+  // 10 days of stock against a physical gap of 0.25 D a day for 100 days: short after 40 days.
+  std::vector<TrialMetrics> m =
+      release_trials({stockpile_policy("market", 10.0, 0), stockpile_policy("pre_crisis", 10.0, 1),
+                      stockpile_policy("discount", 10.0, 2, 0.25)},
+                     MarketModel::rationing);
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_GT(metric(m[0], Metric::unmet_t), 0.0);
+  EXPECT_EQ(metric(m[0], Metric::priced_out_t), 0.0);
+  for (std::size_t i = 1; i < m.size(); ++i) {
+    for (std::size_t k = 0; k < kMetricCount; ++k) EXPECT_EQ(m[i][k], m[0][k]) << i << " " << k;
+  }
+}
+
+// `release_price` is checked like every key: one located line, exit 2.
+TEST(ReleasePrice, ABadReleasePriceIsOneLocatedLine) {
+  const std::filesystem::path dir = testing::fresh_temp_dir("mineflow_release_price_bad");
+  std::filesystem::create_directories(dir);
+  const std::string file = (dir / "release_bad.yaml").string();
+  auto write = [&](const std::string& release) {
+    std::ofstream(file) << "scenario: release_bad\nname: Bad release\nmineral: cobalt\n"
+                           "events:\n  - id: cut\n    start_day: 0\n    duration_days: 10\n"
+                           "    severity: 0.5\n    targets:\n"
+                           "      - exports_of: {country: COD, stage: mine}\n"
+                           "policies:\n  - name: stock\n    stockpile:\n      days: 30\n"
+                           "      release_price: "
+                        << release << "\n";
+  };
+  for (const std::string& bad : {std::string("auction"), std::string("{discount: 1.5}"),
+                                 std::string("{discount: -0.1}"), std::string("{rebate: 0.5}")}) {
+    write(bad);
+    auto r = testing::run_cli({"run", file, "--trials", "10", "--threads", "1"});
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("release_bad.yaml:15:"), std::string::npos) << bad << ": " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  for (const std::string& good :
+       {std::string("market"), std::string("pre_crisis"), std::string("{discount: 0.5}")}) {
+    write(good);
+    auto r = testing::run_cli({"run", file, "--trials", "10", "--threads", "1"});
+    EXPECT_EQ(r.exit_code, 0) << good << ": " << r.err;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// A stockpile sweep with a target on not_served_t (docs/stockpile.md "Targets") on the toy of
+// the release-price test: at the pre-crisis price S days serve min(S, 35) D of the 35 D priced
+// out, so not_served_t <= 10 D needs S = 25 days; the same target in % of annual demand too; at
+// the market price the stockpile never lowers it, and the target is not met at any days.
+TEST(ReleasePrice, AStockpileSweepFindsTheDaysForANotServedTarget) {
+  static const MineralGraph graph = toy_graph();
+  for (int release : {1, 0}) {
+    Scenario scenario = toy_scenario(MarketModel::clearing, 1.0);
+    scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
+    scenario.policies = {stockpile_policy("stock", 60.0, release)};
+    RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
+    SweepSetup setup;
+    setup.events = &plan.scenario.events;
+    setup.horizon_days = plan.scenario.horizon_days;
+    setup.model = plan.policies[0].model.get();
+    setup.stocks = plan.variants[plan.policies[0].variant].stocks;
+    SweepOptions options;
+    options.trials = 8;
+    options.days_tolerance = 0.01;
+    options.threads = 1;
+    SweepGrid grid;
+    grid.recycling_shares = {0.0};
+    const std::string tonnes = "not_served_t<=" + std::to_string(10.0 * kPrimaryTPerDay);
+    const std::string pct = "not_served_pct_annual_demand<=" + std::to_string(1000.0 / kDays);
+    for (const std::string& target : {tonnes, pct}) {
+      SCOPED_TRACE(target + " release " + std::to_string(release));
+      SweepResult r = run_stockpile_sweep(setup, grid, parse_sweep_target(target), options);
+      ASSERT_EQ(r.days_needed.size(), 1u);
+      const DaysFinding& f = r.days_needed[0];
+      if (release == 0) {
+        EXPECT_FALSE(f.days.has_value());
+        for (const SweepCell& c : r.cells) {
+          EXPECT_NEAR(c.not_served_t.value, 35.0 * kPrimaryTPerDay, 1e-12);
+          EXPECT_EQ(c.not_served_t.value, c.priced_out_t.value);
+          EXPECT_EQ(c.unmet_t.value, 0.0);
+        }
+        continue;
+      }
+      ASSERT_TRUE(f.days.has_value());
+      // std::to_string rounds the threshold to 6 decimals: within the tolerance either way.
+      EXPECT_NEAR(*f.days, 25.0, 0.02);
+      EXPECT_EQ(f.days_low, f.days);
+      EXPECT_EQ(f.days_high, f.days);
+      ASSERT_TRUE(f.at_days.has_value());
+      EXPECT_NEAR(f.at_days->not_served_t.value, std::max(0.0, 35.0 - *f.days) * kPrimaryTPerDay,
+                  1e-12);
+      EXPECT_NEAR(f.at_days->not_served_pct.value, 100.0 * std::max(0.0, 35.0 - *f.days) / kDays,
+                  1e-9);
+    }
+  }
 }
 
 }  // namespace

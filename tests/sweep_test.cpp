@@ -325,6 +325,36 @@ TEST(SweepTarget, ParsesAndRejects) {
                           "unmet_pct<=-1", "unmet_pct<=1x", ""}) {
     EXPECT_THROW(parse_sweep_target(bad), InputError) << bad;
   }
+  // The clearing market's metrics (docs/stockpile.md "Targets"), by their metric names.
+  for (SweepMetric m : {SweepMetric::priced_out_t, SweepMetric::priced_out_pct_annual_demand,
+                        SweepMetric::not_served_t, SweepMetric::not_served_pct_annual_demand}) {
+    const std::string text = std::string(to_string(m)) + "<=2.5";
+    EXPECT_EQ(parse_sweep_target(text).metric, m) << text;
+    EXPECT_EQ(to_string(parse_sweep_target(text)), text);
+    EXPECT_TRUE(is_market_metric(m));
+    // optimise's form of the one parser refuses them, listing what it accepts.
+    try {
+      parse_sweep_target(text, "--target", false);
+      ADD_FAILURE() << text;
+    } catch (const InputError& e) {
+      const std::string what = e.what();
+      const std::string expected = what.substr(what.find("expected"));
+      EXPECT_NE(expected.find("longest_spell_days"), std::string::npos) << what;
+      EXPECT_EQ(expected.find("priced_out"), std::string::npos) << what;
+      EXPECT_EQ(expected.find("not_served"), std::string::npos) << what;
+    }
+  }
+  EXPECT_FALSE(is_market_metric(SweepMetric::longest_spell_days));
+  // An unknown metric lists every accepted one.
+  try {
+    parse_sweep_target("served<=1");
+    ADD_FAILURE();
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    for (SweepMetric m : kSweepMetrics) {
+      EXPECT_NE(what.find(std::string(to_string(m))), std::string::npos) << what;
+    }
+  }
 }
 
 std::string run_in_process(const std::vector<std::string>& args) {
@@ -377,6 +407,9 @@ TEST(SweepCli, BadInputIsOneLineAndExitTwo) {
   std::string file = scenarios_dir() + "/disruptions/cobalt_background.yaml";
   for (std::vector<std::string> args :
        {std::vector<std::string>{"stockpile", file, "--target", "p_shortage<0.05"},
+        {"stockpile", file, "--target", "served_t<=1"},
+        {"stockpile", file, "--target", "not_served_t<=-1"},
+        {"optimise", "cobalt_background", "--target", "not_served_t<=1"},
         {"stockpile", file, "--days", "0,abc"},
         {"stockpile", file, "--days", "0:10:0"},
         {"stockpile", file, "--days", "-5,10"},

@@ -30,7 +30,8 @@ void bind_optimise(py::module_& m) {
         request.sweep.trials = trials;
         request.sweep.seed = seed;
         request.sweep.threads = threads;
-        request.target = parse_sweep_target(target);
+        // The one parser; optimise refuses the clearing metrics (docs/stockpile.md).
+        request.target = parse_sweep_target(target, "target", false);
         if (frontier) request.thresholds = *frontier;
         request.levers = std::move(levers);
         if (budget && scenario) {

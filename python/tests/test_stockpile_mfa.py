@@ -94,3 +94,23 @@ def test_stockpile_of_every_mineral_equals_the_cli_all():
     assert r.csv == cli(*args, "--format", "csv").stdout
     assert r.json == cli(*args, "--format", "json").stdout
     assert list(column(r.table, "mineral"))[0] == "rare_earths"
+
+
+def test_stockpile_target_on_not_served_equals_the_cli():
+    # A target on the clearing market's not-served demand (docs/stockpile.md "Days needed"):
+    # the CLI's output bit for bit, its columns in the table.
+    r = mineflow.stockpile(TUNGSTEN, days=[0, 60], trials=300, seed=5,
+                           target="not_served_pct_annual_demand<=50")
+    args = ["stockpile", TUNGSTEN, "--days", "0,60", "--trials", 300, "--seed", 5, "--target",
+            "not_served_pct_annual_demand<=50", "--quiet"]
+    assert r.csv == cli(*args, "--format", "csv").stdout
+    assert r.text == cli(*args).stdout
+    assert "not served %" in r.text
+    served = column(r.table, "not_served_t")
+    unmet = column(r.table, "unmet_t")
+    assert np.all(served[~np.isnan(served)] >= unmet[~np.isnan(unmet)] - 1e-12)
+    with pytest.raises(mineflow.InputError, match="priced_out_t"):
+        mineflow.stockpile(TUNGSTEN, trials=100, target="served<=1")
+    # optimise shares the parser but refuses the clearing metrics for now.
+    with pytest.raises(mineflow.InputError, match="longest_spell_days"):
+        mineflow.optimise("cobalt_background", target="not_served_t<=1", trials=100)

@@ -79,6 +79,14 @@ Estimate metric_of(const SweepCell& cell, SweepMetric metric) {
       return cell.cvar95_unmet_t;
     case SweepMetric::longest_spell_days:
       return cell.longest_spell_days;
+    case SweepMetric::priced_out_t:
+      return cell.priced_out_t;
+    case SweepMetric::priced_out_pct_annual_demand:
+      return cell.priced_out_pct;
+    case SweepMetric::not_served_t:
+      return cell.not_served_t;
+    case SweepMetric::not_served_pct_annual_demand:
+      return cell.not_served_pct;
   }
   return {};
 }
@@ -99,6 +107,12 @@ std::vector<Variant> sweep_variants(const SweepSetup& setup,
 SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
                      std::span<const double> longest_spell_days, double days,
                      double recycling_share) {
+  return sweep_cell(setup, unmet_t, longest_spell_days, {}, days, recycling_share);
+}
+
+SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
+                     std::span<const double> longest_spell_days,
+                     std::span<const double> priced_out_t, double days, double recycling_share) {
   SweepCell cell;
   cell.days = days;
   cell.recycling_share = recycling_share;
@@ -114,6 +128,18 @@ SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
   cell.cvar95_unmet_t = cvar95_upper(unmet_t, scratch);
   Moments spell = moments(longest_spell_days);
   cell.longest_spell_days = {spell.mean, spell.se};
+  if (priced_out_t.empty()) {
+    cell.not_served_t = cell.unmet_t;
+  } else {
+    Moments priced = moments(priced_out_t);
+    cell.priced_out_t = {priced.mean, priced.se};
+    std::vector<double> not_served(unmet_t.size());
+    for (std::size_t i = 0; i < unmet_t.size(); ++i) not_served[i] = unmet_t[i] + priced_out_t[i];
+    Moments served = moments(not_served);
+    cell.not_served_t = {served.mean, served.se};
+  }
+  cell.priced_out_pct = {cell.priced_out_t.value * to_pct, cell.priced_out_t.se * to_pct};
+  cell.not_served_pct = {cell.not_served_t.value * to_pct, cell.not_served_t.se * to_pct};
   cell.stock_t = days * demand_of(setup);
   cell.carrying_cost_per_year = cell.stock_t * setup.model->baseline_price *
                                 setup.price_to_report_currency * setup.carrying_rate_per_year;
@@ -199,7 +225,7 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     if (options.split == nullptr || options.split->is_root()) {
       for_each_parallel(cells.size(), options.threads, [&](std::size_t v) {
         stats[v] = sweep_cell(setup, values.unmet_t(v), values.longest_spell_days(v),
-                              cells[v].first, cells[v].second);
+                              values.priced_out_t(v), cells[v].first, cells[v].second);
       });
     }
     if (options.split != nullptr) {

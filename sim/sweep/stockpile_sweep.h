@@ -81,6 +81,11 @@ struct SweepCell {
   Estimate unmet_pct;
   Estimate cvar95_unmet_t;
   Estimate longest_spell_days;
+  // Clearing (docs/market.md); 0 under rationing. Not served = unmet + priced out per trial.
+  Estimate priced_out_t;
+  Estimate priced_out_pct;
+  Estimate not_served_t;
+  Estimate not_served_pct;
   double stock_t = 0.0;
   double carrying_cost_per_year = 0.0;
 };
@@ -127,6 +132,10 @@ std::vector<Variant> sweep_variants(const SweepSetup& setup,
 SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
                      std::span<const double> longest_spell_days, double days,
                      double recycling_share);
+// The same with each trial's priced-out demand (empty: none, as under rationing).
+SweepCell sweep_cell(const SweepSetup& setup, std::span<const double> unmet_t,
+                     std::span<const double> longest_spell_days,
+                     std::span<const double> priced_out_t, double days, double recycling_share);
 
 // Throws InputError for an empty or negative grid or options out of range.
 SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,

@@ -1,6 +1,5 @@
 #include "sim/sweep/sweep_target.h"
 
-#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -9,10 +8,6 @@
 
 namespace mineflow {
 namespace {
-
-constexpr std::array<SweepMetric, 5> kMetrics = {
-    SweepMetric::p_shortage, SweepMetric::unmet_t, SweepMetric::unmet_pct,
-    SweepMetric::cvar95_unmet_t, SweepMetric::longest_spell_days};
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -34,6 +29,14 @@ std::string_view to_string(SweepMetric metric) {
       return "cvar95_unmet_t";
     case SweepMetric::longest_spell_days:
       return "longest_spell_days";
+    case SweepMetric::priced_out_t:
+      return "priced_out_t";
+    case SweepMetric::priced_out_pct_annual_demand:
+      return "priced_out_pct_annual_demand";
+    case SweepMetric::not_served_t:
+      return "not_served_t";
+    case SweepMetric::not_served_pct_annual_demand:
+      return "not_served_pct_annual_demand";
   }
   return "";
 }
@@ -42,9 +45,13 @@ std::string to_string(const SweepTarget& target) {
   return std::string(to_string(target.metric)) + "<=" + format_number(target.threshold);
 }
 
-SweepTarget parse_sweep_target(std::string_view text, const std::string& field) {
+SweepTarget parse_sweep_target(std::string_view text, const std::string& field,
+                               bool market_metrics) {
   std::string names;
-  for (SweepMetric m : kMetrics) names += (names.empty() ? "" : ", ") + std::string(to_string(m));
+  for (SweepMetric m : kSweepMetrics) {
+    if (!market_metrics && is_market_metric(m)) continue;
+    names += (names.empty() ? "" : ", ") + std::string(to_string(m));
+  }
   const std::string expected = "METRIC<=VALUE with METRIC one of " + names + " and VALUE >= 0";
   auto fail = [&]() { return InputError(SourceRef{}, field, std::string(text), expected); };
   std::size_t op = text.find("<=");
@@ -53,7 +60,8 @@ SweepTarget parse_sweep_target(std::string_view text, const std::string& field) 
   std::string_view number = trim(text.substr(op + 2));
   SweepTarget target;
   bool known = false;
-  for (SweepMetric m : kMetrics) {
+  for (SweepMetric m : kSweepMetrics) {
+    if (!market_metrics && is_market_metric(m)) continue;
     if (name == to_string(m)) {
       target.metric = m;
       known = true;

@@ -18,8 +18,7 @@ std::vector<std::string> names(Enum... values) {
 // METRIC<= for every sweep metric, after the default target.
 std::vector<std::string> target_forms() {
   std::vector<std::string> forms{"p_shortage<=0.05"};
-  for (SweepMetric metric : {SweepMetric::p_shortage, SweepMetric::unmet_t, SweepMetric::unmet_pct,
-                             SweepMetric::cvar95_unmet_t, SweepMetric::longest_spell_days}) {
+  for (SweepMetric metric : kSweepMetrics) {
     forms.push_back(std::string(to_string(metric)) + "<=");
   }
   forms.push_back("none");

@@ -119,7 +119,8 @@ int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
       "recycling shares of demand, LIST (default 0 and the mineral's current share if known)")(
       "target", po::value<std::string>()->default_value("p_shortage<=0.05"),
       "METRIC<=VALUE; METRIC: p_shortage, unmet_pct, unmet_t, cvar95_unmet_t, "
-      "longest_spell_days; 'none' for the grid only")(
+      "longest_spell_days, priced_out_t, priced_out_pct_annual_demand, not_served_t, "
+      "not_served_pct_annual_demand; 'none' for the grid only")(
       "policy", po::value<std::string>(),
       "policy whose release/delay/refill levers to use (default: the first with a stockpile)")(
       "base-days", po::value<double>()->default_value(kBaseStockpileDays, "60"),

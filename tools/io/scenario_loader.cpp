@@ -255,6 +255,27 @@ DemandResponse read_demand_response(const YamlValue& value) {
   return out;
 }
 
+// release_price: market | pre_crisis | {discount: F} with F in [0, 1] (docs/market.md).
+void read_release_price(const YamlValue& value, PolicySet& policy) {
+  const char* expected = "market, pre_crisis or {discount: F} with F a fraction in [0, 1]";
+  if (value.is_map()) {
+    value.allow_only({"discount"});
+    const YamlValue f = value.require("discount");
+    policy.release_discount = f.as_non_negative();
+    if (policy.release_discount > 1.0) f.fail(expected);
+    policy.release_price = 2;
+    return;
+  }
+  const std::string name = value.as_string();
+  if (name == "market") {
+    policy.release_price = 0;
+  } else if (name == "pre_crisis") {
+    policy.release_price = 1;
+  } else {
+    value.fail(expected);
+  }
+}
+
 PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
   item.allow_only({"name", "stockpile", "recycling_share", "commercial_inventory_days",
                    "substitution_cut", "diversification", "capacity_added", "demand_response",
@@ -263,8 +284,8 @@ PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
   policy.where = item.where();
   policy.name = item.require("name").as_string();
   if (auto stockpile = item.get("stockpile")) {
-    stockpile->allow_only(
-        {"days", "release_rate_of_demand", "decision_delay_days", "refill_rate_of_demand"});
+    stockpile->allow_only({"days", "release_rate_of_demand", "decision_delay_days",
+                           "refill_rate_of_demand", "release_price"});
     policy.stockpile_days = stockpile->require("days").as_non_negative();
     if (auto v = stockpile->get("release_rate_of_demand")) {
       policy.release_rate_of_demand = v->as_non_negative();
@@ -275,6 +296,7 @@ PolicySet read_policy(const YamlValue& item, const CountryTable& countries) {
     if (auto v = stockpile->get("refill_rate_of_demand")) {
       policy.refill_rate_of_demand = v->as_non_negative();
     }
+    if (auto v = stockpile->get("release_price")) read_release_price(*v, policy);
   }
   if (auto v = item.get("recycling_share")) {
     policy.recycling_share = v->is_map() ? recycling_share_from_mfa(*v) : read_fraction(*v);

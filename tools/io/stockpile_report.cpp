@@ -111,7 +111,9 @@ std::string header_line(const SweepHeader& h, const SweepResult& r) {
 constexpr const char* kCsvColumns =
     "row,recycling_share,days,days_low,days_high,p_shortage,p_shortage_se,unmet_t,unmet_t_se,"
     "unmet_pct,unmet_pct_se,cvar95_unmet_t,cvar95_unmet_t_se,longest_spell_days,"
-    "longest_spell_days_se,stock_t,carrying_cost_per_year";
+    "longest_spell_days_se,stock_t,carrying_cost_per_year,priced_out_t,priced_out_t_se,"
+    "priced_out_pct,priced_out_pct_se,not_served_t,not_served_t_se,not_served_pct,"
+    "not_served_pct_se";
 
 std::string csv_cell_values(const SweepCell& c) {
   std::string out;
@@ -119,7 +121,11 @@ std::string csv_cell_values(const SweepCell& c) {
        {c.p_shortage, c.unmet_t, c.unmet_pct, c.cvar95_unmet_t, c.longest_spell_days}) {
     out += "," + num(e.value) + "," + num(e.se);
   }
-  return out + "," + num(c.stock_t) + "," + num(c.carrying_cost_per_year);
+  out += "," + num(c.stock_t) + "," + num(c.carrying_cost_per_year);
+  for (const Estimate& e : {c.priced_out_t, c.priced_out_pct, c.not_served_t, c.not_served_pct}) {
+    out += "," + num(e.value) + "," + num(e.se);
+  }
+  return out;
 }
 
 std::string json_estimate(const Estimate& e) {
@@ -134,7 +140,11 @@ std::string json_cell(const SweepCell& c) {
          ", \"cvar95_unmet_t\": " + json_estimate(c.cvar95_unmet_t) +
          ", \"longest_spell_days\": " + json_estimate(c.longest_spell_days) +
          ", \"stock_t\": " + num(c.stock_t) +
-         ", \"carrying_cost_per_year\": " + num(c.carrying_cost_per_year) + "}";
+         ", \"carrying_cost_per_year\": " + num(c.carrying_cost_per_year) +
+         ", \"priced_out_t\": " + json_estimate(c.priced_out_t) +
+         ", \"priced_out_pct\": " + json_estimate(c.priced_out_pct) +
+         ", \"not_served_t\": " + json_estimate(c.not_served_t) +
+         ", \"not_served_pct\": " + json_estimate(c.not_served_pct) + "}";
 }
 
 std::string json_cell(const std::optional<SweepCell>& c) {
@@ -170,12 +180,25 @@ std::string sweep_table(const SweepHeader& h, const SweepResult& r) {
   out << ", price " << fixed(r.price_per_t) << " " << h.price_unit << ", carrying rate "
       << format_number(100.0 * h.carrying_rate_per_year) << "%/yr; " << recycling_note(h) << "\n\n";
   std::string cost = "carrying " + currency(h) + "/yr";
-  TextTable table({"days", "recycling", "P(shortage)", "E[unmet] t", "unmet %", "CVaR95 t",
-                   "longest spell d", "stock t", cost});
+  // A target on the clearing market's metrics shows them beside the physical ones.
+  const bool market = r.target && is_market_metric(r.target->metric);
+  std::vector<std::string> columns{"days",    "recycling", "P(shortage)",    "E[unmet] t",
+                                   "unmet %", "CVaR95 t",  "longest spell d"};
+  if (market) {
+    columns.insert(columns.end(), {"priced out t", "priced out %", "not served t", "not served %"});
+  }
+  columns.insert(columns.end(), {"stock t", cost});
+  TextTable table(columns);
   for (const SweepCell& c : r.cells) {
-    table.add_row({days_text(c.days), share_text(c.recycling_share), pm(c.p_shortage),
-                   pm(c.unmet_t), pm(c.unmet_pct), pm(c.cvar95_unmet_t), pm(c.longest_spell_days),
-                   fixed(c.stock_t), fixed(c.carrying_cost_per_year)});
+    std::vector<std::string> row{
+        days_text(c.days), share_text(c.recycling_share), pm(c.p_shortage),        pm(c.unmet_t),
+        pm(c.unmet_pct),   pm(c.cvar95_unmet_t),          pm(c.longest_spell_days)};
+    if (market) {
+      row.insert(row.end(), {pm(c.priced_out_t), pm(c.priced_out_pct), pm(c.not_served_t),
+                             pm(c.not_served_pct)});
+    }
+    row.insert(row.end(), {fixed(c.stock_t), fixed(c.carrying_cost_per_year)});
+    table.add_row(row);
   }
   out << table.render();
   out << "± is one Monte Carlo standard error; every cell uses the same trials (common random "
@@ -237,12 +260,12 @@ std::string sweep_csv(const SweepHeader& h, const SweepResult& r) {
   for (const DaysFinding& f : r.days_needed) {
     out << "days_needed," << num(f.recycling_share) << "," << num(f.days) << "," << num(f.days_low)
         << "," << num(f.days_high);
-    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(12, ',')) << end_with_notes;
+    out << (f.at_days ? csv_cell_values(*f.at_days) : std::string(20, ',')) << end_with_notes;
   }
   if (r.recycling) {
     out << "recycling_alternative," << num(r.recycling->share) << "," << num(r.recycling->at_days)
         << ",,";
-    out << (r.recycling->at_share ? csv_cell_values(*r.recycling->at_share) : std::string(12, ','))
+    out << (r.recycling->at_share ? csv_cell_values(*r.recycling->at_share) : std::string(20, ','))
         << end;
   }
   return out.str();

@@ -118,7 +118,8 @@ void write_cell(Writer& w, const SweepCell& c) {
   w.number(c.days);
   w.number(c.recycling_share);
   for (const Estimate* e :
-       {&c.p_shortage, &c.unmet_t, &c.unmet_pct, &c.cvar95_unmet_t, &c.longest_spell_days}) {
+       {&c.p_shortage, &c.unmet_t, &c.unmet_pct, &c.cvar95_unmet_t, &c.longest_spell_days,
+        &c.priced_out_t, &c.priced_out_pct, &c.not_served_t, &c.not_served_pct}) {
     write_estimate(w, *e);
   }
   w.number(c.stock_t);
@@ -129,7 +130,8 @@ SweepCell read_cell(Reader& r) {
   c.days = r.number();
   c.recycling_share = r.number();
   for (Estimate* e :
-       {&c.p_shortage, &c.unmet_t, &c.unmet_pct, &c.cvar95_unmet_t, &c.longest_spell_days}) {
+       {&c.p_shortage, &c.unmet_t, &c.unmet_pct, &c.cvar95_unmet_t, &c.longest_spell_days,
+        &c.priced_out_t, &c.priced_out_pct, &c.not_served_t, &c.not_served_pct}) {
     *e = read_estimate(r);
   }
   c.stock_t = r.number();
@@ -219,7 +221,7 @@ SweepSummaryRow read_row(Reader& r) {
   if (r.flag()) {
     SweepTarget target;
     std::size_t metric = r.count();
-    if (metric > static_cast<std::size_t>(SweepMetric::longest_spell_days)) r.broken();
+    if (metric > static_cast<std::size_t>(SweepMetric::not_served_pct_annual_demand)) r.broken();
     target.metric = static_cast<SweepMetric>(metric);
     target.threshold = r.number();
     res.target = target;

@@ -20,8 +20,12 @@ std::string metric_unit(SweepMetric metric) {
       return "";
     case SweepMetric::unmet_t:
     case SweepMetric::cvar95_unmet_t:
+    case SweepMetric::priced_out_t:
+    case SweepMetric::not_served_t:
       return "t";
     case SweepMetric::unmet_pct:
+    case SweepMetric::priced_out_pct_annual_demand:
+    case SweepMetric::not_served_pct_annual_demand:
       return "%";
     case SweepMetric::longest_spell_days:
       return "days";
