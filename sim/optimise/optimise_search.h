@@ -31,6 +31,12 @@ struct SearchOptions {
   int max_rounds = 8;
   double days_tolerance = 0.25;     // days
   double share_tolerance = 0.0025;  // recycling share and substitution cut
+  // Diversification and smelter capacity: a grid of this many levels per lever over its range,
+  // zoomed +/- one step around the cheapest accepted level (step halves a round) until every
+  // step is at most structural_tolerance of the lever's range, or after max_structural_rounds.
+  int structural_levels = 5;
+  int max_structural_rounds = 3;
+  double structural_tolerance = 0.05;
 };
 
 bool meets(const MixCell& cell, const SweepTarget& target, double z);

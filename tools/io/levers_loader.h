@@ -25,7 +25,16 @@ struct LeverCostsFile {
   LeverCosts costs;  // the per-tonne costs unresolved (0) until resolve_lever_costs
   PerTonneCost recycling;
   PerTonneCost substitution;
+  PerTonneCost diversification;  // premium per tonne moved a year
+  // Smelter capacity: the capital cost per t/yr of capacity (capex_usd_per_t or
+  // capex_of_base_price), annualised over life_years at the discount rate.
+  PerTonneCost smelter_capex;
+  double smelter_life_years = 20.0;
 };
+
+// The annual payment that repays `capex` over `years` at `rate` (capital recovery factor);
+// capex / years at rate 0.
+double annualised(double capex, double rate, double years);
 
 LeverCostsFile load_lever_costs(const std::string& file);
 LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t);
