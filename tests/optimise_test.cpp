@@ -587,6 +587,24 @@ TEST(OptimiseCli, BadInputIsOneLocatedLine) {
   expect_one_line_exit_2(
       run_cli({"optimise", "cobalt_background", "--levers", unsourced, "--trials", "100"}),
       "expected a 'source' or an 'assumption'");
+  // The structural levers: a negative premium, a smelter with two maxima, an unknown field.
+  const std::string premium =
+      levers("mineflow_levers_premium.yaml", "  diversification: {usd_per_t: -1, assumption: a}\n");
+  expect_one_line_exit_2(
+      run_cli({"optimise", "cobalt_background", "--levers", premium, "--trials", "100"}),
+      premium + ":5:32: levers.diversification.usd_per_t: found '-1', expected a number >= 0");
+  const std::string smelter = levers("mineflow_levers_smelter.yaml",
+                                     "  smelter_capacity: {capex_usd_per_t: 5, life_years: 20, "
+                                     "max_t_per_yr: 10, max_of_demand: 0.1, assumption: a}\n");
+  expect_one_line_exit_2(
+      run_cli({"optimise", "cobalt_background", "--levers", smelter, "--trials", "100"}),
+      "expected exactly one of max_t_per_yr and max_of_demand");
+  const std::string field = levers("mineflow_levers_field.yaml",
+                                   "  smelter_capacity: {capex_usd_per_t: 5, life_years: 20, "
+                                   "max_t_per_yr: 10, opex: 3, assumption: a}\n");
+  expect_one_line_exit_2(
+      run_cli({"optimise", "cobalt_background", "--levers", field, "--trials", "100"}),
+      "levers.smelter_capacity.opex: found 'opex'");
   // Unreachable: the best reachable level is named.
   expect_one_line_exit_2(run_cli({"optimise", "cobalt_background", "--target", "p_shortage<=0.0001",
                                   "--trials", "2000", "--threads", "1"}),
@@ -597,7 +615,8 @@ TEST(OptimiseCli, BadInputIsOneLocatedLine) {
   expect_one_line_exit_2(run_cli({"optimise", "cobalt_background", "--frontier", "0.1,x"}),
                          "--frontier");
   for (const char* name : {"mineflow_levers_unknown.yaml", "mineflow_levers_negative.yaml",
-                           "mineflow_levers_unsourced.yaml"}) {
+                           "mineflow_levers_unsourced.yaml", "mineflow_levers_premium.yaml",
+                           "mineflow_levers_smelter.yaml", "mineflow_levers_field.yaml"}) {
     fs::remove(dir / name);
   }
 }

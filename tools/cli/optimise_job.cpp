@@ -5,6 +5,7 @@
 #include "graph/number_format.h"
 #include "graph/source_ref.h"
 #include "sim/optimise/structural_levers.h"
+#include "sim/units.h"
 
 namespace mineflow::cli {
 namespace {
@@ -53,7 +54,8 @@ std::unique_ptr<Prepared> prepare(const std::string& file, const OptimiseRequest
   out.basis.base.stockpile_days = 0.0;
   out.basis.base.recycling_share = setup.stocks.recycling_share;
   out.basis.base.substitution_cut = setup.stocks.substitution_cut;
-  out.costs = io::resolve_lever_costs(costs_file, out.basis.price_usd_per_t);
+  out.costs = io::resolve_lever_costs(costs_file, out.basis.price_usd_per_t,
+                                      out.basis.demand_t_per_day * kDaysPerYear);
   // The structural levers' room (sim/optimise/structural_levers.h); unpriced ones stay at 0.
   if (costs_file.costs.max_diversified_t_per_yr > 0.0) {
     out.basis.diversifiable_t_per_yr = diversifiable_t_per_yr(*setup.model);

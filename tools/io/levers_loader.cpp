@@ -86,8 +86,8 @@ LeverCostsFile load_lever_costs(const std::string& file) {
       out.costs.max_diversified_t_per_yr = max->as_non_negative();
   }
   if (auto c = levers.get("smelter_capacity")) {
-    c->allow_only({"capex_usd_per_t", "capex_of_base_price", "life_years", "max_t_per_yr", "source",
-                   "assumption"});
+    c->allow_only({"capex_usd_per_t", "capex_of_base_price", "life_years", "max_t_per_yr",
+                   "max_of_demand", "source", "assumption"});
     require_basis(*c);
     auto usd = c->get("capex_usd_per_t");
     auto multiple = c->get("capex_of_base_price");
@@ -102,7 +102,14 @@ LeverCostsFile load_lever_costs(const std::string& file) {
     out.smelter_life_years = life.as_non_negative();
     if (out.smelter_life_years < 1.0 || out.smelter_life_years > 100.0)
       life.fail("years in 1..100");
-    out.costs.max_smelter_added_t_per_yr = c->require("max_t_per_yr").as_non_negative();
+    auto max_t = c->get("max_t_per_yr");
+    auto max_share = c->get("max_of_demand");
+    if (max_t.has_value() == max_share.has_value()) {
+      c->fail("max_t_per_yr and max_of_demand: " + std::string(max_t ? "both" : "neither"),
+              "exactly one of max_t_per_yr and max_of_demand (a multiple of annual demand)");
+    }
+    if (max_t) out.costs.max_smelter_added_t_per_yr = max_t->as_non_negative();
+    if (max_share) out.smelter_max_of_demand = max_share->as_non_negative();
   }
   return out;
 }
@@ -112,8 +119,12 @@ double annualised(double capex, double rate, double years) {
   return capex * rate / (1.0 - std::pow(1.0 + rate, -years));
 }
 
-LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t) {
+LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t,
+                               double demand_t_per_yr) {
   LeverCosts out = file.costs;
+  if (file.smelter_max_of_demand) {
+    out.max_smelter_added_t_per_yr = *file.smelter_max_of_demand * demand_t_per_yr;
+  }
   out.recycling_usd_per_t = file.recycling.usd(price_usd_per_t);
   out.substitution_usd_per_t = file.substitution.usd(price_usd_per_t);
   out.diversification_usd_per_t = file.diversification.usd(price_usd_per_t);
