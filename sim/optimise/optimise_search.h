@@ -16,6 +16,13 @@
 // accepted mix among everything evaluated, so it is never dearer than the stockpile-only
 // answer (the base levels are grid points of round 1) and the frontier built from one pool is
 // monotone.
+//
+// Structural levers (diversification, smelter capacity: sim/optimise/structural_levers.h) move
+// risk either way, so they are an outer grid: `structural_levels` levels of each over its range,
+// the search above run in full at every level, cheapest level first, a level whose structural
+// cost alone reaches the cheapest accepted mix skipped; later rounds lay the same number of
+// levels over +/- one step around the cheapest accepted mix's levels (step halves a round) until
+// every step is at most structural_tolerance of its range or after max_structural_rounds.
 
 #include <optional>
 #include <vector>
