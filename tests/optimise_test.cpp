@@ -517,6 +517,49 @@ TEST(OptimiseCli, IdenticalAtOneAndTwoThreads) {
 // target. The mix was accepted at value + 2 SE <= 0.05 on seed 1; a fresh estimate exceeds 0.05
 // only if it lies more than 2 SE above the first (difference SD sqrt(2) SE: about 8 % of seeds,
 // so the seeds are fixed, and the check is run's own estimate against the threshold).
+// The structural levers at 1 and 2 threads: copper with a cheap smelter (capital 0.05 x the base
+// price per t/yr), where the cheapest mix adds smelting capacity (each level its own model).
+TEST(OptimiseCli, StructuralLeversIdenticalAtOneAndTwoThreads) {
+  const fs::path file = fs::temp_directory_path() / "mineflow_levers_cheap_smelter.yaml";
+  std::string levers = testing::read_text(scenarios_dir() + "/levers/copper.yaml");
+  const std::string from = "capex_of_base_price: 1.0";
+  ASSERT_NE(levers.find(from), std::string::npos);
+  levers.replace(levers.find(from), from.size(), "capex_of_base_price: 0.05");
+  std::ofstream(file) << levers;
+  std::vector<std::string> args = {
+      "optimise", "copper_background", "--trials", "1500", "--target", "p_shortage<=0.002",
+      "--levers", file.string(),       "--format", "csv",  "--quiet",  "--threads"};
+  auto one = args;
+  one.push_back("1");
+  auto two = args;
+  two.push_back("2");
+  testing::CliResult a = run_cli(one);
+  testing::CliResult b = run_cli(two);
+  fs::remove(file);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  // The cheapest row adds smelter capacity; the stockpile-only row adds none.
+  std::istringstream lines(a.out);
+  std::string header;
+  std::getline(lines, header);
+  EXPECT_EQ(header.find("substitution_cut,diversified_t_per_yr,smelter_added_t_per_yr,"),
+            header.find("substitution_cut,"));
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> fields;
+    std::stringstream cells(line);
+    for (std::string f; std::getline(cells, f, ',');) fields.push_back(f);
+    ASSERT_GT(fields.size(), 8u);
+    if (fields[3] == "cheapest") {
+      EXPECT_GT(std::stod(fields[8]), 0.0) << line;
+    }
+    if (fields[3] == "stockpile_only") {
+      EXPECT_EQ(std::stod(fields[8]), 0.0) << line;
+    }
+  }
+}
+
 TEST(OptimiseCli, RecommendedMixMeetsTheTargetInRunOnAFreshSeed) {
   testing::CliResult opt = run_cli({"optimise", "cobalt_background", "--target", "p_shortage<=0.05",
                                     "--format", "json", "--quiet", "--threads", "1"});
