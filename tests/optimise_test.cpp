@@ -16,6 +16,7 @@
 #include "sim/optimise/budget_split.h"
 #include "sim/optimise/mix_evaluator.h"
 #include "sim/optimise/optimise_search.h"
+#include "sim/optimise/structural_levers.h"
 #include "tests/cli_runner.h"
 #include "tests/sim_test_support.h"
 #include "tools/io/levers_loader.h"
@@ -192,6 +193,252 @@ TEST(OptimiseBruteForce, SameOptimumAsAFineGrid) {
   EXPECT_EQ(again.stats.unmet_pct.se, f.best->stats.unmet_pct.se);
 }
 
+// Diversification (sim/optimise/structural_levers.h): S0 ships 8 t/day and is cut fully for
+// 50 days from day 100; S1 ships 2 t/day and its refiner has `headroom` t/day of capacity above
+// output. Moving m t/day off S0 (the largest source) onto S1: unmet = (8 - m) 50 - 10 s t with
+// s stockpile days, linear in both levers.
+struct TwoSuppliers {
+  explicit TwoSuppliers(double headroom, double s1_severity = 0.0, double s0_severity = 1.0)
+      : model(refined_model({8.0, 2.0})) {
+    events.push_back(outage("S0", 100.0, 50.0, s0_severity));
+    if (s1_severity > 0.0) events.push_back(outage("S1", 100.0, 50.0, s1_severity));
+    model.refiners[1].capacity_t_per_day += headroom;
+    compile_events(model, events);
+    model.baseline_price = 1000.0;
+    setup.events = &events;
+    setup.horizon_days = 365.0;
+    setup.model = &model;
+    setup.stocks.release_rate_of_demand = 1.0;
+    setup.stocks.decision_delay_days = 0.0;
+    setup.stocks.commercial_inventory_days = 0.0;
+  }
+  Model model;
+  std::vector<EventSpec> events;
+  SweepSetup setup;
+};
+
+MixBasis structural_basis(const SweepSetup& setup) {
+  MixBasis basis = basis_of(setup);
+  basis.diversifiable_t_per_yr = diversifiable_t_per_yr(*setup.model);
+  basis.smelter_addable_t_per_yr = smelter_addable_t_per_yr(*setup.model);
+  return basis;
+}
+
+PolicyMix diversified(double days, double t_per_yr) {
+  PolicyMix m;
+  m.stockpile_days = days;
+  m.diversified_t_per_yr = t_per_yr;
+  return m;
+}
+
+TEST(OptimiseDiversification, MovesTonnesInProportionToHeadroom) {
+  Model model = refined_model({8.0, 2.0, 1.0, 4.0});
+  model.refiners[1].capacity_t_per_day += 3.0;  // headroom 3 and 1: the move splits 3:1
+  model.refiners[2].capacity_t_per_day += 1.0;
+  finish_network(model);
+  EXPECT_EQ(largest_source(model), std::optional<std::size_t>(0));
+  EXPECT_DOUBLE_EQ(diversifiable_t_per_yr(model), 4.0 * 365.0);
+  Model moved = structural_variant(model, 2.0 * 365.0, 0.0);
+  EXPECT_DOUBLE_EQ(moved.sources[0].baseline_t_per_day, 6.0);
+  EXPECT_DOUBLE_EQ(moved.sources[1].baseline_t_per_day, 3.5);
+  EXPECT_DOUBLE_EQ(moved.sources[2].baseline_t_per_day, 1.5);
+  EXPECT_DOUBLE_EQ(moved.sources[3].baseline_t_per_day, 4.0);  // no headroom: unchanged
+  // Clipped to the headroom; the total never changes.
+  Model all = structural_variant(model, 1e9, 0.0);
+  EXPECT_DOUBLE_EQ(all.sources[0].baseline_t_per_day, 4.0);
+  EXPECT_DOUBLE_EQ(all.sources[1].baseline_t_per_day + all.sources[2].baseline_t_per_day, 7.0);
+  // Smelter capacity: only where the focal economy imports concentrate (none here).
+  EXPECT_EQ(smelter_addable_t_per_yr(model), 0.0);
+  EXPECT_EQ(structural_variant(model, 0.0, 365.0).smelter_capacity_t_per_day,
+            model.smelter_capacity_t_per_day);
+}
+
+TEST(OptimiseDiversification, UnmetIsLinearInTheTonnesMoved) {
+  TwoSuppliers s(10.0);
+  LeverCosts costs;
+  costs.max_diversified_t_per_yr = 1e9;
+  MixEvaluator evaluator(s.setup, structural_basis(s.setup), costs, exact_options());
+  std::vector<MixCell> cells = evaluator.evaluate(
+      {diversified(0, 0), diversified(0, 365.0), diversified(0, 4 * 365.0), diversified(5, 730.0)});
+  EXPECT_DOUBLE_EQ(cells[0].stats.unmet_t.value, 400.0);  // 8 t/day x 50 days
+  EXPECT_DOUBLE_EQ(cells[1].stats.unmet_t.value, 350.0);
+  EXPECT_DOUBLE_EQ(cells[2].stats.unmet_t.value, 200.0);
+  EXPECT_DOUBLE_EQ(cells[3].stats.unmet_t.value, 250.0);
+}
+
+// Costs: a stockpile day holds 10 t worth 10,000 USD at 10 %/yr = 1,000 USD/yr and removes 10 t
+// of unmet demand (100 USD per t); a t/day moved costs 365 x 5 USD/t = 1,825 USD/yr and removes
+// 50 t (36.5 USD per t). Diversification is cheaper, up to S0's whole flow (8 t/day): the target
+// unmet <= 150 needs 250 t removed, m = 5 t/day (1,825 t/yr) and no stockpile: 9,125 USD/yr,
+// against 25 days (25,000 USD/yr) of stockpile alone.
+TEST(OptimiseDiversification, CheapestWayToMeetTheTargetIsTheHandComputedVertex) {
+  TwoSuppliers s(10.0);
+  LeverCosts costs;
+  costs.diversification_usd_per_t = 5.0;
+  costs.max_diversified_t_per_yr = 1e9;
+  MixEvaluator evaluator(s.setup, structural_basis(s.setup), costs, exact_options());
+  EXPECT_DOUBLE_EQ(lever_max(Lever::diversified_t_per_yr, evaluator.basis(), costs), 8 * 365.0);
+  SearchOptions search;
+  search.days_tolerance = 0.01;
+  OptimiseFinding f = optimise_mix(evaluator, parse_sweep_target("unmet_t<=150"), search);
+  ASSERT_TRUE(f.best.has_value());
+  EXPECT_DOUBLE_EQ(f.best->mix.diversified_t_per_yr, 1825.0);
+  EXPECT_DOUBLE_EQ(f.best->mix.stockpile_days, 0.0);
+  EXPECT_DOUBLE_EQ(f.best->cost.diversification_usd_per_year, 9125.0);
+  EXPECT_DOUBLE_EQ(f.best->cost.total(), 9125.0);
+  EXPECT_DOUBLE_EQ(f.best->stats.unmet_t.value, 150.0);
+  ASSERT_TRUE(f.stockpile_only.has_value());
+  EXPECT_NEAR(f.stockpile_only->mix.stockpile_days, 25.0, 0.01);
+  EXPECT_EQ(f.stockpile_only->mix.diversified_t_per_yr, 0.0);
+}
+
+// Diversification that raises risk: S0 loses half its flow and S1 all of its flow in the same 50
+// days, so moving m t/day onto S1 raises unmet from 300 to 300 + 25 m. Even at a near-zero
+// premium the search visits those levels and keeps the stockpile-only answer (20 days for
+// unmet <= 100).
+TEST(OptimiseDiversification, NotPickedWhereItRaisesRisk) {
+  TwoSuppliers s(6.0, 1.0, 0.5);
+  LeverCosts costs;
+  costs.diversification_usd_per_t = 0.001;
+  costs.max_diversified_t_per_yr = 1e9;
+  MixEvaluator evaluator(s.setup, structural_basis(s.setup), costs, exact_options());
+  std::vector<MixCell> cells = evaluator.evaluate({diversified(0, 0), diversified(0, 6 * 365.0)});
+  EXPECT_DOUBLE_EQ(cells[0].stats.unmet_t.value, 300.0);
+  EXPECT_DOUBLE_EQ(cells[1].stats.unmet_t.value, 450.0);
+  SearchOptions search;
+  search.days_tolerance = 0.01;
+  MixEvaluator fresh(s.setup, structural_basis(s.setup), costs, exact_options());
+  OptimiseFinding f = optimise_mix(fresh, parse_sweep_target("unmet_t<=100"), search);
+  ASSERT_TRUE(f.best.has_value());
+  EXPECT_EQ(f.best->mix.diversified_t_per_yr, 0.0);
+  EXPECT_NEAR(f.best->mix.stockpile_days, 20.0, 0.01);
+  int moved_levels = 0;
+  for (const auto& [mix, cell] : fresh.evaluated()) {
+    if (mix.diversified_t_per_yr > 0.0) ++moved_levels;
+  }
+  EXPECT_GT(moved_levels, 0);  // searched, not assumed away
+}
+
+// Poisson outages of two suppliers, S0 (6 t/day) at a higher hazard than S1 (4 t/day, headroom
+// 3 t/day): the optimiser against a brute-force grid over days x recycling x diversification on
+// the same trials.
+TEST(OptimiseBruteForce, SameOptimumWithDiversification) {
+  Model model = refined_model({6.0, 4.0});
+  model.refiners[1].capacity_t_per_day += 3.0;
+  std::vector<EventSpec> events;
+  for (const auto& [country, hazard] : {std::pair{"S0", 1.2}, std::pair{"S1", 0.2}}) {
+    EventSpec e = outage(country, 0.0, 40.0);
+    e.start_day.reset();
+    e.hazard_per_year = hazard;
+    e.duration_days = Distribution{Distribution::Kind::uniform, 10.0, 60.0, 0.0};
+    events.push_back(e);
+  }
+  compile_events(model, events);
+  model.baseline_price = 1000.0;
+  SweepSetup setup;
+  setup.events = &events;
+  setup.horizon_days = 365.0;
+  setup.model = &model;
+  setup.stocks.release_rate_of_demand = 0.5;
+  setup.stocks.decision_delay_days = 2.0;
+  LeverCosts costs;
+  costs.max_stockpile_days = 60.0;
+  costs.recycling_usd_per_t = 4.0;
+  costs.max_recycling_share = 0.4;
+  costs.diversification_usd_per_t = 1.0;
+  costs.max_diversified_t_per_yr = 1e9;
+  EvaluatorOptions options;
+  options.trials = 300;
+  options.seed = 5;
+  const SweepTarget target = parse_sweep_target("unmet_pct<=1");
+  MixEvaluator searched(setup, structural_basis(setup), costs, options);
+  OptimiseFinding f = optimise_mix(searched, target, {});
+  ASSERT_TRUE(f.best.has_value());
+
+  MixEvaluator grid(setup, structural_basis(setup), costs, options);
+  const double max_moved = 3.0 * 365.0;
+  std::vector<PolicyMix> mixes;
+  for (int d = 0; d <= 120; ++d) {
+    for (int r = 0; r <= 8; ++r) {
+      for (int m = 0; m <= 12; ++m) {
+        PolicyMix mix{0.5 * d, 0.05 * r, 0.0};
+        mix.diversified_t_per_yr = max_moved * m / 12;
+        mixes.push_back(mix);
+      }
+    }
+  }
+  grid.evaluate(mixes);
+  OptimiseFinding brute = best_evaluated(grid, target, 2.0);
+  ASSERT_TRUE(brute.best.has_value());
+  EXPECT_GT(brute.best->mix.diversified_t_per_yr, 0.0);  // the lever matters here
+  const double day_usd = 10.0 * 1000.0 * 0.10;
+  const double share_usd = 3650.0 * 4.0;
+  const double moved_step_usd = max_moved / 12 * 1.0;
+  EXPECT_LE(f.best->cost.total(), brute.best->cost.total() + 0.25 * day_usd + 1e-6)
+      << "search " << f.best->mix.stockpile_days << " d, " << f.best->mix.recycling_share << ", "
+      << f.best->mix.diversified_t_per_yr << " t/yr; grid " << brute.best->mix.stockpile_days
+      << " d, " << brute.best->mix.recycling_share << ", " << brute.best->mix.diversified_t_per_yr;
+  EXPECT_GE(f.best->cost.total(),
+            brute.best->cost.total() - 0.5 * day_usd - 0.05 * share_usd - moved_step_usd - 1e-6);
+  MixCell again = grid.evaluate({f.best->mix}).front();
+  EXPECT_EQ(again.stats.unmet_pct.value, f.best->stats.unmet_pct.value);
+}
+
+// Focal smelter capacity: the focal economy refines 10 t/day of imported concentrate at a
+// smelter of 10 t/day, which loses half its capacity for 50 days from day 100. With A t/day
+// added, it refines min(10, (10 + A) / 2): unmet = 50 max(0, 5 - A / 2) = 250 - 25 A t. At
+// 2 USD per t/yr a year, meeting unmet <= 150 costs A = 4 t/day = 1,460 t/yr, 2,920 USD/yr, against
+// 10 stockpile days (10,000 USD/yr).
+TEST(OptimiseSmelter, AddedCapacityCoversACutSmelter) {
+  Model model;
+  model.focal_economy = "JPN";
+  SupplySource concentrate;
+  concentrate.country = "C0";
+  concentrate.import_class = ImportClass::concentrate;
+  concentrate.baseline_t_per_day = 10.0;
+  model.sources.push_back(concentrate);
+  model.smelter_capacity_t_per_day = 10.0;
+  model.primary_t_per_day = 10.0;
+  model.demand_t_per_day = 10.0;
+  model.horizon_days = 365.0;
+  model.price_step_days = 365.0;
+  model.baseline_price = 1000.0;
+  std::vector<EventSpec> events{outage("JPN", 100.0, 50.0, 0.5)};
+  CompiledEvent smelter_cut;
+  smelter_cut.targets.push_back(
+      CompiledTarget{{ChannelHit{model.smelter_channel(), 0.0}}, 0.0, {}});
+  model.events = {smelter_cut};
+  SweepSetup setup;
+  setup.events = &events;
+  setup.horizon_days = 365.0;
+  setup.model = &model;
+  setup.stocks.release_rate_of_demand = 1.0;
+  setup.stocks.decision_delay_days = 0.0;
+  setup.stocks.commercial_inventory_days = 0.0;
+  LeverCosts costs;
+  costs.smelter_usd_per_t_per_year = 2.0;
+  costs.max_smelter_added_t_per_yr = 16.0 * 365.0;  // the first grid: 0, 4, 8, 12, 16 t/day
+  MixEvaluator evaluator(setup, structural_basis(setup), costs, exact_options());
+  PolicyMix none;
+  PolicyMix four;
+  four.smelter_added_t_per_yr = 4.0 * 365.0;
+  PolicyMix ten;
+  ten.smelter_added_t_per_yr = 10.0 * 365.0;
+  std::vector<MixCell> cells = evaluator.evaluate({none, four, ten});
+  EXPECT_DOUBLE_EQ(cells[0].stats.unmet_t.value, 250.0);
+  EXPECT_DOUBLE_EQ(cells[1].stats.unmet_t.value, 150.0);
+  EXPECT_DOUBLE_EQ(cells[2].stats.unmet_t.value, 0.0);
+  EXPECT_DOUBLE_EQ(cells[1].cost.smelter_usd_per_year, 2920.0);
+  SearchOptions search;
+  search.days_tolerance = 0.01;
+  MixEvaluator fresh(setup, structural_basis(setup), costs, exact_options());
+  OptimiseFinding f = optimise_mix(fresh, parse_sweep_target("unmet_t<=150"), search);
+  ASSERT_TRUE(f.best.has_value());
+  EXPECT_DOUBLE_EQ(f.best->mix.smelter_added_t_per_yr, 1460.0);
+  EXPECT_DOUBLE_EQ(f.best->mix.stockpile_days, 0.0);
+  EXPECT_DOUBLE_EQ(f.best->cost.total(), 2920.0);
+}
+
 TEST(OptimiseFrontier, CostNeverRisesAsTheTargetLoosens) {
   OneSupplier s;
   LeverCosts costs;
@@ -270,6 +517,49 @@ TEST(OptimiseCli, IdenticalAtOneAndTwoThreads) {
 // target. The mix was accepted at value + 2 SE <= 0.05 on seed 1; a fresh estimate exceeds 0.05
 // only if it lies more than 2 SE above the first (difference SD sqrt(2) SE: about 8 % of seeds,
 // so the seeds are fixed, and the check is run's own estimate against the threshold).
+// The structural levers at 1 and 2 threads: copper with a cheap smelter (capital 0.05 x the base
+// price per t/yr), where the cheapest mix adds smelting capacity (each level its own model).
+TEST(OptimiseCli, StructuralLeversIdenticalAtOneAndTwoThreads) {
+  const fs::path file = fs::temp_directory_path() / "mineflow_levers_cheap_smelter.yaml";
+  std::string levers = testing::read_text(scenarios_dir() + "/levers/copper.yaml");
+  const std::string from = "capex_of_base_price: 1.0";
+  ASSERT_NE(levers.find(from), std::string::npos);
+  levers.replace(levers.find(from), from.size(), "capex_of_base_price: 0.05");
+  std::ofstream(file) << levers;
+  std::vector<std::string> args = {
+      "optimise", "copper_background", "--trials", "1500", "--target", "p_shortage<=0.002",
+      "--levers", file.string(),       "--format", "csv",  "--quiet",  "--threads"};
+  auto one = args;
+  one.push_back("1");
+  auto two = args;
+  two.push_back("2");
+  testing::CliResult a = run_cli(one);
+  testing::CliResult b = run_cli(two);
+  fs::remove(file);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+  // The cheapest row adds smelter capacity; the stockpile-only row adds none.
+  std::istringstream lines(a.out);
+  std::string header;
+  std::getline(lines, header);
+  EXPECT_EQ(header.find("substitution_cut,diversified_t_per_yr,smelter_added_t_per_yr,"),
+            header.find("substitution_cut,"));
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> fields;
+    std::stringstream cells(line);
+    for (std::string f; std::getline(cells, f, ',');) fields.push_back(f);
+    ASSERT_GT(fields.size(), 8u);
+    if (fields[3] == "cheapest") {
+      EXPECT_GT(std::stod(fields[8]), 0.0) << line;
+    }
+    if (fields[3] == "stockpile_only") {
+      EXPECT_EQ(std::stod(fields[8]), 0.0) << line;
+    }
+  }
+}
+
 TEST(OptimiseCli, RecommendedMixMeetsTheTargetInRunOnAFreshSeed) {
   testing::CliResult opt = run_cli({"optimise", "cobalt_background", "--target", "p_shortage<=0.05",
                                     "--format", "json", "--quiet", "--threads", "1"});
@@ -340,6 +630,24 @@ TEST(OptimiseCli, BadInputIsOneLocatedLine) {
   expect_one_line_exit_2(
       run_cli({"optimise", "cobalt_background", "--levers", unsourced, "--trials", "100"}),
       "expected a 'source' or an 'assumption'");
+  // The structural levers: a negative premium, a smelter with two maxima, an unknown field.
+  const std::string premium =
+      levers("mineflow_levers_premium.yaml", "  diversification: {usd_per_t: -1, assumption: a}\n");
+  expect_one_line_exit_2(
+      run_cli({"optimise", "cobalt_background", "--levers", premium, "--trials", "100"}),
+      premium + ":5:32: levers.diversification.usd_per_t: found '-1', expected a number >= 0");
+  const std::string smelter = levers("mineflow_levers_smelter.yaml",
+                                     "  smelter_capacity: {capex_usd_per_t: 5, life_years: 20, "
+                                     "max_t_per_yr: 10, max_of_demand: 0.1, assumption: a}\n");
+  expect_one_line_exit_2(
+      run_cli({"optimise", "cobalt_background", "--levers", smelter, "--trials", "100"}),
+      "expected exactly one of max_t_per_yr and max_of_demand");
+  const std::string field = levers("mineflow_levers_field.yaml",
+                                   "  smelter_capacity: {capex_usd_per_t: 5, life_years: 20, "
+                                   "max_t_per_yr: 10, opex: 3, assumption: a}\n");
+  expect_one_line_exit_2(
+      run_cli({"optimise", "cobalt_background", "--levers", field, "--trials", "100"}),
+      "levers.smelter_capacity.opex: found 'opex'");
   // Unreachable: the best reachable level is named.
   expect_one_line_exit_2(run_cli({"optimise", "cobalt_background", "--target", "p_shortage<=0.0001",
                                   "--trials", "2000", "--threads", "1"}),
@@ -350,7 +658,8 @@ TEST(OptimiseCli, BadInputIsOneLocatedLine) {
   expect_one_line_exit_2(run_cli({"optimise", "cobalt_background", "--frontier", "0.1,x"}),
                          "--frontier");
   for (const char* name : {"mineflow_levers_unknown.yaml", "mineflow_levers_negative.yaml",
-                           "mineflow_levers_unsourced.yaml"}) {
+                           "mineflow_levers_unsourced.yaml", "mineflow_levers_premium.yaml",
+                           "mineflow_levers_smelter.yaml", "mineflow_levers_field.yaml"}) {
     fs::remove(dir / name);
   }
 }

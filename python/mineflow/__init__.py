@@ -214,7 +214,8 @@ class OptimiseResult(_Result):
 def optimise(scenario=None, target="p_shortage<=0.05", frontier=None, budget=None, levers=None,
              policy=None, trials=None, seed=None, threads=0, data_dir=None, vintage="latest",
              market=None):
-    """The least-cost mix of stockpile days, recycling share and substitution cut meeting
+    """The least-cost mix of stockpile days, recycling share, substitution cut, diversification
+    (t/yr moved off the largest import source) and focal smelter capacity (t/yr added) meeting
     `target` ("METRIC<=VALUE") on a scenario (a path or a Scenario), or, with scenario None, on
     every bundled mineral's background scenario (the CLI's --all). frontier: a list of
     thresholds (the cheapest mix for each); budget: USD per year spread over the minerals

@@ -1,8 +1,10 @@
 #pragma once
 // Evaluates policy mixes by Monte Carlo on common random numbers: every mix of one scenario is
-// a stock-pass variant of the same model (sim/optimise/policy_mix.h), run through the stockpile
-// sweep's driver (sim/sweep/sweep_driver.h) on the same (seed, trial index) streams, with the
-// supply profiles of the first pass kept for the later ones (sim/profile_cache.h). Results are
+// a stock-pass variant of the model of its structural levels (the scenario's model, or its
+// structural_variant for diversification and smelter capacity: sim/optimise/structural_levers.h),
+// run through the stockpile sweep's driver (sim/sweep/sweep_driver.h) on the same (seed, trial
+// index) streams, with the supply profiles of each model's first pass kept for its later ones
+// (sim/profile_cache.h). Results are
 // cached by mix, so a search that asks twice pays once. Same inputs + seed give the same bits at
 // any thread count (the driver's fixed blocks, per-cell statistics computed serially).
 
@@ -10,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -56,7 +59,13 @@ class MixEvaluator {
   MixBasis basis_;
   LeverCosts costs_;
   EvaluatorOptions options_;
-  std::optional<ProfileCache> profiles_;
+  // Per structural level (diversified, smelter added): its model (null: the setup's) and the
+  // profiles kept for it.
+  struct Structure {
+    std::unique_ptr<Model> model;
+    std::optional<ProfileCache> profiles;
+  };
+  std::map<std::pair<double, double>, Structure> structures_;
   std::map<PolicyMix, MixCell> cache_;
   int passes_ = 0;
 };

@@ -1,8 +1,10 @@
 #include "sim/optimise/optimise_search.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace mineflow {
 namespace {
@@ -14,6 +16,7 @@ constexpr double kDaysFractions[] = {0.0,        15.0 / 180, 30.0 / 180,  45.0 /
                                      60.0 / 180, 90.0 / 180, 120.0 / 180, 1.0};
 
 constexpr Lever kGridLevers[] = {Lever::recycling_share, Lever::substitution_cut};
+constexpr Lever kStructuralLevers[] = {Lever::diversified_t_per_yr, Lever::smelter_added_t_per_yr};
 
 double bound(const MixCell& cell, const SweepTarget& target, double z) {
   Estimate e = metric_of(cell.stats, target.metric);
@@ -24,6 +27,17 @@ double bound(const MixCell& cell, const SweepTarget& target, double z) {
 bool cheaper(const MixCell& a, const MixCell& b) {
   if (a.cost.total() != b.cost.total()) return a.cost.total() < b.cost.total();
   return a.mix < b.mix;
+}
+
+bool same_but_days(PolicyMix a, PolicyMix b) {
+  a.stockpile_days = 0.0;
+  b.stockpile_days = 0.0;
+  return a == b;
+}
+
+bool same_structure(const PolicyMix& a, const PolicyMix& b) {
+  return a.diversified_t_per_yr == b.diversified_t_per_yr &&
+         a.smelter_added_t_per_yr == b.smelter_added_t_per_yr;
 }
 
 struct Box {
@@ -76,8 +90,7 @@ void search_days(MixEvaluator& evaluator, std::vector<PolicyMix> all_combos,
     if (evaluator.options().cancel != nullptr && evaluator.options().cancel->load()) return;
     for (const MixCell& cell : cells) {
       for (std::size_t c = 0; c < combos.size(); ++c) {
-        if (combos[c].recycling_share == cell.mix.recycling_share &&
-            combos[c].substitution_cut == cell.mix.substitution_cut) {
+        if (same_but_days(combos[c], cell.mix)) {
           met[c][cell.mix.stockpile_days] = meets(cell, target, options.z);
         }
       }
@@ -117,9 +130,7 @@ OptimiseFinding best_evaluated(const MixEvaluator& evaluator, const SweepTarget&
   for (const auto& [mix, cell] : evaluator.evaluated()) {
     if (meets(cell, target, z)) {
       if (!out.best || cheaper(cell, *out.best)) out.best = cell;
-      if (mix.recycling_share == base.recycling_share &&
-          mix.substitution_cut == base.substitution_cut &&
-          (!out.stockpile_only || cheaper(cell, *out.stockpile_only))) {
+      if (same_but_days(mix, base) && (!out.stockpile_only || cheaper(cell, *out.stockpile_only))) {
         out.stockpile_only = cell;
       }
     }
@@ -133,8 +144,28 @@ OptimiseFinding best_evaluated(const MixEvaluator& evaluator, const SweepTarget&
   return out;
 }
 
-OptimiseFinding optimise_mix(MixEvaluator& evaluator, const SweepTarget& target,
-                             const SearchOptions& options) {
+namespace {
+
+// The cheapest accepted mix with `structure`'s structural levels, if any.
+std::optional<MixCell> best_at(const MixEvaluator& evaluator, const SweepTarget& target, double z,
+                               const PolicyMix& structure) {
+  std::optional<MixCell> out;
+  for (const auto& [mix, cell] : evaluator.evaluated()) {
+    if (same_structure(mix, structure) && meets(cell, target, z) && (!out || cheaper(cell, *out))) {
+      out = cell;
+    }
+  }
+  return out;
+}
+
+bool cancelled(const MixEvaluator& evaluator) {
+  return evaluator.options().cancel != nullptr && evaluator.options().cancel->load();
+}
+
+// The stock levers' zooming grid (recycling x substitution, days bracketed) at one structural
+// level; returns the rounds run.
+int search_stock_levers(MixEvaluator& evaluator, const SweepTarget& target,
+                        const SearchOptions& options, const PolicyMix& structure) {
   const int levels = std::max(3, options.levels);
   std::vector<Box> boxes;
   for (Lever lever : kGridLevers) {
@@ -144,19 +175,20 @@ OptimiseFinding optimise_mix(MixEvaluator& evaluator, const SweepTarget& target,
     box.levels = box.hi > box.lo ? levels : 1;
     boxes.push_back(box);
   }
+  const bool at_base = same_structure(structure, evaluator.basis().base);
   int rounds = 0;
   for (; rounds < options.max_rounds; ++rounds) {
     std::vector<PolicyMix> combos;
     for (int a = 0; a < boxes[0].levels; ++a) {
       for (int b = 0; b < boxes[1].levels; ++b) {
-        PolicyMix m = evaluator.basis().base;
+        PolicyMix m = structure;
         m.set(kGridLevers[0], boxes[0].at(a));
         m.set(kGridLevers[1], boxes[1].at(b));
         combos.push_back(m);
       }
     }
     // The base levels first (round 1 only): the stockpile-only answer bounds the rest.
-    if (rounds == 0) {
+    if (rounds == 0 && at_base) {
       search_days(evaluator, {evaluator.basis().base}, target, options, {});
       std::erase(combos, evaluator.basis().base);
     }
@@ -165,11 +197,11 @@ OptimiseFinding optimise_mix(MixEvaluator& evaluator, const SweepTarget& target,
       cap = so_far->cost.total();
     }
     search_days(evaluator, combos, target, options, cap);
-    if (evaluator.options().cancel != nullptr && evaluator.options().cancel->load()) break;
-    OptimiseFinding now = best_evaluated(evaluator, target, options.z);
-    if (!now.best) {
+    if (cancelled(evaluator)) break;
+    std::optional<MixCell> here = best_at(evaluator, target, options.z, structure);
+    if (!here) {
       ++rounds;
-      break;  // round 1 held every lever's maximum: nothing meets the target
+      break;  // round 1 held every stock lever's maximum (or the bound): nothing here meets it
     }
     bool narrow = true;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
@@ -179,13 +211,83 @@ OptimiseFinding optimise_mix(MixEvaluator& evaluator, const SweepTarget& target,
       ++rounds;
       break;
     }
-    // Zoom: +/- one step around the incumbent, clipped to the lever's range.
+    // Zoom: +/- one step around this level's incumbent, clipped to the lever's range.
     for (std::size_t i = 0; i < boxes.size(); ++i) {
       if (boxes[i].levels == 1) continue;
-      const double at = now.best->mix.level(kGridLevers[i]);
+      const double at = here->mix.level(kGridLevers[i]);
       const double step = boxes[i].step();
       const double lo = evaluator.basis().base.level(kGridLevers[i]);
       const double hi = lever_max(kGridLevers[i], evaluator.basis(), evaluator.costs());
+      boxes[i].lo = std::max(lo, at - step);
+      boxes[i].hi = std::min(hi, at + step);
+      boxes[i].levels = boxes[i].hi > boxes[i].lo ? levels : 1;
+    }
+  }
+  return rounds;
+}
+
+}  // namespace
+
+OptimiseFinding optimise_mix(MixEvaluator& evaluator, const SweepTarget& target,
+                             const SearchOptions& options) {
+  // The structural levers (diversification, smelter capacity) move risk either way: a grid over
+  // their levels, every level searched in full over the stock levers, zooming around the
+  // cheapest accepted level. Levels whose structural cost alone reaches the cheapest accepted
+  // mix are skipped (the bound); the base level (0, 0) is searched first.
+  const MixBasis& basis = evaluator.basis();
+  const int levels = std::max(3, options.structural_levels);
+  std::vector<Box> boxes;
+  for (Lever lever : kStructuralLevers) {
+    Box box;
+    box.lo = basis.base.level(lever);
+    box.hi = lever_max(lever, basis, evaluator.costs());
+    box.levels = box.hi > box.lo ? levels : 1;
+    boxes.push_back(box);
+  }
+  const std::array<double, 2> tolerance = {
+      (boxes[0].hi - boxes[0].lo) * options.structural_tolerance,
+      (boxes[1].hi - boxes[1].lo) * options.structural_tolerance};
+  std::set<std::pair<double, double>> searched;
+  int rounds = 0;
+  for (int round = 0; round < options.max_structural_rounds; ++round) {
+    std::vector<PolicyMix> structures;
+    for (int a = 0; a < boxes[0].levels; ++a) {
+      for (int b = 0; b < boxes[1].levels; ++b) {
+        PolicyMix m = basis.base;
+        m.set(kStructuralLevers[0], boxes[0].at(a));
+        m.set(kStructuralLevers[1], boxes[1].at(b));
+        if (searched.insert({m.diversified_t_per_yr, m.smelter_added_t_per_yr}).second) {
+          structures.push_back(m);
+        }
+      }
+    }
+    // Cheapest structure first (the base costs nothing), so the bound prunes the dear ones.
+    std::stable_sort(structures.begin(), structures.end(),
+                     [&](const PolicyMix& x, const PolicyMix& y) {
+                       return mix_cost(x, basis, evaluator.costs()).total() <
+                              mix_cost(y, basis, evaluator.costs()).total();
+                     });
+    for (const PolicyMix& structure : structures) {
+      if (auto so_far = best_evaluated(evaluator, target, options.z).best) {
+        if (mix_cost(structure, basis, evaluator.costs()).total() >= so_far->cost.total()) continue;
+      }
+      rounds += search_stock_levers(evaluator, target, options, structure);
+      if (cancelled(evaluator)) break;
+    }
+    if (cancelled(evaluator)) break;
+    OptimiseFinding now = best_evaluated(evaluator, target, options.z);
+    if (!now.best) break;
+    bool narrow = true;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      if (boxes[i].levels > 1 && boxes[i].step() > tolerance[i]) narrow = false;
+    }
+    if (narrow) break;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      if (boxes[i].levels == 1) continue;
+      const double at = now.best->mix.level(kStructuralLevers[i]);
+      const double step = boxes[i].step();
+      const double lo = basis.base.level(kStructuralLevers[i]);
+      const double hi = lever_max(kStructuralLevers[i], basis, evaluator.costs());
       boxes[i].lo = std::max(lo, at - step);
       boxes[i].hi = std::min(hi, at + step);
       boxes[i].levels = boxes[i].hi > boxes[i].lo ? levels : 1;

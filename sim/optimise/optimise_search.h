@@ -16,6 +16,13 @@
 // accepted mix among everything evaluated, so it is never dearer than the stockpile-only
 // answer (the base levels are grid points of round 1) and the frontier built from one pool is
 // monotone.
+//
+// Structural levers (diversification, smelter capacity: sim/optimise/structural_levers.h) move
+// risk either way, so they are an outer grid: `structural_levels` levels of each over its range,
+// the search above run in full at every level, cheapest level first, a level whose structural
+// cost alone reaches the cheapest accepted mix skipped; later rounds lay the same number of
+// levels over +/- one step around the cheapest accepted mix's levels (step halves a round) until
+// every step is at most structural_tolerance of its range or after max_structural_rounds.
 
 #include <optional>
 #include <vector>
@@ -31,6 +38,12 @@ struct SearchOptions {
   int max_rounds = 8;
   double days_tolerance = 0.25;     // days
   double share_tolerance = 0.0025;  // recycling share and substitution cut
+  // Diversification and smelter capacity: a grid of this many levels per lever over its range,
+  // zoomed +/- one step around the cheapest accepted level (step halves a round) until every
+  // step is at most structural_tolerance of the lever's range, or after max_structural_rounds.
+  int structural_levels = 5;
+  int max_structural_rounds = 3;
+  double structural_tolerance = 0.05;
 };
 
 bool meets(const MixCell& cell, const SweepTarget& target, double z);

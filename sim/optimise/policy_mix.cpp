@@ -14,6 +14,10 @@ std::string_view to_string(Lever lever) {
       return "recycling_share";
     case Lever::substitution_cut:
       return "substitution_cut";
+    case Lever::diversified_t_per_yr:
+      return "diversified_t_per_yr";
+    case Lever::smelter_added_t_per_yr:
+      return "smelter_added_t_per_yr";
   }
   return "";
 }
@@ -26,6 +30,10 @@ double PolicyMix::level(Lever lever) const {
       return recycling_share;
     case Lever::substitution_cut:
       return substitution_cut;
+    case Lever::diversified_t_per_yr:
+      return diversified_t_per_yr;
+    case Lever::smelter_added_t_per_yr:
+      return smelter_added_t_per_yr;
   }
   return 0.0;
 }
@@ -40,6 +48,12 @@ void PolicyMix::set(Lever lever, double value) {
       return;
     case Lever::substitution_cut:
       substitution_cut = value;
+      return;
+    case Lever::diversified_t_per_yr:
+      diversified_t_per_yr = value;
+      return;
+    case Lever::smelter_added_t_per_yr:
+      smelter_added_t_per_yr = value;
       return;
   }
 }
@@ -57,6 +71,12 @@ MixCost mix_cost(const PolicyMix& mix, const MixBasis& basis, const LeverCosts& 
       extra_share * annual_t * (1.0 - mix.substitution_cut) * costs.recycling_usd_per_t;
   const double extra_cut = std::max(0.0, mix.substitution_cut - basis.base.substitution_cut);
   out.substitution_usd_per_year = extra_cut * annual_t * costs.substitution_usd_per_t;
+  out.diversification_usd_per_year =
+      std::max(0.0, mix.diversified_t_per_yr - basis.base.diversified_t_per_yr) *
+      costs.diversification_usd_per_t;
+  out.smelter_usd_per_year =
+      std::max(0.0, mix.smelter_added_t_per_yr - basis.base.smelter_added_t_per_yr) *
+      costs.smelter_usd_per_t_per_year;
   return out;
 }
 
@@ -68,6 +88,12 @@ double lever_max(Lever lever, const MixBasis& basis, const LeverCosts& costs) {
       return std::max(basis.base.recycling_share, costs.max_recycling_share);
     case Lever::substitution_cut:
       return std::max(basis.base.substitution_cut, costs.max_substitution_cut);
+    case Lever::diversified_t_per_yr:
+      return std::max(basis.base.diversified_t_per_yr,
+                      std::min(costs.max_diversified_t_per_yr, basis.diversifiable_t_per_yr));
+    case Lever::smelter_added_t_per_yr:
+      return std::max(basis.base.smelter_added_t_per_yr,
+                      std::min(costs.max_smelter_added_t_per_yr, basis.smelter_addable_t_per_yr));
   }
   return 0.0;
 }

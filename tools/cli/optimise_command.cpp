@@ -70,8 +70,9 @@ std::string extension(Format format) {
 int run_optimise(const Args& args, std::ostream& out, std::ostream& err) {
   po::options_description options(
       "mineflow optimise SCENARIO | --all [options]\n\n"
-      "The least-cost mix of stockpile days, recycling share and substitution that meets a risk\n"
-      "target on the Monte Carlo's common random numbers, accepted when value + 2 SE meets it\n"
+      "The least-cost mix of stockpile days, recycling share, substitution, diversification off\n"
+      "the largest import source and focal smelter capacity that meets a risk target on the\n"
+      "Monte Carlo's common random numbers, accepted when value + 2 SE meets it\n"
       "(docs/optimise.md). --frontier: the cheapest mix over several thresholds. --all --budget:\n"
       "one budget spread over every bundled mineral.\n\nOptions");
   options.add_options()("help,h", "show this help")(

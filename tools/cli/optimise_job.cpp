@@ -4,6 +4,8 @@
 
 #include "graph/number_format.h"
 #include "graph/source_ref.h"
+#include "sim/optimise/structural_levers.h"
+#include "sim/units.h"
 
 namespace mineflow::cli {
 namespace {
@@ -52,7 +54,18 @@ std::unique_ptr<Prepared> prepare(const std::string& file, const OptimiseRequest
   out.basis.base.stockpile_days = 0.0;
   out.basis.base.recycling_share = setup.stocks.recycling_share;
   out.basis.base.substitution_cut = setup.stocks.substitution_cut;
-  out.costs = io::resolve_lever_costs(costs_file, out.basis.price_usd_per_t);
+  out.costs = io::resolve_lever_costs(costs_file, out.basis.price_usd_per_t,
+                                      out.basis.demand_t_per_day * kDaysPerYear);
+  // The structural levers' room (sim/optimise/structural_levers.h); unpriced ones stay at 0.
+  if (costs_file.costs.max_diversified_t_per_yr > 0.0) {
+    out.basis.diversifiable_t_per_yr = diversifiable_t_per_yr(*setup.model);
+  }
+  out.basis.smelter_addable_t_per_yr = smelter_addable_t_per_yr(*setup.model);
+  if (auto from = largest_source(*setup.model)) {
+    const SupplySource& s = setup.model->sources[*from];
+    out.largest_source =
+        s.country + (s.import_class == ImportClass::refined ? " refined" : " concentrate");
+  }
   out.z = request.search.z;
   out.trials = static_cast<std::uint64_t>(p->sweep->scenario.trials);
   out.seed = p->sweep->scenario.seed;
@@ -143,7 +156,9 @@ void require_reachable(const io::OptimiseReport& r) {
           format_fixed(e.se, 4) + ", so " + format_fixed(e.value + r.z * e.se, 4) + " with " +
           format_number(r.z) + " SE) at stockpile_days " + format_number(c.mix.stockpile_days) +
           ", recycling_share " + format_number(c.mix.recycling_share) + ", substitution_cut " +
-          format_number(c.mix.substitution_cut) + " (levers in " + r.levers_file + ")");
+          format_number(c.mix.substitution_cut) + ", diversified_t_per_yr " +
+          format_number(c.mix.diversified_t_per_yr) + ", smelter_added_t_per_yr " +
+          format_number(c.mix.smelter_added_t_per_yr) + " (levers in " + r.levers_file + ")");
 }
 
 io::BudgetReport budget_report(const std::vector<io::OptimiseReport>& reports, double budget) {

@@ -1,5 +1,8 @@
 #include "tools/io/levers_loader.h"
 
+#include <cmath>
+#include <limits>
+
 #include "tools/io/yaml_reader.h"
 
 namespace mineflow::io {
@@ -47,7 +50,8 @@ LeverCostsFile load_lever_costs(const std::string& file) {
   out.costs.discount_rate_per_year = rate.as_non_negative();
   if (out.costs.discount_rate_per_year > 1.0) rate.fail("a rate per year in 0..1");
   YamlValue levers = root.require("levers");
-  levers.allow_only({"stockpile_days", "recycling_share", "substitution_cut"});
+  levers.allow_only({"stockpile_days", "recycling_share", "substitution_cut", "diversification",
+                     "smelter_capacity"});
   if (auto s = levers.get("stockpile_days")) {
     s->allow_only({"storage_rate_per_year", "max", "source", "assumption"});
     require_basis(*s);
@@ -73,13 +77,60 @@ LeverCostsFile load_lever_costs(const std::string& file) {
       c->require("max").fail("a cut below 1 (some demand must remain)");
     }
   }
+  if (auto d = levers.get("diversification")) {
+    d->allow_only({"usd_per_t", "of_base_price", "max_t_per_yr", "source", "assumption"});
+    require_basis(*d);
+    out.diversification = per_tonne(*d);
+    out.costs.max_diversified_t_per_yr = std::numeric_limits<double>::infinity();
+    if (auto max = d->get("max_t_per_yr"))
+      out.costs.max_diversified_t_per_yr = max->as_non_negative();
+  }
+  if (auto c = levers.get("smelter_capacity")) {
+    c->allow_only({"capex_usd_per_t", "capex_of_base_price", "life_years", "max_t_per_yr",
+                   "max_of_demand", "source", "assumption"});
+    require_basis(*c);
+    auto usd = c->get("capex_usd_per_t");
+    auto multiple = c->get("capex_of_base_price");
+    if (usd.has_value() == multiple.has_value()) {
+      c->fail("capex_usd_per_t and capex_of_base_price: " + std::string(usd ? "both" : "neither"),
+              "exactly one of capex_usd_per_t (USD per t/yr of capacity) and capex_of_base_price "
+              "(multiple of base price)");
+    }
+    if (usd) out.smelter_capex.usd_per_t = usd->as_non_negative();
+    if (multiple) out.smelter_capex.of_base_price = multiple->as_non_negative();
+    YamlValue life = c->require("life_years");
+    out.smelter_life_years = life.as_non_negative();
+    if (out.smelter_life_years < 1.0 || out.smelter_life_years > 100.0)
+      life.fail("years in 1..100");
+    auto max_t = c->get("max_t_per_yr");
+    auto max_share = c->get("max_of_demand");
+    if (max_t.has_value() == max_share.has_value()) {
+      c->fail("max_t_per_yr and max_of_demand: " + std::string(max_t ? "both" : "neither"),
+              "exactly one of max_t_per_yr and max_of_demand (a multiple of annual demand)");
+    }
+    if (max_t) out.costs.max_smelter_added_t_per_yr = max_t->as_non_negative();
+    if (max_share) out.smelter_max_of_demand = max_share->as_non_negative();
+  }
   return out;
 }
 
-LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t) {
+double annualised(double capex, double rate, double years) {
+  if (rate <= 0.0) return capex / years;
+  return capex * rate / (1.0 - std::pow(1.0 + rate, -years));
+}
+
+LeverCosts resolve_lever_costs(const LeverCostsFile& file, double price_usd_per_t,
+                               double demand_t_per_yr) {
   LeverCosts out = file.costs;
+  if (file.smelter_max_of_demand) {
+    out.max_smelter_added_t_per_yr = *file.smelter_max_of_demand * demand_t_per_yr;
+  }
   out.recycling_usd_per_t = file.recycling.usd(price_usd_per_t);
   out.substitution_usd_per_t = file.substitution.usd(price_usd_per_t);
+  out.diversification_usd_per_t = file.diversification.usd(price_usd_per_t);
+  out.smelter_usd_per_t_per_year =
+      annualised(file.smelter_capex.usd(price_usd_per_t), file.costs.discount_rate_per_year,
+                 file.smelter_life_years);
   return out;
 }
 

@@ -60,6 +60,13 @@ std::string header_text(const OptimiseReport& r) {
       << " of demand at " << fixed(r.costs.recycling_usd_per_t) << " USD/t; substitution up to "
       << format_fixed(r.costs.max_substitution_cut, 3) << " of demand at "
       << fixed(r.costs.substitution_usd_per_t) << " USD/t\n";
+  out << "  diversification off the largest import source";
+  if (auto from = r.largest_source) out << " (" << *from << ")";
+  out << " up to " << fixed(lever_max(Lever::diversified_t_per_yr, r.basis, r.costs))
+      << " t/yr (the others' headroom) at " << fixed(r.costs.diversification_usd_per_t)
+      << " USD/t; focal smelter capacity up to "
+      << fixed(lever_max(Lever::smelter_added_t_per_yr, r.basis, r.costs)) << " t/yr at "
+      << fixed(r.costs.smelter_usd_per_t_per_year) << " USD per t/yr a year\n";
   return out.str();
 }
 
@@ -78,14 +85,17 @@ std::string optimise_table(const OptimiseReport& r) {
     const std::string metric(to_string(f.target.metric));
     out << "\ntarget " << to_string(f.target) << ": "
         << (f.best ? "met" : "NOT REACHABLE with these levers (best reachable shown)") << "\n";
-    TextTable table({"mix", "stockpile d", "recycling", "substitution", "stockpile USD/yr",
-                     "recycling USD/yr", "substitution USD/yr", "cost USD/yr", metric, "meets"});
+    TextTable table({"mix", "stockpile d", "recycling", "substitution", "diversified t/yr",
+                     "smelter +t/yr", "stockpile USD/yr", "recycling USD/yr", "substitution USD/yr",
+                     "diversification USD/yr", "smelter USD/yr", "cost USD/yr", metric, "meets"});
     for (const Row& row : rows_of(f)) {
       const MixCell& c = *row.cell;
       table.add_row({row.name, format_fixed(c.mix.stockpile_days, 2),
                      format_fixed(c.mix.recycling_share, 4),
-                     format_fixed(c.mix.substitution_cut, 4), fixed(c.cost.stockpile_usd_per_year),
+                     format_fixed(c.mix.substitution_cut, 4), fixed(c.mix.diversified_t_per_yr),
+                     fixed(c.mix.smelter_added_t_per_yr), fixed(c.cost.stockpile_usd_per_year),
                      fixed(c.cost.recycling_usd_per_year), fixed(c.cost.substitution_usd_per_year),
+                     fixed(c.cost.diversification_usd_per_year), fixed(c.cost.smelter_usd_per_year),
                      fixed(c.cost.total()), metric_text(metric_of(c.stats, f.target.metric)),
                      meets(c, f.target, r.z) ? "yes" : "no"});
     }
@@ -97,7 +107,9 @@ std::string optimise_table(const OptimiseReport& r) {
 std::string optimise_csv(const OptimiseReport& r) {
   std::ostringstream out;
   out << "scenario,mineral,target,row,stockpile_days,recycling_share,substitution_cut,"
-         "stockpile_usd_per_year,recycling_usd_per_year,substitution_usd_per_year,cost_per_year,"
+         "diversified_t_per_yr,smelter_added_t_per_yr,stockpile_usd_per_year,"
+         "recycling_usd_per_year,substitution_usd_per_year,diversification_usd_per_year,"
+         "smelter_usd_per_year,cost_per_year,"
          "metric,metric_value,metric_se,meets_target,not_served_t,not_served_t_se\n";
   for (const OptimiseFinding& f : r.findings) {
     for (const Row& row : rows_of(f)) {
@@ -106,11 +118,13 @@ std::string optimise_csv(const OptimiseReport& r) {
       out << csv_field(r.header.scenario) << "," << csv_field(r.header.mineral) << ","
           << csv_field(to_string(f.target)) << "," << row.name << "," << num(c.mix.stockpile_days)
           << "," << num(c.mix.recycling_share) << "," << num(c.mix.substitution_cut) << ","
+          << num(c.mix.diversified_t_per_yr) << "," << num(c.mix.smelter_added_t_per_yr) << ","
           << num(c.cost.stockpile_usd_per_year) << "," << num(c.cost.recycling_usd_per_year) << ","
-          << num(c.cost.substitution_usd_per_year) << "," << num(c.cost.total()) << ","
-          << to_string(f.target.metric) << "," << num(e.value) << "," << num(e.se) << ","
-          << (meets(c, f.target, r.z) ? "true" : "false") << "," << num(c.not_served_t.value) << ","
-          << num(c.not_served_t.se) << "\n";
+          << num(c.cost.substitution_usd_per_year) << ","
+          << num(c.cost.diversification_usd_per_year) << "," << num(c.cost.smelter_usd_per_year)
+          << "," << num(c.cost.total()) << "," << to_string(f.target.metric) << "," << num(e.value)
+          << "," << num(e.se) << "," << (meets(c, f.target, r.z) ? "true" : "false") << ","
+          << num(c.not_served_t.value) << "," << num(c.not_served_t.se) << "\n";
     }
   }
   return out.str();
@@ -126,10 +140,15 @@ std::string cell_json(const MixCell& c, const SweepTarget& target, double z,
       << indent << "  \"stockpile_days\": " << num(c.mix.stockpile_days) << ",\n"
       << indent << "  \"recycling_share\": " << num(c.mix.recycling_share) << ",\n"
       << indent << "  \"substitution_cut\": " << num(c.mix.substitution_cut) << ",\n"
+      << indent << "  \"diversified_t_per_yr\": " << num(c.mix.diversified_t_per_yr) << ",\n"
+      << indent << "  \"smelter_added_t_per_yr\": " << num(c.mix.smelter_added_t_per_yr) << ",\n"
       << indent << "  \"stockpile_usd_per_year\": " << num(c.cost.stockpile_usd_per_year) << ",\n"
       << indent << "  \"recycling_usd_per_year\": " << num(c.cost.recycling_usd_per_year) << ",\n"
       << indent << "  \"substitution_usd_per_year\": " << num(c.cost.substitution_usd_per_year)
       << ",\n"
+      << indent
+      << "  \"diversification_usd_per_year\": " << num(c.cost.diversification_usd_per_year) << ",\n"
+      << indent << "  \"smelter_usd_per_year\": " << num(c.cost.smelter_usd_per_year) << ",\n"
       << indent << "  \"cost_per_year\": " << num(c.cost.total()) << ",\n"
       << indent << "  \"metric\": " << json_string(to_string(target.metric)) << ",\n"
       << indent << "  \"metric_value\": " << num(e.value) << ",\n"
@@ -164,6 +183,13 @@ std::string optimise_json(const OptimiseReport& r) {
       << ", \"recycling_usd_per_t\": " << num(r.costs.recycling_usd_per_t)
       << ", \"max_substitution_cut\": " << num(r.costs.max_substitution_cut)
       << ", \"substitution_usd_per_t\": " << num(r.costs.substitution_usd_per_t)
+      << ", \"largest_source\": " << json_string(r.largest_source.value_or(""))
+      << ", \"max_diversified_t_per_yr\": "
+      << num(lever_max(Lever::diversified_t_per_yr, r.basis, r.costs))
+      << ", \"diversification_usd_per_t\": " << num(r.costs.diversification_usd_per_t)
+      << ", \"max_smelter_added_t_per_yr\": "
+      << num(lever_max(Lever::smelter_added_t_per_yr, r.basis, r.costs))
+      << ", \"smelter_usd_per_t_per_year\": " << num(r.costs.smelter_usd_per_t_per_year)
       << "},\n  \"findings\": [";
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
     const OptimiseFinding& f = r.findings[i];

@@ -5,6 +5,7 @@
 // and meets_target (value + z SE <= threshold).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,14 +28,17 @@ struct OptimiseReport {
   double z = 2.0;
   std::vector<OptimiseFinding> findings;
   std::vector<MixCell> grid;
+  // The diversification lever's source ("country class"), where the model has imports.
+  std::optional<std::string> largest_source;
 };
 
 std::string optimise_table(const OptimiseReport& report);
 // Columns: scenario, mineral, target, row (cheapest | stockpile_only | best_reachable),
-// stockpile_days, recycling_share, substitution_cut, stockpile_usd_per_year,
-// recycling_usd_per_year, substitution_usd_per_year, cost_per_year, metric, metric_value,
-// metric_se, meets_target, not_served_t, not_served_t_se (expected demand not served: unmet +
-// priced out, t).
+// stockpile_days, recycling_share, substitution_cut, diversified_t_per_yr,
+// smelter_added_t_per_yr, stockpile_usd_per_year, recycling_usd_per_year,
+// substitution_usd_per_year, diversification_usd_per_year, smelter_usd_per_year, cost_per_year,
+// metric, metric_value, metric_se, meets_target, not_served_t, not_served_t_se (expected demand not
+// served: unmet + priced out, t).
 std::string optimise_csv(const OptimiseReport& report);
 std::string optimise_json(const OptimiseReport& report);
 

@@ -38,7 +38,8 @@ LineChart frontier_chart(const io::OptimiseReport& report, const std::string& mi
 std::string frontier_csv(const std::vector<const io::OptimiseReport*>& reports) {
   std::string out =
       "mineral,scenario,target,row,stockpile_days,recycling_share,substitution_cut,"
-      "cost_per_year,metric_value,metric_se,meets_target\n";
+      "diversified_t_per_yr,smelter_added_t_per_yr,diversification_usd_per_year,"
+      "smelter_usd_per_year,cost_per_year,metric_value,metric_se,meets_target\n";
   for (const io::OptimiseReport* r : reports) {
     for (const OptimiseFinding& f : r->findings) {
       auto row = [&](const std::string& name, const MixCell& c) {
@@ -46,7 +47,11 @@ std::string frontier_csv(const std::vector<const io::OptimiseReport*>& reports) 
         out += io::csv_field(r->header.mineral) + "," + io::csv_field(r->header.scenario) + "," +
                io::csv_field(to_string(f.target)) + "," + name + "," +
                format_number(c.mix.stockpile_days) + "," + format_number(c.mix.recycling_share) +
-               "," + format_number(c.mix.substitution_cut) + "," + format_number(c.cost.total()) +
+               "," + format_number(c.mix.substitution_cut) + "," +
+               format_number(c.mix.diversified_t_per_yr) + "," +
+               format_number(c.mix.smelter_added_t_per_yr) + "," +
+               format_number(c.cost.diversification_usd_per_year) + "," +
+               format_number(c.cost.smelter_usd_per_year) + "," + format_number(c.cost.total()) +
                "," + format_number(e.value) + "," + format_number(e.se) + "," +
                (meets(c, f.target, r->z) ? "true" : "false") + "\n";
       };
