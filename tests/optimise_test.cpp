@@ -598,6 +598,28 @@ TEST(OptimiseCli, RecommendedMixMeetsTheTargetInRunOnAFreshSeed) {
   fs::remove(file);
 }
 
+// A target on the clearing market's demand not served (unmet + priced out): the same shared
+// target list as `stockpile`, the cheapest mix meeting it with 2 SE, the metric its own.
+TEST(OptimiseCli, TargetOnDemandNotServed) {
+  testing::CliResult opt =
+      run_cli({"optimise", "cobalt_background", "--target", "not_served_pct_annual_demand<=8",
+               "--trials", "2000", "--format", "json", "--quiet", "--threads", "1"});
+  ASSERT_EQ(opt.exit_code, 0) << opt.err;
+  const std::size_t cheapest = opt.out.find("\"cheapest\"");
+  ASSERT_NE(cheapest, std::string::npos);
+  const std::string tail = opt.out.substr(cheapest);
+  EXPECT_NE(tail.find("\"metric\": \"not_served_pct_annual_demand\""), std::string::npos);
+  const double value = std::stod(first_number_after(tail, "metric_value"));
+  const double se = std::stod(first_number_after(tail, "metric_se"));
+  EXPECT_LE(value + 2.0 * se, 8.0);
+  // The percentage is the tonnes over a year's demand, and at least what was priced out: under
+  // the default release price a stockpile serves physical gaps only.
+  const double tonnes = std::stod(first_number_after(tail, "not_served_t"));
+  const double demand = std::stod(first_number_after(opt.out, "demand_t_per_day"));
+  EXPECT_NEAR(value, 100.0 * tonnes / (demand * 365.0), 1e-9 * value);
+  EXPECT_GT(value, 0.0);
+}
+
 void expect_one_line_exit_2(const testing::CliResult& r, const std::string& needle) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;

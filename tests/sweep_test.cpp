@@ -332,17 +332,6 @@ TEST(SweepTarget, ParsesAndRejects) {
     EXPECT_EQ(parse_sweep_target(text).metric, m) << text;
     EXPECT_EQ(to_string(parse_sweep_target(text)), text);
     EXPECT_TRUE(is_market_metric(m));
-    // optimise's form of the one parser refuses them, listing what it accepts.
-    try {
-      parse_sweep_target(text, "--target", false);
-      ADD_FAILURE() << text;
-    } catch (const InputError& e) {
-      const std::string what = e.what();
-      const std::string expected = what.substr(what.find("expected"));
-      EXPECT_NE(expected.find("longest_spell_days"), std::string::npos) << what;
-      EXPECT_EQ(expected.find("priced_out"), std::string::npos) << what;
-      EXPECT_EQ(expected.find("not_served"), std::string::npos) << what;
-    }
   }
   EXPECT_FALSE(is_market_metric(SweepMetric::longest_spell_days));
   // An unknown metric lists every accepted one.

@@ -31,7 +31,7 @@ void bind_optimise(py::module_& m) {
         request.sweep.seed = seed;
         request.sweep.threads = threads;
         // The one parser; optimise refuses the clearing metrics (docs/stockpile.md).
-        request.target = parse_sweep_target(target, "target", false);
+        request.target = parse_sweep_target(target, "target");
         if (frontier) request.thresholds = *frontier;
         request.levers = std::move(levers);
         if (budget && scenario) {

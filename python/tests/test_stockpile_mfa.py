@@ -111,6 +111,10 @@ def test_stockpile_target_on_not_served_equals_the_cli():
     assert np.all(served[~np.isnan(served)] >= unmet[~np.isnan(unmet)] - 1e-12)
     with pytest.raises(mineflow.InputError, match="priced_out_t"):
         mineflow.stockpile(TUNGSTEN, trials=100, target="served<=1")
-    # optimise shares the parser but refuses the clearing metrics for now.
-    with pytest.raises(mineflow.InputError, match="longest_spell_days"):
-        mineflow.optimise("cobalt_background", target="not_served_t<=1", trials=100)
+    # optimise shares the parser and its targets: the CLI's output bit for bit.
+    o = mineflow.optimise("cobalt_background", target="not_served_pct_annual_demand<=8",
+                          trials=300, threads=1)
+    assert o.csv == cli("optimise", "cobalt_background", "--target",
+                        "not_served_pct_annual_demand<=8", "--trials", 300, "--threads", 1,
+                        "--format", "csv", "--quiet").stdout
+    assert "not_served_pct_annual_demand" in o.csv

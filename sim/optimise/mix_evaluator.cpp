@@ -73,10 +73,10 @@ std::vector<MixCell> MixEvaluator::evaluate(const std::vector<PolicyMix>& mixes)
       for_each_parallel(group.size(), options_.threads, [&](std::size_t v) {
         cells[v].mix = group[v];
         cells[v].cost = mix_cost(group[v], basis_, costs_);
-        cells[v].stats = sweep_cell(setups[v], values.unmet_t(v), values.longest_spell_days(v),
-                                    group[v].stockpile_days, group[v].recycling_share);
-        Moments not_served = moments(values.not_served_t(v));
-        cells[v].not_served_t = {not_served.mean, not_served.se};
+        cells[v].stats =
+            sweep_cell(setups[v], values.unmet_t(v), values.longest_spell_days(v),
+                       values.priced_out_t(v), group[v].stockpile_days, group[v].recycling_share);
+        cells[v].not_served_t = cells[v].stats.not_served_t;
       });
       for (const MixCell& cell : cells) cache_[cell.mix] = cell;
     }

@@ -1,8 +1,9 @@
 #pragma once
-// What the optimiser keeps per mix and trial: the sweep's two series (unmet demand, longest
-// spell: sim/sweep/sweep_driver.h) and demand not served (unmet + priced out by the clearing
-// market, docs/market.md), whose value at the base price the budget split minimises. 24 B per
-// mix and trial. A TrialStore for the engine's trial loop (sim/trial_loop.h).
+// What the optimiser keeps per mix and trial: the sweep's three series (unmet demand, longest
+// spell, demand priced out by the clearing market: sim/sweep/sweep_driver.h), from which
+// sweep_cell gives every target metric, demand not served (unmet + priced out, docs/market.md)
+// among them, whose value at the base price the budget split minimises. 24 B per mix and trial. A
+// TrialStore for the engine's trial loop (sim/trial_loop.h).
 
 #include <memory>
 #include <span>
@@ -14,20 +15,20 @@ namespace mineflow {
 
 class MixValues {
  public:
-  static constexpr std::size_t kSeries = 3;  // unmet_t, longest spell, not_served_t
+  static constexpr std::size_t kSeries = 3;  // unmet_t, longest spell, priced_out_t
   MixValues(std::size_t mixes, TrialRange range)
       : mixes_(mixes),
         range_(range),
         values_(std::make_unique_for_overwrite<double[]>(kSeries * mixes * range.size())) {}
   std::span<const double> unmet_t(std::size_t mix) const { return series(mix, 0); }
   std::span<const double> longest_spell_days(std::size_t mix) const { return series(mix, 1); }
-  std::span<const double> not_served_t(std::size_t mix) const { return series(mix, 2); }
+  std::span<const double> priced_out_t(std::size_t mix) const { return series(mix, 2); }
   void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
     for (std::size_t mix = 0; mix < metrics.size(); ++mix) {
       const std::size_t at = trial - range_.begin;
       values_[slot(mix, 0) + at] = metrics[mix][index(Metric::unmet_t)];
       values_[slot(mix, 1) + at] = metrics[mix][index(Metric::longest_spell_days)];
-      values_[slot(mix, 2) + at] = metrics[mix][index(Metric::not_served_t)];
+      values_[slot(mix, 2) + at] = metrics[mix][index(Metric::priced_out_t)];
     }
   }
   std::vector<std::span<double>> trial_series() {

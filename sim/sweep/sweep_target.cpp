@@ -45,11 +45,9 @@ std::string to_string(const SweepTarget& target) {
   return std::string(to_string(target.metric)) + "<=" + format_number(target.threshold);
 }
 
-SweepTarget parse_sweep_target(std::string_view text, const std::string& field,
-                               bool market_metrics) {
+SweepTarget parse_sweep_target(std::string_view text, const std::string& field) {
   std::string names;
   for (SweepMetric m : kSweepMetrics) {
-    if (!market_metrics && is_market_metric(m)) continue;
     names += (names.empty() ? "" : ", ") + std::string(to_string(m));
   }
   const std::string expected = "METRIC<=VALUE with METRIC one of " + names + " and VALUE >= 0";
@@ -61,7 +59,6 @@ SweepTarget parse_sweep_target(std::string_view text, const std::string& field,
   SweepTarget target;
   bool known = false;
   for (SweepMetric m : kSweepMetrics) {
-    if (!market_metrics && is_market_metric(m)) continue;
     if (name == to_string(m)) {
       target.metric = m;
       known = true;

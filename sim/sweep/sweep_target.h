@@ -50,8 +50,7 @@ std::string to_string(const SweepTarget& target);  // e.g. "p_shortage<=0.05"
 
 // Parses METRIC<=VALUE (spaces allowed); the one parser of `stockpile --target` and
 // `optimise --target`. Throws InputError naming `field` and listing the accepted metrics
-// otherwise; with `market_metrics` false the clearing metrics are not accepted.
-SweepTarget parse_sweep_target(std::string_view text, const std::string& field = "--target",
-                               bool market_metrics = true);
+// otherwise.
+SweepTarget parse_sweep_target(std::string_view text, const std::string& field = "--target");
 
 }  // namespace mineflow

@@ -109,7 +109,7 @@ int run_optimise(const Args& args, std::ostream& out, std::ostream& err) {
   if (vm.count("policy")) request.sweep.policy = vm["policy"].as<std::string>();
   // The shared parser; the mix evaluator does not carry priced-out demand yet, so the clearing
   // metrics are refused here with the list of those accepted.
-  request.target = parse_sweep_target(vm["target"].as<std::string>(), "--target", false);
+  request.target = parse_sweep_target(vm["target"].as<std::string>(), "--target");
   if (vm.count("frontier")) {
     request.thresholds = parse_thresholds(vm["frontier"].as<std::string>(), request.target);
   }
