@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -19,6 +20,7 @@
 #include "sim/optimise/structural_levers.h"
 #include "tests/cli_runner.h"
 #include "tests/sim_test_support.h"
+#include "tests/sweep_test_support.h"
 #include "tools/io/levers_loader.h"
 
 namespace mineflow {
@@ -34,20 +36,8 @@ using testing::scenarios_dir;
 // One supplier of 10 t/day, a certain total outage of 50 days from day 100, release at full
 // demand from day one, no inventory: with s stockpile days and recycling share r (domestic,
 // not cut), unmet = 10 (1 - r) 50 - 10 s = 500 (1 - r) - 10 s t.
-struct OneSupplier {
-  OneSupplier() : model(refined_model({10.0})), events{outage("S0", 100.0, 50.0)} {
-    compile_events(model, events);
-    model.baseline_price = 1000.0;
-    setup.events = &events;
-    setup.horizon_days = 365.0;
-    setup.model = &model;
-    setup.stocks.release_rate_of_demand = 1.0;
-    setup.stocks.decision_delay_days = 0.0;
-    setup.stocks.commercial_inventory_days = 0.0;
-  }
-  Model model;
-  std::vector<EventSpec> events;
-  SweepSetup setup;
+struct OneSupplier : testing::OneSupplier {
+  OneSupplier() : testing::OneSupplier(50.0, 0.0, 1000.0) {}
 };
 
 MixBasis basis_of(const SweepSetup& setup) {
@@ -136,24 +126,41 @@ TEST(OptimiseExact, UnreachableTargetReportsTheBestReachable) {
 // trials. Both are exact evaluations of the same estimator, so the optimiser is never dearer
 // than the grid by more than its own tolerances, nor cheaper than the grid by more than the
 // grid's spacing.
-TEST(OptimiseBruteForce, SameOptimumAsAFineGrid) {
-  Model model = refined_model({6.0, 4.0});
+// Two suppliers, S0 and S1 (6 and 4 t/day, refined), each cut completely at its own Poisson
+// rate for 10-60 days; a stockpile released at half of demand after 2 days. The brute-force
+// tests' case; `s1_capacity_added` gives S1 room to take diverted tonnes.
+struct HazardCase {
+  Model model;
   std::vector<EventSpec> events;
-  for (const char* country : {"S0", "S1"}) {
+  SweepSetup setup;
+};
+
+std::unique_ptr<HazardCase> hazard_case(double s0_per_year, double s1_per_year,
+                                        double s1_capacity_added = 0.0) {
+  auto c = std::make_unique<HazardCase>();
+  c->model = refined_model({6.0, 4.0});
+  c->model.refiners[1].capacity_t_per_day += s1_capacity_added;
+  for (const auto& [country, hazard] :
+       {std::pair{"S0", s0_per_year}, std::pair{"S1", s1_per_year}}) {
     EventSpec e = outage(country, 0.0, 40.0);
     e.start_day.reset();
-    e.hazard_per_year = 0.6;
+    e.hazard_per_year = hazard;
     e.duration_days = Distribution{Distribution::Kind::uniform, 10.0, 60.0, 0.0};
-    events.push_back(e);
+    c->events.push_back(e);
   }
-  compile_events(model, events);
-  model.baseline_price = 1000.0;
-  SweepSetup setup;
-  setup.events = &events;
-  setup.horizon_days = 365.0;
-  setup.model = &model;
-  setup.stocks.release_rate_of_demand = 0.5;
-  setup.stocks.decision_delay_days = 2.0;
+  compile_events(c->model, c->events);
+  c->model.baseline_price = 1000.0;
+  c->setup.events = &c->events;
+  c->setup.horizon_days = 365.0;
+  c->setup.model = &c->model;
+  c->setup.stocks.release_rate_of_demand = 0.5;
+  c->setup.stocks.decision_delay_days = 2.0;
+  return c;
+}
+
+TEST(OptimiseBruteForce, SameOptimumAsAFineGrid) {
+  const auto hazard = hazard_case(0.6, 0.6);
+  const SweepSetup& setup = hazard->setup;
   LeverCosts costs;
   costs.max_stockpile_days = 60.0;
   costs.recycling_usd_per_t = 4.0;
@@ -323,24 +330,8 @@ TEST(OptimiseDiversification, NotPickedWhereItRaisesRisk) {
 // 3 t/day): the optimiser against a brute-force grid over days x recycling x diversification on
 // the same trials.
 TEST(OptimiseBruteForce, SameOptimumWithDiversification) {
-  Model model = refined_model({6.0, 4.0});
-  model.refiners[1].capacity_t_per_day += 3.0;
-  std::vector<EventSpec> events;
-  for (const auto& [country, hazard] : {std::pair{"S0", 1.2}, std::pair{"S1", 0.2}}) {
-    EventSpec e = outage(country, 0.0, 40.0);
-    e.start_day.reset();
-    e.hazard_per_year = hazard;
-    e.duration_days = Distribution{Distribution::Kind::uniform, 10.0, 60.0, 0.0};
-    events.push_back(e);
-  }
-  compile_events(model, events);
-  model.baseline_price = 1000.0;
-  SweepSetup setup;
-  setup.events = &events;
-  setup.horizon_days = 365.0;
-  setup.model = &model;
-  setup.stocks.release_rate_of_demand = 0.5;
-  setup.stocks.decision_delay_days = 2.0;
+  const auto hazard = hazard_case(1.2, 0.2, 3.0);
+  const SweepSetup& setup = hazard->setup;
   LeverCosts costs;
   costs.max_stockpile_days = 60.0;
   costs.recycling_usd_per_t = 4.0;

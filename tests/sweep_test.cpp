@@ -22,6 +22,7 @@
 #include "tests/cli_runner.h"
 #include "tests/golden.h"
 #include "tests/sim_test_support.h"
+#include "tests/sweep_test_support.h"
 #include "tools/cli/command.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/scenario_loader.h"
@@ -36,23 +37,7 @@ using testing::refined_model;
 using testing::run_cli;
 using testing::scenarios_dir;
 
-// One supplier of 10 t/day, a certain total outage of `outage_days` from day 100, release at
-// full demand from day one, no rerouting: a stockpile of s days leaves (d - s - I) x 10 t unmet.
-struct OneSupplier {
-  explicit OneSupplier(double outage_days, double inventory_days = 0.0)
-      : model(refined_model({10.0})), events{outage("S0", 100.0, outage_days)} {
-    compile_events(model, events);
-    setup.events = &events;
-    setup.horizon_days = 365.0;
-    setup.model = &model;
-    setup.stocks.release_rate_of_demand = 1.0;
-    setup.stocks.decision_delay_days = 0.0;
-    setup.stocks.commercial_inventory_days = inventory_days;
-  }
-  Model model;
-  std::vector<EventSpec> events;
-  SweepSetup setup;
-};
+using testing::OneSupplier;
 
 // A bundled scenario's stockpile_60 policy as a sweep setup (the plan owns what it points to).
 RunPlan bundled_plan(const std::string& scenario_name) {

@@ -61,10 +61,6 @@ std::vector<double> parse_thresholds(const std::string& text, const SweepTarget&
   return out;
 }
 
-std::string extension(Format format) {
-  return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
-}
-
 }  // namespace
 
 int run_optimise(const Args& args, std::ostream& out, std::ostream& err) {

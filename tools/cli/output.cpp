@@ -11,6 +11,10 @@
 
 namespace mineflow::cli {
 
+std::string extension(Format format) {
+  return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
+}
+
 Format parse_format(const std::string& text) {
   if (text == "table") return Format::table;
   if (text == "csv") return Format::csv;

@@ -11,6 +11,9 @@ enum class Format { table, csv, json };
 // Parses --format; throws InputError naming the option for anything else.
 Format parse_format(const std::string& text);
 
+// The file extension of a format's output: ".csv", ".json", or ".txt" for the table.
+std::string extension(Format format);
+
 // The one --out rule of every command (docs/limits.md): the folder is created with any missing
 // parents; a path that exists and is not a folder, or a folder that cannot be created or written,
 // is refused with one line (InputError on `option`, exit 2). Returns the folder.

@@ -26,10 +26,6 @@ namespace po = boost::program_options;
 
 namespace {
 
-std::string extension(Format format) {
-  return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
-}
-
 // To stdout, or into DIR/<stem>.<ext> with one line saying where (never the content).
 void write_out(const std::string& content, const std::string& dir, const std::string& stem,
                Format format, std::ostream& out) {

@@ -99,10 +99,6 @@ std::string request_fingerprint(const SweepRequest& r) {
   return text;
 }
 
-std::string extension(Format format) {
-  return format == Format::csv ? ".csv" : format == Format::json ? ".json" : ".txt";
-}
-
 }  // namespace
 
 int run_stockpile(const Args& args, std::ostream& out, std::ostream& err) {
