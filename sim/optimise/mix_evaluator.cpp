@@ -33,7 +33,11 @@ std::vector<MixCell> MixEvaluator::evaluate(const std::vector<PolicyMix>& mixes)
     for (const PolicyMix& mix : fresh) {
       groups[{mix.diversified_t_per_yr, mix.smelter_added_t_per_yr}].push_back(mix);
     }
-    for (const auto& [key, group] : groups) {
+    for (const auto& entry : groups) {
+      // Named, not a structured binding: the parallel loop's lambda below captures `group`
+      // (clang, which builds the fuzz stage, refuses to capture a binding before C++20).
+      const std::pair<double, double>& key = entry.first;
+      const std::vector<PolicyMix>& group = entry.second;
       Structure& structure = structures_[key];
       const bool base = key.first == 0.0 && key.second == 0.0;
       if (!base && !structure.model) {
