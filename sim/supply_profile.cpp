@@ -6,6 +6,7 @@
 #include <string>
 #include <type_traits>
 
+#include "sim/day_order.h"
 #include "sim/internal_error.h"
 #include "sim/random_stream.h"
 #include "sim/scarcity_integral.h"
@@ -63,20 +64,6 @@ T class_supply(const Model& model, const IncrementalPropagation& availability,
   return delivered + lower_of(lost, spare, clock);
 }
 
-// Effect indices ordered by a day (start or end), ties in effect order: (day, index) pairs
-// sorted as pairs, which is that order, with no indirection in the comparisons.
-template <typename Day>
-void order_by_day(const std::vector<ChannelEffect>& effects, Day day,
-                  std::vector<std::pair<double, std::uint32_t>>& keys,
-                  std::vector<std::uint32_t>& order) {
-  const auto n = static_cast<std::uint32_t>(effects.size());
-  keys.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) keys[i] = {day(effects[i]), i};
-  std::sort(keys.begin(), keys.end());
-  order.resize(n);
-  for (std::uint32_t i = 0; i < n; ++i) order[i] = keys[i].second;
-}
-
 // Availabilities change only where an effect starts or ends; only those channels are
 // recomputed (as the product of the effects covering the segment, in effect order), and the
 // network propagation visits only what they reach. Effects on one channel are chained in effect
@@ -84,11 +71,13 @@ void order_by_day(const std::vector<ChannelEffect>& effects, Day day,
 void sort_effects(const Model& model, ProfileScratch& scratch) {
   const auto& effects = scratch.effects;
   const auto n = static_cast<std::uint32_t>(effects.size());
-  order_by_day(
-      effects, [](const ChannelEffect& e) { return e.start_day; }, scratch.day_keys,
-      scratch.by_start);
-  order_by_day(
-      effects, [](const ChannelEffect& e) { return e.end_day; }, scratch.day_keys, scratch.by_end);
+  const double horizon = model.horizon_days;
+  auto& keys = scratch.day_keys;
+  keys.resize(effects.size());
+  for (std::size_t i = 0; i < effects.size(); ++i) keys[i] = effects[i].start_day;
+  order_by_day(keys, horizon, scratch.day_order, scratch.by_start);
+  for (std::size_t i = 0; i < effects.size(); ++i) keys[i] = effects[i].end_day;
+  order_by_day(keys, horizon, scratch.day_order, scratch.by_end);
   if (scratch.channel_stamp.size() != model.channel_count()) {
     scratch.channel_stamp.assign(model.channel_count(), 0u);
     scratch.channel_first.assign(model.channel_count(), 0u);

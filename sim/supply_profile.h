@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/day_order.h"
 #include "sim/event_shapes.h"
 #include "sim/model.h"
 #include "sim/network_flow.h"
@@ -87,7 +88,8 @@ struct ProfileScratch {
   // effect's channel (a chain in effect order), so a boundary touches only what starts or ends.
   static constexpr std::uint32_t kNoEffect = ~std::uint32_t{0};
   std::vector<std::uint32_t> by_start, by_end;
-  std::vector<std::pair<double, std::uint32_t>> day_keys;
+  std::vector<double> day_keys;
+  DayOrderScratch day_order;
   std::vector<std::uint32_t> first_on_channel, next_on_channel;           // per effect
   std::vector<std::uint32_t> channel_stamp, channel_first, channel_last;  // per channel
   std::uint32_t stamp = 0;
