@@ -12,6 +12,7 @@
 #include "sim/model.h"
 #include "sim/network_flow.h"
 #include "sim/occurrences.h"
+#include "sim/scarcity_power.h"
 
 namespace mineflow {
 
@@ -65,6 +66,7 @@ struct MarketScratch {
   std::vector<double> shortfall;   // mean world shortfall of each day
   std::vector<double> stockout;    // share of demand physically missing each day
   std::vector<double> priced_out;  // share of demand priced out each day
+  ScarcityPower power;             // (1 - x)^-k for the last model's k
   std::vector<ProfileSegment> split;
   // When `keep_input`, run_world_market keeps the segments it was given (before any stockout),
   // so a model that differs only in the market's response (Model::market_twin) re-runs the

@@ -31,16 +31,21 @@ void daily_means(const std::vector<ProfileSegment>& segments, double horizon_day
     const double slope = v0 == v1 ? 0.0 : (v1 - v0) / (s.end_day - s.start_day);
     auto first = static_cast<std::size_t>(s.start_day);
     if (slope == 0.0) {  // a constant: whole days inside the segment take v0 x 1 as they are
-      for (std::size_t d = first; d < out.size() && static_cast<double>(d) < s.end_day; ++d) {
+      const std::size_t n = out.size();
+      auto partial = [&](std::size_t d) {
         const auto day = static_cast<double>(d);
-        if (day >= s.start_day && day + 1.0 <= s.end_day) {
-          out[d] += v0;
-          continue;
-        }
         double from = std::max(s.start_day, day);
         double to = std::min(s.end_day, day + 1.0);
         if (to > from) out[d] += v0 * (to - from);
-      }
+      };
+      std::size_t d = first;
+      if (d < n && static_cast<double>(d) < s.start_day) partial(d++);  // starts inside day d
+      // Days d with d + 1 <= end: d < floor(end). A plain loop, no conversion per day.
+      const std::size_t whole_end = s.end_day >= static_cast<double>(n)
+                                        ? n
+                                        : std::max(d, static_cast<std::size_t>(s.end_day));
+      for (; d < whole_end; ++d) out[d] += v0;
+      if (d < n && static_cast<double>(d) < s.end_day) partial(d);  // ends inside day d
       continue;
     }
     for (std::size_t d = first; d < out.size() && static_cast<double>(d) < s.end_day; ++d) {
@@ -142,7 +147,10 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   std::vector<double>& priced_out = scratch.priced_out;
   priced_out.assign(days, 0.0);
   const std::vector<double>& factor = profile.price_factor;
-  const double exponent = -model.inverse_elasticity;
+  if (scratch.power.k() != model.inverse_elasticity) {
+    scratch.power = ScarcityPower(model.inverse_elasticity);
+  }
+  const ScarcityPower& power = scratch.power;
   double x = 0.0;  // scarcity: the share of the baseline stocks drawn
   // The supply and demand response built so far, shares of world use (docs/market.md): idle
   // capacity restarted, substitution, new supply; `response` their sum. Each builds at its rate
@@ -187,8 +195,8 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
     if (x < 1.0 && x >= cap_scarcity) {
       market.price[d] = model.price_cap;
     } else {
-      // (1 - x)^exponent, by exp and log1p: about twice as fast as pow, to a few ulp.
-      const double drawn = x >= 1.0 ? model.price_cap : std::exp(exponent * std::log1p(-x));
+      // (1 - x)^-k: a series at small x, else exp and log1p (sim/scarcity_power.h).
+      const double drawn = x >= 1.0 ? model.price_cap : power(x);
       market.price[d] = std::min(model.price_cap, factor[cell] * drawn);
     }
     prefix += market.price[d] * day_length(d, horizon);
@@ -246,9 +254,12 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   for (ProfileSegment& s : profile.segments) {
     s.scarcity = 1.0;
     s.price_days = price_to(market, s.end_day) - price_to(market, s.start_day);
+    // Days d from floor(start) with d < end: d < ceil(end).
+    const std::size_t to = s.end_day >= static_cast<double>(days)
+                               ? days
+                               : static_cast<std::size_t>(std::ceil(s.end_day));
     double peak = 0.0;
-    for (auto d = static_cast<std::size_t>(s.start_day);
-         d < days && static_cast<double>(d) < s.end_day; ++d) {
+    for (auto d = static_cast<std::size_t>(s.start_day); d < to; ++d) {
       peak = std::max(peak, market.price[d]);
     }
     s.peak_price_multiple = peak;
