@@ -133,6 +133,11 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                                      : paths.data_dir + "/history/frequencies.yaml";
 
   if (vm.count("background-prices")) {
+    if (vm.count("write") || vm.count("backtest")) {
+      throw InputError(SourceRef{}, "--background-prices",
+                       vm.count("write") ? "with --write" : "with --backtest",
+                       "alone: it fits the price process, not the hazard");
+    }
     const std::vector<BackgroundPriceFit> fits =
         fit_background_prices(paths, vintage, vm["seed"].as<unsigned long long>());
     std::string text = format == Format::csv    ? io::background_price_csv(fits)
