@@ -305,6 +305,18 @@ double cap_basis_t_per_day(const Model& model, const EventTarget& target) {
   return network > 0.0 ? network : streams;
 }
 
+PriceStep price_step(double reversion_per_year, double volatility_per_sqrt_year, double step_days) {
+  const double theta = reversion_per_year;
+  const double step_years = step_days / kDaysPerYear;
+  PriceStep out;
+  out.decay = std::exp(-theta * step_years);
+  out.noise_sd = theta > 0.0
+                     ? volatility_per_sqrt_year *
+                           std::sqrt((1.0 - std::exp(-2.0 * theta * step_years)) / (2.0 * theta))
+                     : volatility_per_sqrt_year * std::sqrt(step_years);
+  return out;
+}
+
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
                     const std::vector<CapacityAdded>& capacity_added, const PriceBasis& price) {
   const SupplyGraph& graph = mineral.graph;
@@ -420,13 +432,10 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   model.price_volatility =
       scenario.price.volatility_per_sqrt_year.value_or(price.volatility_per_sqrt_year);
   model.price_step_days = scenario.price.sample_every_days;
-  double theta = scenario.price.reversion_per_year;
-  double step_years = model.price_step_days / kDaysPerYear;
-  model.price_decay = std::exp(-theta * step_years);
-  model.price_noise_sd =
-      theta > 0.0 ? model.price_volatility *
-                        std::sqrt((1.0 - std::exp(-2.0 * theta * step_years)) / (2.0 * theta))
-                  : model.price_volatility * std::sqrt(step_years);
+  const PriceStep step =
+      price_step(scenario.price.reversion_per_year, model.price_volatility, model.price_step_days);
+  model.price_decay = step.decay;
+  model.price_noise_sd = step.noise_sd;
   model.inverse_elasticity = 1.0 / scenario.price.elasticity;
   model.price_cap = scenario.price.cap_multiple;
   return model;

@@ -158,6 +158,15 @@ std::uint32_t exporter_of(Model& model, const std::string& country, Stage stage)
 // Recomputes the world totals and the market supply from the mines and refiners.
 void finish_network(Model& model);
 
+// One grid cell of the Ornstein-Uhlenbeck log price factor, exactly: log F' = decay x log F +
+// noise_sd x N(0, 1), with decay = exp(-theta dt) and noise_sd = sigma sqrt((1 - exp(-2 theta dt))
+// / (2 theta)) (sigma sqrt(dt) at theta = 0), dt the cell in years.
+struct PriceStep {
+  double decay = 1.0;
+  double noise_sd = 0.0;
+};
+PriceStep price_step(double reversion_per_year, double volatility_per_sqrt_year, double step_days);
+
 struct PriceBasis {
   double baseline_price = 1.0;
   double volatility_per_sqrt_year = 0.0;

@@ -26,20 +26,6 @@ T channel_value(const IncrementalPropagation& availability, std::uint32_t channe
   }
 }
 
-// The stochastic price factor on its grid: an exact Ornstein-Uhlenbeck chain of the log, from 0.
-void draw_log_price(const Model& model, std::uint64_t seed, std::uint64_t trial,
-                    std::vector<double>& log_price) {
-  auto steps = static_cast<std::size_t>(std::ceil(model.horizon_days / model.price_step_days));
-  log_price.assign(std::max<std::size_t>(steps, 1), 0.0);
-  if (model.price_noise_sd > 0.0) {
-    RandomStream stream(seed, trial, kPriceStream);
-    for (std::size_t k = 1; k < log_price.size(); ++k) {
-      log_price[k] = log_price[k - 1] * model.price_decay + model.price_noise_sd * stream.normal();
-    }
-  }
-  for (double& x : log_price) x = std::exp(x);  // from here on, the factor itself
-}
-
 // Supply of one import class, rerouting lost volume to spare capacity. A refined stream
 // follows its refiner's output fraction. T: double, or LinearValue inside a ramp.
 template <typename T>
@@ -460,7 +446,7 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
       add_channel_effects(occurrence, target, hit, horizon, scratch.effects);
     }
   }
-  if (!reuse_price_factor) draw_log_price(model, seed, trial, out.price_factor);
+  if (!reuse_price_factor) draw_price_factor(model, seed, trial, out.price_factor);
 
   out.segments.clear();
   scratch.ramps.clear();
@@ -541,6 +527,20 @@ double price_integral(const Model& model, const SupplyProfile& profile,
     ++k;
   }
   return integral;
+}
+
+// The stochastic price factor on its grid: an exact Ornstein-Uhlenbeck chain of the log, from 0.
+void draw_price_factor(const Model& model, std::uint64_t seed, std::uint64_t trial,
+                       std::vector<double>& log_price) {
+  auto steps = static_cast<std::size_t>(std::ceil(model.horizon_days / model.price_step_days));
+  log_price.assign(std::max<std::size_t>(steps, 1), 0.0);
+  if (model.price_noise_sd > 0.0) {
+    RandomStream stream(seed, trial, kPriceStream);
+    for (std::size_t k = 1; k < log_price.size(); ++k) {
+      log_price[k] = log_price[k - 1] * model.price_decay + model.price_noise_sd * stream.normal();
+    }
+  }
+  for (double& x : log_price) x = std::exp(x);  // from here on, the factor itself
 }
 
 }  // namespace mineflow

@@ -117,6 +117,13 @@ void build_supply_profile(const Model& model, const std::vector<Occurrence>& occ
                           std::uint64_t seed, std::uint64_t trial, ProfileScratch& scratch,
                           SupplyProfile& out, bool reuse_price_factor = false);
 
+// The stochastic price factor of a trial on its grid (exp of the exact Ornstein-Uhlenbeck chain
+// of the log, from 0; model.price_decay and price_noise_sd per cell of price_step_days), drawn
+// from stream (seed, trial, kPriceStream): what build_supply_profile draws. Also the background
+// price fit's own process (sim/calibrate/background_price_fit.h).
+void draw_price_factor(const Model& model, std::uint64_t seed, std::uint64_t trial,
+                       std::vector<double>& factor);
+
 // Whether two models draw the same stochastic price path for a trial.
 bool same_price_process(const Model& a, const Model& b);
 

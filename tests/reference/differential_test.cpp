@@ -77,15 +77,15 @@ std::string mismatches(const Case& c, const Metrics& engine, const Metrics& refe
   check("longest_spell_days", engine.longest_spell_days, reference.longest_spell_days, days,
         exact.days_bound, use ? &use->days : nullptr);
   check("lowest_stockpile_t", engine.lowest_stockpile_t, reference.lowest_stockpile_t, tonnes,
-        exact.unmet_bound_t, use ? &use->stockpile : nullptr);
+        exact.unmet_bound_t + exact.release_bound_t, use ? &use->stockpile : nullptr);
   check("peak_price_multiple", engine.peak_price_multiple, reference.peak_price_multiple, 1.0,
         exact.peak_bound, use ? &use->peak : nullptr);
   check("procurement_cost", engine.procurement_cost, reference.procurement_cost, cost,
         exact.cost_bound, use ? &use->cost : nullptr);
   check("priced_out_t", engine.priced_out_t, reference.priced_out_t, tonnes,
-        exact.priced_out_bound_t, use ? &use->priced_out : nullptr);
+        exact.priced_out_bound_t + exact.release_bound_t, use ? &use->priced_out : nullptr);
   check("not_served_t", engine.not_served_t, reference.not_served_t, tonnes,
-        exact.unmet_bound_t + exact.priced_out_bound_t, nullptr);
+        exact.unmet_bound_t + exact.priced_out_bound_t + exact.release_bound_t, nullptr);
   return out.str();
 }
 
@@ -126,6 +126,10 @@ struct Coverage {
   int stockout_with_unmet = 0;
   int stockout_uncertain = 0;  // some day's stockout within the allowance of its edge
   int inexact_means = 0;       // some day's mean shortfall or supply within an allowance
+  // Release price (docs/market.md "Release price"): cases drawing each setting, and those whose
+  // stockpile served priced-out demand.
+  std::array<int, 3> release_setting{};
+  std::array<int, 3> release_served{};
   AllowanceUse use;
   void add(const Case& c, const Metrics& m, const Exactness& e) {
     ++cases;
@@ -169,6 +173,9 @@ struct Coverage {
     stockout_with_unmet += e.stocked_out_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
     stockout_uncertain += e.stockout_uncertain_days > 0 ? 1 : 0;
     inexact_means += e.inexact_mean_days > 0 ? 1 : 0;
+    const auto setting = static_cast<std::size_t>(c.stocks.release_price);
+    ++release_setting[setting];
+    release_served[setting] += e.served_priced_out_t > 0.0 ? 1 : 0;
   }
 };
 
@@ -397,8 +404,15 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
             << ", stocked out " << seen.stocked_out << " (with unmet " << seen.stockout_with_unmet
             << "), a day's mean within an allowance (kink or curve in a step) "
             << seen.inexact_means << ", a stockout day within the allowance of its edge "
-            << seen.stockout_uncertain << "\n";
+            << seen.stockout_uncertain << "\n  release price: market " << seen.release_setting[0]
+            << ", pre_crisis " << seen.release_setting[1] << " (serving priced-out demand "
+            << seen.release_served[1] << "), discount " << seen.release_setting[2] << " (serving "
+            << seen.release_served[2] << ")\n";
   EXPECT_GE(seen.priced_out, kClearingCases / 2);
+  // Each release setting drawn, and the two below the market price serving on many cases.
+  EXPECT_GE(seen.release_setting[0], kClearingCases / 5);
+  EXPECT_GE(seen.release_served[1], kClearingCases / 10);
+  EXPECT_GE(seen.release_served[2], kClearingCases / 10);
   EXPECT_GE(seen.capped, kClearingCases / 10);
   EXPECT_GE(seen.stocked_out, kClearingCases / 10);
   EXPECT_GE(seen.stockout_with_unmet, kClearingCases / 20);
@@ -485,6 +499,38 @@ TEST(Differential, PlantedMissingMarketResponseIsCaught) {
             << first_diff;
   EXPECT_GE(planted, 20);
   EXPECT_GE(caught, planted / 2);
+}
+
+// Planted error (the release price, docs/market.md "Release price"): the engine run with its
+// stockpile sold at the market price where the reference's case sells below it. Must be seen
+// beyond the allowances on most cases where the reference's stockpile serves priced-out demand
+// (not on all: where the market's scarcity is within its rounding allowance of 0 for a run of
+// days, the spell's decision clock may restart in one and not the other, and the allowance then
+// takes a delay's worth of releases). (Errors planted inside the engine's pre-crisis path are in
+// docs/market.md.)
+TEST(Differential, PlantedReleaseAtTheMarketPriceIsCaught) {
+  constexpr int kPlanted = 200;
+  int planted = 0, caught = 0;
+  std::string first_diff;
+  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
+    Case c = random_clearing_case(seed);
+    if (c.stocks.release_price == ReleasePrice::market) continue;
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    if (exact.served_priced_out_t == 0.0) continue;  // nothing served: nothing to see
+    ++planted;
+    Case at_market = c;
+    at_market.stocks.release_price = ReleasePrice::market;
+    std::string diff = mismatches(c, run_engine(at_market), reference, exact);
+    caught += diff.empty() ? 0 : 1;
+    if (first_diff.empty()) first_diff = diff;
+  }
+  std::cout << "planted: release at the market price, random_clearing_case seeds 1-" << kPlanted
+            << ": " << planted << " serving below the market price, " << caught
+            << " caught beyond the allowance\n"
+            << first_diff;
+  EXPECT_GE(planted, 20);
+  EXPECT_GE(caught, planted * 4 / 5);
 }
 
 // The former kink-on-curve disagreements: the engine agrees with the reference on each (the
@@ -731,6 +777,43 @@ Case clearing_by_hand(double tau, double severity, int duration) {
     outage.hits.push_back(cut(Hit::Kind::foreign_mine, "AUS", Flow::refined, 1.0));
   c.events.push_back(outage);
   return c;
+}
+
+// The release price by hand (docs/market.md "Release price"). One day of world stocks and half
+// of COD's mines out for 40 days: x = w = 0.25 on days 1-40 (below c), so 0.25 x 5 t = 1.25 t a
+// day is priced out (50 t) and nothing is physically short (the stockpile is never drawn).
+TEST(ReferenceByHand, ReleasePriceClosedForms) {
+  Case c = clearing_by_hand(1.0, 0.5, 40);
+  c.stocks.stockpile_days = 100.0;  // 500 t
+  c.stocks.release_price = ReleasePrice::pre_crisis;
+  c.stocks.decision_delay_days = 10;  // open on days 11-40: 30 x 1.25 t
+  Metrics m = simulate(c);
+  EXPECT_NEAR(m.priced_out_t, 50.0 - 37.5, 1e-9);
+  EXPECT_NEAR(m.not_served_t, 12.5, 1e-9);
+  EXPECT_NEAR(m.lowest_stockpile_t, 500.0 - 37.5, 1e-9);
+  c.stocks.release_rate_of_demand = 0.1;  // 0.5 t a day
+  EXPECT_NEAR(simulate(c).priced_out_t, 50.0 - 15.0, 1e-9);
+  c.stocks.release_rate_of_demand = 1.0;
+  c.stocks.stockpile_days = 4.0;  // 20 t: all of it
+  m = simulate(c);
+  EXPECT_NEAR(m.priced_out_t, 30.0, 1e-9);
+  EXPECT_EQ(m.lowest_stockpile_t, 0.0);
+  // At half the market price: won = 0.75 (2^0.3 - 1) / 0.25 of each day's 1.25 t.
+  c.stocks.stockpile_days = 100.0;
+  c.stocks.release_price = ReleasePrice::discount;
+  c.stocks.release_discount = 0.5;
+  const double won = 0.75 * (std::pow(2.0, 0.3) - 1.0) / 0.25;
+  EXPECT_NEAR(simulate(c).priced_out_t, 50.0 - 30.0 * won * 1.25, 1e-9);
+  c.stocks.release_discount = 1.0;  // the market price: nothing won
+  EXPECT_NEAR(simulate(c).priced_out_t, 50.0, 1e-9);
+  c.stocks.release_discount = 0.0;  // as pre_crisis
+  EXPECT_NEAR(simulate(c).priced_out_t, 12.5, 1e-9);
+  // And the engine agrees on each setting.
+  for (ReleasePrice setting : {ReleasePrice::pre_crisis, ReleasePrice::discount}) {
+    c.stocks.release_price = setting;
+    c.stocks.release_discount = 0.5;
+    EXPECT_EQ(compare(c), "");
+  }
 }
 
 TEST(ReferenceByHand, ClearingMarketClosedForms) {

@@ -215,6 +215,9 @@ Metrics run_engine(const Case& c) {
   policy.release_rate_of_demand = c.stocks.release_rate_of_demand;
   policy.decision_delay_days = c.stocks.decision_delay_days;
   policy.refill_rate_of_demand = c.stocks.refill_rate_of_demand;
+  // As the scenario loader stores `release_price` (0 market, 1 pre_crisis, 2 discount).
+  policy.release_price = static_cast<int>(c.stocks.release_price);
+  policy.release_discount = c.stocks.release_discount;
   std::array<Variant, 1> variants{Variant{&model, stock_policy(policy, scenario, model)}};
   std::array<TrialMetrics, 1> out{};
   TrialScratch scratch;

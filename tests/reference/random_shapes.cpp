@@ -151,6 +151,15 @@ Case random_clearing_case(std::uint64_t seed) {
     c.market.new_supply_per_yr = g.uniform(0.0, 5.0);
     c.market.new_supply_cap = g.uniform(0.0, 0.3);
   }
+  // The stockpile's release price (docs/market.md, "Release price"), from a stream of its own:
+  // a third each of market, pre_crisis and a discount (sometimes its ends, 0 and 1).
+  CaseRandom p(seed * 0x94D049BB133111EBULL + 0x2E1EA5EULL);
+  const int setting = p.integer(0, 2);
+  c.stocks.release_price = static_cast<ReleasePrice>(setting);
+  if (c.stocks.release_price == ReleasePrice::discount) {
+    const double end = p.chance(0.5) ? 0.0 : 1.0;
+    c.stocks.release_discount = p.chance(0.1) ? end : p.uniform(0.0, 1.0);
+  }
   return c;
 }
 

@@ -100,7 +100,11 @@ std::string describe(const Case& c) {
       << " stockpile_days " << s.stockpile_days << " release " << s.release_rate_of_demand
       << " delay " << s.decision_delay_days << " refill " << s.refill_rate_of_demand
       << " inventory_days " << s.inventory_days << " inventory_refill "
-      << s.inventory_refill_rate_of_demand << "\n";
+      << s.inventory_refill_rate_of_demand;
+  if (s.release_price == ReleasePrice::pre_crisis) out << " release_price pre_crisis";
+  if (s.release_price == ReleasePrice::discount)
+    out << " release_price discount " << s.release_discount;
+  out << "\n";
   out << "  price: baseline " << c.price.baseline << " elasticity " << c.price.elasticity << " cap "
       << c.price.cap_multiple << "\n";
   return out.str();

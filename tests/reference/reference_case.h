@@ -129,6 +129,10 @@ struct Event {
   double licence_scale = 1.0;
 };
 
+// What the stockpile's buyers pay (docs/market.md "Release price"): the market price, the
+// pre-crisis price (multiple 1), or `release_discount` x the market price.
+enum class ReleasePrice { market, pre_crisis, discount };
+
 // Per unit of daily demand, as docs/engine.md "Stocks" states them.
 struct Stocks {
   double substitution_cut = 0.0;
@@ -139,6 +143,8 @@ struct Stocks {
   double refill_rate_of_demand = 0.1;
   double inventory_days = 0.0;
   double inventory_refill_rate_of_demand = 0.1;
+  ReleasePrice release_price = ReleasePrice::market;
+  double release_discount = 1.0;  // discount: the fraction F of the market price, [0, 1]
 };
 
 struct Price {

@@ -124,6 +124,12 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
     m.primary_before.push_back(f_before);
     m.primary_error.push_back(fe);
     m.priced_out_t.push_back(priced_out);
+    m.priced_share.push_back(priced);
+    m.priced_out_error_t.push_back(priced_out_error);
+    // What reaches the focal economy is 0 only where its supply is (a stockout cuts less than
+    // all of it: w - R - c < 1).
+    m.priced_uncertain.push_back((x_error > 0.0 && x <= x_error) ||
+                                 (x > 0.0 && fe > 0.0 && f_before <= fe));
     m.supply_error_t_per_day.push_back(stockout_error * primary_demand);
     m.priced_out_bound_t += priced_out_error;
     // The cost: priced-out purchases (off by their error, at up to the cap, and by the price's

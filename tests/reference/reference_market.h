@@ -19,6 +19,7 @@ struct MarketDays {
   std::vector<double> price;           // the day's price multiple
   std::vector<double> stockout;        // the share of demand every buyer is physically short
   std::vector<double> priced_out_t;    // the focal economy's demand priced out, t
+  std::vector<double> priced_share;    // min(x[d], c): the share of demand the price prices out
   std::vector<double> primary_before;  // day mean of the primary supply fraction, pre-stockout
   // Allowances (reference_market.cpp derives them): where a step holds a kink or curve of the
   // world shortfall or of the supply, the day means are off by at most shortfall_error and
@@ -29,8 +30,12 @@ struct MarketDays {
   std::vector<double> scarcity_error;
   std::vector<double> price_error;
   std::vector<double> supply_error_t_per_day;
-  std::vector<bool> stockout_uncertain;  // the engine may stock out where the reference does
-                                         // not, or the other way round
+  std::vector<bool> stockout_uncertain;    // the engine may stock out where the reference does
+                                           // not, or the other way round
+  std::vector<double> priced_out_error_t;  // the allowance of priced_out_t[d]
+  // The engine may price out nothing on a day where the reference prices out some, or the other
+  // way round (x or what reaches the focal economy within its allowance of 0).
+  std::vector<bool> priced_uncertain;
   double priced_out_bound_t = 0.0;
   double cost_bound = 0.0;  // priced-out purchases x price, in baseline price x t
   // Coverage: days with the price above baseline, at its cap, stocked out.

@@ -5,6 +5,7 @@
 
 #include "tests/reference/reference_exactness.h"
 #include "tests/reference/reference_market.h"
+#include "tests/reference/reference_release.h"
 
 namespace mineflow::reference {
 namespace {
@@ -429,6 +430,7 @@ Metrics simulate(const Case& c, Exactness* exactness) {
     const MarketDays market = world_market(c, steps);
     apply_stockouts(market, steps);
     Metrics m = simulate_stocks(c, steps, &exact, &market);
+    serve_priced_out(c, market, m, exact);
     exact.supply_linear_between_knots = supply_linear_between_knots(c);
     return m;
   }

@@ -48,6 +48,11 @@ struct Exactness {
   // decide for the engine (the scarcity or the shortfall within its allowance of the edge).
   double priced_out_bound_t = 0.0;
   int stockout_uncertain_days = 0;
+  // A release price below the market's (reference_release.h): what the stockpile served of the
+  // priced-out demand, and the allowance of that (it moves priced_out_t, not_served_t and
+  // lowest_stockpile_t).
+  double served_priced_out_t = 0.0;
+  double release_bound_t = 0.0;
   int stocked_out_days = 0;   // coverage: days the world stocks are gone and the market short
   int capped_days = 0;        // ... the price at its cap
   int inexact_mean_days = 0;  // days whose means the steps give only within an allowance

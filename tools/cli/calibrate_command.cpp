@@ -9,6 +9,7 @@
 
 #include "graph/build_graph.h"
 #include "sim/background_risk.h"
+#include "sim/calibrate/background_price_fit.h"
 #include "sim/calibrate/hazard_backtest.h"
 #include "sim/calibrate/hazard_exposure.h"
 #include "tools/cli/command.h"
@@ -19,6 +20,7 @@
 #include "tools/cli/price_backtest_job.h"
 #include "tools/cli/trial_options.h"
 #include "tools/io/atomic_file.h"
+#include "tools/io/background_price_report.h"
 #include "tools/io/calibrate_report.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/hazard_settings.h"
@@ -46,6 +48,31 @@ Args join_write_value(const Args& args) {
   return joined;
 }
 
+// The background price fit of every bundled mineral with a monthly series covering at least five
+// years of the fit window (docs/market.md, "The background price process").
+std::vector<BackgroundPriceFit> fit_background_prices(const DataPaths& paths, DataVintage vintage,
+                                                      std::uint64_t seed) {
+  CountryTable countries = io::load_countries(paths.countries());
+  std::vector<BackgroundPriceFit> fits;
+  SimulationSize size;
+  size.seed = seed;
+  for (const std::string& file : bundled_mineral_files(paths)) {
+    MineralData mineral = io::load_mineral_for_simulation(file, countries, vintage);
+    for (const PriceSeries& series : mineral.prices) {
+      // The monthly series, whichever the vintage's primary is (on `latest`, USGS annual means).
+      if (series.frequency != PriceFrequency::monthly) continue;
+      std::optional<BackgroundPriceFit> fit = fit_background_price(
+          series, kBackgroundFitYears.first, kBackgroundFitYears.second,
+          kBackgroundCheckYears.first, kBackgroundCheckYears.second, FitGrid{}, size);
+      if (!fit) continue;
+      fit->mineral = mineral.id;
+      fits.push_back(*fit);
+      break;  // one series a mineral
+    }
+  }
+  return fits;
+}
+
 }  // namespace
 
 int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
@@ -60,6 +87,9 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
       "scenarios read); without it calibrate only prints")(
       "no-write", "print only (the default; kept for old scripts)")(
       "backtest", "add predicted vs observed tables")(
+      "background-prices",
+      "fit the background price process per mineral to its monthly series (yearly peak "
+      "multiple, 1995-2014) and check it on 2015-2024, instead of the hazard fit")(
       "min-share", po::value<double>()->default_value(0.005, "0.005"),
       "exposure set: world mine share at least this")(
       "reference-share", po::value<double>()->default_value(0.1, "0.1"), "s_ref")(
@@ -102,6 +132,20 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
                                      ? vm["frequencies"].as<std::string>()
                                      : paths.data_dir + "/history/frequencies.yaml";
 
+  if (vm.count("background-prices")) {
+    if (vm.count("write") || vm.count("backtest")) {
+      throw InputError(SourceRef{}, "--background-prices",
+                       vm.count("write") ? "with --write" : "with --backtest",
+                       "alone: it fits the price process, not the hazard");
+    }
+    const std::vector<BackgroundPriceFit> fits =
+        fit_background_prices(paths, vintage, vm["seed"].as<unsigned long long>());
+    std::string text = format == Format::csv    ? io::background_price_csv(fits)
+                       : format == Format::json ? io::background_price_json(fits)
+                                                : io::background_price_table(fits);
+    emit(text, vm.count("out") ? vm["out"].as<std::string>() : "", out);
+    return 0;
+  }
   io::Settings settings = io::load_settings(paths.settings());
   CountryTable countries = io::load_countries(paths.countries());
   EventCatalogue catalogue = io::load_event_catalogue(catalogue_file, countries);
