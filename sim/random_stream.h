@@ -89,7 +89,8 @@ class RandomStream {
   // to exactly 1.0 (2^53 - 0.5 is not representable); that one value becomes the largest double
   // below 1, so the result is always in (0, 1) and every other draw keeps its bits.
   static double unit_from_bits(std::uint64_t bits53) {
-    double u = (static_cast<double>(bits53) + 0.5) * 0x1.0p-53;
+    // Through int64 (exact below 2^53): one instruction, where unsigned 64-bit needs a branch.
+    double u = (static_cast<double>(static_cast<std::int64_t>(bits53)) + 0.5) * 0x1.0p-53;
     return u < 1.0 ? u : 0x1.fffffffffffffp-1;
   }
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }

@@ -37,7 +37,7 @@ TEST(ScarcityPower, AgreesWithPowToAFewUlp) {
       const double x = i == 0 ? power.series_below() : above(rng);
       ASSERT_EQ(power(x), std::exp(-k * std::log1p(-x))) << k << " " << x;
     }
-    EXPECT_LE(worst_ulp, 2.0) << "k = " << k;  // measured: 1.0 for every k here
+    EXPECT_LE(worst_ulp, 2.0) << "k = " << k;  // measured: 2.0 (Estrin) for every k here
   }
 }
 
