@@ -35,6 +35,10 @@ std::string_view to_string(Metric metric) {
       return "not_served_t";
     case Metric::not_served_pct_annual_demand:
       return "not_served_pct_annual_demand";
+    case Metric::domestic_price_at_peak:
+      return "domestic_price_at_peak";
+    case Metric::price_spread_at_peak:
+      return "price_spread_at_peak";
   }
   return "";
 }
@@ -84,6 +88,9 @@ TrialMetrics MetricsObserver::finish(double demand_t_per_day, double primary_t_p
   m[index(Metric::priced_out_pct_annual_demand)] = pct(m[index(Metric::priced_out_t)]);
   m[index(Metric::not_served_t)] = m[index(Metric::unmet_t)] + m[index(Metric::priced_out_t)];
   m[index(Metric::not_served_pct_annual_demand)] = pct(m[index(Metric::not_served_t)]);
+  const double domestic = market.split ? market.domestic_price_at_peak : peak_price_;
+  m[index(Metric::domestic_price_at_peak)] = domestic;
+  m[index(Metric::price_spread_at_peak)] = domestic > 0.0 ? peak_price_ / domestic : 1.0;
   return m;
 }
 
