@@ -86,6 +86,13 @@ std::string mismatches(const Case& c, const Metrics& engine, const Metrics& refe
         exact.priced_out_bound_t, use ? &use->priced_out : nullptr);
   check("not_served_t", engine.not_served_t, reference.not_served_t, tonnes,
         exact.unmet_bound_t + exact.priced_out_bound_t, nullptr);
+  // The split market's domestic price on the outside peak's day: within the reference's range.
+  if (!(engine.domestic_price_at_peak >= reference.domestic_at_peak_low - 1e-12 &&
+        engine.domestic_price_at_peak <= reference.domestic_at_peak_high + 1e-12)) {
+    out << "  domestic_price_at_peak: engine " << engine.domestic_price_at_peak << ", reference "
+        << reference.domestic_price_at_peak << " (range " << reference.domestic_at_peak_low
+        << " to " << reference.domestic_at_peak_high << ")\n";
+  }
   return out.str();
 }
 
@@ -126,6 +133,8 @@ struct Coverage {
   int stockout_with_unmet = 0;
   int stockout_uncertain = 0;  // some day's stockout within the allowance of its edge
   int inexact_means = 0;       // some day's mean shortfall or supply within an allowance
+  int split = 0;               // the market splits on some day (docs/market.md)
+  int split_spread = 0;        // ... with the domestic price off the outside one at its peak
   AllowanceUse use;
   void add(const Case& c, const Metrics& m, const Exactness& e) {
     ++cases;
@@ -166,6 +175,8 @@ struct Coverage {
     priced_out += m.priced_out_t > 0.0 ? 1 : 0;
     capped += e.capped_days > 0 ? 1 : 0;
     stocked_out += e.stocked_out_days > 0 ? 1 : 0;
+    split += e.split_days > 0 ? 1 : 0;
+    split_spread += e.split_days > 0 && m.domestic_price_at_peak != m.peak_price_multiple ? 1 : 0;
     stockout_with_unmet += e.stocked_out_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
     stockout_uncertain += e.stockout_uncertain_days > 0 ? 1 : 0;
     inexact_means += e.inexact_mean_days > 0 ? 1 : 0;
@@ -397,7 +408,8 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
             << ", stocked out " << seen.stocked_out << " (with unmet " << seen.stockout_with_unmet
             << "), a day's mean within an allowance (kink or curve in a step) "
             << seen.inexact_means << ", a stockout day within the allowance of its edge "
-            << seen.stockout_uncertain << "\n";
+            << seen.stockout_uncertain << ", split market " << seen.split
+            << " (domestic price off the outside peak " << seen.split_spread << ")\n";
   EXPECT_GE(seen.priced_out, kClearingCases / 2);
   EXPECT_GE(seen.capped, kClearingCases / 10);
   EXPECT_GE(seen.stocked_out, kClearingCases / 10);
@@ -405,6 +417,8 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
   EXPECT_GE(seen.with_licence, kClearingCases / 5);
   EXPECT_GE(seen.with_destinations, kClearingCases / 10);
   EXPECT_GE(seen.ramp_with_unmet, kClearingCases / 10);
+  EXPECT_GE(seen.split, kClearingCases / 5);
+  EXPECT_GE(seen.split_spread, kClearingCases / 10);
 }
 
 // Planted error (issue 24): the engine run with world stocks one day off (tau + 1 and, where
