@@ -644,8 +644,11 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
   TrialMetrics out =
       metrics.finish(limits.demand, limits.primary, model.baseline_price, profile.market);
   if (policy.release_price != ReleasePrice::market && !profile.market.priced_out_by_day.empty()) {
-    serve_priced_out(out, profile.market, policy, limits.demand, limits.primary,
-                     model.inverse_elasticity, model.horizon_days);
+    // The focal economy's own elasticity where its buyer group has one (docs/market.md).
+    const double inverse_focal =
+        model.one_demand_curve ? model.inverse_elasticity : 1.0 / model.focal_elasticity;
+    serve_priced_out(out, profile.market, policy, limits.demand, limits.primary, inverse_focal,
+                     model.horizon_days);
   }
   return out;
 }

@@ -107,7 +107,7 @@ def test_deterministic_scenario_gives_the_cli_series():
     assert list(r.series.keys())[:3] == ["policy", "day", "demand_t"]
     assert column(r.series, "day").dtype == np.int64
     for values in r.metrics.values():
-        assert values.shape == (11, 1)
+        assert values.shape == (13, 1)
     assert r.header["trials"] == 1
 
 
