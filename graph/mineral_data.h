@@ -70,6 +70,10 @@ struct NetworkData {
   std::string stage_note;        // what "refining" means for this mineral
   std::vector<RefinerFeed> feeds;
   std::vector<StageCapacity> capacities;  // total output capacity of mine / refine nodes
+  // A refining country's baseline exports, a share of its refined output (`exports_pct` on its
+  // refining row): what an export restriction withholds; the rest is its domestic buyers' use
+  // (docs/market.md, "Split price under an export restriction").
+  std::vector<CountryShare> refined_exports;
   std::string file;
 };
 

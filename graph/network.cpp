@@ -46,6 +46,7 @@ NetworkBasis add_network(const NetworkData& network, const MineralData& data,
                          const Breakdown& production, SupplyGraph& graph) {
   NetworkBasis basis;
   basis.present = true;
+  basis.refined_exports = network.refined_exports;
   basis.refining = network.refining.source + " " + std::to_string(network.refining.year) + " (" +
                    network.refining_basis + ")";
   const std::string& focal = data.focal_economy;

@@ -22,7 +22,9 @@ struct NetworkBasis {
   std::vector<std::string> value_based;      // refiners whose feed mix is a value (BACI) share
   std::vector<std::string> memory_based;     // refiners whose feed mix is a recollection
   std::vector<std::string> other_to_market;  // refiners whose OTH feed went to the market
-  std::string describe() const;              // one line
+  // Refining countries' baseline exports, shares of their refined output (NetworkData).
+  std::vector<CountryShare> refined_exports;
+  std::string describe() const;  // one line
 };
 
 // Adds refiners, feed links, market feed and rest-of-world edges to a graph that already has

@@ -317,6 +317,57 @@ PriceStep price_step(double reversion_per_year, double volatility_per_sqrt_year,
   return out;
 }
 
+// Buyer groups and the split market (docs/market.md, "Buyer groups and the split price"). The
+// market splits for the first country of the network's refined-export data (not the focal
+// economy) whose refine-stage exports some event of the scenario cuts; only under clearing.
+static void set_buyer_groups(const MineralGraph& mineral, const Scenario& scenario, Model& model) {
+  const double e = scenario.price.elasticity;
+  model.focal_elasticity = scenario.buyers.focal_economy.value_or(e);
+  model.rest_elasticity = scenario.buyers.rest_of_world.value_or(e);
+  model.restricting_elasticity = scenario.buyers.restricting_country.value_or(e);
+  model.domestic_price_floor = scenario.buyers.domestic_price_floor;
+  model.one_demand_curve = model.focal_elasticity == e && model.rest_elasticity == e;
+  if (model.world_refined_t_per_day > 0.0) {
+    model.focal_world_share =
+        std::min(1.0, model.primary_t_per_day / model.world_refined_t_per_day);
+  }
+  if (!model.clearing) return;
+  for (const CountryShare& exports : mineral.network.refined_exports) {
+    if (exports.country == model.focal_economy) continue;
+    std::uint32_t exporter = SupplySource::kNone;
+    for (std::size_t c = 0; c < model.exporters.size(); ++c) {
+      if (model.exporters[c].first == exports.country &&
+          model.exporters[c].second == Stage::refine) {
+        exporter = index_of(c);
+      }
+    }
+    if (exporter == SupplySource::kNone) continue;
+    bool restricted = false;
+    for (const CompiledEvent& event : model.events) {
+      for (const CompiledTarget& target : event.targets) {
+        for (const ChannelHit& hit : target.hits) {
+          restricted = restricted || hit.channel == model.exporter_channel(exporter);
+        }
+      }
+    }
+    SplitMarket split;
+    split.country = exports.country;
+    split.exporter = exporter;
+    split.export_share = exports.share;
+    for (const NetworkRefiner& refiner : model.refiners) {
+      if (refiner.country == exports.country) split.output_t_per_day += refiner.output_t_per_day;
+    }
+    split.domestic_t_per_day = (1.0 - split.export_share) * split.output_t_per_day;
+    // A country exporting everything (or nothing) has no domestic market to split off.
+    if (!restricted || !(split.domestic_t_per_day > 0.0) || !(split.export_share > 0.0)) continue;
+    for (NetworkRefiner& refiner : model.refiners) {
+      refiner.split = refiner.country == exports.country;
+    }
+    model.split = split;
+    return;
+  }
+}
+
 Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
                     const std::vector<CapacityAdded>& capacity_added, const PriceBasis& price) {
   const SupplyGraph& graph = mineral.graph;
@@ -438,6 +489,7 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   model.price_noise_sd = step.noise_sd;
   model.inverse_elasticity = 1.0 / scenario.price.elasticity;
   model.price_cap = scenario.price.cap_multiple;
+  set_buyer_groups(mineral, scenario, model);
   return model;
 }
 

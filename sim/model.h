@@ -52,6 +52,19 @@ struct NetworkRefiner {
   double market_share = 0.0;        // of its feed bought on the pooled market
   std::uint32_t first_link = 0;     // its feed links: links[first_link, end_link)
   std::uint32_t end_link = 0;
+  bool split = false;  // in the restricting country of the split market (Model::split)
+};
+
+// The split market (docs/market.md, "Buyer groups and the split price"): while an export
+// restriction cuts the refined exports of `country`, its domestic buyers (its refined output
+// less its baseline exports) and the buyers outside clear apart, each at its own price.
+struct SplitMarket {
+  std::string country;              // empty: the market never splits
+  std::uint32_t exporter = 0;       // its refine-stage exporter slot
+  double export_share = 0.0;        // e: baseline exports / its refined output
+  double output_t_per_day = 0.0;    // O: its refiners' baseline output
+  double domestic_t_per_day = 0.0;  // H = (1 - e) O: its domestic buyers' use
+  bool active() const { return !country.empty(); }
 };
 
 // A channel is something an event can cut: sources [0, S), then the smelter, the recycling
@@ -134,6 +147,17 @@ struct Model {
   double idle_capacity_share = 0.0;
   double idle_capacity_per_day = 0.0;
   DemandResponse market_response{};
+  // Buyer groups (docs/market.md): short-run |price elasticity| of the focal economy, the rest
+  // of the world and the restricting country's domestic buyers; the focal economy's share of
+  // world refined use (its weight in the world demand curve); the restricting country's price
+  // floor (a multiple of baseline).
+  double focal_elasticity = 0.3;
+  double rest_elasticity = 0.3;
+  double restricting_elasticity = 0.3;
+  double focal_world_share = 0.0;
+  double domestic_price_floor = 0.85;
+  bool one_demand_curve = true;  // every group at the scenario's elasticity: the closed form
+  SplitMarket split{};
   // Set where this model is `market_twin`'s copy with only market_response changed (a policy's
   // own demand_response under clearing): same supply profile, its own market (sim/trial.cpp).
   std::shared_ptr<const Model> market_twin{};

@@ -103,12 +103,21 @@ void propagate(const Model& model, const std::vector<double>& a, NetworkOutcome&
   auto at = [&](std::uint32_t c) { return a[c]; };
   out.output_fraction.resize(model.refiners.size());
   double refined_lost = 0.0;
+  out.split_bound = model.split.active() && a[model.exporter_channel(model.split.exporter)] != 1.0;
+  out.split_output = out.split_lost = 0.0;
+  out.split_reach = 1.0;
   for (std::size_t r = 0; r < model.refiners.size(); ++r) {
     double fraction = output_fraction<double>(model, at, r, market, nullptr);
     out.output_fraction[r] = fraction;
     const NetworkRefiner& refiner = model.refiners[r];
     double reach = a[model.exporter_channel(refiner.exporter)];
-    refined_lost += refiner.output_t_per_day * (1.0 - fraction * reach);
+    double lost = refiner.output_t_per_day * (1.0 - fraction * reach);
+    refined_lost += lost;
+    if (out.split_bound && refiner.split) {
+      out.split_output += refiner.output_t_per_day * fraction;
+      out.split_lost += lost;
+      out.split_reach = reach;
+    }
   }
   double mine_lost = 0.0;
   for (std::size_t m = 0; m < model.mines.size(); ++m) {
@@ -300,15 +309,25 @@ void IncrementalPropagation::propagate_impl(const Model& model, BasicNetworkOutc
   }
   T refined_lost = 0.0;
   T special_lost_feed = 0.0;
+  // Where the restricting country's exports are cut, its refiners are all cut (special) here.
+  out.split_bound = model.split.active() && cut(model.exporter_channel(model.split.exporter));
+  out.split_output = out.split_lost = T(0.0);
+  out.split_reach = T(1.0);
   for (std::uint32_t r : special_) {
     const NetworkRefiner& refiner = model.refiners[r];
     T lost = refiner.market_share * market.loss_fraction + as_t(refiner_loss_[r]);
     T fraction =
         output_fraction_from_loss(model, r, a(model.refiner_channel(r)), lost, market, clock);
     if (!model.clearing) out.output_fraction[r] = fraction;
-    refined_lost +=
-        refiner.output_t_per_day * (1.0 - fraction * a(model.exporter_channel(refiner.exporter)));
+    const T reach = a(model.exporter_channel(refiner.exporter));
+    const T refiner_lost = refiner.output_t_per_day * (1.0 - fraction * reach);
+    refined_lost += refiner_lost;
     special_lost_feed += refiner.output_t_per_day * lost;
+    if (out.split_bound && refiner.split) {
+      out.split_output += refiner.output_t_per_day * fraction;
+      out.split_lost += refiner_lost;
+      out.split_reach = reach;
+    }
   }
   refined_lost += (lost_feed - special_lost_feed) * (1.0 - market.replacement_ratio);
   out.world_mine_loss =

@@ -21,6 +21,13 @@ struct BasicNetworkOutcome {
   std::vector<T> output_fraction;  // per refiner: output / baseline output
   T world_mine_loss = 0.0;         // lost share of world mine output (node outages)
   T world_refined_loss = 0.0;      // lost share of world refined output reaching buyers
+  // The split market (Model::split): whether the restricting country's refined exports are cut,
+  // and then its refiners' output (t/day), their share of world_refined_loss (t/day, output x
+  // (1 - fraction x reach)) and the reach of its exports.
+  bool split_bound = false;
+  T split_output = 0.0;
+  T split_lost = 0.0;
+  T split_reach = 1.0;
 };
 using NetworkOutcome = BasicNetworkOutcome<double>;
 using SlopedNetworkOutcome = BasicNetworkOutcome<LinearValue>;

@@ -20,7 +20,8 @@ void ProfileCache::store(std::uint64_t trial, const SupplyProfile& profile) {
       profile.segments.size() * sizeof(ProfileSegment) +
       profile.price_factor.size() * sizeof(double) +
       (profile.market.price.size() + profile.market.price_prefix.size() +
-       profile.market.priced_out_by_day.size() + profile.market.priced_out_share.size()) *
+       profile.market.priced_out_by_day.size() + profile.market.priced_out_share.size() +
+       profile.market.domestic_price.size()) *
           sizeof(double) +
       sizeof(SupplyProfile);
   // Reserve first, so that concurrent stores never take the total past the budget.

@@ -225,6 +225,19 @@ struct IdleCapacity {
   bool operator==(const IdleCapacity&) const = default;
 };
 
+// The clearing market's buyer groups (docs/market.md, "Buyer groups and the split price"): each
+// group's short-run |price elasticity of demand|; nullopt: the scenario's price.elasticity, so a
+// scenario that names none clears exactly as with one demand curve.
+struct BuyerGroups {
+  std::optional<double> focal_economy;
+  std::optional<double> rest_of_world;
+  std::optional<double> restricting_country;  // its domestic buyers, while its exports are cut
+  // The restricting country's domestic price does not fall below this multiple of baseline: its
+  // refiners cut runs (or its state buys) rather than sell below it. A judgement (docs/market.md).
+  double domestic_price_floor = 0.85;
+  bool operator==(const BuyerGroups&) const = default;
+};
+
 inline std::optional<MarketModel> parse_market_model(std::string_view text) {
   if (text == "clearing") return MarketModel::clearing;
   if (text == "rationing") return MarketModel::rationing;
@@ -256,6 +269,7 @@ struct Scenario {
   // Under clearing, the market's supply response besides `demand_response` (which then acts on
   // the world balance, not in the focal economy's stock pass: one mechanism).
   IdleCapacity idle_capacity{};
+  BuyerGroups buyers{};
   SourceRef market_where;  // where the scenario sets it (or the option that overrode it)
   double horizon_days = 365.0;
   long long trials = 10000;

@@ -35,6 +35,10 @@ std::string_view to_string(Metric metric) {
       return "not_served_t";
     case Metric::not_served_pct_annual_demand:
       return "not_served_pct_annual_demand";
+    case Metric::domestic_price_at_peak:
+      return "domestic_price_at_peak";
+    case Metric::price_spread_at_peak:
+      return "price_spread_at_peak";
   }
   return "";
 }
@@ -84,6 +88,9 @@ TrialMetrics MetricsObserver::finish(double demand_t_per_day, double primary_t_p
   m[index(Metric::priced_out_pct_annual_demand)] = pct(m[index(Metric::priced_out_t)]);
   m[index(Metric::not_served_t)] = m[index(Metric::unmet_t)] + m[index(Metric::priced_out_t)];
   m[index(Metric::not_served_pct_annual_demand)] = pct(m[index(Metric::not_served_t)]);
+  const double domestic = market.split ? market.domestic_price_at_peak : peak_price_;
+  m[index(Metric::domestic_price_at_peak)] = domestic;
+  m[index(Metric::price_spread_at_peak)] = domestic > 0.0 ? peak_price_ / domestic : 1.0;
   return m;
 }
 
@@ -637,8 +644,11 @@ TrialMetrics apply_stocks(const Model& model, const SupplyProfile& profile,
   TrialMetrics out =
       metrics.finish(limits.demand, limits.primary, model.baseline_price, profile.market);
   if (policy.release_price != ReleasePrice::market && !profile.market.priced_out_by_day.empty()) {
-    serve_priced_out(out, profile.market, policy, limits.demand, limits.primary,
-                     model.inverse_elasticity, model.horizon_days);
+    // The focal economy's own elasticity where its buyer group has one (docs/market.md).
+    const double inverse_focal =
+        model.one_demand_curve ? model.inverse_elasticity : 1.0 / model.focal_elasticity;
+    serve_priced_out(out, profile.market, policy, limits.demand, limits.primary, inverse_focal,
+                     model.horizon_days);
   }
   return out;
 }

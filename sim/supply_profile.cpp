@@ -117,13 +117,15 @@ struct BasicSupplyPoint {
   T imports_fraction = 1.0;
   T recycling_available = 1.0;
   T world_shortfall = 0.0;
+  T domestic_shortfall = 0.0;  // the split market's (0 where it does not split)
+  bool split = false;
 };
 using SupplyPoint = BasicSupplyPoint<double>;
 using SlopedSupplyPoint = BasicSupplyPoint<LinearValue>;
 
 SupplyPoint values_of(const SlopedSupplyPoint& p) {
-  return {p.domestic_fraction.value, p.imports_fraction.value, p.recycling_available.value,
-          p.world_shortfall.value};
+  return {p.domestic_fraction.value, p.imports_fraction.value,   p.recycling_available.value,
+          p.world_shortfall.value,   p.domestic_shortfall.value, p.split};
 }
 
 void set_start(ProfileSegment& segment, const SupplyPoint& point) {
@@ -131,6 +133,8 @@ void set_start(ProfileSegment& segment, const SupplyPoint& point) {
   segment.imports_fraction = point.imports_fraction;
   segment.recycling_available = point.recycling_available;
   segment.world_shortfall = point.world_shortfall;
+  segment.domestic_shortfall = point.domestic_shortfall;
+  segment.split = point.split;
 }
 
 void set_end(ProfileSegment& segment, const SupplyPoint& point) {
@@ -138,6 +142,7 @@ void set_end(ProfileSegment& segment, const SupplyPoint& point) {
   segment.imports_fraction_end = point.imports_fraction;
   segment.recycling_available_end = point.recycling_available;
   segment.world_shortfall_end = point.world_shortfall;
+  segment.domestic_shortfall_end = point.domestic_shortfall;
 }
 
 NetworkOutcome& outcome_for(ProfileScratch& scratch, double) {
@@ -149,6 +154,28 @@ SlopedNetworkOutcome& outcome_for(ProfileScratch& scratch, LinearValue) {
 
 // Supply with the channel availabilities as they are set now (with slopes: and the time to the
 // next kink in `clock`).
+// The split market (docs/market.md, "Buyer groups and the split price"): the restricting
+// country K (baseline output O, exports e O, domestic use H = (1 - e) O) ships e x reach of
+// what its refiners make (A) abroad and keeps the rest. The outside market, of size W - H (W:
+// world refined output), loses what the world loses less K's part plus K's lost exports:
+//   w_out = (L - L_K + e O - reach e A) / (W - H),  at least the world mine loss;
+// K's buyers have A (1 - reach e) for their H:  w_dom = 1 - A (1 - reach e) / H.
+template <typename T>
+void set_split_shortfalls(const Model& model, const BasicNetworkOutcome<T>& network,
+                          BasicSupplyPoint<T>& point, KinkClock* clock) {
+  const SplitMarket& split = model.split;
+  const double world = model.world_refined_t_per_day;
+  const double e = split.export_share;
+  const T lost = network.world_refined_loss * world;
+  const T kept_exports = network.split_reach * (e * network.split_output);
+  const T outside = (lost - network.split_lost + (e * split.output_t_per_day - kept_exports)) /
+                    (world - split.domestic_t_per_day);
+  point.world_shortfall =
+      clamp_to(upper_of(network.world_mine_loss, outside, clock), 0.0, 1.0, clock);
+  point.domestic_shortfall = 1.0 - (network.split_output - kept_exports) / split.domestic_t_per_day;
+  point.split = true;
+}
+
 template <typename T>
 BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, KinkClock* clock) {
   IncrementalPropagation& availability = scratch.propagation;
@@ -187,6 +214,10 @@ BasicSupplyPoint<T> read_supply(const Model& model, ProfileScratch& scratch, Kin
   point.domestic_fraction = primary > 0.0 ? domestic / primary : T(0.0);
   point.imports_fraction = primary > 0.0 ? refined / primary : T(0.0);
   point.recycling_available = channel_value<T>(availability, model.recycling_channel());
+  if (network.split_bound) {
+    set_split_shortfalls(model, network, point, clock);
+    return point;
+  }
   point.world_shortfall = clamp_to(
       upper_of(network.world_mine_loss, network.world_refined_loss, clock), 0.0, 1.0, clock);
   return point;
@@ -273,21 +304,26 @@ double largest_deviation(const SupplyPoint& a, const SupplyPoint& b) {
   return std::max({std::abs(a.domestic_fraction - b.domestic_fraction),
                    std::abs(a.imports_fraction - b.imports_fraction),
                    std::abs(a.recycling_available - b.recycling_available),
-                   std::abs(a.world_shortfall - b.world_shortfall)});
+                   std::abs(a.world_shortfall - b.world_shortfall),
+                   std::abs(a.domestic_shortfall - b.domestic_shortfall)});
 }
 
 SupplyPoint along(const SlopedSupplyPoint& p, double days) {
   return {p.domestic_fraction.value + p.domestic_fraction.slope * days,
           p.imports_fraction.value + p.imports_fraction.slope * days,
           p.recycling_available.value + p.recycling_available.slope * days,
-          p.world_shortfall.value + p.world_shortfall.slope * days};
+          p.world_shortfall.value + p.world_shortfall.slope * days,
+          p.domestic_shortfall.value + p.domestic_shortfall.slope * days,
+          p.split};
 }
 
 SupplyPoint midpoint(const SupplyPoint& a, const SupplyPoint& b) {
   return {0.5 * (a.domestic_fraction + b.domestic_fraction),
           0.5 * (a.imports_fraction + b.imports_fraction),
           0.5 * (a.recycling_available + b.recycling_available),
-          0.5 * (a.world_shortfall + b.world_shortfall)};
+          0.5 * (a.world_shortfall + b.world_shortfall),
+          0.5 * (a.domestic_shortfall + b.domestic_shortfall),
+          a.split};
 }
 
 void add_piece(const ProfileSegment& cover, double from, const SupplyPoint& at_from, double to,

@@ -33,6 +33,12 @@ struct ProfileSegment {
   double imports_fraction_end = 1.0;
   double recycling_available_end = 1.0;
   double world_shortfall_end = 0.0;
+  // The split market (Model::split): whether the restricting country's refined exports are cut
+  // here; then world_shortfall is the outside market's (of the use outside that country) and
+  // domestic_shortfall its domestic buyers' (negative: a glut of withheld exports).
+  bool split = false;
+  double domestic_shortfall = 0.0;
+  double domestic_shortfall_end = 0.0;
   double peak_price_multiple = 1.0;  // highest capped stochastic x scarcity in the segment
   double price_days = 0.0;           // integral of the capped price multiple over the segment, days
 };
@@ -53,6 +59,13 @@ struct MarketPath {
   // serves part of it (docs/market.md "Release price").
   std::vector<double> priced_out_by_day{};
   std::vector<double> priced_out_share{};
+  // The split market (docs/market.md, "Buyer groups and the split price"): the restricting
+  // country's domestic price multiple of each day (the world price on days the market is one),
+  // filled only where some day splits (else empty), and its value on the first day of the
+  // outside (focal) price's peak.
+  std::vector<double> domestic_price{};
+  double domestic_price_at_peak = 0.0;
+  bool split = false;  // some day of the trial split
 };
 
 struct SupplyProfile {
@@ -63,10 +76,12 @@ struct SupplyProfile {
 
 // Working memory of the world market for one thread.
 struct MarketScratch {
-  std::vector<double> shortfall;   // mean world shortfall of each day
-  std::vector<double> stockout;    // share of demand physically missing each day
-  std::vector<double> priced_out;  // share of demand priced out each day
-  ScarcityPower power;             // (1 - x)^-k for the last model's k
+  std::vector<double> shortfall;           // mean world shortfall of each day
+  std::vector<double> stockout;            // share of demand physically missing each day
+  std::vector<double> priced_out;          // share of demand priced out each day
+  std::vector<double> domestic_shortfall;  // split market: the restricting country's, each day
+  std::vector<double> split_day;           // split market: 1 where some of the day splits
+  ScarcityPower power;                     // (1 - x)^-k for the last model's k
   std::vector<ProfileSegment> split;
   // When `keep_input`, run_world_market keeps the segments it was given (before any stockout),
   // so a model that differs only in the market's response (Model::market_twin) re-runs the

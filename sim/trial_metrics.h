@@ -21,8 +21,19 @@ enum class Metric : std::size_t {
   priced_out_pct_annual_demand,
   not_served_t,
   not_served_pct_annual_demand,
+  // The split market (docs/market.md, "Buyer groups and the split price"): the restricting
+  // country's domestic price multiple on the day the outside price (the focal economy's, above)
+  // peaks, and the spread peak / that price; the peak itself and 1 where the market never splits.
+  domestic_price_at_peak,
+  price_spread_at_peak,
 };
-inline constexpr std::size_t kMetricCount = 11;
+inline constexpr std::size_t kMetricCount = 13;
+// The first metric that only a model whose market can split reports (outputs leave them out
+// elsewhere, so those stay as they were).
+inline constexpr std::size_t kFirstSplitMetric = 11;
+inline constexpr bool is_split_metric(std::size_t m) {
+  return m >= kFirstSplitMetric;
+}
 
 using TrialMetrics = std::array<double, kMetricCount>;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/buyer_groups.h"
 #include "sim/units.h"
 
 namespace mineflow {
@@ -98,6 +99,8 @@ void apply_stockouts(const std::vector<double>& stockout, std::vector<ProfileSeg
       piece.recycling_available_end = at(s, s.recycling_available, s.recycling_available_end, to);
       piece.world_shortfall = at(s, s.world_shortfall, s.world_shortfall_end, from);
       piece.world_shortfall_end = at(s, s.world_shortfall, s.world_shortfall_end, to);
+      piece.domestic_shortfall = at(s, s.domestic_shortfall, s.domestic_shortfall_end, from);
+      piece.domestic_shortfall_end = at(s, s.domestic_shortfall, s.domestic_shortfall_end, to);
       piece.ramped = piece.domestic_fraction != piece.domestic_fraction_end ||
                      piece.imports_fraction != piece.imports_fraction_end ||
                      piece.recycling_available != piece.recycling_available_end ||
@@ -141,8 +144,47 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
     return std::pair{s.world_shortfall, s.world_shortfall_end};
   });
 
+  // The split market (docs/market.md, "Buyer groups and the split price"): a day splits where
+  // some of it does; its domestic shortfall is the day's mean (0 where it does not split).
+  const bool any_split =
+      model.split.active() && std::any_of(profile.segments.begin(), profile.segments.end(),
+                                          [](const ProfileSegment& s) { return s.split; });
+  std::vector<double>& w_dom = scratch.domestic_shortfall;
+  std::vector<double>& split_day = scratch.split_day;
+  if (any_split) {
+    w_dom.resize(days);
+    split_day.resize(days);
+    daily_means(profile.segments, horizon, w_dom, [](const ProfileSegment& s) {
+      return s.split ? std::pair{s.domestic_shortfall, s.domestic_shortfall_end}
+                     : std::pair{0.0, 0.0};
+    });
+    daily_means(profile.segments, horizon, split_day, [](const ProfileSegment& s) {
+      return s.split ? std::pair{1.0, 1.0} : std::pair{0.0, 0.0};
+    });
+  }
+  // One demand curve (every group at the scenario's elasticity) keeps the closed form below;
+  // buyer groups of their own take the general step, and so does every split day.
+  const bool one_curve = model.one_demand_curve;
+  const double world_h =
+      any_split ? model.split.domestic_t_per_day / model.world_refined_t_per_day : 0.0;
+  const DemandCurve world_curve = demand_curve(model.focal_world_share, model.focal_elasticity,
+                                               model.rest_elasticity, model.price_cap);
+  const DemandCurve outside_curve =
+      demand_curve(std::min(1.0, model.focal_world_share / (1.0 - world_h)), model.focal_elasticity,
+                   model.rest_elasticity, model.price_cap);
+  const DemandCurve domestic_curve = demand_curve(0.0, model.restricting_elasticity,
+                                                  model.restricting_elasticity, model.price_cap);
+  // The domestic price floor as a scarcity: at x_floor the price is the floor.
+  const double floor_scarcity =
+      1.0 - std::pow(model.domestic_price_floor, -model.restricting_elasticity);
+  double x_dom = 0.0;
+  bool was_split = false;
+
   MarketPath& market = profile.market;
   market.price.resize(days);
+  market.split = any_split;
+  market.domestic_price.clear();
+  if (any_split) market.domestic_price.assign(days, 0.0);
   scratch.stockout.assign(days, 0.0);
   std::vector<double>& priced_out = scratch.priced_out;
   priced_out.assign(days, 0.0);
@@ -185,6 +227,58 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
       cell_end = static_cast<double>(cell + 1) * model.price_step_days;
       cap_scarcity = capped_from(factor[cell]);
     }
+    const bool splits = any_split && split_day[d] > 0.0;
+    if (any_split && !splits && was_split) {
+      // The markets join again: their stocks pool, each weighted by its use.
+      x = std::clamp(world_h * x_dom + (1.0 - world_h) * x, 0.0, 1.0);
+      was_split = false;
+    }
+    if (splits || !one_curve) {
+      if (splits && !was_split) {
+        x_dom = x;  // the split starts from the one market's stocks
+        was_split = true;
+      }
+      const DemandCurve& curve = splits ? outside_curve : world_curve;
+      double price_scarcity = 1.0;  // the day's price multiple before the factor, capped
+      if (x > 0.0) {
+        price_scarcity = x >= curve.clearable ? model.price_cap
+                                              : std::min(model.price_cap, scarcity_price(curve, x));
+      }
+      market.price[d] = std::min(model.price_cap, factor[cell] * price_scarcity);
+      prefix += market.price[d] * day_length(d, horizon);
+      market.price_prefix[d + 1] = prefix;
+      const double cut = std::clamp(x, 0.0, curve.clearable);  // demand the price holds out
+      const double net = w[d] - response;
+      if (x > 0.0) {
+        priced_out[d] = focal_priced_out(curve, price_scarcity);
+        any_priced_out = true;
+        if (x >= 1.0 && net > curve.clearable) {
+          scratch.stockout[d] = net - curve.clearable;
+          any_stockout = true;
+        }
+      }
+      const bool tight = x > 0.0;
+      x = std::clamp(x + (net - cut) * inv_tau, 0.0, 1.0);
+      if (splits) {
+        // The restricting country's buyers: one group; a glut (x_dom < 0) lowers the price to
+        // at most the floor, where its refiners cut runs.
+        double p_dom = x_dom >= 1.0
+                           ? model.price_cap
+                           : std::min(model.price_cap, scarcity_price(domestic_curve, x_dom));
+        market.domestic_price[d] = std::min(model.price_cap, factor[cell] * p_dom);
+        const double cut_dom = std::min(x_dom, domestic_curve.clearable);
+        x_dom = std::clamp(x_dom + (w_dom[d] - cut_dom) * inv_tau, floor_scarcity, 1.0);
+      } else if (any_split) {
+        market.domestic_price[d] = market.price[d];
+      }
+      if (responds && tight) {
+        idle = std::min(idle_cap, idle + idle_step);
+        substituted = std::min(sub_cap, substituted + sub_step);
+        new_supply = std::min(new_cap, new_supply + new_step);
+        response = idle + substituted + new_supply;
+      }
+      continue;
+    }
     if (x == 0.0) {  // at rest: the baseline price, nothing priced out, nothing built
       market.price[d] = std::min(model.price_cap, factor[cell]);
       prefix += market.price[d] * day_length(d, horizon);
@@ -215,6 +309,16 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
       new_supply = std::min(new_cap, new_supply + new_step);
       response = idle + substituted + new_supply;
     }
+  }
+  market.domestic_price_at_peak = 0.0;
+  if (any_split) {
+    // One market on the days that do not split; the domestic price on the outside peak's day.
+    std::size_t peak_day = 0;
+    for (std::size_t d = 0; d < days; ++d) {
+      if (split_day[d] == 0.0) market.domestic_price[d] = market.price[d];
+      if (market.price[d] > market.price[peak_day]) peak_day = d;
+    }
+    if (days > 0) market.domestic_price_at_peak = market.domestic_price[peak_day];
   }
   if (any_stockout) apply_stockouts(scratch.stockout, profile.segments, scratch.split);
 

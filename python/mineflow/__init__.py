@@ -128,7 +128,7 @@ def load_scenario(path, data_dir=None):
 class RunResult(_Result):
     """`mineflow run`.
 
-    metrics: {policy: ndarray (7, trials) float64, read-only}, rows in METRICS order, one column
+    metrics: {policy: ndarray (13, trials) float64, read-only}, rows in METRICS order, one column
         per trial; a view of the engine's buffer (no copy). Deterministic runs have one trial.
     reference_metrics: the same for each policy's no-stockpile, no-recycling reference
         (Monte Carlo runs only).

@@ -39,7 +39,7 @@ struct RunOutput {
   }
 };
 
-// (7, trials) per-trial metrics of one policy (or of its no-stockpile, no-recycling reference).
+// (kMetricCount, trials) per-trial metrics of one policy (or of its no-stockpile, no-recycling reference).
 py::array_t<double> policy_metrics(const RunOutput& run, std::size_t policy, bool reference,
                                    py::handle owner) {
   if (policy >= run.job->plan.policies.size()) throw py::index_error("policy index");
@@ -67,6 +67,9 @@ py::dict header_dict(const io::RunHeader& h) {
   d["vintage"] = text(h.vintage);
   d["market"] = text(h.market);
   d["seed_blocks"] = text(h.seed_blocks);  // seed blocks kept on latest, "" for none
+  // The country whose export restriction splits the market, "" where it never splits (then the
+  // split metrics are the peak price and 1: docs/market.md, "Buyer groups and the split price").
+  d["split_market"] = text(h.split_country);
   return d;
 }
 

@@ -37,13 +37,13 @@ def test_summary_table_holds_the_csv_doubles(cobalt):
 
 
 def test_metrics_are_read_only_views_of_shape_metrics_by_trials(cobalt):
-    assert mineflow.METRICS[0] == "unmet_t" and len(mineflow.METRICS) == 11
+    assert mineflow.METRICS[0] == "unmet_t" and len(mineflow.METRICS) == 13
     assert cobalt.policies == list(cobalt.metrics)
     for policy, values in cobalt.metrics.items():
-        assert values.shape == (11, TRIALS) and values.dtype == np.float64
+        assert values.shape == (13, TRIALS) and values.dtype == np.float64
         assert values.flags.c_contiguous and not values.flags.writeable
         assert not values.flags.owndata  # a view of the engine's buffer
-        assert cobalt.reference_metrics[policy].shape == (11, TRIALS)
+        assert cobalt.reference_metrics[policy].shape == (13, TRIALS)
     with pytest.raises(ValueError):
         cobalt.metrics[cobalt.policies[0]][0, 0] = 1.0
 
@@ -107,7 +107,7 @@ def test_deterministic_scenario_gives_the_cli_series():
     assert list(r.series.keys())[:3] == ["policy", "day", "demand_t"]
     assert column(r.series, "day").dtype == np.int64
     for values in r.metrics.values():
-        assert values.shape == (11, 1)
+        assert values.shape == (13, 1)
     assert r.header["trials"] == 1
 
 

@@ -86,6 +86,13 @@ std::string mismatches(const Case& c, const Metrics& engine, const Metrics& refe
         exact.priced_out_bound_t + exact.release_bound_t, use ? &use->priced_out : nullptr);
   check("not_served_t", engine.not_served_t, reference.not_served_t, tonnes,
         exact.unmet_bound_t + exact.priced_out_bound_t + exact.release_bound_t, nullptr);
+  // The split market's domestic price on the outside peak's day: within the reference's range.
+  if (!(engine.domestic_price_at_peak >= reference.domestic_at_peak_low - 1e-12 &&
+        engine.domestic_price_at_peak <= reference.domestic_at_peak_high + 1e-12)) {
+    out << "  domestic_price_at_peak: engine " << engine.domestic_price_at_peak << ", reference "
+        << reference.domestic_price_at_peak << " (range " << reference.domestic_at_peak_low
+        << " to " << reference.domestic_at_peak_high << ")\n";
+  }
   return out.str();
 }
 
@@ -130,6 +137,8 @@ struct Coverage {
   // stockpile served priced-out demand.
   std::array<int, 3> release_setting{};
   std::array<int, 3> release_served{};
+  int split = 0;         // the market splits on some day (docs/market.md)
+  int split_spread = 0;  // ... with the domestic price off the outside one at its peak
   AllowanceUse use;
   void add(const Case& c, const Metrics& m, const Exactness& e) {
     ++cases;
@@ -170,6 +179,8 @@ struct Coverage {
     priced_out += m.priced_out_t > 0.0 ? 1 : 0;
     capped += e.capped_days > 0 ? 1 : 0;
     stocked_out += e.stocked_out_days > 0 ? 1 : 0;
+    split += e.split_days > 0 ? 1 : 0;
+    split_spread += e.split_days > 0 && m.domestic_price_at_peak != m.peak_price_multiple ? 1 : 0;
     stockout_with_unmet += e.stocked_out_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
     stockout_uncertain += e.stockout_uncertain_days > 0 ? 1 : 0;
     inexact_means += e.inexact_mean_days > 0 ? 1 : 0;
@@ -407,7 +418,8 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
             << seen.stockout_uncertain << "\n  release price: market " << seen.release_setting[0]
             << ", pre_crisis " << seen.release_setting[1] << " (serving priced-out demand "
             << seen.release_served[1] << "), discount " << seen.release_setting[2] << " (serving "
-            << seen.release_served[2] << ")\n";
+            << seen.release_served[2] << ")\n  split market " << seen.split
+            << " (domestic price off the outside peak " << seen.split_spread << ")\n";
   EXPECT_GE(seen.priced_out, kClearingCases / 2);
   // Each release setting drawn, and the two below the market price serving on many cases.
   EXPECT_GE(seen.release_setting[0], kClearingCases / 5);
@@ -419,6 +431,8 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
   EXPECT_GE(seen.with_licence, kClearingCases / 5);
   EXPECT_GE(seen.with_destinations, kClearingCases / 10);
   EXPECT_GE(seen.ramp_with_unmet, kClearingCases / 10);
+  EXPECT_GE(seen.split, kClearingCases / 5);
+  EXPECT_GE(seen.split_spread, kClearingCases / 10);
 }
 
 // Planted error (issue 24): the engine run with world stocks one day off (tau + 1 and, where

@@ -121,6 +121,9 @@ void add_tiers(const Tiers& tiers, MineralData& data) {
           {m.country, Stage::mine, (m.output_t_per_day + m.spare_t_per_day) * kDaysPerYear, {}});
     }
   }
+  if (!tiers.split_country.empty()) {  // the refining row's exports_pct
+    network.refined_exports.push_back({tiers.split_country, tiers.split_export_share, {}});
+  }
   for (const WorldRefiner& r : tiers.refiners) {
     network.refining.shares.push_back({r.country, r.output_t_per_day * kDaysPerYear / world_t, {}});
     if (r.capacity_t_per_day > r.output_t_per_day) {
@@ -179,6 +182,7 @@ Metrics run_engine(const Case& c) {
   scenario.market = c.market.clearing ? MarketModel::clearing : MarketModel::rationing;
   scenario.world_inventory_days = c.market.world_inventory_days;
   scenario.idle_capacity = IdleCapacity{c.market.idle_share, c.market.idle_days};
+  scenario.buyers.domestic_price_floor = c.market.domestic_price_floor;
   scenario.demand_response.substitution_per_yr = c.market.substitution_per_yr;
   scenario.demand_response.substitution_cap = c.market.substitution_cap;
   scenario.demand_response.new_supply_per_yr = c.market.new_supply_per_yr;
@@ -234,6 +238,7 @@ Metrics run_engine(const Case& c) {
   result.procurement_cost = m[index(Metric::procurement_cost)];
   result.priced_out_t = m[index(Metric::priced_out_t)];
   result.not_served_t = m[index(Metric::not_served_t)];
+  result.domestic_price_at_peak = m[index(Metric::domestic_price_at_peak)];
   return result;
 }
 

@@ -140,6 +140,40 @@ Case random_clearing_case(std::uint64_t seed) {
   // The market's response (docs/market.md, "Supply and demand response"), from a stream of its
   // own so the cases above stay as they were: idle capacity in half the cases, the longer-run
   // substitution and new supply in half, fast enough to matter within a few days' stocks.
+  // The split market (docs/market.md, "Buyer groups and the split price"), from a stream of its
+  // own: in half the cases the largest refiner's exports are in the data, and where no event
+  // restricts them yet, a restriction on every destination (no licence) does.
+  CaseRandom sp(seed * 0xD6E8FEB86659FD93ULL + 0x5B1EULL);
+  if (sp.chance(0.5) && !c.network.tiers.refiners.empty()) {
+    Tiers& t = c.network.tiers;
+    t.split_country = biggest(t.refiners);
+    t.split_export_share = sp.uniform(0.1, 0.9);
+    c.market.domestic_price_floor = sp.chance(0.3) ? 1.0 : sp.uniform(0.3, 1.0);
+    bool restricted = false;
+    for (const Event& ev : c.events) {
+      for (const Hit& hit : ev.hits) {
+        restricted =
+            restricted || (hit.kind == Hit::Kind::exports_of && hit.country == t.split_country &&
+                           hit.export_stage != Hit::Stage::mine && hit.world_share > 0.0);
+      }
+    }
+    if (!restricted || sp.chance(0.3)) {
+      Event event;
+      event.start_day = sp.integer(0, std::max(0, c.horizon_days * 2 / 3));
+      event.duration_days = sp.integer(1, 150);
+      Hit hit;
+      hit.kind = Hit::Kind::exports_of;
+      hit.country = t.split_country;
+      hit.export_stage = sp.chance(0.5) ? Hit::Stage::refine : Hit::Stage::any;
+      hit.severity = sp.chance(0.5) ? 1.0 : sp.uniform(0.2, 1.0);
+      if (sp.chance(0.3)) {
+        hit.shape.kind = Shape::Kind::linear;
+        hit.shape.recovery_days = sp.integer(1, 60);
+      }
+      event.hits.push_back(hit);
+      c.events.push_back(event);
+    }
+  }
   CaseRandom g(seed * 0xBF58476D1CE4E5B9ULL + 0x1D1EULL);
   if (g.chance(0.5)) {
     c.market.idle_share = g.uniform(0.02, 0.5);

@@ -35,6 +35,11 @@ std::string describe(const Case& c) {
   const Network& n = c.network;
   if (c.market.clearing) {
     out << "market clearing, world_inventory_days " << c.market.world_inventory_days << "; ";
+    if (!c.network.tiers.split_country.empty()) {
+      out << "split market: " << c.network.tiers.split_country << " exports "
+          << c.network.tiers.split_export_share << " of its refined output, domestic floor "
+          << c.market.domestic_price_floor << "; ";
+    }
     if (c.market.idle_share > 0.0 || c.market.substitution_cap > 0.0 ||
         c.market.new_supply_cap > 0.0) {
       out << "response: idle " << c.market.idle_share << " over " << c.market.idle_days

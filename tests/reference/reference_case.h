@@ -52,6 +52,10 @@ struct Tiers {
   bool present = false;
   std::vector<WorldMine> mines;
   std::vector<WorldRefiner> refiners;
+  // The split market (docs/market.md, "Buyer groups and the split price"): the refining country
+  // whose baseline exports the data give, as a share of its output; "" for none.
+  std::string split_country;
+  double split_export_share = 0.0;
 };
 
 struct Network {
@@ -171,6 +175,8 @@ struct Market {
   double substitution_cap = 0.0;
   double new_supply_per_yr = 0.0;
   double new_supply_cap = 0.0;
+  // The restricting country's domestic price floor while the market splits.
+  double domestic_price_floor = 0.85;
 };
 
 struct Case {
@@ -194,6 +200,11 @@ struct Metrics {
   double procurement_cost = 0.0;
   double priced_out_t = 0.0;  // clearing only: demand the price takes away (docs/market.md)
   double not_served_t = 0.0;  // unmet_t + priced_out_t
+  // The split market: the restricting country's price on the outside peak's day (the peak where
+  // the market never splits); checked within [domestic_at_peak_low, domestic_at_peak_high].
+  double domestic_price_at_peak = 0.0;
+  double domestic_at_peak_low = 0.0;
+  double domestic_at_peak_high = 0.0;
 };
 
 std::string describe(const Case& c);  // a reproducer a person can read and retype

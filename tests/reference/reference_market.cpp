@@ -73,9 +73,45 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
   double idle = 0.0, substituted = 0.0, new_supply = 0.0;
   double r_error = 0.0;
 
+  // The split market: the domestic scarcity x_dom of the restricting country's buyers (its own
+  // stocks, tau days of its use), from the one market's x when a split starts, clamped below at
+  // the floor's scarcity 1 - floor^-e; the markets pool their stocks by use when it ends.
+  const Tiers& tiers = c.network.tiers;
+  double split_output = 0.0, world_refined = 0.0;
+  for (const WorldRefiner& r : tiers.refiners) {
+    world_refined += r.output_t_per_day;
+    if (r.country == tiers.split_country) split_output += r.output_t_per_day;
+  }
+  const double home_share =
+      world_refined > 0.0 ? (1.0 - tiers.split_export_share) * split_output / world_refined : 0.0;
+  const double x_floor = 1.0 - std::pow(c.market.domestic_price_floor, -e);
+  auto domestic_of = [](const DaySupply& s) { return s.domestic_shortfall; };
+  double x_dom = 0.0, x_dom_error = 0.0;
+  bool was_split = false;
+
   double x = 0.0;
   double x_error = 0.0;
   for (int d = 0; d < days; ++d) {
+    bool splits = false;
+    double wd_sum = 0.0, wd_error = 0.0;
+    for (int j = 0; j < kStepsPerDay; ++j) {
+      const std::size_t s = static_cast<std::size_t>(d * kStepsPerDay + j);
+      splits = splits || steps[s].mean.split;
+      wd_sum += steps[s].mean.domestic_shortfall;
+      wd_error += step_mean_error(steps, s, domestic_of, 1e-11);
+      if (steps[s].curve) wd_error += kEngineCurveTolerance;
+    }
+    if (!splits && was_split) {  // the markets join: stocks pool by use
+      const double pooled = home_share * x_dom + (1.0 - home_share) * x;
+      x_error = home_share * x_dom_error + (1.0 - home_share) * x_error + kRounding;
+      x = std::clamp(pooled, 0.0, 1.0);
+      was_split = false;
+    }
+    if (splits && !was_split) {
+      x_dom = x;
+      x_dom_error = x_error;
+      was_split = true;
+    }
     // The day's means and their errors.
     double w_sum = 0.0, w_error = 0.0, f_sum = 0.0, f_error = 0.0;
     for (int j = 0; j < kStepsPerDay; ++j) {
@@ -139,6 +175,21 @@ MarketDays world_market(const Case& c, const std::vector<StepSupply>& steps) {
     m.days_capped += price == cap ? 1 : 0;
     m.days_stocked_out += out ? 1 : 0;
     m.days_mean_inexact += we > 0.0 || fe > 0.0 ? 1 : 0;
+    m.split.push_back(splits);
+    m.days_split += splits ? 1 : 0;
+    if (splits) {
+      const double wd = wd_sum / kStepsPerDay;
+      const double wde = wd_error / kStepsPerDay;
+      m.domestic_price.push_back(x_dom >= 1.0 ? cap : std::min(cap, std::pow(1.0 - x_dom, -k)));
+      m.domestic_price_error.push_back(std::min(cap, price_lipschitz * x_dom_error + kRounding));
+      // x -> x - min(x, c) / tau has slope at most 1; the clamp only shrinks the error.
+      const double next_dom = x_dom + (wd - std::min(x_dom, clearable)) / tau;
+      x_dom_error = x_dom_error + wde / tau + kRounding;
+      x_dom = std::clamp(next_dom, x_floor, 1.0);
+    } else {
+      m.domestic_price.push_back(price);
+      m.domestic_price_error.push_back(price_error);
+    }
 
     // The next day's scarcity.
     const double next = x + (w - std::min(x, clearable)) / tau;

@@ -13,13 +13,20 @@
 namespace mineflow::reference {
 
 struct MarketDays {
-  double clearable = 0.0;              // c = 1 - cap^-e: the share the price cap can price out
-  std::vector<double> shortfall;       // w[d]: the day's mean world shortfall
-  std::vector<double> scarcity;        // x[d]: the share of the world's stocks drawn
-  std::vector<double> price;           // the day's price multiple
-  std::vector<double> stockout;        // the share of demand every buyer is physically short
-  std::vector<double> priced_out_t;    // the focal economy's demand priced out, t
-  std::vector<double> priced_share;    // min(x[d], c): the share of demand the price prices out
+  double clearable = 0.0;            // c = 1 - cap^-e: the share the price cap can price out
+  std::vector<double> shortfall;     // w[d]: the day's mean world shortfall
+  std::vector<double> scarcity;      // x[d]: the share of the world's stocks drawn
+  std::vector<double> price;         // the day's price multiple
+  std::vector<double> stockout;      // the share of demand every buyer is physically short
+  std::vector<double> priced_out_t;  // the focal economy's demand priced out, t
+  std::vector<double> priced_share;  // min(x[d], c): the share of demand the price prices out
+  // The split market (docs/market.md, "Buyer groups and the split price"): whether the day
+  // splits, the restricting country's domestic price (the world price where it does not split)
+  // and its allowance.
+  std::vector<bool> split;
+  std::vector<double> domestic_price;
+  std::vector<double> domestic_price_error;
+  int days_split = 0;
   std::vector<double> primary_before;  // day mean of the primary supply fraction, pre-stockout
   // Allowances (reference_market.cpp derives them): where a step holds a kink or curve of the
   // world shortfall or of the supply, the day means are off by at most shortfall_error and

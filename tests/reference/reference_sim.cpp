@@ -411,6 +411,28 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
     exact.capped_days = market->days_capped;
     exact.inexact_mean_days = market->days_mean_inexact;
     cost_bound += market->cost_bound;
+    // The split market (docs/market.md): the domestic price on the first day of the outside
+    // peak. Every day whose price may be the engine's peak within the allowances is a candidate
+    // day; the engine's value lies within the candidates' domestic prices and their allowances.
+    exact.split_days = market->days_split;
+    const auto& p = market->price;
+    const auto& pe = market->price_error;
+    std::size_t top = 0;
+    for (std::size_t d = 0; d < p.size(); ++d) top = p[d] > p[top] ? d : top;
+    if (!p.empty()) {
+      m.domestic_price_at_peak = market->domestic_price[top];
+      m.domestic_at_peak_low = m.domestic_at_peak_high = m.domestic_price_at_peak;
+      for (std::size_t d = 0; d < p.size(); ++d) {
+        if (p[d] + pe[d] + 1e-9 < p[top] - pe[top]) continue;
+        const double dp = market->domestic_price[d];
+        const double de = market->domestic_price_error[d] + 1e-9;
+        m.domestic_at_peak_low = std::min(m.domestic_at_peak_low, dp - de);
+        m.domestic_at_peak_high = std::max(m.domestic_at_peak_high, dp + de);
+      }
+    }
+  } else {
+    m.domestic_price_at_peak = m.domestic_at_peak_low = m.domestic_at_peak_high =
+        m.peak_price_multiple;
   }
   m.not_served_t = m.unmet_t + m.priced_out_t;
   m.procurement_cost = purchases_x_price * c.price.baseline;

@@ -56,6 +56,7 @@ struct Exactness {
   int stocked_out_days = 0;   // coverage: days the world stocks are gone and the market short
   int capped_days = 0;        // ... the price at its cap
   int inexact_mean_days = 0;  // days whose means the steps give only within an allowance
+  int split_days = 0;         // days the split market splits (docs/market.md)
 };
 
 // A rate read three times over a step of h days: just after its start, at its middle (the

@@ -148,6 +148,11 @@ DaySupply focal_supply(const Network& network, const std::vector<Event>& events,
     out.partial_replacement = tiers.lost_feed_t_per_day > 0.0 && tiers.replaced_fraction > 0.0 &&
                               tiers.replaced_fraction < 1.0;
     out.world_shortfall = tiers.world_shortfall;
+    if (clearing && tiers.split) {
+      out.split = true;
+      out.world_shortfall = tiers.outside_shortfall;
+      out.domestic_shortfall = tiers.domestic_shortfall;
+    }
     return out;
   }
   // World shortfall: the larger of the lost mine share and the lost refined share (the focal

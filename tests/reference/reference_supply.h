@@ -17,7 +17,11 @@ struct DaySupply {
   double domestic_t_per_day = 0.0;  // smelter output from imported concentrate
   double refined_t_per_day = 0.0;   // refined imports, rerouted volume included
   double recycling_available = 1.0;
-  double world_shortfall = 0.0;  // fraction of world supply lost
+  double world_shortfall = 0.0;  // fraction of world supply lost (outside, where it splits)
+  // Clearing with a split market (docs/market.md): whether the split country's exports are cut,
+  // and its domestic buyers' shortfall.
+  bool split = false;
+  double domestic_shortfall = 0.0;
   // Tiers: spare mine capacity replaces a part (not none, not all) of the lost feed: the
   // refiners' output is then spare / lost, a curve when either ramps.
   bool partial_replacement = false;

@@ -82,6 +82,7 @@ TierDay tier_day(const Network& network, const std::vector<Event>& events, When 
   out.lost_feed_t_per_day = lost_t;
   out.replaced_fraction = replaced;
   double refined = 0.0, refined_lost = 0.0;
+  double split_output = 0.0, split_available = 0.0, split_lost = 0.0, split_reach = 1.0;
   for (std::size_t r = 0; r < tiers.refiners.size(); ++r) {
     const WorldRefiner& refiner = tiers.refiners[r];
     double a = availability(network, events, day, [&](const Hit& hit) {
@@ -97,6 +98,12 @@ TierDay tier_day(const Network& network, const std::vector<Event>& events, When 
     out.refiner_output_fraction.push_back(f);
     refined += refiner.output_t_per_day;
     refined_lost += refiner.output_t_per_day * (1.0 - f * e);
+    if (refiner.country == tiers.split_country) {
+      split_output += refiner.output_t_per_day;
+      split_available += refiner.output_t_per_day * f;
+      split_lost += refiner.output_t_per_day * (1.0 - f * e);
+      split_reach = e;
+    }
   }
   // 7. World shortfall: an ore export ban leaves world mine output as it is.
   double mined = 0.0, mined_lost = 0.0;
@@ -107,6 +114,19 @@ TierDay tier_day(const Network& network, const std::vector<Event>& events, When 
   double mine_share_lost = mined > 0.0 ? mined_lost / mined : 0.0;
   double refined_share_lost = refined > 0.0 ? refined_lost / refined : 0.0;
   out.world_shortfall = std::clamp(std::max(mine_share_lost, refined_share_lost), 0.0, 1.0);
+  // The split: the country ships s x reach of what it makes (A) abroad and keeps the rest for
+  // its buyers (use H = (1 - s) O); the outside (use W - H) loses the world's loss less the
+  // country's own, plus its withheld exports.
+  if (!tiers.split_country.empty() && split_reach < 1.0 && split_output > 0.0) {
+    const double s = tiers.split_export_share;
+    const double home = (1.0 - s) * split_output;
+    const double outside_lost =
+        refined_lost - split_lost + s * split_output - split_reach * s * split_available;
+    out.split = true;
+    out.outside_shortfall =
+        std::clamp(std::max(mine_share_lost, outside_lost / (refined - home)), 0.0, 1.0);
+    out.domestic_shortfall = 1.0 - split_available * (1.0 - split_reach * s) / home;
+  }
   return out;
 }
 

@@ -17,6 +17,12 @@ struct TierDay {
   double lost_feed_t_per_day = 0.0;  // before replacement
   double replaced_fraction = 0.0;    // rho: share of the lost feed spare mine capacity replaces
   bool capacity_binds = false;       // some refiner limited by its own outage, not its feed
+  // The split market (docs/market.md, "Buyer groups and the split price"): where the split
+  // country's refined exports are cut, the outside market's shortfall (of the use outside it)
+  // and its domestic buyers' (negative: a glut).
+  bool split = false;
+  double outside_shortfall = 0.0;
+  double domestic_shortfall = 0.0;
 };
 
 // The tiers on `day`: every event is seen on the refined clock (a cut anywhere in the tiers

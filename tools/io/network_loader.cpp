@@ -43,7 +43,7 @@ RefinerFeed read_feed(const YamlValue& block) {
 }
 
 Breakdown read_refining(const YamlValue& block, std::string* basis, std::string* stage_note,
-                        bool* memory) {
+                        bool* memory, std::vector<CountryShare>* exports) {
   block.allow_only({"year", "stage_note", "basis", "source", "memory", "note", "shares_pct"});
   if (auto recalled = block.get("memory")) *memory = recalled->as_bool();
   Breakdown out;
@@ -57,12 +57,19 @@ Breakdown read_refining(const YamlValue& block, std::string* basis, std::string*
   *basis = block.require("basis").as_choice({"tonnage", "value"});
   if (auto stage = block.get("stage_note")) *stage_note = stage->as_string();
   for (const YamlValue& item : block.require("shares_pct").items()) {
-    item.allow_only({"country", "pct", "note", "assumption"});
+    item.allow_only({"country", "pct", "note", "assumption", "exports_pct", "exports_source"});
     CountryShare share;
     YamlValue country = item.require("country");
     share.country = country.as_string();
     share.where = country.where();
     share.share = item.require("pct").as_non_negative() / 100.0;
+    if (auto exported = item.get("exports_pct")) {
+      // The country's baseline exports, % of its refined output; a source must say where from.
+      double value = exported->as_non_negative();
+      if (value > 100.0) exported->fail("a percentage in [0, 100]");
+      item.require("exports_source").as_string();
+      exports->push_back({share.country, value / 100.0, exported->where()});
+    }
     out.shares.push_back(std::move(share));
   }
   return out;
@@ -77,7 +84,7 @@ NetworkData load_network(const std::string& file) {
   data.file = file;
   root.require("network").as_string();
   data.refining = read_refining(root.require("refining"), &data.refining_basis, &data.stage_note,
-                                &data.refining_memory);
+                                &data.refining_memory, &data.refined_exports);
   if (auto feeds = root.get("feeds")) {
     for (const YamlValue& item : feeds->items()) data.feeds.push_back(read_feed(item));
   }

@@ -42,11 +42,25 @@ std::optional<double> residual_for(const PolicyReport& p, IndicatorId id) {
   return std::nullopt;
 }
 
+// Only where the market can split (the metrics' comment, sim/trial_metrics.h).
+std::string split_json(const RunHeader& h) {
+  if (h.split_country.empty()) return "";
+  return ",\n  \"split_market\": {\"restricting_country\": " + json_string(h.split_country) +
+         ", \"outside_price\": \"peak_price_multiple\", \"domestic_price\": "
+         "\"domestic_price_at_peak\"}";
+}
+
 std::string header_line(const RunHeader& h) {
   return h.name + " (" + h.scenario + "), mineral " + h.mineral + "; " + std::to_string(h.trials) +
          " trial" + (h.trials == 1 ? "" : "s") + ", seed " + std::to_string(h.seed) + ", horizon " +
          format_number(h.horizon_days) + " days\n" +
-         vintage_line(h.vintage, h.market, h.seed_blocks);
+         vintage_line(h.vintage, h.market, h.seed_blocks) +
+         (h.split_country.empty()
+              ? std::string()
+              : "Split market: while " + h.split_country +
+                    "'s refined exports are cut, peak_price_multiple is the price outside " +
+                    h.split_country + " (the focal economy's) and domestic_price_at_peak " +
+                    h.split_country + "'s own on that day (docs/market.md)\n");
 }
 
 constexpr const char* kSeriesColumns[] = {"day",
@@ -96,6 +110,7 @@ std::string run_summary_csv(const RunHeader& header, const std::vector<PolicyRep
     std::string policy = csv_field(p.name);
     notes_csv(out, policy, p.notes, end);
     for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (is_split_metric(m) && header.split_country.empty()) continue;
       auto values = stats_of(p.metrics[m]);
       for (std::size_t s = 0; s < values.size(); ++s) {
         out << policy << ",summary," << to_string(static_cast<Metric>(m)) << "," << kStatistics[s]
@@ -122,8 +137,9 @@ std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>
   out << "{\n  \"scenario\": " << json_string(h.scenario)
       << ",\n  \"name\": " << json_string(h.name) << ",\n  \"mineral\": " << json_string(h.mineral)
       << ",\n  \"vintage\": " << json_string(h.vintage)
-      << ",\n  \"market\": " << json_string(h.market) << ",\n  \"trials\": " << h.trials
-      << ",\n  \"seed\": " << h.seed << ",\n  \"horizon_days\": " << num(h.horizon_days)
+      << ",\n  \"market\": " << json_string(h.market) << split_json(h)
+      << ",\n  \"trials\": " << h.trials << ",\n  \"seed\": " << h.seed
+      << ",\n  \"horizon_days\": " << num(h.horizon_days)
       << ",\n  \"procurement_cost_unit\": " << json_string(h.price_unit)
       << ",\n  \"notes\": " << notes_json(h.notes) << ",\n  \"policies\": [";
   for (std::size_t k = 0; k < policies.size(); ++k) {
@@ -134,6 +150,7 @@ std::string run_summary_json(const RunHeader& h, const std::vector<PolicyReport>
         << ",\n      \"reference_expected_unmet_t\": " << num(p.reference_expected_unmet_t)
         << ",\n      \"notes\": " << notes_json(p.notes) << ",\n      \"metrics\": {";
     for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (is_split_metric(m) && h.split_country.empty()) continue;
       auto values = stats_of(p.metrics[m]);
       out << (m ? "," : "") << "\n        " << json_string(to_string(static_cast<Metric>(m)))
           << ": {";
@@ -162,6 +179,7 @@ std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport
     out << "\nPolicy: " << p.name << "\n";
     TextTable table({"Metric", "mean", "sd", "MC se", "q50", "q90", "q95", "q99", "CVaR95"});
     for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (is_split_metric(m) && h.split_country.empty()) continue;
       std::vector<std::string> row{std::string(to_string(static_cast<Metric>(m)))};
       for (double v : stats_of(p.metrics[m])) row.push_back(fixed(v));
       table.add_row(std::move(row));
@@ -217,6 +235,7 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
     out << (k ? "," : "") << "\n    {\n      \"name\": " << json_string(s.name)
         << ",\n      \"metrics\": {";
     for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (is_split_metric(m) && h.split_country.empty()) continue;
       out << (m ? ", " : "") << json_string(to_string(static_cast<Metric>(m))) << ": "
           << num(s.metrics[m]);
     }
@@ -271,6 +290,7 @@ std::string run_series_summary_csv(const RunHeader& header, const std::vector<Po
     std::string policy = csv_field(s.name);
     note_rows(policy, notes_of(notes, k));
     for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (is_split_metric(m) && header.split_country.empty()) continue;
       out << policy << "," << to_string(static_cast<Metric>(m)) << ",," << num(s.metrics[m]) << end;
     }
     KeyDays key = key_days(s.days);
@@ -300,6 +320,7 @@ std::string run_series_summary_table(const RunHeader& h, const std::vector<Polic
   for (const PolicySeries& s : series) head.push_back(s.name);
   TextTable metrics(head);
   for (std::size_t m = 0; m < kMetricCount; ++m) {
+    if (is_split_metric(m) && h.split_country.empty()) continue;
     std::vector<std::string> row{std::string(to_string(static_cast<Metric>(m)))};
     for (const PolicySeries& s : series) row.push_back(fixed(s.metrics[m]));
     metrics.add_row(std::move(row));
@@ -349,6 +370,7 @@ std::string run_series_table(const RunHeader& h, const std::vector<PolicySeries>
   for (const PolicySeries& s : series) {
     out << "\nPolicy: " << s.name << "\n";
     for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (is_split_metric(m) && h.split_country.empty()) continue;
       out << "  " << to_string(static_cast<Metric>(m)) << " = " << fixed(s.metrics[m]) << "\n";
     }
     std::vector<std::string> head(std::begin(kSeriesColumns), std::end(kSeriesColumns));

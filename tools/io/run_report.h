@@ -28,6 +28,9 @@ struct RunHeader {
   std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
   std::string seed_blocks{};  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
   std::vector<LimitNote> notes{};  // limits of the whole run (the mineral data's standing)
+  // The country whose export restriction splits the market (docs/market.md, "Buyer groups and
+  // the split price"); empty: the market never splits and the split metrics are left out.
+  std::string split_country{};
 };
 
 struct PolicyReport {

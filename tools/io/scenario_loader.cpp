@@ -476,7 +476,28 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
   // no world market and falls back to rationing (compile_model), which the outputs name.
   s.market = MarketModel::clearing;
   if (auto market = root.get("market")) {
-    market->allow_only({"model", "world_inventory_days", "idle_capacity", "note"});
+    market->allow_only({"model", "world_inventory_days", "idle_capacity", "buyers",
+                        "domestic_price_floor", "note"});
+    if (auto buyers = market->get("buyers")) {
+      // `buyers: {focal_economy: E, rest_of_world: E, restricting_country: E}`: each group's
+      // short-run |price elasticity of demand| (docs/market.md, "Buyer groups and the split
+      // price").
+      buyers->allow_only(
+          {"focal_economy", "rest_of_world", "restricting_country", "note", "source"});
+      auto elasticity = [&](const char* key, std::optional<double>& out) {
+        if (auto v = buyers->get(key)) {
+          out = v->as_positive();
+          if (*out > 5.0) v->fail("a short-run |price elasticity of demand| in (0, 5]");
+        }
+      };
+      elasticity("focal_economy", s.buyers.focal_economy);
+      elasticity("rest_of_world", s.buyers.rest_of_world);
+      elasticity("restricting_country", s.buyers.restricting_country);
+    }
+    if (auto v = market->get("domestic_price_floor")) {
+      s.buyers.domestic_price_floor = v->as_positive();
+      if (s.buyers.domestic_price_floor > 1.0) v->fail("a price multiple in (0, 1]");
+    }
     if (auto idle = market->get("idle_capacity")) {
       // `idle_capacity: {share, days}`: world idle capacity restarting while the market is tight
       // (docs/market.md, "Supply and demand response").
