@@ -355,9 +355,16 @@ void run_world_market(const Model& model, SupplyProfile& profile, MarketScratch&
   }
   market.priced_out_days = priced_out_days;
   market.priced_out_price_days = priced_out_price_days;
+  // Segments are contiguous: one segment's end is the next one's start, so each end's integral
+  // serves twice (the same call on the same day, so the same bits).
+  double integral_at = 0.0;
+  double integral_day = -1.0;
   for (ProfileSegment& s : profile.segments) {
     s.scarcity = 1.0;
-    s.price_days = price_to(market, s.end_day) - price_to(market, s.start_day);
+    const double from = s.start_day == integral_day ? integral_at : price_to(market, s.start_day);
+    integral_day = s.end_day;
+    integral_at = price_to(market, s.end_day);
+    s.price_days = integral_at - from;
     // Days d from floor(start) with d < end: d < ceil(end).
     const std::size_t to = s.end_day >= static_cast<double>(days)
                                ? days
