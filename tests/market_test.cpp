@@ -12,81 +12,33 @@
 #include <gtest/gtest.h>
 
 #include "cli_runner.h"
-#include "graph/build_graph.h"
+#include "market_toy.h"
 #include "sim/calibrate/price_backtest.h"
-#include "sim/run_plan.h"
 #include "sim/sweep/criticality.h"
 #include "sim/sweep/stockpile_sweep.h"
-#include "sim/trial.h"
-#include "tools/io/data_loaders.h"
 
 namespace mineflow {
 namespace {
 
-constexpr double kDays = 365.0;
-constexpr double kPrimaryTPerDay = 20.0 / kDays;  // the toy's refined imports, CHN 10 + FIN 10
+using namespace market_toy;
+
 // What the price can clear: demand falls to cap^-e at the 5x cap with elasticity 0.3.
 const double kClearable = 1.0 - std::pow(5.0, -0.3);
 
 MineralGraph toy_graph() {
-  CountryTable countries = io::load_countries(testing::scenarios_dir() + "/countries.yaml");
-  MineralData data =
-      io::load_mineral(testing::test_data_dir() + "/network_mineral.yaml", countries);
-  return build_mineral_graph(data, GraphOptions{});
+  return graph_from("/network_mineral.yaml");
 }
 
-EventTarget refiner_node(const std::string& country) {
-  EventTarget target;
-  target.kind = EventTarget::Kind::node;
-  target.country = country;
-  target.stage = Stage::refine;
-  return target;
-}
-
-// One event from day 0: `duration` days at `severity`, then, when `recovery_days` > 0, a linear
-// recovery to nothing over that many days.
 EventSpec outage(const EventTarget& target, double severity, double duration,
                  double recovery_days = 0.0) {
-  EventSpec spec;
-  spec.id = "outage";
-  spec.start_day = 0.0;
-  spec.duration_days = {Distribution::Kind::fixed, duration, 0.0, 0.0};
-  spec.severity = {Distribution::Kind::fixed, severity, 0.0, 0.0};
-  if (recovery_days > 0.0) {
-    spec.recovery.kind = RecoveryShape::Kind::linear;
-    spec.recovery.recovery_days = {Distribution::Kind::fixed, recovery_days, 0.0, 0.0};
-  }
-  spec.targets.push_back(target);
-  return spec;
-}
-
-// The toy as a scenario with no events yet, under `market`, with world stocks of
-// `inventory_days` days of use.
-Scenario toy_scenario(MarketModel market, double inventory_days = 60.0) {
-  Scenario scenario;
-  scenario.id = "toy";
-  scenario.horizon_days = kDays;
-  scenario.trials = 1;
-  scenario.market = market;
-  scenario.world_inventory_days = inventory_days;
-  return scenario;
+  return event_from_day_0(target, severity, duration, recovery_days);
 }
 
 // One trial of the toy with `event` and no stocks, under `market`, with world stocks of
 // `inventory_days` days of use.
 TrialMetrics one_trial(const EventSpec& event, MarketModel market, double inventory_days = 20.0) {
   static const MineralGraph graph = toy_graph();
-  Scenario scenario = toy_scenario(market, inventory_days);
-  scenario.events.push_back(event);
-  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
-  TrialScratch scratch;
-  std::vector<TrialMetrics> out(1);
-  run_trial(plan.scenario.events, kDays, {&plan.variants.front(), 1}, 1, 0, scratch, out);
-  return out.front();
-}
-
-double metric(const TrialMetrics& m, Metric which) {
-  return m[index(which)];
+  return market_toy::one_trial(graph, toy_scenario(market, inventory_days), event);
 }
 
 TEST(ClearingMarket, AWorldLossTheStocksAndThePriceAbsorbIsPricedOutNotShort) {
@@ -219,7 +171,7 @@ TEST(ClearingMarket, CriticalityRanksTheLargestRefinerFirst) {
   // Under rationing the mine AUS ranks first (it feeds both of the focal economy's refiners) and
   // CHN and FIN tie (each its 10 t/yr stream); cleared, the nodes rank by their world shares.
   static const MineralGraph graph = toy_graph();
-  Scenario scenario = toy_scenario(MarketModel::clearing);
+  Scenario scenario = toy_scenario(MarketModel::clearing, 60.0);
   RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
   MonteCarloOptions mc;
   mc.trials = 1;

@@ -11,24 +11,13 @@
 
 #include <gtest/gtest.h>
 
-#include "cli_runner.h"
-#include "graph/build_graph.h"
+#include "market_toy.h"
 #include "sim/buyer_groups.h"
-#include "sim/run_plan.h"
-#include "sim/trial.h"
-#include "tools/io/data_loaders.h"
 
 namespace mineflow {
 namespace {
 
-constexpr double kDays = 365.0;
-constexpr double kPrimaryTPerDay = 20.0 / kDays;
-
-MineralGraph graph_from(const std::string& file) {
-  CountryTable countries = io::load_countries(testing::scenarios_dir() + "/countries.yaml");
-  MineralData data = io::load_mineral(testing::test_data_dir() + file, countries);
-  return build_mineral_graph(data, GraphOptions{});
-}
+using namespace market_toy;
 
 const MineralGraph& split_graph() {
   static const MineralGraph graph = graph_from("/split/network_split_mineral.yaml");
@@ -48,47 +37,6 @@ EventTarget refined_exports_of(const std::string& country) {
   return target;
 }
 
-EventTarget refiner_node(const std::string& country) {
-  EventTarget target;
-  target.kind = EventTarget::Kind::node;
-  target.country = country;
-  target.stage = Stage::refine;
-  return target;
-}
-
-EventSpec event(const EventTarget& target, double severity, double duration) {
-  EventSpec spec;
-  spec.id = "event";
-  spec.start_day = 0.0;
-  spec.duration_days = {Distribution::Kind::fixed, duration, 0.0, 0.0};
-  spec.severity = {Distribution::Kind::fixed, severity, 0.0, 0.0};
-  spec.targets.push_back(target);
-  return spec;
-}
-
-Scenario toy(MarketModel market, double inventory_days) {
-  Scenario scenario;
-  scenario.id = "toy";
-  scenario.horizon_days = kDays;
-  scenario.trials = 1;
-  scenario.market = market;
-  scenario.world_inventory_days = inventory_days;
-  return scenario;
-}
-
-TrialMetrics one_trial(const MineralGraph& graph, Scenario scenario, const EventSpec& spec) {
-  scenario.events.push_back(spec);
-  RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
-  TrialScratch scratch;
-  std::vector<TrialMetrics> out(1);
-  run_trial(plan.scenario.events, kDays, {&plan.variants.front(), 1}, 1, 0, scratch, out);
-  return out.front();
-}
-
-double metric(const TrialMetrics& m, Metric which) {
-  return m[index(which)];
-}
-
 TEST(SplitMarket, ARestrictionSplitsTheOutsidePriceFromTheDomesticOne) {
   // CHN lets half its exports out (severity 0.5 on every destination) for 100 days, stocks of 20
   // days (q = 1 - 1/20). Outside CHN (use W - H = 65 t/yr) the loss is CHN's withheld exports,
@@ -99,8 +47,8 @@ TEST(SplitMarket, ARestrictionSplitsTheOutsidePriceFromTheDomesticOne) {
   // x_floor = 1 - 0.85^-0.3: their price is 0.85 from day 3.
   const double w = 7.0 / 26.0;
   const double q = 1.0 - 1.0 / 20.0;
-  TrialMetrics m = one_trial(split_graph(), toy(MarketModel::clearing, 20.0),
-                             event(refined_exports_of("CHN"), 0.5, 100.0));
+  TrialMetrics m = one_trial(split_graph(), toy_scenario(MarketModel::clearing, 20.0),
+                             event_from_day_0(refined_exports_of("CHN"), 0.5, 100.0));
   EXPECT_EQ(metric(m, Metric::unmet_t), 0.0);  // no licence: nothing is physical for JPN
   // The outside price peaks on day 99, the last split day: on day 100 the markets join again and
   // their stocks pool by use (H / W = 0.35 at x_floor, 0.65 at x_100), which lowers the scarcity.
@@ -123,8 +71,8 @@ TEST(SplitMarket, WithoutTheExportDataTheSameRestrictionIsOneWorldMarket) {
   // from the world (w = 0.35), one price for every buyer, as before the split was built.
   const double w = 0.35;
   const double q = 1.0 - 1.0 / 20.0;
-  TrialMetrics m = one_trial(plain_graph(), toy(MarketModel::clearing, 20.0),
-                             event(refined_exports_of("CHN"), 0.5, 100.0));
+  TrialMetrics m = one_trial(plain_graph(), toy_scenario(MarketModel::clearing, 20.0),
+                             event_from_day_0(refined_exports_of("CHN"), 0.5, 100.0));
   const double top = std::pow(1.0 - w * (1.0 - std::pow(q, 100.0)), -1.0 / 0.3);
   EXPECT_NEAR(metric(m, Metric::peak_price_multiple), top, 1e-12);
   EXPECT_EQ(metric(m, Metric::domestic_price_at_peak), metric(m, Metric::peak_price_multiple));
@@ -135,13 +83,13 @@ TEST(SplitMarket, NothingChangesWhereNoRestrictionBindsOrUnderRationing) {
   // A refinery outage at CHN cuts no exports: the split data change no bit. Nor does rationing,
   // with the restriction: the split is a clearing market's.
   for (MarketModel market : {MarketModel::clearing, MarketModel::rationing}) {
-    for (const EventSpec& spec :
-         {event(refiner_node("CHN"), 0.5, 100.0), event(refined_exports_of("CHN"), 0.5, 100.0)}) {
+    for (const EventSpec& spec : {event_from_day_0(refiner_node("CHN"), 0.5, 100.0),
+                                  event_from_day_0(refined_exports_of("CHN"), 0.5, 100.0)}) {
       if (market == MarketModel::clearing && spec.targets[0].kind != EventTarget::Kind::node) {
         continue;
       }
-      TrialMetrics a = one_trial(split_graph(), toy(market, 20.0), spec);
-      TrialMetrics b = one_trial(plain_graph(), toy(market, 20.0), spec);
+      TrialMetrics a = one_trial(split_graph(), toy_scenario(market, 20.0), spec);
+      TrialMetrics b = one_trial(plain_graph(), toy_scenario(market, 20.0), spec);
       for (std::size_t k = 0; k < kMetricCount; ++k) EXPECT_EQ(a[k], b[k]) << k;
     }
   }
@@ -152,10 +100,11 @@ TEST(BuyerGroups, OneElasticityForEveryGroupIsTheClosedForm) {
   // (1 - x)^-2. With stocks of one day, x[d+1] = w[d] below the cap's share (1 - 5^-0.5 = 0.553):
   // CHN at half output for 100 days loses the world w = 0.35 from day 1 to 100, so the price is
   // 0.65^-2 and JPN gives up 1 - P^-0.5 = 0.35 of its demand on each of those 100 days.
-  Scenario scenario = toy(MarketModel::clearing, 1.0);
+  Scenario scenario = toy_scenario(MarketModel::clearing, 1.0);
   scenario.buyers.focal_economy = 0.5;
   scenario.buyers.rest_of_world = 0.5;
-  TrialMetrics m = one_trial(plain_graph(), scenario, event(refiner_node("CHN"), 0.5, 100.0));
+  TrialMetrics m =
+      one_trial(plain_graph(), scenario, event_from_day_0(refiner_node("CHN"), 0.5, 100.0));
   EXPECT_NEAR(metric(m, Metric::peak_price_multiple), 1.0 / (0.65 * 0.65), 1e-12);
   EXPECT_NEAR(metric(m, Metric::priced_out_t) / (35.0 * kPrimaryTPerDay), 1.0, 1e-12);
   EXPECT_EQ(metric(m, Metric::unmet_t), 0.0);
@@ -172,10 +121,11 @@ TEST(BuyerGroups, TwoElasticitiesClearWhereTheirDemandsSumToWhatIsLeft) {
   // Bracketed by the single-elasticity prices of its groups.
   EXPECT_GT(p, std::pow(0.65, -1.0 / 0.4));
   EXPECT_LT(p, std::pow(0.65, -1.0 / 0.1));
-  Scenario scenario = toy(MarketModel::clearing, 1.0);
+  Scenario scenario = toy_scenario(MarketModel::clearing, 1.0);
   scenario.buyers.focal_economy = 0.1;
   scenario.buyers.rest_of_world = 0.4;
-  TrialMetrics m = one_trial(plain_graph(), scenario, event(refiner_node("CHN"), 0.5, 100.0));
+  TrialMetrics m =
+      one_trial(plain_graph(), scenario, event_from_day_0(refiner_node("CHN"), 0.5, 100.0));
   EXPECT_NEAR(metric(m, Metric::peak_price_multiple), p, 1e-12);
   const double focal_share = 1.0 - std::pow(p, -0.1);
   EXPECT_NEAR(metric(m, Metric::priced_out_t) / (100.0 * focal_share * kPrimaryTPerDay), 1.0,
