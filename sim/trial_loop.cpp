@@ -41,11 +41,10 @@ void run_trial_bodies(const MonteCarloOptions& options, TrialRange range, std::s
 
 TrialBody variants_body(const std::vector<EventSpec>& events, double horizon_days,
                         const std::vector<Variant>& variants, const MonteCarloOptions& options) {
-  // Decided once per call, not per trial: a cache serves only variants that share its model.
-  ProfileCache* cache =
-      options.profile_cache != nullptr && uses_only(variants, options.profile_cache->model())
-          ? options.profile_cache
-          : nullptr;
+  // Decided once per call, not per trial (sim/profile_cache.h: which variants a cache serves).
+  ProfileCache* cache = options.profile_cache != nullptr && options.profile_cache->serves(variants)
+                            ? options.profile_cache
+                            : nullptr;
   return [&events, horizon_days, &variants, seed = options.seed, cache](
              std::uint64_t trial, TrialScratch& scratch, std::span<TrialMetrics> out) {
     run_trial(events, horizon_days, variants, seed, trial, scratch, out, cache);
