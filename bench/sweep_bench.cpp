@@ -15,6 +15,7 @@
 
 #include "graph/build_graph.h"
 #include "sim/run_plan.h"
+#include "sim/sweep/criticality.h"
 #include "sim/sweep/stockpile_sweep.h"
 #include "tools/cli/command.h"
 #include "tools/io/data_loaders.h"
@@ -47,7 +48,8 @@ struct Loaded {
   SweepSetup setup;
 };
 
-std::unique_ptr<Loaded> load(const std::string& stem, double horizon_days) {
+std::unique_ptr<Loaded> load(const std::string& stem, double horizon_days,
+                             const std::string& policy = "stockpile_60") {
   std::string dir = MINEFLOW_SCENARIOS_DIR;
   io::Settings settings = io::load_settings(dir + "/settings.yaml");
   CountryTable countries = io::load_countries(dir + "/countries.yaml");
@@ -58,7 +60,7 @@ std::unique_ptr<Loaded> load(const std::string& stem, double horizon_days) {
                                                  DataVintage::latest);  // as `mineflow run`
   loaded->base = build_mineral_graph(loaded->data, settings.graph);
   loaded->plan = make_run_plan(scenario, loaded->base, loaded->data.prices, countries,
-                               settings.indicators, {"stockpile_60"});
+                               settings.indicators, {policy});
   const PolicyRun& run = loaded->plan.policies.front();
   loaded->setup.events = &loaded->plan.scenario.events;
   loaded->setup.horizon_days = horizon_days;
@@ -132,6 +134,21 @@ std::unique_ptr<Synthetic> synthetic(std::size_t nodes) {
   return s;
 }
 
+// --- the drivers of stockpile --all: every node failing alone, 2,000 trials, no stockpile ---
+void criticality(benchmark::State& state, const RunPlan& plan, int threads) {
+  MonteCarloOptions mc;
+  mc.trials = 2000;
+  mc.threads = threads;
+  std::size_t runs = 0;
+  for (auto _ : state) {
+    CriticalityResult result = rank_nodes(plan, mc, CriticalityOptions{});
+    runs = result.nodes.size() + 1;
+    benchmark::DoNotOptimize(result.baseline_unmet_t);
+  }
+  // Trials of all the runs (the scenario alone and each node failing).
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(2000 * runs));
+}
+
 void register_all() {
   benchmark::RegisterBenchmark("AllSweep/target:p_shortage<=0.05",
                                [](benchmark::State& s) { all_sweep(s, "p_shortage<=0.05"); })
@@ -167,6 +184,14 @@ void register_all() {
     benchmark::RegisterBenchmark(
         ("Horizon/cobalt_background/years:" + std::to_string(years)).c_str(),
         [=](benchmark::State& s) { sweep(s, *setup, 20000, 1); })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
+  }
+  static std::unique_ptr<Loaded> drivers = load("cobalt_background", 365.0, "none");
+  for (int threads : {1, 2}) {
+    benchmark::RegisterBenchmark(
+        ("Criticality/cobalt_background/trials:2000/threads:" + std::to_string(threads)).c_str(),
+        [=](benchmark::State& s) { criticality(s, drivers->plan, threads); })
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
   }

@@ -29,15 +29,10 @@ void prefer_huge_pages(void* data, std::size_t bytes) {
 #endif
 }
 
-bool uses_only(std::span<const Variant> variants, const Model* model) {
-  return std::all_of(variants.begin(), variants.end(),
-                     [model](const Variant& v) { return v.model == model; });
-}
-
 void run_trial(const std::vector<EventSpec>& events, double horizon_days,
                std::span<const Variant> variants, std::uint64_t seed, std::uint64_t trial,
                TrialScratch& scratch, std::span<TrialMetrics> out, ProfileCache* cache) {
-  assert(cache == nullptr || uses_only(variants, cache->model()));
+  assert(cache == nullptr || cache->serves(variants));
   if (cache != nullptr) {
     if (const SupplyProfile* kept = cache->find(trial)) {
       for (std::size_t v = 0; v < variants.size(); ++v) {

@@ -36,12 +36,10 @@ struct TrialScratch {
 // trial run on the two-supplier case, bench/README.md); 2 MB pages take 512 times fewer.
 void prefer_huge_pages(void* data, std::size_t bytes);
 
-// True when every variant runs on `model` (the condition for sharing a ProfileCache).
-bool uses_only(std::span<const Variant> variants, const Model* model);
-
 // Writes one TrialMetrics per variant into `out` (out.size() == variants.size()). With a
-// `cache` (every variant must run on its model: uses_only), the trial's profile is taken from it
-// when stored there, else built and offered to it (sim/profile_cache.h): the same bits either way.
+// `cache` (which must serve every variant: ProfileCache::serves), the trial's profile is taken from
+// it when stored there, else built and offered to it (sim/profile_cache.h): the same bits either
+// way.
 void run_trial(const std::vector<EventSpec>& events, double horizon_days,
                std::span<const Variant> variants, std::uint64_t seed, std::uint64_t trial,
                TrialScratch& scratch, std::span<TrialMetrics> out, ProfileCache* cache = nullptr);

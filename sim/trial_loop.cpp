@@ -10,15 +10,9 @@
 
 namespace mineflow {
 
-void run_trials(const std::vector<EventSpec>& events, double horizon_days,
-                const std::vector<Variant>& variants, const MonteCarloOptions& options,
-                TrialRange range, const TrialSink& sink) {
+void run_trial_bodies(const MonteCarloOptions& options, TrialRange range, std::size_t outputs,
+                      const TrialBody& body, const TrialSink& sink) {
   const std::uint64_t blocks = (range.size() + kTrialBlock - 1) / kTrialBlock;
-  // Decided once per call, not per trial: a cache serves only variants that share its model.
-  ProfileCache* cache =
-      options.profile_cache != nullptr && uses_only(variants, options.profile_cache->model())
-          ? options.profile_cache
-          : nullptr;
   std::atomic<std::uint64_t> done{0};
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   arena.execute([&] {
@@ -26,7 +20,7 @@ void run_trials(const std::vector<EventSpec>& events, double horizon_days,
         tbb::blocked_range<std::uint64_t>(0, blocks, 1),
         [&](const tbb::blocked_range<std::uint64_t>& blocks_here) {
           TrialScratch scratch;
-          std::vector<TrialMetrics> metrics(variants.size());
+          std::vector<TrialMetrics> metrics(outputs);
           for (std::uint64_t block = blocks_here.begin(); block != blocks_here.end(); ++block) {
             if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
               return;
@@ -34,8 +28,7 @@ void run_trials(const std::vector<EventSpec>& events, double horizon_days,
             std::uint64_t first = range.begin + block * kTrialBlock;
             std::uint64_t last = std::min(range.end, first + kTrialBlock);
             for (std::uint64_t trial = first; trial < last; ++trial) {
-              run_trial(events, horizon_days, variants, options.seed, trial, scratch, metrics,
-                        cache);
+              body(trial, scratch, metrics);
               sink(trial, metrics);
             }
             std::uint64_t finished = done.fetch_add(last - first) + (last - first);
@@ -44,6 +37,18 @@ void run_trials(const std::vector<EventSpec>& events, double horizon_days,
         },
         tbb::simple_partitioner());
   });
+}
+
+TrialBody variants_body(const std::vector<EventSpec>& events, double horizon_days,
+                        const std::vector<Variant>& variants, const MonteCarloOptions& options) {
+  // Decided once per call, not per trial (sim/profile_cache.h: which variants a cache serves).
+  ProfileCache* cache = options.profile_cache != nullptr && options.profile_cache->serves(variants)
+                            ? options.profile_cache
+                            : nullptr;
+  return [&events, horizon_days, &variants, seed = options.seed, cache](
+             std::uint64_t trial, TrialScratch& scratch, std::span<TrialMetrics> out) {
+    run_trial(events, horizon_days, variants, seed, trial, scratch, out, cache);
+  };
 }
 
 TrialLayout trial_layout(const MonteCarloOptions& options) {

@@ -2,8 +2,9 @@
 // The one parallel trial loop every Monte Carlo run shares (run, the stockpile sweep,
 // criticality): fixed blocks of kTrialBlock trials on oneTBB in a scoped arena of `threads`,
 // per-thread scratch, each trial's draws from (seed, trial) and its results stored by trial
-// index, so any thread count gives the same bits. Callers differ only in what they keep per
-// trial (a TrialStore); collect_trials does the rest: which trials this process runs, the
+// index, so any thread count gives the same bits. Callers differ in what a trial computes
+// (run_trial on variants, or their own TrialBody: criticality's shared failure runs) and what they
+// keep per trial (a TrialStore); collect_trials does the rest: which trials this process runs, the
 // cancellation fill and, across processes (options.split), the gather to the root.
 
 #include <atomic>
@@ -41,11 +42,18 @@ inline constexpr std::uint64_t kTrialBlock = 256;  // trials per task
 // exactly once, so it must only write to storage owned by that trial index.
 using TrialSink = std::function<void(std::uint64_t trial, const std::vector<TrialMetrics>&)>;
 
-// The loop itself: trials [range.begin, range.end) of options.trials, cancellation and progress
-// between blocks (options.split is not read here).
-void run_trials(const std::vector<EventSpec>& events, double horizon_days,
-                const std::vector<Variant>& variants, const MonteCarloOptions& options,
-                TrialRange range, const TrialSink& sink);
+// What one trial computes: a TrialMetrics per output into `out`, from (seed, trial) alone.
+using TrialBody =
+    std::function<void(std::uint64_t trial, TrialScratch& scratch, std::span<TrialMetrics> out)>;
+
+// The loop itself: `body` on trials [range.begin, range.end) of options.trials, `outputs`
+// metrics each, cancellation and progress between blocks (options.split is not read here).
+void run_trial_bodies(const MonteCarloOptions& options, TrialRange range, std::size_t outputs,
+                      const TrialBody& body, const TrialSink& sink);
+
+// run_trial on every variant (the profile cache used where every variant runs on its model).
+TrialBody variants_body(const std::vector<EventSpec>& events, double horizon_days,
+                        const std::vector<Variant>& variants, const MonteCarloOptions& options);
 
 // Which trials this process runs and which it holds: all of them without a split; with one,
 // the root holds every trial (its block starts at 0, so it runs straight into place), another
@@ -72,22 +80,30 @@ concept TrialStore = requires(Store store, std::uint64_t trial,
   { store.trial_series() } -> std::same_as<std::vector<std::span<double>>>;
 };
 
-// Runs this process's trials into make(held range). Without a split: every trial. With one:
-// the root returns every trial (gathered), another rank make(empty range). An interrupted
-// run's values are zero-filled (to be discarded).
+// Runs `body` (`outputs` metrics per trial) on this process's trials into make(held range).
+// Without a split: every trial. With one: the root returns every trial (gathered), another rank
+// make(empty range). An interrupted run's values are zero-filled (to be discarded).
+template <TrialStore Store, class Make>
+Store collect_trial_bodies(const MonteCarloOptions& options, std::size_t outputs,
+                           const TrialBody& body, Make make) {
+  const TrialLayout layout = trial_layout(options);
+  Store store = make(layout.held);
+  run_trial_bodies(options, layout.run, outputs, body,
+                   [&store](std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
+                     store.store_trial(trial, metrics);
+                   });
+  complete_series(options, store.trial_series());
+  if (!layout.holds_all) return make(TrialRange{});
+  return store;
+}
+
+// collect_trial_bodies with variants_body: one TrialMetrics per variant.
 template <TrialStore Store, class Make>
 Store collect_trials(const std::vector<EventSpec>& events, double horizon_days,
                      const std::vector<Variant>& variants, const MonteCarloOptions& options,
                      Make make) {
-  const TrialLayout layout = trial_layout(options);
-  Store store = make(layout.held);
-  run_trials(events, horizon_days, variants, options, layout.run,
-             [&store](std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
-               store.store_trial(trial, metrics);
-             });
-  complete_series(options, store.trial_series());
-  if (!layout.holds_all) return make(TrialRange{});
-  return store;
+  return collect_trial_bodies<Store>(options, variants.size(),
+                                     variants_body(events, horizon_days, variants, options), make);
 }
 
 }  // namespace mineflow

@@ -12,9 +12,12 @@
 #include "cli_runner.h"
 #include "graph/build_graph.h"
 #include "graph/look_through.h"
+#include "sim/monte_carlo.h"
 #include "sim/network_flow.h"
 #include "sim/run_plan.h"
+#include "sim/summary.h"
 #include "sim/sweep/criticality.h"
+#include "sim/sweep/failure_trials.h"
 #include "tools/io/data_loaders.h"
 
 namespace mineflow {
@@ -539,6 +542,120 @@ TEST(Criticality, SameBitsAtAnyThreadCount) {
   // its mean is not either; and the strikes alone give some unmet demand.
   EXPECT_GT(one.baseline_unmet_t, 0.0);
   for (const NodeCriticality& n : one.nodes) EXPECT_GE(n.added_unmet_t, 0.0);
+}
+
+// The toy with random strikes at CHL's mine and random outages at CHN's refinery: background
+// draws that every node's run shares.
+RunPlan strikes_plan() {
+  static const Toy t = toy();
+  Scenario scenario = toy_scenario();
+  EventSpec strikes;
+  strikes.id = "strikes";
+  strikes.hazard_per_year = 3.0;
+  strikes.duration_days = {Distribution::Kind::lognormal, 30.0, 0.8, 0.0};
+  strikes.severity = {Distribution::Kind::uniform, 0.2, 1.0, 0.0};
+  strikes.targets.push_back(node("CHL", Stage::mine));
+  scenario.events.push_back(strikes);
+  EventSpec outages = strikes;
+  outages.id = "outages";
+  outages.hazard_per_year = 1.5;
+  outages.targets = {node("CHN", Stage::refine)};
+  scenario.events.push_back(outages);
+  return make_run_plan(scenario, t.graph, {}, CountryTable{}, IndicatorSettings{}, {});
+}
+
+TEST(Criticality, SharedTrialsMatchSeparateRuns) {
+  // rank_nodes draws each trial's background events once for all its node runs; the reference
+  // here is the unshared way: each node's failure appended to the events and run on its own
+  // through run_monte_carlo. Every figure must be the same bits.
+  RunPlan plan = strikes_plan();
+  MonteCarloOptions mc;
+  mc.trials = 2000;
+  mc.seed = 11;
+  mc.threads = 2;
+  const CriticalityOptions failure{10.0, 45.0, 0.8};
+  CriticalityResult shared = rank_nodes(plan, mc, failure);
+  const Model& base = *plan.policies.front().model;
+  const StockPolicy stocks = plan.variants[plan.policies.front().variant].stocks;
+  auto not_served = [&](const std::vector<EventSpec>& events, const Model& model) {
+    MonteCarloResult run =
+        run_monte_carlo(events, plan.scenario.horizon_days, {Variant{&model, stocks}}, mc);
+    std::span<const double> v = run.values(0, Metric::not_served_t);
+    return std::vector<double>(v.begin(), v.end());
+  };
+  const std::vector<double> base_unmet = not_served(plan.scenario.events, base);
+  EXPECT_EQ(shared.baseline_unmet_t, moments(base_unmet).mean);
+  EXPECT_EQ(shared.baseline_se_t, moments(base_unmet).se);
+  ASSERT_EQ(shared.nodes.size(), 4u);
+  for (const NodeCriticality& n : shared.nodes) {
+    SCOPED_TRACE(n.country);
+    EventTarget target = node(n.country, n.stage);
+    EventSpec spec;
+    spec.id = "fail";
+    spec.start_day = failure.start_day;
+    spec.duration_days = {Distribution::Kind::fixed, failure.duration_days, 0.0, 0.0};
+    spec.severity = {Distribution::Kind::fixed, failure.severity, 0.0, 0.0};
+    spec.targets.push_back(target);
+    std::vector<EventSpec> events = plan.scenario.events;
+    events.push_back(spec);
+    Model model = base;
+    model.events.push_back(CompiledEvent{{compile_target(model, target)}});
+    const std::vector<double> unmet = not_served(events, model);
+    std::vector<double> diff(unmet.size());
+    for (std::size_t i = 0; i < unmet.size(); ++i) diff[i] = unmet[i] - base_unmet[i];
+    EXPECT_EQ(n.expected_unmet_t, moments(unmet).mean);
+    EXPECT_EQ(n.se_t, moments(unmet).se);
+    EXPECT_EQ(n.added_unmet_t, moments(diff).mean);
+    EXPECT_EQ(n.added_se_t, moments(diff).se);
+    EXPECT_EQ(n.p_shortage, share_positive(unmet).p);
+  }
+  EXPECT_GT(shared.baseline_unmet_t, 0.0);
+}
+
+TEST(Criticality, SharedTrialsDoNotDependOnTheGrouping) {
+  // Cases run together give each case the values it has run alone (and the failure's fixed
+  // occurrences are those draw_occurrences writes in any trial).
+  RunPlan plan = strikes_plan();
+  const Model& base = *plan.policies.front().model;
+  const StockPolicy stocks = plan.variants[plan.policies.front().variant].stocks;
+  EventTarget target = node("AUS", Stage::mine);
+  EventSpec spec;
+  spec.id = "fail";
+  spec.start_day = 0.0;
+  spec.duration_days = {Distribution::Kind::fixed, 90.0, 0.0, 0.0};
+  spec.severity = {Distribution::Kind::fixed, 1.0, 0.0, 0.0};
+  spec.targets.push_back(target);
+  std::vector<EventSpec> events = plan.scenario.events;
+  events.push_back(spec);
+  std::optional<std::vector<Occurrence>> added = fixed_last_occurrences(events, 365.0);
+  ASSERT_TRUE(added.has_value());
+  ASSERT_EQ(added->size(), 1u);
+  for (std::uint64_t trial : {0u, 5u, 999u}) {
+    std::vector<Occurrence> drawn;
+    draw_occurrences(events, 365.0, 3, trial, drawn);
+    EXPECT_EQ(drawn.back().event, added->front().event);
+    EXPECT_EQ(drawn.back().end_day, added->front().end_day);
+    EXPECT_EQ(drawn.back().severity, added->front().severity);
+  }
+  Model model = base;
+  model.events.push_back(CompiledEvent{{compile_target(model, target)}});
+  const std::vector<FailureCase> both{{&base, {}}, {&model, *added}};
+  MonteCarloOptions mc;
+  mc.trials = 700;
+  mc.seed = 3;
+  mc.threads = 3;
+  auto together = not_served_of_cases(plan.scenario.events, 365.0, stocks, both, mc);
+  auto base_alone = not_served_of_cases(plan.scenario.events, 365.0, stocks, {both[0]}, mc);
+  auto node_alone = not_served_of_cases(plan.scenario.events, 365.0, stocks, {both[1]}, mc);
+  EXPECT_EQ(together[0], base_alone[0]);
+  EXPECT_EQ(together[1], node_alone[0]);
+  EXPECT_NE(together[0], together[1]);
+  // A random event is not fixed: it would be drawn afresh per trial.
+  events.back().severity = {Distribution::Kind::uniform, 0.2, 1.0, 0.0};
+  EXPECT_FALSE(fixed_last_occurrences(events, 365.0).has_value());
+  EXPECT_EQ(cases_per_group(2000), 64u);
+  EXPECT_EQ(cases_per_group(10'000'000), 3u);
+  EXPECT_EQ(cases_per_group(100'000'000), 1u);
 }
 
 struct BadNetworkCase {

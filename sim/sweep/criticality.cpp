@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <stdexcept>
 
 #include "sim/summary.h"
+#include "sim/sweep/failure_trials.h"
 #include "sim/trial_loop.h"
 #include "sim/units.h"
 
@@ -24,31 +27,6 @@ PairedMean paired_difference(std::span<const double> a, std::span<const double> 
   return {summary.mean, summary.se};
 }
 
-// The only metric criticality reads: demand not served per trial of one variant (physical unmet
-// plus, under a clearing market, what the price priced out; under rationing the unmet demand,
-// bit for bit). One series instead of run_monte_carlo's eleven keeps the root's memory and the
-// MPI gather at 8 B per trial.
-struct NotServedSeries {
-  explicit NotServedSeries(TrialRange range) : first(range.begin), unmet(range.size()) {}
-  // As a TrialStore (sim/trial_loop.h).
-  void store_trial(std::uint64_t trial, const std::vector<TrialMetrics>& metrics) {
-    unmet[trial - first] = metrics.front()[index(Metric::not_served_t)];
-  }
-  std::vector<std::span<double>> trial_series() { return {std::span<double>(unmet)}; }
-
-  std::uint64_t first;
-  std::vector<double> unmet;
-};
-
-// Split across processes (options.split) like run_monte_carlo: the root gathers every trial in
-// order; another rank gets an empty series.
-std::vector<double> not_served_per_trial(const std::vector<EventSpec>& events, double horizon_days,
-                                         const Variant& variant, const MonteCarloOptions& options) {
-  return collect_trials<NotServedSeries>(events, horizon_days, {variant}, options,
-                                         [](TrialRange held) { return NotServedSeries(held); })
-      .unmet;
-}
-
 }  // namespace
 
 CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& options,
@@ -64,61 +42,88 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
   result.clearing = base_model.clearing;
 
   // With a split only the root holds the trials and computes the statistics; every rank runs
-  // the same sequence of node runs (each one a gather), so the collectives pair up.
+  // the same sequence of groups (each one a gather), so the collectives pair up.
   const bool summarises = options.split == nullptr || options.split->is_root();
-  const std::vector<double> base_unmet =
-      not_served_per_trial(plan.scenario.events, horizon, base_variant, options);
-  Moments base_summary = moments(base_unmet);
-  result.baseline_unmet_t = base_summary.mean;
-  result.baseline_se_t = base_summary.se;
-  const std::size_t runs = base_model.mines.size() + base_model.refiners.size() + 1;
-  std::size_t finished = 1;
-  if (node_done) node_done(finished, runs);
+  auto share_of = [](double t, double world) { return world > 0.0 ? t / world : 0.0; };
+  // Run 0 is the scenario alone; then each mine, then each refiner, failing alone.
+  struct NodeRun {
+    std::string country;
+    Stage stage = Stage::mine;
+    double share = 0.0;
+  };
+  std::vector<NodeRun> nodes;
+  for (const NetworkMine& mine : base_model.mines) {
+    nodes.push_back({mine.country, Stage::mine,
+                     share_of(mine.output_t_per_day, base_model.world_mine_t_per_day)});
+  }
+  for (const NetworkRefiner& refiner : base_model.refiners) {
+    nodes.push_back({refiner.country, Stage::refine,
+                     share_of(refiner.output_t_per_day, base_model.world_refined_t_per_day)});
+  }
+  const std::size_t runs = nodes.size() + 1;
 
-  auto evaluate = [&](const std::string& country, Stage stage, double share) {
+  // A failure added to the scenario: an event with a fixed start, duration and severity, last,
+  // so every other event keeps its random stream (sim/sweep/failure_trials.h).
+  auto failure_case = [&](const NodeRun& node, Model& model) {
     EventTarget target;
     target.kind = EventTarget::Kind::node;
-    target.country = country;
-    target.stage = stage;
+    target.country = node.country;
+    target.stage = node.stage;
     EventSpec spec;
-    spec.id = "fail_" + country + "_" + std::string(to_string(stage));
+    spec.id = "fail_" + node.country + "_" + std::string(to_string(node.stage));
     spec.start_day = failure.start_day;
     spec.duration_days = {Distribution::Kind::fixed, failure.duration_days, 0.0, 0.0};
     spec.severity = {Distribution::Kind::fixed, failure.severity, 0.0, 0.0};
     spec.targets.push_back(target);
     std::vector<EventSpec> events = plan.scenario.events;
-    events.push_back(spec);  // last: every other event keeps its random stream
-    Model model = base_model;
+    events.push_back(spec);
+    std::optional<std::vector<Occurrence>> added = fixed_last_occurrences(events, horizon);
+    if (!added) throw std::logic_error("criticality: a node failure must be a fixed event");
+    model = base_model;
     model.events.push_back(CompiledEvent{{compile_target(model, target)}});
-    Variant variant{&model, base_variant.stocks};
-    const std::vector<double> unmet = not_served_per_trial(events, horizon, variant, options);
-    NodeCriticality node;
-    node.country = country;
-    node.stage = stage;
-    node.baseline_share = share;
-    if (summarises) {
-      Moments summary = moments(unmet);
-      PairedMean added = paired_difference(unmet, base_unmet);
-      node.expected_unmet_t = summary.mean;
-      node.se_t = summary.se;
-      node.added_unmet_t = added.mean;
-      node.added_se_t = added.se;
-      node.p_shortage = share_positive(unmet).p;
-    }
-    result.nodes.push_back(node);
-    if (node_done) node_done(++finished, runs);
+    return FailureCase{&model, std::move(*added)};
   };
-  auto share_of = [](double t, double world) { return world > 0.0 ? t / world : 0.0; };
-  auto cancelled = [&options] { return options.cancel != nullptr && options.cancel->load(); };
-  for (const NetworkMine& mine : base_model.mines) {
-    evaluate(mine.country, Stage::mine,
-             share_of(mine.output_t_per_day, base_model.world_mine_t_per_day));
-    if (cancelled()) return result;
-  }
-  for (const NetworkRefiner& refiner : base_model.refiners) {
-    evaluate(refiner.country, Stage::refine,
-             share_of(refiner.output_t_per_day, base_model.world_refined_t_per_day));
-    if (cancelled()) return result;
+
+  // The runs in groups on shared trials: each trial's draws serve every run of its group.
+  std::vector<double> base_unmet;
+  const std::size_t group = cases_per_group(options.trials);
+  for (std::size_t first = 0; first < runs; first += group) {
+    const std::size_t last = std::min(runs, first + group);
+    std::vector<Model> models(last - first);  // the failing runs' models, for this group only
+    std::vector<FailureCase> cases;
+    for (std::size_t r = first; r < last; ++r) {
+      cases.push_back(r == 0 ? FailureCase{&base_model, {}}
+                             : failure_case(nodes[r - 1], models[r - first]));
+    }
+    std::vector<std::vector<double>> unmet =
+        not_served_of_cases(plan.scenario.events, horizon, base_variant.stocks, cases, options);
+    for (std::size_t r = first; r < last; ++r) {
+      std::vector<double>& values = unmet[r - first];
+      if (r == 0) {
+        base_unmet = std::move(values);
+        Moments base_summary = moments(base_unmet);
+        result.baseline_unmet_t = base_summary.mean;
+        result.baseline_se_t = base_summary.se;
+      } else {
+        const NodeRun& run_of = nodes[r - 1];
+        NodeCriticality node;
+        node.country = run_of.country;
+        node.stage = run_of.stage;
+        node.baseline_share = run_of.share;
+        if (summarises) {
+          Moments summary = moments(values);
+          PairedMean added = paired_difference(values, base_unmet);
+          node.expected_unmet_t = summary.mean;
+          node.se_t = summary.se;
+          node.added_unmet_t = added.mean;
+          node.added_se_t = added.se;
+          node.p_shortage = share_positive(values).p;
+        }
+        result.nodes.push_back(node);
+      }
+      if (node_done) node_done(r + 1, runs);
+    }
+    if (options.cancel != nullptr && options.cancel->load()) return result;
   }
   std::stable_sort(result.nodes.begin(), result.nodes.end(),
                    [](const NodeCriticality& a, const NodeCriticality& b) {

@@ -21,8 +21,9 @@ namespace {
 constexpr int kPointsPerBracket = 7;
 constexpr int kMaxSearchPasses = 20;
 constexpr double kMaxPassBytes = 8.0 * 1024 * 1024 * 1024;  // per-trial values of one pass
-// Supply profiles kept from the first pass for the later ones (sim/profile_cache.h): about 2 kB
-// a trial for the bundled background scenarios, so 10^6 trials fit; beyond, the rest are rebuilt.
+// Supply profiles kept from the first pass for the later ones (sim/profile_cache.h): what the
+// stock pass reads, 10-15 kB a trial for the bundled background scenarios under the clearing
+// market; beyond the budget the rest are rebuilt in every pass.
 constexpr std::size_t kProfileCacheBytes = std::size_t{2} << 30;
 
 double demand_of(const SweepSetup& setup) {
@@ -212,7 +213,10 @@ SweepResult run_stockpile_sweep(const SweepSetup& setup, const SweepGrid& grid,
     mc.threads = options.threads;
     mc.cancel = options.cancel;
     mc.split = options.split;
-    if (!profiles) profiles.emplace(setup.model, trial_layout(mc).run, kProfileCacheBytes);
+    if (!profiles) {
+      profiles.emplace(setup.model, trial_layout(mc).run, kProfileCacheBytes,
+                       setup.stocks.release_price != ReleasePrice::market);
+    }
     mc.profile_cache = &*profiles;
     if (options.progress) {
       mc.progress = [&, this_pass = pass](std::uint64_t done) {
