@@ -12,16 +12,24 @@ void order_by_day(const std::vector<double>& days, double horizon_days, DayOrder
   // n + 1 buckets: n over the horizon, the last for days at or past it (and +inf). A bucket is
   // monotone in the day, so pairs in different buckets are already in order; a counting sort
   // keeps index order within each.
-  starts.assign(static_cast<std::size_t>(n) + 2, 0u);
-  const double per_day = horizon_days > 0.0 ? static_cast<double>(n) / horizon_days : 0.0;
+  // A few days (a trial with one or two events) go straight to the insertion pass, as if in one
+  // bucket: the buckets' set-up would cost more than they save.
+  constexpr std::uint32_t kOneBucketUpTo = 16;
+  const double per_day =
+      horizon_days > 0.0 && n > kOneBucketUpTo ? static_cast<double>(n) / horizon_days : 0.0;
+  starts.assign(per_day > 0.0 ? static_cast<std::size_t>(n) + 2 : 2, 0u);
   auto bucket_of = [n, per_day](double day) {
     const double b = day * per_day;
     if (b >= static_cast<double>(n)) return n;
     return b > 0.0 ? static_cast<std::uint32_t>(b) : 0u;
   };
-  for (std::uint32_t i = 0; i < n; ++i) ++starts[bucket_of(days[i]) + 1];
-  for (std::uint32_t b = 0; b <= n; ++b) starts[b + 1] += starts[b];
-  for (std::uint32_t i = 0; i < n; ++i) keys[starts[bucket_of(days[i])]++] = {days[i], i};
+  if (per_day > 0.0) {
+    for (std::uint32_t i = 0; i < n; ++i) ++starts[bucket_of(days[i]) + 1];
+    for (std::uint32_t b = 0; b <= n; ++b) starts[b + 1] += starts[b];
+    for (std::uint32_t i = 0; i < n; ++i) keys[starts[bucket_of(days[i])]++] = {days[i], i};
+  } else {
+    for (std::uint32_t i = 0; i < n; ++i) keys[i] = {days[i], i};
+  }
   // Only pairs of one bucket can be out of order: each moves left past the larger days before
   // it (equal days keep index order). On spread days the buckets hold one or two: O(n).
   for (std::uint32_t i = 1; i < n; ++i) {
