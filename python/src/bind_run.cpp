@@ -39,7 +39,8 @@ struct RunOutput {
   }
 };
 
-// (kMetricCount, trials) per-trial metrics of one policy (or of its no-stockpile, no-recycling reference).
+// (kMetricCount, trials) per-trial metrics of one policy (or of its no-stockpile, no-recycling
+// reference).
 py::array_t<double> policy_metrics(const RunOutput& run, std::size_t policy, bool reference,
                                    py::handle owner) {
   if (policy >= run.job->plan.policies.size()) throw py::index_error("policy index");
