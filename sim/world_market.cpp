@@ -26,7 +26,11 @@ void daily_means(const std::vector<ProfileSegment>& segments, double horizon_day
                  std::vector<double>& out, Ends ends) {
   std::fill(out.begin(), out.end(), 0.0);
   for (const ProfileSegment& s : segments) {
-    auto [v0, v1] = ends(s);
+    // Named values, not a structured binding: the lambda below captures v0 (clang 14, which
+    // builds CI's fuzz stage, refuses to capture a binding).
+    const std::pair<double, double> values = ends(s);
+    const double v0 = values.first;
+    const double v1 = values.second;
     if (v0 == 0.0 && v1 == 0.0) continue;
     // The integral over [from, to) of the segment's line: its value at the middle x the length.
     const double slope = v0 == v1 ? 0.0 : (v1 - v0) / (s.end_day - s.start_day);
