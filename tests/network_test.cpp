@@ -514,15 +514,21 @@ TEST(Criticality, ToyNetworkEqualsHandValues) {
   EXPECT_EQ(result.baseline_unmet_t, 0.0);
 }
 
-TEST(Criticality, SameBitsAtAnyThreadCount) {
-  Toy t = toy();
-  Scenario scenario = toy_scenario();
+// Random strikes at CHL's mine, three a year: background draws for the criticality tests.
+EventSpec chl_strikes() {
   EventSpec strikes;
   strikes.id = "strikes";
   strikes.hazard_per_year = 3.0;
   strikes.duration_days = {Distribution::Kind::lognormal, 30.0, 0.8, 0.0};
   strikes.severity = {Distribution::Kind::uniform, 0.2, 1.0, 0.0};
   strikes.targets.push_back(node("CHL", Stage::mine));
+  return strikes;
+}
+
+TEST(Criticality, SameBitsAtAnyThreadCount) {
+  Toy t = toy();
+  Scenario scenario = toy_scenario();
+  EventSpec strikes = chl_strikes();
   scenario.events.push_back(strikes);
   RunPlan plan = make_run_plan(scenario, t.graph, {}, CountryTable{}, IndicatorSettings{}, {});
   MonteCarloOptions mc;
@@ -549,12 +555,7 @@ TEST(Criticality, SameBitsAtAnyThreadCount) {
 RunPlan strikes_plan() {
   static const Toy t = toy();
   Scenario scenario = toy_scenario();
-  EventSpec strikes;
-  strikes.id = "strikes";
-  strikes.hazard_per_year = 3.0;
-  strikes.duration_days = {Distribution::Kind::lognormal, 30.0, 0.8, 0.0};
-  strikes.severity = {Distribution::Kind::uniform, 0.2, 1.0, 0.0};
-  strikes.targets.push_back(node("CHL", Stage::mine));
+  EventSpec strikes = chl_strikes();
   scenario.events.push_back(strikes);
   EventSpec outages = strikes;
   outages.id = "outages";
@@ -589,13 +590,8 @@ TEST(Criticality, SharedTrialsMatchSeparateRuns) {
   ASSERT_EQ(shared.nodes.size(), 4u);
   for (const NodeCriticality& n : shared.nodes) {
     SCOPED_TRACE(n.country);
-    EventTarget target = node(n.country, n.stage);
-    EventSpec spec;
-    spec.id = "fail";
-    spec.start_day = failure.start_day;
-    spec.duration_days = {Distribution::Kind::fixed, failure.duration_days, 0.0, 0.0};
-    spec.severity = {Distribution::Kind::fixed, failure.severity, 0.0, 0.0};
-    spec.targets.push_back(target);
+    const EventSpec spec = node_failure_event(n.country, n.stage, failure);
+    const EventTarget& target = spec.targets.front();
     std::vector<EventSpec> events = plan.scenario.events;
     events.push_back(spec);
     Model model = base;

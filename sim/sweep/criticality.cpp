@@ -29,6 +29,21 @@ PairedMean paired_difference(std::span<const double> a, std::span<const double> 
 
 }  // namespace
 
+EventSpec node_failure_event(const std::string& country, Stage stage,
+                             const CriticalityOptions& failure) {
+  EventTarget target;
+  target.kind = EventTarget::Kind::node;
+  target.country = country;
+  target.stage = stage;
+  EventSpec spec;
+  spec.id = "fail_" + country + "_" + std::string(to_string(stage));
+  spec.start_day = failure.start_day;
+  spec.duration_days = {Distribution::Kind::fixed, failure.duration_days, 0.0, 0.0};
+  spec.severity = {Distribution::Kind::fixed, failure.severity, 0.0, 0.0};
+  spec.targets.push_back(target);
+  return spec;
+}
+
 CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& options,
                              const CriticalityOptions& failure,
                              const std::function<void(std::size_t, std::size_t)>& node_done) {
@@ -65,18 +80,10 @@ CriticalityResult rank_nodes(const RunPlan& plan, const MonteCarloOptions& optio
   // A failure added to the scenario: an event with a fixed start, duration and severity, last,
   // so every other event keeps its random stream (sim/sweep/failure_trials.h).
   auto failure_case = [&](const NodeRun& node, Model& model) {
-    EventTarget target;
-    target.kind = EventTarget::Kind::node;
-    target.country = node.country;
-    target.stage = node.stage;
-    EventSpec spec;
-    spec.id = "fail_" + node.country + "_" + std::string(to_string(node.stage));
-    spec.start_day = failure.start_day;
-    spec.duration_days = {Distribution::Kind::fixed, failure.duration_days, 0.0, 0.0};
-    spec.severity = {Distribution::Kind::fixed, failure.severity, 0.0, 0.0};
-    spec.targets.push_back(target);
+    EventSpec spec = node_failure_event(node.country, node.stage, failure);
+    const EventTarget target = spec.targets.front();
     std::vector<EventSpec> events = plan.scenario.events;
-    events.push_back(spec);
+    events.push_back(std::move(spec));
     std::optional<std::vector<Occurrence>> added = fixed_last_occurrences(events, horizon);
     if (!added) throw std::logic_error("criticality: a node failure must be a fixed event");
     model = base_model;

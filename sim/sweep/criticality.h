@@ -41,6 +41,11 @@ struct CriticalityResult {
   std::vector<NodeCriticality> nodes;  // worst first (expected unmet, then country, stage)
 };
 
+// The failure of one node as criticality adds it to a scenario: fixed start, duration and
+// severity (so it draws nothing and every other event keeps its random stream).
+EventSpec node_failure_event(const std::string& country, Stage stage,
+                             const CriticalityOptions& failure);
+
 // `plan` must hold exactly one policy (its variant is the one evaluated). Cancellation as in
 // run_monte_carlo: when options.cancel reads true the result is incomplete. Split across
 // processes (options.split) as run_monte_carlo is, trial blocks per rank for every node run:
