@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/world_market.h"
+
 namespace mineflow {
 
 DailySeries::DailySeries(const Model& model, const SupplyProfile& profile)
@@ -42,7 +44,10 @@ void DailySeries::on_phase(const Phase& p) {
     r.stockpile_release_t += net(p.stockpile_release, p.stockpile_refill);
     r.refill_purchases_t += (p.inventory_refill + p.stockpile_refill) * dt;
     r.unmet_t += tonnes(p.unmet);
-    r.price_multiple += price_integral(model_, profile_, *p.segment, t, day_end);
+    const double price = price_integral(model_, profile_, *p.segment, t, day_end);
+    r.price_multiple += price;
+    r.domestic_price_multiple +=
+        profile_.market.split ? market_domestic_price_integral(profile_.market, t, day_end) : price;
     // Stocks at the day's end: linear in time for a constant draw, quadratic for a linear one.
     double elapsed = day_end - p.start_day;
     auto level = [&](double start_t, double end_t, const LinearRate& draw, double refill) {

@@ -24,6 +24,9 @@ struct DayRecord {
   double inventory_end_t = 0.0;
   double stockpile_end_t = 0.0;
   double price_multiple = 0.0;  // time-weighted mean over the day
+  // The restricting country's own price where the market splits (docs/market.md, "Buyer groups
+  // and the split price"); the price above on days it does not, and in every unsplit trial.
+  double domestic_price_multiple = 0.0;
 };
 
 class DailySeries : public PhaseObserver {

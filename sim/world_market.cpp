@@ -385,4 +385,21 @@ double market_price_integral(const MarketPath& market, double from_day, double t
   return price_to(market, to_day) - price_to(market, from_day);
 }
 
+double market_domestic_price_integral(const MarketPath& market, double from_day, double to_day) {
+  double integral = market_price_integral(market, from_day, to_day);
+  if (!market.split) return integral;
+  // The outside price's integral plus the days' differences (no prefix is kept for the domestic
+  // price; the series asks for a day or less at a time), so a day that does not split gives
+  // exactly the outside price's value.
+  const std::vector<double>& domestic = market.domestic_price;
+  for (double t = from_day; t < to_day;) {
+    const auto d = static_cast<std::size_t>(t);
+    if (d >= domestic.size()) break;
+    const double end = std::min(to_day, static_cast<double>(d) + 1.0);
+    if (domestic[d] != market.price[d]) integral += (domestic[d] - market.price[d]) * (end - t);
+    t = end;
+  }
+  return integral;
+}
+
 }  // namespace mineflow

@@ -35,6 +35,10 @@ void rerun_world_market(const Model& model, SupplyProfile& profile, MarketScratc
 // Integral of the daily price multiple over [from_day, to_day), days.
 double market_price_integral(const MarketPath& market, double from_day, double to_day);
 
+// The same for the restricting country's domestic price where the market split (market.split),
+// else the world price's: constant over each day, as the outside price is.
+double market_domestic_price_integral(const MarketPath& market, double from_day, double to_day);
+
 // The share of demand the price cap can price out: 1 - cap^-e.
 double clearable_share(const Model& model);
 

@@ -215,6 +215,42 @@ TEST(ScenarioRun, BundledScenarioIsDeterministicAndBalanced) {
   EXPECT_NE(render_line_chart(price).find("fill-opacity=\"0.16\""), std::string::npos);
 }
 
+// Where the market can split, each policy's price comes with the restricting country's domestic
+// price: same colour, dashed, named; the CSV gains its column only there.
+TEST(ScenarioCharts, ASplitMarketDrawsTheDomesticPriceBesideEachPolicy) {
+  MineralScenario run = synthetic();
+  for (PolicyOutcome& policy : run.policies) {
+    for (DayRecord& day : policy.days) day.domestic_price_multiple = day.day == 1 ? 0.85 : 1.0;
+  }
+  EXPECT_EQ(scenario_series_csv({&run}).find("domestic_price_multiple"), std::string::npos);
+  LineChart one = daily_price_chart(run, Lang::en);
+  ASSERT_EQ(one.series.size(), 2u);
+  EXPECT_TRUE(one.series[1].dashed);  // without a split: the second policy dashed, as always
+
+  run.split_country = "CHN";
+  // Every policy with the same domestic price: one line for them all.
+  LineChart shared = daily_price_chart(run, Lang::en);
+  ASSERT_EQ(shared.series.size(), 3u);
+  EXPECT_EQ(shared.series[1].name, "domestic price in CHN");
+  EXPECT_TRUE(shared.series[1].dashed);
+  EXPECT_EQ(shared.colour_of_series, (std::vector<std::size_t>{0, 0, 1}));
+
+  run.policies[1].days[1].domestic_price_multiple = 0.9;  // a response of its own
+  LineChart split = daily_price_chart(run, Lang::en);
+  ASSERT_EQ(split.series.size(), 4u);
+  EXPECT_EQ(split.colour_of_series, (std::vector<std::size_t>{0, 0, 1, 1}));
+  EXPECT_FALSE(split.series[0].dashed);
+  EXPECT_FALSE(split.series[2].dashed);
+  EXPECT_TRUE(split.series[1].dashed);
+  EXPECT_EQ(split.series[1].name, "no policy: domestic price in CHN");
+  EXPECT_EQ(split.series[1].y, (std::vector<double>{1.0, 0.85, 1.0}));
+  EXPECT_EQ(split.series[3].y, (std::vector<double>{1.0, 0.9, 1.0}));
+  EXPECT_EQ(split.series[0].y, (std::vector<double>{1.0, 1.5, 1.0}));
+  const std::string csv = scenario_series_csv({&run});
+  EXPECT_NE(csv.find("tiny,tiny_cut,no_policy,1,domestic_price_multiple,0.85,1\n"),
+            std::string::npos);
+}
+
 // A scenario with no random event keeps its one path: no band, the path itself drawn.
 TEST(ScenarioRun, DeterministicScenarioDrawsItsPath) {
   MineralScenario run = BundledScenario("rare_earths_china_2010").run(500, "Rare earths");

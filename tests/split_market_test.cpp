@@ -13,6 +13,7 @@
 
 #include "market_toy.h"
 #include "sim/buyer_groups.h"
+#include "sim/plan_series.h"
 
 namespace mineflow {
 namespace {
@@ -64,6 +65,48 @@ TEST(SplitMarket, ARestrictionSplitsTheOutsidePriceFromTheDomesticOne) {
   const double priced_days = w * (100.0 - (1.0 - std::pow(q, 100.0)) / (1.0 - q)) +
                              x_pooled * (1.0 - std::pow(q, 265.0)) / (1.0 - q);
   EXPECT_NEAR(metric(m, Metric::priced_out_t) / (priced_days * kPrimaryTPerDay), 1.0, 1e-12);
+}
+
+// The daily series (`run --series`, the report's price chart) carries both prices day by day:
+// the first test's recursion, each day's value. CHN's buyers start from the one market's stocks
+// (x = 0, price 1), then x_dom = -0.025, -0.04875 (prices 1.025^-k and 1.04875^-k, k = 1 / 0.3)
+// and the floor from day 3; from day 100 one market, one price.
+TEST(SplitMarket, TheDailySeriesCarriesBothPricesDayByDay) {
+  const double w = 7.0 / 26.0;
+  const double q = 1.0 - 1.0 / 20.0;
+  const double k = 1.0 / 0.3;
+  Scenario scenario = toy_scenario(MarketModel::clearing, 20.0);
+  scenario.events.push_back(event_from_day_0(refined_exports_of("CHN"), 0.5, 100.0));
+  RunPlan plan =
+      make_run_plan(scenario, split_graph(), {}, CountryTable{}, IndicatorSettings{}, {});
+  std::vector<PolicyDays> series = plan_daily_series(plan, 1);
+  ASSERT_EQ(series.size(), 1u);
+  const std::vector<DayRecord>& days = series.front().days;
+  ASSERT_EQ(days.size(), 365u);
+  // A day's value is the running price integral's difference over it (sim/daily_series.cpp):
+  // its rounding, a few ulp of an integral of up to a few hundred day-multiples, is ~1e-13.
+  EXPECT_NEAR(days[0].domestic_price_multiple, 1.0, 1e-12);
+  EXPECT_NEAR(days[1].domestic_price_multiple, std::pow(1.025, -k), 1e-12);
+  EXPECT_NEAR(days[2].domestic_price_multiple, std::pow(1.04875, -k), 1e-12);
+  for (std::size_t d = 0; d < 100; ++d) {
+    if (d >= 3) {
+      EXPECT_NEAR(days[d].domestic_price_multiple, 0.85, 1e-12) << d;
+    }
+    const double x = w * (1.0 - std::pow(q, static_cast<double>(d)));
+    EXPECT_NEAR(days[d].price_multiple, std::pow(1.0 - x, -k), 1e-12) << d;
+  }
+  for (std::size_t d = 100; d < days.size(); ++d) {
+    EXPECT_EQ(days[d].domestic_price_multiple, days[d].price_multiple) << d;
+  }
+  // The metric is the series' value on the peak day (day 99).
+  EXPECT_NEAR(days[99].domestic_price_multiple,
+              metric(series.front().metrics, Metric::domestic_price_at_peak), 1e-12);
+  // Without the export data: one market, so the two columns are one.
+  RunPlan plain =
+      make_run_plan(scenario, plain_graph(), {}, CountryTable{}, IndicatorSettings{}, {});
+  for (const DayRecord& day : plan_daily_series(plain, 1).front().days) {
+    EXPECT_EQ(day.domestic_price_multiple, day.price_multiple) << day.day;
+  }
 }
 
 TEST(SplitMarket, WithoutTheExportDataTheSameRestrictionIsOneWorldMarket) {
@@ -185,6 +228,25 @@ TEST(SplitMarketCli, OnlyAMarketThatCanSplitReportsTheSplit) {
   EXPECT_NE(cobalt.out.find("\"split_market\": {\"restricting_country\": \"CHN\""),
             std::string::npos);
   EXPECT_NE(cobalt.out.find("price_spread_at_peak"), std::string::npos);
+}
+
+// The daily series of the ban names the domestic price's column (last, after the columns every
+// series has) and holds China's floor on a banned day.
+TEST(SplitMarketCli, TheSeriesOfASplitRunHasTheDomesticPrice) {
+  auto r =
+      testing::run_cli({"run", testing::test_data_dir() + "/split/cobalt_china_export_ban.yaml",
+                        "--series", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string header = r.out.substr(0, r.out.find('\n'));
+  EXPECT_NE(header.find(",new_supply_t,domestic_price_multiple,vintage"), std::string::npos)
+      << header;
+  // Day 200 of no_policy: inside the year-long ban, China's price at its floor.
+  const std::size_t row = r.out.find("\nno_policy,200,");
+  ASSERT_NE(row, std::string::npos);
+  const std::string line = r.out.substr(row + 1, r.out.find('\n', row + 1) - row - 1);
+  const std::size_t last = line.rfind(',');
+  const std::size_t before = line.rfind(',', last - 1);
+  EXPECT_NEAR(std::stod(line.substr(before + 1, last - before - 1)), 0.85, 1e-12) << line;
 }
 
 TEST(SplitMarketCli, BadBuyerGroupsAreOneLocatedLine) {

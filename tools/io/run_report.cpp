@@ -78,11 +78,25 @@ constexpr const char* kSeriesColumns[] = {"day",
                                           "substitution_t",
                                           "new_supply_t"};
 
-std::array<double, 13> series_values(const DayRecord& d) {
-  return {d.demand_t,         d.domestic_t,          d.imports_t,          d.recycling_t,
-          d.inventory_draw_t, d.stockpile_release_t, d.refill_purchases_t, d.unmet_t,
-          d.inventory_end_t,  d.stockpile_end_t,     d.price_multiple,     d.substitution_t,
-          d.new_supply_t};
+// The restricting country's daily price, last, only where the market can split (as the split
+// metrics): every other run's series keeps its columns.
+constexpr const char* kSplitSeriesColumn = "domestic_price_multiple";
+
+std::vector<std::string> series_columns(const RunHeader& h) {
+  std::vector<std::string> columns(std::begin(kSeriesColumns), std::end(kSeriesColumns));
+  if (!h.split_country.empty()) columns.emplace_back(kSplitSeriesColumn);
+  return columns;
+}
+
+// The values of series_columns after "day".
+std::vector<double> series_values(const RunHeader& h, const DayRecord& d) {
+  std::vector<double> values{d.demand_t,           d.domestic_t,       d.imports_t,
+                             d.recycling_t,        d.inventory_draw_t, d.stockpile_release_t,
+                             d.refill_purchases_t, d.unmet_t,          d.inventory_end_t,
+                             d.stockpile_end_t,    d.price_multiple,   d.substitution_t,
+                             d.new_supply_t};
+  if (!h.split_country.empty()) values.push_back(d.domestic_price_multiple);
+  return values;
 }
 
 void notes_csv(std::ostringstream& out, const std::string& policy,
@@ -211,12 +225,12 @@ std::string run_summary_table(const RunHeader& h, const std::vector<PolicyReport
 std::string run_series_csv(const RunHeader& header, const std::vector<PolicySeries>& series) {
   std::ostringstream out;
   out << "policy";
-  for (const char* column : kSeriesColumns) out << "," << column;
+  for (const std::string& column : series_columns(header)) out << "," << column;
   out << ",vintage\n";
   for (const PolicySeries& s : series) {
     for (const DayRecord& d : s.days) {
       out << csv_field(s.name) << "," << d.day;
-      for (double v : series_values(d)) out << "," << num(v);
+      for (double v : series_values(header, d)) out << "," << num(v);
       out << "," << csv_field(header.vintage) << "\n";
     }
   }
@@ -259,11 +273,12 @@ std::string run_series_json(const RunHeader& h, const std::vector<PolicySeries>&
       continue;
     }
     out << ",\n      \"days\": [";
+    const std::vector<std::string> columns = series_columns(h);
     for (std::size_t d = 0; d < s.days.size(); ++d) {
       out << (d ? "," : "") << "\n        {\"day\": " << s.days[d].day;
-      auto values = series_values(s.days[d]);
+      const std::vector<double> values = series_values(h, s.days[d]);
       for (std::size_t c = 0; c < values.size(); ++c) {
-        out << ", \"" << kSeriesColumns[c + 1] << "\": " << num(values[c]);
+        out << ", \"" << columns[c + 1] << "\": " << num(values[c]);
       }
       out << "}";
     }
@@ -373,11 +388,10 @@ std::string run_series_table(const RunHeader& h, const std::vector<PolicySeries>
       if (is_split_metric(m) && h.split_country.empty()) continue;
       out << "  " << to_string(static_cast<Metric>(m)) << " = " << fixed(s.metrics[m]) << "\n";
     }
-    std::vector<std::string> head(std::begin(kSeriesColumns), std::end(kSeriesColumns));
-    TextTable table(head);
+    TextTable table(series_columns(h));
     for (const DayRecord& d : s.days) {
       std::vector<std::string> row{std::to_string(d.day)};
-      for (double v : series_values(d)) row.push_back(format_grouped(v, 3));
+      for (double v : series_values(h, d)) row.push_back(format_grouped(v, 3));
       table.add_row(std::move(row));
     }
     out << table.render();

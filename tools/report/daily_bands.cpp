@@ -36,6 +36,7 @@ void for_fields(DayRecord& a, const DayRecord& b, F f) {
   f(a.inventory_end_t, b.inventory_end_t);
   f(a.stockpile_end_t, b.stockpile_end_t);
   f(a.price_multiple, b.price_multiple);
+  f(a.domestic_price_multiple, b.domestic_price_multiple);
 }
 
 }  // namespace
@@ -48,7 +49,7 @@ void add_daily_bands(const RunPlan& plan, std::uint64_t seed, std::uint64_t tria
   const std::size_t policies = out.policies.size();
   // [policy][day][trial] of the three banded quantities.
   std::vector<std::vector<std::vector<double>>> stock(policies), inventory(policies),
-      price(policies);
+      price(policies), domestic_price(policies);
   std::vector<std::vector<DayRecord>> sums(policies);
   for (std::uint64_t t = 0; t < n; ++t) {
     std::vector<PolicyDays> series = plan_daily_series(plan, seed, t);
@@ -60,12 +61,14 @@ void add_daily_bands(const RunPlan& plan, std::uint64_t seed, std::uint64_t tria
         stock[p].assign(days.size(), {});
         inventory[p].assign(days.size(), {});
         price[p].assign(days.size(), {});
+        domestic_price[p].assign(days.size(), {});
       }
       for (std::size_t d = 0; d < days.size() && d < sums[p].size(); ++d) {
         for_fields(sums[p][d], days[d], [](double& sum, double v) { sum += v; });
         stock[p][d].push_back(days[d].stockpile_end_t);
         inventory[p][d].push_back(days[d].inventory_end_t);
         price[p][d].push_back(days[d].price_multiple);
+        domestic_price[p][d].push_back(days[d].domestic_price_multiple);
       }
     }
   }
@@ -79,6 +82,7 @@ void add_daily_bands(const RunPlan& plan, std::uint64_t seed, std::uint64_t tria
     policy.stockpile_t = band_of(stock[p]);
     policy.inventory_t = band_of(inventory[p]);
     policy.price_multiple = band_of(price[p]);
+    policy.domestic_price_multiple = band_of(domestic_price[p]);
   }
   out.band_trials = n;
 }

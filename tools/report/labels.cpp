@@ -177,6 +177,7 @@ std::string phrase(std::string_view key, Lang lang) {
       {"stockpile", "stockpile", "国家備蓄"},
       {"inventory", "commercial inventory", "民間在庫"},
       {"daily_price_title", "daily price", "日次価格"},
+      {"domestic_price_of", "domestic price in", "国内価格:"},
       {"price_multiple", "Price", "価格"},
       {"price_multiple_unit", "x baseline", "基準価格の倍数"},
       {"exceedance_title", "P(unmet demand > x) over the horizon",

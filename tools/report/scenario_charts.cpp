@@ -1,6 +1,7 @@
 #include "tools/report/scenario_charts.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "graph/number_format.h"
 #include "tools/io/text_escape.h"
@@ -37,6 +38,10 @@ constexpr DailyQuantity kCsvExtras[] = {
     {"stockpile_end", "", [](const DayRecord& d) { return d.stockpile_end_t; }, "t"},
     {"price_multiple", "", [](const DayRecord& d) { return d.price_multiple; }, "1"},
 };
+// Only for a scenario whose market can split (MineralScenario::split_country).
+constexpr DailyQuantity kSplitCsvExtra = {
+    "domestic_price_multiple", "", [](const DayRecord& d) { return d.domestic_price_multiple; },
+    "1"};
 
 LineSeries daily_series(const std::vector<DayRecord>& days, std::string name,
                         double (*value)(const DayRecord&), bool dashed) {
@@ -125,11 +130,36 @@ LineChart daily_price_chart(const MineralScenario& scenario, Lang lang) {
   set_day_axis(chart, lang);
   chart.y_label = phrase("price_multiple", lang);
   chart.y_unit = phrase("price_multiple_unit", lang);
+  const bool split = !scenario.split_country.empty();
+  auto domestic = [](const DayRecord& d) { return d.domestic_price_multiple; };
+  auto domestic_line = [&](const PolicyOutcome& policy, std::string name) {
+    return banded_series(policy, std::move(name), policy.domestic_price_multiple, domestic, true,
+                         false);
+  };
+  const std::string domestic_name =
+      phrase("domestic_price_of", lang) + " " + scenario.split_country;
+  // The focal economy takes the world price (docs/market.md), so policies share one domestic
+  // price (to rounding: each policy's model runs its own market) unless their market's response
+  // differs: one line then, not one per policy.
+  bool shared = true;
+  for (const PolicyOutcome& policy : scenario.policies) {
+    const std::vector<double> a = domestic_line(policy, "").y;
+    const std::vector<double> b = domestic_line(scenario.policies.front(), "").y;
+    shared = shared && a.size() == b.size();
+    for (std::size_t d = 0; shared && d < a.size(); ++d) {
+      shared = std::abs(a[d] - b[d]) <= 1e-9 * std::max(std::abs(a[d]), std::abs(b[d]));
+    }
+  }
   for (std::size_t p = 0; p < scenario.policies.size(); ++p) {
     const PolicyOutcome& policy = scenario.policies[p];
     chart.series.push_back(banded_series(
         policy, policy_label(policy.name, lang), policy.price_multiple,
-        [](const DayRecord& d) { return d.price_multiple; }, p % 2 == 1, true));
+        [](const DayRecord& d) { return d.price_multiple; }, !split && p % 2 == 1, true));
+    chart.colour_of_series.push_back(p);
+    if (!split || (shared && p > 0)) continue;
+    chart.series.push_back(domestic_line(
+        policy, shared ? domestic_name : policy_label(policy.name, lang) + ": " + domestic_name));
+    chart.colour_of_series.push_back(p);
   }
   return chart;
 }
@@ -185,6 +215,7 @@ std::string scenario_series_csv(const std::vector<const MineralScenario*>& scena
         };
         for (const DailyQuantity& q : kSupplyBands) row(q);
         for (const DailyQuantity& q : kCsvExtras) row(q);
+        if (!scenario->split_country.empty()) row(kSplitCsvExtra);
       }
     }
   }

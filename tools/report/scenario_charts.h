@@ -37,7 +37,8 @@ struct PolicyOutcome {
   DailyBand stockpile_t;
   DailyBand inventory_t;
   DailyBand price_multiple;
-  std::vector<double> unmet_t;  // unmet demand of every Monte Carlo trial, in trial order
+  DailyBand domestic_price_multiple;  // the restricting country's, where the market can split
+  std::vector<double> unmet_t;        // unmet demand of every Monte Carlo trial, in trial order
   double expected_unmet_t = 0.0;
   double reference_expected_unmet_t = 0.0;  // same draws, no stockpile, no recycling
   std::vector<IndicatorValue> after;        // indicators of the graph with the policy applied
@@ -58,6 +59,9 @@ struct MineralScenario {
   std::uint64_t seed = 0;
   std::uint64_t trials = 0;
   std::uint64_t band_trials = 0;  // trials behind the daily bands; 0: deterministic (one path)
+  // The country whose restriction can split the market (docs/market.md, "Buyer groups and the
+  // split price"); empty where it cannot: the price chart then has one line per policy.
+  std::string split_country;
   std::vector<PolicyOutcome> policies;  // in the scenario's order
 };
 
@@ -71,7 +75,9 @@ LineChart daily_supply_chart(const MineralScenario& scenario, const PolicyOutcom
                              Lang lang);
 // National stockpile (solid) and commercial inventory (dashed) of each policy, t.
 LineChart stock_level_chart(const MineralScenario& scenario, Lang lang);
-// Daily mean price as a multiple of the baseline, one line per policy.
+// Daily mean price as a multiple of the baseline, one line per policy; where the market can
+// split, the restricting country's domestic price dashed (one line when every policy has the
+// same, else one beside each policy in its colour), the outside price being the focal economy's.
 LineChart daily_price_chart(const MineralScenario& scenario, Lang lang);
 // P(unmet demand > x) per policy, from the Monte Carlo trials.
 LineChart exceedance_chart(const MineralScenario& scenario, Lang lang);
