@@ -21,4 +21,19 @@ MarketLimits market_limits(bool clearing, double price_cap,
   return limits;
 }
 
+double focal_stock_share(const Model& model, const StockPolicy& stocks) {
+  const double world_stocks_t = model.world_inventory_days * model.world_refined_t_per_day;
+  if (!(world_stocks_t > 0.0)) return 0.0;
+  return stocks.stockpile_days * model.demand_t_per_day / world_stocks_t;
+}
+
+MarketLimits policy_market_limits(const Model& model, const StockPolicy& stocks,
+                                  std::span<const double> peak_price_multiple,
+                                  std::span<const double> unmet_t) {
+  MarketLimits limits =
+      market_limits(model.clearing, model.price_cap, peak_price_multiple, unmet_t);
+  if (model.clearing) limits.focal_stock_share = focal_stock_share(model, stocks);
+  return limits;
+}
+
 }  // namespace mineflow

@@ -8,12 +8,23 @@
 //   world shortage elsewhere leaves the focal economy whole while its own suppliers are cut
 //   hard. It drives the answer whenever a trial was short or its price reached the cap.
 
+// - clearing: the focal economy takes the world price (its stock moves are not in the market),
+//   which holds while its stockpile is a small part of the world's commercial stocks; above
+//   kPriceTakerLine its releases would lower the price the run reports (docs/market.md, "The
+//   price-taker line").
+
 #include <optional>
 #include <span>
 
+#include "sim/model.h"
+#include "sim/stock_pass.h"
 #include "sim/summary.h"
 
 namespace mineflow {
+
+// The focal economy's stockpile as a share of the world's commercial stocks above which the run
+// says its price is an upper bound (docs/market.md, "The price-taker line").
+inline constexpr double kPriceTakerLine = 0.10;
 
 struct MarketLimits {
   bool clearing = false;
@@ -22,18 +33,34 @@ struct MarketLimits {
   Proportion at_price_cap;
   // Share of trials with unmet demand.
   Proportion any_shortage;
+  // clearing: the policy's stockpile over the world's commercial stocks (focal_stock_share).
+  double focal_stock_share = 0.0;
   // clearing: the price cap bounds what the price priced out in at least one trial.
   bool price_cap_binds() const { return clearing && at_price_cap.p > 0.0; }
   // rationing: a trial lost supply (short, or its world price at the cap), shared pro rata.
   bool pro_rata_drives() const {
     return !clearing && (any_shortage.p > 0.0 || at_price_cap.p > 0.0);
   }
+  // clearing: the stockpile is large enough against the world's stocks that taking the price is
+  // no longer a fair reading of what its releases do.
+  bool price_taker_strained() const { return clearing && focal_stock_share > kPriceTakerLine; }
 };
+
+// The stockpile `stocks` holds at the start (stockpile_days of the focal economy's demand) over
+// the world's commercial stocks (world_inventory_days of world refined use); 0 where the model
+// has no world market size.
+double focal_stock_share(const Model& model, const StockPolicy& stocks);
 
 // From one policy's per-trial peak price multiples and unmet demand (same trials, trial order).
 // A peak is at the cap when it is within 1e-9 of it (the engine takes min(cap, price)).
 MarketLimits market_limits(bool clearing, double price_cap,
                            std::span<const double> peak_price_multiple,
                            std::span<const double> unmet_t);
+
+// The same for one policy of a run: its model's market and price cap, its stockpile's share of
+// the world's stocks.
+MarketLimits policy_market_limits(const Model& model, const StockPolicy& stocks,
+                                  std::span<const double> peak_price_multiple,
+                                  std::span<const double> unmet_t);
 
 }  // namespace mineflow

@@ -71,6 +71,44 @@ TEST(LimitNotes, RationingWithoutALossSaysNothing) {
   EXPECT_TRUE(io::market_notes(limits).empty());
 }
 
+// The price-taker line: a stockpile of 60 days of a 9 t/day demand is 540 t against world stocks
+// of 45 days x 100 t/day = 4,500 t: 12 %, over the 10 % line; 45 days is 9 %, under it.
+TEST(LimitNotes, AStockpileOverATenthOfTheWorldsStocksSaysThePriceIsAnUpperBound) {
+  Model model;
+  model.clearing = true;
+  model.price_cap = 5.0;
+  model.world_inventory_days = 45.0;
+  model.world_refined_t_per_day = 100.0;
+  model.demand_t_per_day = 9.0;
+  StockPolicy stocks;
+  stocks.stockpile_days = 60.0;
+  std::vector<double> peak{1.2, 1.4};
+  std::vector<double> unmet{0.0, 0.0};
+  EXPECT_DOUBLE_EQ(focal_stock_share(model, stocks), 0.12);
+  MarketLimits limits = policy_market_limits(model, stocks, peak, unmet);
+  EXPECT_TRUE(limits.price_taker_strained());
+  std::vector<io::LimitNote> notes = io::market_notes(limits);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].id, "price_taker");
+  EXPECT_EQ(notes[0].text,
+            "price-taker: the stockpile is 12.0 % of the world's commercial stocks (over 10 %): "
+            "its releases would lower the world price, so the price and priced-out figures are "
+            "upper bounds (docs/market.md)");
+  EXPECT_DOUBLE_EQ(notes[0].share, 0.12);
+  EXPECT_EQ(io::note_statistic(notes[0]), "share_of_world_stocks");
+  EXPECT_DOUBLE_EQ(io::note_value(notes[0]), 0.12);
+  stocks.stockpile_days = 45.0;  // 9 %
+  EXPECT_TRUE(io::market_notes(policy_market_limits(model, stocks, peak, unmet)).empty());
+  // Under rationing the price takes no stocks into account at all: no line to draw.
+  stocks.stockpile_days = 60.0;
+  model.clearing = false;
+  EXPECT_FALSE(policy_market_limits(model, stocks, peak, unmet).price_taker_strained());
+  // No world market size: nothing to compare with.
+  model.clearing = true;
+  model.world_refined_t_per_day = 0.0;
+  EXPECT_EQ(focal_stock_share(model, stocks), 0.0);
+}
+
 TEST(LimitNotes, DataQualityNoteCountsJudgedAndRemembered) {
   MineralDataQuality quality;
   quality.mineral = "cobalt";
@@ -175,6 +213,21 @@ TEST(LimitNotesCli, RunSaysTheMarketsNoteInEveryFormat) {
   ASSERT_EQ(clearing.exit_code, 0) << clearing.err;
   EXPECT_EQ(clearing.out.find("pro_rata"), std::string::npos);
   EXPECT_EQ(clearing.out.find("note: rationing"), std::string::npos);
+}
+
+// Tungsten's 60-day stockpile is 13.1 % of the world's commercial stocks (9.8 % of world use x 60
+// days over 45): the stockpile policy says the price-taker line, the policy without one does not.
+TEST(LimitNotesCli, AStockpileOverTheLineSaysItsPriceIsAnUpperBound) {
+  auto csv = testing::run_cli(
+      {"run", "tungsten_background", "--trials", "200", "--threads", "1", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("\nstockpile_60,notes,price_taker,share_of_world_stocks,0.13"),
+            std::string::npos)
+      << csv.out.substr(0, 1500);
+  EXPECT_EQ(csv.out.find("\nno_policy,notes,price_taker"), std::string::npos);
+  auto copper = testing::run_cli({"run", "copper_background", "--trials", "200", "--threads", "1"});
+  ASSERT_EQ(copper.exit_code, 0) << copper.err;
+  EXPECT_EQ(copper.out.find("price-taker"), std::string::npos);  // 6.6 %: under the line
 }
 
 // Tungsten's quotas price the world at its cap in nearly every trial under clearing; its files

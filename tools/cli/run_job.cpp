@@ -61,8 +61,9 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
 std::vector<io::LimitNote> policy_notes(const RunJob& job, const PolicyRun& run,
                                         std::span<const double> peak_price,
                                         std::span<const double> unmet_t) {
-  const Model& model = *job.plan.variants[run.variant].model;
-  return io::market_notes(market_limits(model.clearing, model.price_cap, peak_price, unmet_t));
+  const Variant& variant = job.plan.variants[run.variant];
+  return io::market_notes(
+      policy_market_limits(*variant.model, variant.stocks, peak_price, unmet_t));
 }
 
 // Refuses, before any trial, a run whose per-trial values would not fit the budget on the

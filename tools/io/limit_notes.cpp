@@ -15,6 +15,16 @@ std::vector<LimitNote> market_notes(const MarketLimits& limits) {
                          " % of trials: the cap, not the loss, sets the volume priced out",
                      limits.at_price_cap.p});
   }
+  if (limits.price_taker_strained()) {
+    notes.push_back({"price_taker",
+                     "price-taker: the stockpile is " +
+                         format_fixed(100.0 * limits.focal_stock_share, 1) +
+                         " % of the world's commercial stocks (over " +
+                         format_fixed(100.0 * kPriceTakerLine, 0) +
+                         " %): its releases would lower the world price, so the price and "
+                         "priced-out figures are upper bounds (docs/market.md)",
+                     limits.focal_stock_share});
+  }
   if (limits.pro_rata_drives()) {
     notes.push_back({"pro_rata_rationing",
                      "rationing: a loss reaches buyers pro rata, not through a price (--market "
@@ -54,11 +64,14 @@ std::string note_statistic(const LimitNote& note) {
   if (note.id == "price_at_cap") return "share_of_trials";
   if (note.id == "data_quality") return "judged_or_remembered";
   if (note.id == "stockpile_floor") return "at_largest_days";
+  if (note.id == "price_taker") return "share_of_world_stocks";
   return "applies";
 }
 
 double note_value(const LimitNote& note) {
-  if (note.id == "price_at_cap" || note.id == "stockpile_floor") return note.share;
+  if (note.id == "price_at_cap" || note.id == "stockpile_floor" || note.id == "price_taker") {
+    return note.share;
+  }
   if (note.id == "data_quality") return note.count;
   return 1.0;
 }

@@ -73,10 +73,10 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
                                                          policy.reference_expected_unmet_t);
     policy.residual_concentrate = residual.concentrate;
     policy.residual_refined = residual.refined;
-    const Model& model = *plan.variants[run.variant].model;
+    const Variant& variant = plan.variants[run.variant];
     policy.notes = io::market_notes(
-        market_limits(model.clearing, model.price_cap,
-                      result.values(run.variant, Metric::peak_price_multiple), unmet));
+        policy_market_limits(*variant.model, variant.stocks,
+                             result.values(run.variant, Metric::peak_price_multiple), unmet));
   }
   add_daily_bands(plan, scenario.seed, out.trials, out);
   return out;
