@@ -141,6 +141,43 @@ TEST(ExportControls, BackgroundsAndReplaysRun) {
   }
 }
 
+// The first policy's (no_policy's) mean of a metric in `run --format json`; -1 when absent.
+double json_mean(const std::string& json, const std::string& metric) {
+  const std::string key = "\"" + metric + "\": {\"mean\": ";
+  const std::size_t at = json.find(key);
+  if (at == std::string::npos) return -1.0;
+  return std::stod(json.substr(at + key.size()));
+}
+
+// With China's export shares on their networks (docs/market.md, "Buyer groups and the split
+// price": gallium 16 %, germanium 29 %, antimony 63 % of its refined output) the replayed
+// licences split the market: China's domestic price falls while the price outside China (the
+// focal economy's) rises, as in 2023-25 (outside prices 2-4x, China's flat or lower). Measured
+// 2026-12-07 (20,000 trials): the outside price at its cap (5), China's at its floor (0.85),
+// spread 5.8-5.9. Graphite's network has no share: one world market, no split fields.
+TEST(ExportControls, ReplayedLicencesSplitChinasPriceFromTheOutsidePrice) {
+  for (const char* name :
+       {"antimony_licensing_2024", "gallium_controls_2023", "germanium_controls_2023"}) {
+    testing::CliResult r = run_cli({"run", name, "--trials", "500", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_NE(r.out.find("\"split_market\": {\"restricting_country\": \"CHN\""), std::string::npos)
+        << name;
+    const double outside = json_mean(r.out, "peak_price_multiple");
+    const double domestic = json_mean(r.out, "domestic_price_at_peak");
+    const double spread = json_mean(r.out, "price_spread_at_peak");
+    ASSERT_GT(domestic, 0.0) << name << "\n" << r.out;
+    EXPECT_LT(domestic, outside) << name;
+    EXPECT_LE(domestic, 1.0) << name << ": China's price at or below its baseline";
+    EXPECT_GE(outside, 2.0) << name << ": the outside price at least doubles";
+    EXPECT_GT(spread, 2.0) << name;
+  }
+  testing::CliResult graphite =
+      run_cli({"run", "graphite_licensing_2023", "--trials", "200", "--format", "json"});
+  ASSERT_EQ(graphite.exit_code, 0) << graphite.err;
+  EXPECT_EQ(graphite.out.find("split_market"), std::string::npos);
+  EXPECT_EQ(graphite.out.find("domestic_price_at_peak"), std::string::npos);
+}
+
 // Graphite's processing shares are recollections (`memory: true` on the refining block): they
 // count as remembered, except the refiners carved with an `assumption:` (judged). Graphite's
 // feeds are all derived, so any remembered figure of its network file is the refining block's.

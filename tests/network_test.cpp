@@ -2,10 +2,14 @@
 // mass balance at every node of random networks, the bundled cobalt network against a hand
 // calculation from its data files, node criticality, and bad network data.
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <random>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -19,6 +23,8 @@
 #include "sim/sweep/criticality.h"
 #include "sim/sweep/failure_trials.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/network_loader.h"
+#include "tools/io/yaml_reader.h"
 
 namespace mineflow {
 namespace {
@@ -706,7 +712,71 @@ INSTANTIATE_TEST_SUITE_P(
         BadNetworkCase{"imports_above_output", "network_mineral.yaml", "total: 20\n", "total: 80\n",
                        ":33:", "imports.refined.shares_pct[1].country"},
         BadNetworkCase{"feed_for_unknown_refiner", "network_toy.yaml", "refiner: FIN",
-                       "refiner: USA", ":19:", "feeds[1].refiner"}));
+                       "refiner: USA", ":19:", "feeds[1].refiner"},
+        // A refining row's export share needs its source and lies in [0, 100] (docs/network.md).
+        BadNetworkCase{"exports_pct_without_source", "network_toy.yaml", "{country: CHN, pct: 70}",
+                       "{country: CHN, pct: 70, exports_pct: 20}", ":9:", "exports_source"},
+        BadNetworkCase{"exports_pct_above_100", "network_toy.yaml", "{country: CHN, pct: 70}",
+                       "{country: CHN, pct: 70, exports_pct: 120, exports_source: \"x\"}",
+                       ":9:", "refining.shares_pct[0].exports_pct"},
+        BadNetworkCase{"exports_pct_negative", "network_toy.yaml", "{country: CHN, pct: 70}",
+                       "{country: CHN, pct: 70, exports_pct: -5, exports_source: \"x\"}",
+                       ":9:", "refining.shares_pct[0].exports_pct"}));
+
+// Every bundled network's export shares (`exports_pct` on a refining row, the baseline the split
+// market needs: docs/market.md, "Buyer groups and the split price") are in [0, 100] and say where
+// they come from: a publisher and a year in the file itself, never a path to the project's
+// reference folder (the repository stands on its own). The bundled set is pinned: China's rows
+// of cobalt, tungsten, gallium, germanium and antimony; graphite has none (docs/market.md says
+// why), so a share added or dropped without its documentation fails here.
+TEST(NetworkData, BundledExportSharesAreSourcedAndInRange) {
+  const std::map<std::string, double> expected = {
+      {"cobalt", 16}, {"tungsten", 30}, {"gallium", 16}, {"germanium", 29}, {"antimony", 63}};
+  std::map<std::string, double> found;
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(testing::scenarios_dir() + "/network")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string file = entry.path().string();
+    const std::string mineral = entry.path().stem().string();
+    SCOPED_TRACE(file);
+    io::YamlValue root = io::load_yaml_file(file);
+    for (const io::YamlValue& row : root.require("refining").require("shares_pct").items()) {
+      std::optional<io::YamlValue> pct = row.get("exports_pct");
+      std::optional<io::YamlValue> source = row.get("exports_source");
+      EXPECT_EQ(pct.has_value(), source.has_value()) << row.where().line;
+      if (!pct || !source) continue;
+      const double value = pct->as_double();
+      EXPECT_GE(value, 0.0);
+      EXPECT_LE(value, 100.0);
+      const std::string text = source->as_string();
+      EXPECT_GE(text.size(), 80u) << "a source names its publisher, title, date and arithmetic";
+      bool has_year = false;
+      for (std::size_t k = 0; k + 4 <= text.size() && !has_year; ++k) {
+        has_year = (text.compare(k, 2, "19") == 0 || text.compare(k, 2, "20") == 0) &&
+                   std::isdigit(static_cast<unsigned char>(text[k + 2])) &&
+                   std::isdigit(static_cast<unsigned char>(text[k + 3]));
+      }
+      EXPECT_TRUE(has_year) << text;
+      for (const char* local : {"shared/", "/work/", "../"}) {
+        EXPECT_EQ(text.find(local), std::string::npos) << local << " in: " << text;
+      }
+      EXPECT_EQ(row.require("country").as_string(), "CHN");
+      found[mineral] = value;
+    }
+    // The loader reads the same shares, as fractions of the country's refined output.
+    NetworkData data = io::load_network(file);
+    if (found.count(mineral)) {
+      ASSERT_EQ(data.refined_exports.size(), 1u);
+      EXPECT_EQ(data.refined_exports[0].country, "CHN");
+      EXPECT_DOUBLE_EQ(data.refined_exports[0].share, found[mineral] / 100.0);
+    } else {
+      EXPECT_TRUE(data.refined_exports.empty());
+    }
+  }
+  EXPECT_EQ(files, 10);
+  EXPECT_EQ(found, expected);
+}
 
 TEST(BadNetworkFile, CapacityBelowOutput) {
   fs::path dir = fs::temp_directory_path() / "mineflow_badnet_capacity";
