@@ -1,5 +1,8 @@
 #include "sim/run_limits.h"
 
+#include "sim/model.h"
+#include "sim/stock_pass.h"
+
 #include <cmath>
 #include <vector>
 
@@ -22,9 +25,16 @@ MarketLimits market_limits(bool clearing, double price_cap,
 }
 
 double focal_stock_share(const Model& model, const StockPolicy& stocks) {
-  const double world_stocks_t = model.world_inventory_days * model.world_refined_t_per_day;
-  if (!(world_stocks_t > 0.0)) return 0.0;
-  return stocks.stockpile_days * model.demand_t_per_day / world_stocks_t;
+  // Where the market can split, the focal economy buys in the market outside the restricting
+  // country, whose stocks are tau days of the outside's use, W - H (docs/market.md).
+  const double use_t_per_day =
+      model.world_refined_t_per_day - (model.split.active() ? model.split.domestic_t_per_day : 0.0);
+  const double market_stocks_t = model.world_inventory_days * use_t_per_day;
+  if (!(market_stocks_t > 0.0)) return 0.0;
+  // As the stock pass sizes it: days of the demand left after substitution.
+  const double stockpile_t =
+      stocks.stockpile_days * model.demand_t_per_day * (1.0 - stocks.substitution_cut);
+  return stockpile_t / market_stocks_t;
 }
 
 MarketLimits policy_market_limits(const Model& model, const StockPolicy& stocks,

@@ -16,11 +16,12 @@
 #include <optional>
 #include <span>
 
-#include "sim/model.h"
-#include "sim/stock_pass.h"
 #include "sim/summary.h"
 
 namespace mineflow {
+
+struct Model;
+struct StockPolicy;
 
 // The focal economy's stockpile as a share of the world's commercial stocks above which the run
 // says its price is an upper bound (docs/market.md, "The price-taker line").
@@ -33,7 +34,7 @@ struct MarketLimits {
   Proportion at_price_cap;
   // Share of trials with unmet demand.
   Proportion any_shortage;
-  // clearing: the policy's stockpile over the world's commercial stocks (focal_stock_share).
+  // clearing: the policy's stockpile over its market's commercial stocks (focal_stock_share).
   double focal_stock_share = 0.0;
   // clearing: the price cap bounds what the price priced out in at least one trial.
   bool price_cap_binds() const { return clearing && at_price_cap.p > 0.0; }
@@ -46,9 +47,10 @@ struct MarketLimits {
   bool price_taker_strained() const { return clearing && focal_stock_share > kPriceTakerLine; }
 };
 
-// The stockpile `stocks` holds at the start (stockpile_days of the focal economy's demand) over
-// the world's commercial stocks (world_inventory_days of world refined use); 0 where the model
-// has no world market size.
+// The stockpile `stocks` holds at the start (stockpile_days of the focal economy's demand after
+// substitution, as the stock pass sizes it) over the commercial stocks of the market it buys in:
+// world_inventory_days of world refined use, or of the use outside the restricting country
+// where the market can split; 0 where the model has no market size.
 double focal_stock_share(const Model& model, const StockPolicy& stocks);
 
 // From one policy's per-trial peak price multiples and unmet demand (same trials, trial order).

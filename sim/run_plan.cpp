@@ -198,4 +198,11 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
   return plan;
 }
 
+std::string split_country(const RunPlan& plan) {
+  for (const Variant& variant : plan.variants) {
+    if (variant.model->split.active()) return variant.model->split.country;
+  }
+  return {};
+}
+
 }  // namespace mineflow

@@ -50,4 +50,9 @@ RunPlan make_run_plan(const Scenario& scenario, const MineralGraph& base,
 // The stock levers of a policy over a model (recycling defaults to the graph's share).
 StockPolicy stock_policy(const PolicySet& policy, const Scenario& scenario, const Model& model);
 
+// The country whose export restriction can split the plan's market (the first variant's that
+// can: docs/market.md, "Buyer groups and the split price"); empty where none can. What the
+// outputs key the split metrics and the series' domestic price on.
+std::string split_country(const RunPlan& plan);
+
 }  // namespace mineflow

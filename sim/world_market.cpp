@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/buyer_groups.h"
+#include "sim/internal_error.h"
 #include "sim/units.h"
 
 namespace mineflow {
@@ -388,6 +389,13 @@ double market_price_integral(const MarketPath& market, double from_day, double t
 double market_domestic_price_integral(const MarketPath& market, double from_day, double to_day) {
   double integral = market_price_integral(market, from_day, to_day);
   if (!market.split) return integral;
+  // A profile that kept the split flag but not the daily prices (sim/profile_cache.h keeps only
+  // what the stock pass reads) would otherwise answer with the outside price.
+  if (market.domestic_price.size() < market.price.size()) {
+    throw InternalError(
+        "market_domestic_price_integral: a split market without its daily "
+        "domestic prices (a cached profile?)");
+  }
   // The outside price's integral plus the days' differences (no prefix is kept for the domestic
   // price; the series asks for a day or less at a time), so a day that does not split gives
   // exactly the outside price's value.

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/model.h"
 #include "sim/run_limits.h"
+#include "sim/stock_pass.h"
 #include "sim/sweep/stockpile_floor.h"
 #include "tests/cli_runner.h"
 #include "tools/io/limit_notes.h"
@@ -91,14 +93,28 @@ TEST(LimitNotes, AStockpileOverATenthOfTheWorldsStocksSaysThePriceIsAnUpperBound
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].id, "price_taker");
   EXPECT_EQ(notes[0].text,
-            "price-taker: the stockpile is 12.0 % of the world's commercial stocks (over 10 %): "
-            "its releases would lower the world price, so the price and priced-out figures are "
-            "upper bounds (docs/market.md)");
+            "price-taker: the stockpile is 12.0 % of its market's commercial stocks (over 10 %): "
+            "its releases would lower the price, so the peak price and the priced-out figures "
+            "overstate what it faces (docs/market.md)");
   EXPECT_DOUBLE_EQ(notes[0].share, 0.12);
-  EXPECT_EQ(io::note_statistic(notes[0]), "share_of_world_stocks");
+  EXPECT_EQ(io::note_statistic(notes[0]), "share_of_market_stocks");
   EXPECT_DOUBLE_EQ(io::note_value(notes[0]), 0.12);
   stocks.stockpile_days = 45.0;  // 9 %
   EXPECT_TRUE(io::market_notes(policy_market_limits(model, stocks, peak, unmet)).empty());
+  stocks.stockpile_days = 50.0;  // exactly on the line (450 / 4,500): not over it
+  EXPECT_EQ(focal_stock_share(model, stocks), kPriceTakerLine);
+  EXPECT_FALSE(policy_market_limits(model, stocks, peak, unmet).price_taker_strained());
+  // Sized as the stock pass sizes it: on the demand left after substitution (60 x 9 x 0.5).
+  stocks.stockpile_days = 60.0;
+  stocks.substitution_cut = 0.5;
+  EXPECT_DOUBLE_EQ(focal_stock_share(model, stocks), 0.06);
+  stocks.substitution_cut = 0.0;
+  // Where the market can split, the focal economy buys outside the restricting country: its
+  // stocks are 45 days of the outside's use, 100 - 40 t/day: 540 / 2,700 = 20 %.
+  model.split.country = "CHN";
+  model.split.domestic_t_per_day = 40.0;
+  EXPECT_DOUBLE_EQ(focal_stock_share(model, stocks), 0.2);
+  model.split = SplitMarket{};
   // Under rationing the price takes no stocks into account at all: no line to draw.
   stocks.stockpile_days = 60.0;
   model.clearing = false;
@@ -215,19 +231,21 @@ TEST(LimitNotesCli, RunSaysTheMarketsNoteInEveryFormat) {
   EXPECT_EQ(clearing.out.find("note: rationing"), std::string::npos);
 }
 
-// Tungsten's 60-day stockpile is 13.1 % of the world's commercial stocks (9.8 % of world use x 60
-// days over 45): the stockpile policy says the price-taker line, the policy without one does not.
+// Tungsten's 60-day stockpile is 32.8 % of the stocks of the market Japan buys in while China's
+// exports are cut (9.8 % of world use x 60 days over 45 days of the use outside China, 40 % of the
+// world's): the stockpile policy says the price-taker line, the policy without one does not;
+// copper's, 6.6 % of the world's stocks, is under it.
 TEST(LimitNotesCli, AStockpileOverTheLineSaysItsPriceIsAnUpperBound) {
   auto csv = testing::run_cli(
       {"run", "tungsten_background", "--trials", "200", "--threads", "1", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_NE(csv.out.find("\nstockpile_60,notes,price_taker,share_of_world_stocks,0.13"),
+  EXPECT_NE(csv.out.find("\nstockpile_60,notes,price_taker,share_of_market_stocks,0.32"),
             std::string::npos)
       << csv.out.substr(0, 1500);
   EXPECT_EQ(csv.out.find("\nno_policy,notes,price_taker"), std::string::npos);
   auto copper = testing::run_cli({"run", "copper_background", "--trials", "200", "--threads", "1"});
   ASSERT_EQ(copper.exit_code, 0) << copper.err;
-  EXPECT_EQ(copper.out.find("price-taker"), std::string::npos);  // 6.6 %: under the line
+  EXPECT_EQ(copper.out.find("price-taker"), std::string::npos);
 }
 
 // Tungsten's quotas price the world at its cap in nearly every trial under clearing; its files

@@ -233,7 +233,10 @@ TEST(ScenarioCharts, ASplitMarketDrawsTheDomesticPriceBesideEachPolicy) {
   ASSERT_EQ(shared.series.size(), 3u);
   EXPECT_EQ(shared.series[1].name, "domestic price in CHN");
   EXPECT_TRUE(shared.series[1].dashed);
-  EXPECT_EQ(shared.colour_of_series, (std::vector<std::size_t>{0, 0, 1}));
+  EXPECT_EQ(shared.colour_of_series, (std::vector<std::size_t>{0, 6, 1}));  // black: every policy's
+  // Rounding apart (each policy's model runs its own market) is still one line.
+  run.policies[1].days[1].domestic_price_multiple = 0.85 * (1.0 + 1e-13);
+  EXPECT_EQ(daily_price_chart(run, Lang::en).series.size(), 3u);
 
   run.policies[1].days[1].domestic_price_multiple = 0.9;  // a response of its own
   LineChart split = daily_price_chart(run, Lang::en);
@@ -249,6 +252,14 @@ TEST(ScenarioCharts, ASplitMarketDrawsTheDomesticPriceBesideEachPolicy) {
   const std::string csv = scenario_series_csv({&run});
   EXPECT_NE(csv.find("tiny,tiny_cut,no_policy,1,domestic_price_multiple,0.85,1\n"),
             std::string::npos);
+}
+
+// The report knows which scenarios can split (the run's helper, split_country): tungsten's
+// quotas restrict China's exports, which tungsten's network gives; the 2010 replay's rare earths
+// have no export data.
+TEST(ScenarioRun, KnowsWhetherTheMarketCanSplit) {
+  EXPECT_EQ(BundledScenario("tungsten_china_quotas").run(20, "Tungsten").split_country, "CHN");
+  EXPECT_EQ(BundledScenario("rare_earths_china_2010").run(1, "Rare earths").split_country, "");
 }
 
 // A scenario with no random event keeps its one path: no band, the path itself drawn.

@@ -13,7 +13,9 @@
 
 #include "market_toy.h"
 #include "sim/buyer_groups.h"
+#include "sim/internal_error.h"
 #include "sim/plan_series.h"
+#include "sim/world_market.h"
 
 namespace mineflow {
 namespace {
@@ -107,6 +109,27 @@ TEST(SplitMarket, TheDailySeriesCarriesBothPricesDayByDay) {
   for (const DayRecord& day : plan_daily_series(plain, 1).front().days) {
     EXPECT_EQ(day.domestic_price_multiple, day.price_multiple) << day.day;
   }
+}
+
+// The domestic price's integral on a hand-made path: prices 2, 3, 4 (prefix 0, 2, 5, 9), day 1
+// split with China's price at 0.9. Over [0.5, 2.5): 0.5 x 2 + 0.9 + 0.5 x 4 = 3.9; the outside
+// price's own integral is 6. Past the path's end nothing is added (as the price's integral).
+TEST(SplitMarket, TheDomesticPriceIntegralOnPartialDaysAndPastTheEnd) {
+  MarketPath market;
+  market.price = {2.0, 3.0, 4.0};
+  market.price_prefix = {0.0, 2.0, 5.0, 9.0};
+  EXPECT_EQ(market_domestic_price_integral(market, 0.5, 2.5), 6.0);  // not split: the price
+  market.split = true;
+  market.domestic_price = {2.0, 0.9, 4.0};
+  EXPECT_DOUBLE_EQ(market_price_integral(market, 0.5, 2.5), 6.0);
+  EXPECT_DOUBLE_EQ(market_domestic_price_integral(market, 0.5, 2.5), 3.9);
+  EXPECT_EQ(market_domestic_price_integral(market, 1.25, 1.25), 0.0);
+  EXPECT_DOUBLE_EQ(market_domestic_price_integral(market, 1.25, 1.75), 0.45);
+  EXPECT_DOUBLE_EQ(market_domestic_price_integral(market, 2.5, 4.0), 2.0);  // 0.5 x 4, then none
+  EXPECT_EQ(market_domestic_price_integral(market, 0.0, 1.0),
+            market_price_integral(market, 0.0, 1.0));
+  market.domestic_price.clear();  // a split flag without its prices is an engine fault, said
+  EXPECT_THROW(market_domestic_price_integral(market, 0.0, 1.0), InternalError);
 }
 
 TEST(SplitMarket, WithoutTheExportDataTheSameRestrictionIsOneWorldMarket) {
@@ -247,6 +270,17 @@ TEST(SplitMarketCli, TheSeriesOfASplitRunHasTheDomesticPrice) {
   const std::size_t last = line.rfind(',');
   const std::size_t before = line.rfind(',', last - 1);
   EXPECT_NEAR(std::stod(line.substr(before + 1, last - before - 1)), 0.85, 1e-12) << line;
+  // The JSON's days and the table's header name it too.
+  auto json =
+      testing::run_cli({"run", testing::test_data_dir() + "/split/cobalt_china_export_ban.yaml",
+                        "--series", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"new_supply_t\": 0, \"domestic_price_multiple\": 0.85"),
+            std::string::npos);
+  auto table = testing::run_cli(
+      {"run", testing::test_data_dir() + "/split/cobalt_china_export_ban.yaml", "--series"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("domestic_price_multiple"), std::string::npos);
 }
 
 TEST(SplitMarketCli, BadBuyerGroupsAreOneLocatedLine) {

@@ -48,9 +48,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
     if (series.primary) job.header.price_unit = series.unit.substr(0, series.unit.find('/'));
   }
   job.header.trials = job.series_only() ? 1 : static_cast<unsigned long long>(s.trials);
-  for (const auto& variant : job.plan.variants) {
-    if (variant.model->split.active()) job.header.split_country = variant.model->split.country;
-  }
+  job.header.split_country = split_country(job.plan);
   // The standing of the figures the run reads, said beside its answer when any is weak.
   if (auto note = io::data_quality_note(io::data_quality_of(job.data))) {
     job.header.notes.push_back(*note);

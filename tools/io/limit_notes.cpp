@@ -19,10 +19,10 @@ std::vector<LimitNote> market_notes(const MarketLimits& limits) {
     notes.push_back({"price_taker",
                      "price-taker: the stockpile is " +
                          format_fixed(100.0 * limits.focal_stock_share, 1) +
-                         " % of the world's commercial stocks (over " +
+                         " % of its market's commercial stocks (over " +
                          format_fixed(100.0 * kPriceTakerLine, 0) +
-                         " %): its releases would lower the world price, so the price and "
-                         "priced-out figures are upper bounds (docs/market.md)",
+                         " %): its releases would lower the price, so the peak price and the "
+                         "priced-out figures overstate what it faces (docs/market.md)",
                      limits.focal_stock_share});
   }
   if (limits.pro_rata_drives()) {
@@ -64,7 +64,7 @@ std::string note_statistic(const LimitNote& note) {
   if (note.id == "price_at_cap") return "share_of_trials";
   if (note.id == "data_quality") return "judged_or_remembered";
   if (note.id == "stockpile_floor") return "at_largest_days";
-  if (note.id == "price_taker") return "share_of_world_stocks";
+  if (note.id == "price_taker") return "share_of_market_stocks";
   return "applies";
 }
 

@@ -86,6 +86,13 @@ std::string limit_brief(const io::LimitNote& note, Lang lang) {
               : "stockpile days on a floor: the target's metric is " + value + " even at " + days +
                     " days (release rate and delay set it)";
   }
+  if (note.id == "price_taker") {
+    std::string share = format_fixed(100.0 * note.share, 1);
+    return ja ? "備蓄が市場在庫の " + share + " %：放出の価格引下げ効果は未反映（価格は上振れ）"
+              : "stockpile " + share +
+                    " % of its market's stocks: its releases' effect on the price is left out "
+                    "(the price is overstated)";
+  }
   if (note.id == "data_quality") {
     std::string of = std::to_string(note.count) + " / " + std::to_string(note.total);
     return ja ? "データの " + of + " 件が判断・記憶による値" : of + " figures judged or remembered";

@@ -124,6 +124,9 @@ LineChart stock_level_chart(const MineralScenario& scenario, Lang lang) {
   return chart;
 }
 
+// Palette index (palette.h: black) of a line that belongs to no one policy.
+constexpr std::size_t kSharedLineColour = 6;
+
 LineChart daily_price_chart(const MineralScenario& scenario, Lang lang) {
   LineChart chart;
   chart.title = scenario.mineral_name + ": " + phrase("daily_price_title", lang);
@@ -142,9 +145,10 @@ LineChart daily_price_chart(const MineralScenario& scenario, Lang lang) {
   // price (to rounding: each policy's model runs its own market) unless their market's response
   // differs: one line then, not one per policy.
   bool shared = true;
+  const std::vector<double> b =
+      scenario.policies.empty() ? std::vector<double>{} : domestic_line(scenario.policies[0], "").y;
   for (const PolicyOutcome& policy : scenario.policies) {
     const std::vector<double> a = domestic_line(policy, "").y;
-    const std::vector<double> b = domestic_line(scenario.policies.front(), "").y;
     shared = shared && a.size() == b.size();
     for (std::size_t d = 0; shared && d < a.size(); ++d) {
       shared = std::abs(a[d] - b[d]) <= 1e-9 * std::max(std::abs(a[d]), std::abs(b[d]));
@@ -159,7 +163,8 @@ LineChart daily_price_chart(const MineralScenario& scenario, Lang lang) {
     if (!split || (shared && p > 0)) continue;
     chart.series.push_back(domestic_line(
         policy, shared ? domestic_name : policy_label(policy.name, lang) + ": " + domestic_name));
-    chart.colour_of_series.push_back(p);
+    // One line for every policy in the palette's black (no policy's colour); else the policy's.
+    chart.colour_of_series.push_back(shared ? kSharedLineColour : p);
   }
   return chart;
 }

@@ -43,9 +43,7 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
   out.scenario_file = scenario.file;
   out.seed = scenario.seed;
   out.trials = plan.deterministic ? 1 : trials;
-  if (!plan.variants.empty() && plan.variants.front().model->split.active()) {
-    out.split_country = plan.variants.front().model->split.country;
-  }
+  out.split_country = split_country(plan);
 
   // The deterministic run: trial 0's draws, every policy on the same draws.
   for (PolicyDays& series : plan_daily_series(plan, scenario.seed)) {
