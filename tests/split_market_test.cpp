@@ -106,7 +106,10 @@ TEST(SplitMarket, TheDailySeriesCarriesBothPricesDayByDay) {
   // Without the export data: one market, so the two columns are one.
   RunPlan plain =
       make_run_plan(scenario, plain_graph(), {}, CountryTable{}, IndicatorSettings{}, {});
-  for (const DayRecord& day : plan_daily_series(plain, 1).front().days) {
+  // Held by name: a range-for over a member of the temporary would outlive it.
+  const std::vector<PolicyDays> plain_series = plan_daily_series(plain, 1);
+  ASSERT_EQ(plain_series.size(), 1u);
+  for (const DayRecord& day : plain_series.front().days) {
     EXPECT_EQ(day.domestic_price_multiple, day.price_multiple) << day.day;
   }
 }
