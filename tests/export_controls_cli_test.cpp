@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tests/cli_runner.h"
+#include "tests/json_field.h"
 
 namespace mineflow {
 namespace {
@@ -143,10 +144,7 @@ TEST(ExportControls, BackgroundsAndReplaysRun) {
 
 // The first policy's (no_policy's) mean of a metric in `run --format json`; -1 when absent.
 double json_mean(const std::string& json, const std::string& metric) {
-  const std::string key = "\"" + metric + "\": {\"mean\": ";
-  const std::size_t at = json.find(key);
-  if (at == std::string::npos) return -1.0;
-  return std::stod(json.substr(at + key.size()));
+  return testing::json_number_after(json, "\"" + metric + "\": {\"mean\": ");
 }
 
 // With China's export shares on their networks (docs/market.md, "Buyer groups and the split

@@ -16,6 +16,7 @@
 #include "sim/internal_error.h"
 #include "sim/plan_series.h"
 #include "sim/world_market.h"
+#include "tests/json_field.h"
 
 namespace mineflow {
 namespace {
@@ -219,10 +220,7 @@ namespace mineflow {
 namespace {
 
 double json_metric(const std::string& json, const std::string& name) {
-  const std::string key = "\"" + name + "\": ";
-  const std::size_t at = json.find(key);
-  if (at == std::string::npos) return -1.0;
-  return std::stod(json.substr(at + key.size()));
+  return testing::json_number_after(json, "\"" + name + "\": ");
 }
 
 // Issue 24's check (Done when): a one-year ban on China's refined cobalt exports costs Japan
