@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace mineflow {
 
@@ -23,8 +24,25 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
                          const ChannelHit& hit, double horizon_days,
                          std::vector<ChannelEffect>& out) {
   const double lead = hit.lead_time_days;
+  const double onset = occurrence.start_day;
+  const double full_end = occurrence.end_day;
+  // Clearing: a hit the price reaches later cuts physically only until `physical_until` (days
+  // before the lead): while nothing is licensed, or until the focal economy has re-sourced.
+  double physical_until = std::numeric_limits<double>::infinity();
+  if (hit.licence_delay_only || hit.resourcing_days >= 0.0) {
+    physical_until = onset;
+    if (hit.licence_delay_only && occurrence.licence_delay_days >= 0.0) {
+      physical_until = std::min(full_end, onset + occurrence.licence_delay_days);
+    }
+    physical_until = std::max(physical_until, onset + hit.resourcing_days);
+  }
   // Severity s_from at `from` to s_to at `to`, days from the horizon's start before the lead.
   auto piece = [&](double from, double to, double s_from, double s_to) {
+    if (from >= physical_until) return;
+    if (to > physical_until) {  // the severity where the physical window closes
+      if (s_to != s_from) s_to = s_from + (s_to - s_from) * (physical_until - from) / (to - from);
+      to = physical_until;
+    }
     double start = from + lead;
     double end = to + lead;
     if (start >= horizon_days || end <= start) return;
@@ -37,8 +55,6 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
     }
     out.push_back({hit.channel, start, end, f_start, f_end});
   };
-  const double onset = occurrence.start_day;
-  const double full_end = occurrence.end_day;
   // A licence cuts everything while nothing is licensed, then what is not approved; the shape
   // recovers from there. A restriction on some destinations cuts their share of the flow.
   double s = effective_severity(occurrence, target) * hit.severity_scale;
@@ -48,7 +64,7 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
     piece(onset, full_from, s, s);
     s *= 1.0 - occurrence.licence_approval_share;
   }
-  if (hit.licence_delay_only) return;  // the rest reaches this channel through the price
+  if (full_from >= physical_until) return;  // the rest reaches this channel through the price
   switch (occurrence.shape) {
     case RecoveryShape::Kind::step:
       piece(full_from, full_end, s, s);

@@ -162,6 +162,16 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       }
     }
   };
+  // Clearing with a re-sourcing lead time (docs/market.md, "Re-sourcing lead time"): the focal
+  // economy's streams from a cut foreign supplier are cut physically until it has re-sourced.
+  const bool resources = model.clearing && model.resourcing_days > 0.0;
+  auto hit_sources_until_resourced = [&](auto&& matches) {
+    const std::size_t first = out.hits.size();
+    hit_sources(matches);
+    for (std::size_t h = first; h < out.hits.size(); ++h) {
+      out.hits[h].resourcing_days = model.resourcing_days;
+    }
+  };
   auto hit_mine = [&] {
     for (std::size_t m = 0; m < model.mines.size(); ++m) {
       if (model.mines[m].country == target.country) {
@@ -186,11 +196,11 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
       if (target.stage == Stage::mine) {
         // The focal economy's own concentrate stream from that mine, and the mine in the tiers.
         // Clearing: the loss reaches the focal economy through the world price only.
-        if (!model.clearing) {
-          hit_sources([&](const SupplySource& s) {
-            return s.country == target.country && s.import_class == ImportClass::concentrate;
-          });
-        }
+        auto concentrate_from = [&](const SupplySource& s) {
+          return s.country == target.country && s.import_class == ImportClass::concentrate;
+        };
+        if (!model.clearing) hit_sources(concentrate_from);
+        if (resources) hit_sources_until_resourced(concentrate_from);
         hit_mine();
       } else if (target.stage == Stage::refine) {
         hit_refiner();  // reaches the focal economy through the refiner's output
@@ -200,6 +210,14 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
           return s.country == target.country && s.import_class == ImportClass::refined &&
                  s.refiner == SupplySource::kNone;
         });
+        // Clearing: the focal economy buys the refiner's loss back on the market, once it has
+        // re-sourced.
+        if (resources) {
+          hit_sources_until_resourced([&](const SupplySource& s) {
+            return s.country == target.country && s.import_class == ImportClass::refined &&
+                   s.refiner != SupplySource::kNone;
+          });
+        }
       }
       break;
     case EventTarget::Kind::edge:
@@ -225,8 +243,10 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
                  (*target.export_stage == Stage::mine);
         });
         if (model.clearing && scope.world_share >= 1.0) {
-          for (std::size_t h = first; h < out.hits.size(); ++h)
+          for (std::size_t h = first; h < out.hits.size(); ++h) {
             out.hits[h].licence_delay_only = true;
+            if (resources) out.hits[h].resourcing_days = model.resourcing_days;
+          }
         }
       }
       for (std::size_t c = 0; c < model.exporters.size() && scope.world_share > 0.0; ++c) {
@@ -375,6 +395,7 @@ Model compile_model(const MineralGraph& mineral, const Scenario& scenario,
   model.focal_economy = mineral.focal_economy;
   model.clearing = scenario.market == MarketModel::clearing;
   model.world_inventory_days = scenario.world_inventory_days;
+  model.resourcing_days = scenario.resourcing_days;
   if (model.clearing) {
     model.idle_capacity_share = scenario.idle_capacity.share;
     model.idle_capacity_per_day = scenario.idle_capacity.share / scenario.idle_capacity.days;

@@ -78,6 +78,10 @@ struct ChannelHit {
   // Clearing: the focal economy's streams from an exporter that restricts every buyer are cut
   // only while nothing is licensed (no price reaches unlicensed material); the rest is priced.
   bool licence_delay_only = false;
+  // Clearing: a cut the focal economy re-sources through the market is physical for the first
+  // `resourcing_days` of the event (its lead before re-sourced supply arrives), then priced;
+  // < 0: physical throughout (or, with licence_delay_only, only while nothing is licensed).
+  double resourcing_days = -1.0;
 };
 
 struct CompiledTarget {
@@ -140,6 +144,7 @@ struct Model {
   // Clearing (docs/market.md, sim/world_market.h): the world market allocates through the price.
   bool clearing = false;
   double world_inventory_days = 60.0;  // world commercial stocks, days of world use (the lag)
+  double resourcing_days = 0.0;        // Scenario::resourcing_days (clearing only)
   // The market's supply and demand response (docs/market.md, "Supply and demand response"),
   // shares of world use at baseline: idle capacity restarting and the longer-run substitution
   // and new supply (the scenario's or the policy's demand_response), each built at its rate per

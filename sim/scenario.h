@@ -270,6 +270,11 @@ struct Scenario {
   // the world balance, not in the focal economy's stock pass: one mechanism).
   IdleCapacity idle_capacity{};
   BuyerGroups buyers{};
+  // Under clearing, the days the focal economy's buyers need to replace a cut foreign supplier
+  // through the market (contracting and qualifying another supplier, beyond the shipping lead
+  // time the material in transit bridges): meanwhile the supplier's cut is physical, then priced
+  // (docs/market.md, "Re-sourcing lead time"). 0: re-sourced at once.
+  double resourcing_days = 0.0;
   SourceRef market_where;  // where the scenario sets it (or the option that overrode it)
   double horizon_days = 365.0;
   long long trials = 10000;

@@ -137,6 +137,8 @@ struct Coverage {
   // stockpile served priced-out demand.
   std::array<int, 3> release_setting{};
   std::array<int, 3> release_served{};
+  int resourcing = 0;        // a re-sourcing lead time (docs/market.md)
+  int resourcing_unmet = 0;  // ... with demand physically unmet
   int split = 0;         // the market splits on some day (docs/market.md)
   int split_spread = 0;  // ... with the domestic price off the outside one at its peak
   AllowanceUse use;
@@ -180,6 +182,8 @@ struct Coverage {
     capped += e.capped_days > 0 ? 1 : 0;
     stocked_out += e.stocked_out_days > 0 ? 1 : 0;
     split += e.split_days > 0 ? 1 : 0;
+    resourcing += c.market.resourcing_days > 0 ? 1 : 0;
+    resourcing_unmet += c.market.resourcing_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
     split_spread += e.split_days > 0 && m.domestic_price_at_peak != m.peak_price_multiple ? 1 : 0;
     stockout_with_unmet += e.stocked_out_days > 0 && m.unmet_t > 0.0 ? 1 : 0;
     stockout_uncertain += e.stockout_uncertain_days > 0 ? 1 : 0;
@@ -419,8 +423,12 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
             << ", pre_crisis " << seen.release_setting[1] << " (serving priced-out demand "
             << seen.release_served[1] << "), discount " << seen.release_setting[2] << " (serving "
             << seen.release_served[2] << ")\n  split market " << seen.split
-            << " (domestic price off the outside peak " << seen.split_spread << ")\n";
+            << " (domestic price off the outside peak " << seen.split_spread
+            << ")\n  re-sourcing lead time " << seen.resourcing << " (with unmet "
+            << seen.resourcing_unmet << ")\n";
   EXPECT_GE(seen.priced_out, kClearingCases / 2);
+  EXPECT_GE(seen.resourcing, kClearingCases / 3);
+  EXPECT_GE(seen.resourcing_unmet, kClearingCases / 10);
   // Each release setting drawn, and the two below the market price serving on many cases.
   EXPECT_GE(seen.release_setting[0], kClearingCases / 5);
   EXPECT_GE(seen.release_served[1], kClearingCases / 10);
@@ -513,6 +521,35 @@ TEST(Differential, PlantedMissingMarketResponseIsCaught) {
             << first_diff;
   EXPECT_GE(planted, 20);
   EXPECT_GE(caught, planted / 2);
+}
+
+// Planted error (the re-sourcing lead time, docs/market.md "Re-sourcing lead time"): the engine
+// run with the lead time ignored (0) where the reference's case has one. Must be seen beyond the
+// allowances on most cases where the lead time changes the reference's physical supply (its
+// unmet demand with the lead time differs from the same case's without).
+TEST(Differential, PlantedMissingResourcingLeadTimeIsCaught) {
+  constexpr int kPlanted = 200;
+  int planted = 0, caught = 0;
+  std::string first_diff;
+  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
+    Case c = random_clearing_case(seed);
+    if (c.market.resourcing_days == 0) continue;
+    Case without = c;
+    without.market.resourcing_days = 0;
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    if (reference.unmet_t == simulate(without, nullptr).unmet_t) continue;  // nothing to see
+    ++planted;
+    std::string diff = mismatches(c, run_engine(without), reference, exact);
+    caught += diff.empty() ? 0 : 1;
+    if (first_diff.empty()) first_diff = diff;
+  }
+  std::cout << "planted: re-sourcing lead time ignored, random_clearing_case seeds 1-" << kPlanted
+            << ": " << planted << " where it moves the reference's unmet demand, " << caught
+            << " caught beyond the allowance\n"
+            << first_diff;
+  EXPECT_GE(planted, 20);
+  EXPECT_GE(caught, planted * 4 / 5);
 }
 
 // Planted error (the release price, docs/market.md "Release price"): the engine run with its

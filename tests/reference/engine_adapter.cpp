@@ -183,6 +183,7 @@ Metrics run_engine(const Case& c) {
   scenario.world_inventory_days = c.market.world_inventory_days;
   scenario.idle_capacity = IdleCapacity{c.market.idle_share, c.market.idle_days};
   scenario.buyers.domestic_price_floor = c.market.domestic_price_floor;
+  scenario.resourcing_days = c.market.resourcing_days;
   scenario.demand_response.substitution_per_yr = c.market.substitution_per_yr;
   scenario.demand_response.substitution_cap = c.market.substitution_cap;
   scenario.demand_response.new_supply_per_yr = c.market.new_supply_per_yr;

@@ -194,6 +194,10 @@ Case random_clearing_case(std::uint64_t seed) {
     const double end = p.chance(0.5) ? 0.0 : 1.0;
     c.stocks.release_discount = p.chance(0.1) ? end : p.uniform(0.0, 1.0);
   }
+  // The re-sourcing lead time (docs/market.md, "Re-sourcing lead time"), from a stream of its
+  // own: in half the cases, up to 90 days (longer than many events, shorter than others).
+  CaseRandom lead(seed * 0xD1B54A32D192ED03ULL + 0x7E5011ULL);
+  if (lead.chance(0.5)) c.market.resourcing_days = lead.integer(1, 90);
   return c;
 }
 

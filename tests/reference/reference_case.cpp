@@ -35,6 +35,9 @@ std::string describe(const Case& c) {
   const Network& n = c.network;
   if (c.market.clearing) {
     out << "market clearing, world_inventory_days " << c.market.world_inventory_days << "; ";
+    if (c.market.resourcing_days > 0) {
+      out << "re-sourcing lead time " << c.market.resourcing_days << " days; ";
+    }
     if (!c.network.tiers.split_country.empty()) {
       out << "split market: " << c.network.tiers.split_country << " exports "
           << c.network.tiers.split_export_share << " of its refined output, domestic floor "

@@ -177,6 +177,11 @@ struct Market {
   double new_supply_cap = 0.0;
   // The restricting country's domestic price floor while the market splits.
   double domestic_price_floor = 0.85;
+  // Days the focal economy needs to re-source a cut foreign supplier through the market
+  // (docs/market.md, "Re-sourcing lead time"): over an event's first resourcing_days its cuts of
+  // the focal streams' suppliers (mine and refiner outages, restrictions on every destination)
+  // are physical; 0: none.
+  int resourcing_days = 0;
 };
 
 struct Case {

@@ -121,10 +121,14 @@ double Hit::effective_severity() const {
   return 1.0 - std::min(1.0, cap_fraction * cap_utilisation);
 }
 
-double severity(const Event& event, const Hit& hit, int lead_days, When when) {
+double severity(const Event& event, const Hit& hit, int lead_days, When when, int physical_days) {
   const int onset = event.start_day + lead_days;
   double total = 0.0;
-  for (const Piece& p : pieces(event, hit)) {
+  for (Piece p : pieces(event, hit)) {
+    if (physical_days >= 0) {  // the piece's part inside the first physical_days
+      if (p.from >= physical_days) continue;
+      if (p.to > physical_days) p = {p.from, physical_days, p.s_from, p.at(physical_days)};
+    }
     const double a = onset + p.from;
     const double b = onset + p.to;
     switch (when.kind) {

@@ -18,8 +18,10 @@ struct When {
   double width = 1.0;
 };
 
-// The severity of `hit` of `event` seen `lead_days` later, at `when`.
-double severity(const Event& event, const Hit& hit, int lead_days, When when);
+// The severity of `hit` of `event` seen `lead_days` later, at `when`; with `physical_days` >= 0,
+// only over the event's first physical_days (0 after: docs/market.md, "Re-sourcing lead time").
+double severity(const Event& event, const Hit& hit, int lead_days, When when,
+                int physical_days = -1);
 
 // Days where a hit's severity may jump or change slope, for each lead time it is seen with (the
 // engine cuts its segments at the same days): between two consecutive such days every severity

@@ -445,7 +445,8 @@ Metrics simulate_stocks(const Case& c, const std::vector<StepSupply>& steps, Exa
 
 Metrics simulate(const Case& c, Exactness* exactness) {
   std::vector<StepSupply> steps =
-      focal_supply_by_step(c.network, c.events, c.horizon_days, kStepsPerDay, c.market.clearing);
+      focal_supply_by_step(c.network, c.events, c.horizon_days, kStepsPerDay, c.market.clearing,
+                           c.market.resourcing_days);
   Exactness unused;
   Exactness& exact = exactness != nullptr ? *exactness : unused;
   if (c.market.clearing) {

@@ -12,32 +12,22 @@ int lead_of(const Network& network, Flow flow) {
   return flow == Flow::concentrate ? network.concentrate_lead_days : network.refined_lead_days;
 }
 
-// Under clearing (docs/market.md, "What the focal economy's streams carry"), the part of a
-// licensed event that cuts before anything is licensed: the licence's scale for its delay (at
-// most the duration), then nothing.
-Event unlicensed_delay_only(const Event& event) {
-  Event delay;
-  delay.start_day = event.start_day;
-  delay.duration_days = std::min(event.licence_delay_days, event.duration_days);
-  return delay;
-}
-
-Hit licence_scale_step(const Event& event, const Hit& hit) {
-  Hit step = hit;
-  step.severity = event.licence_scale;
-  step.cap_fraction = -1.0;
-  step.shape = Shape{};
-  return step;
+// Whether the tiers hold a refiner in `country` (a refined stream from it ships that output).
+bool has_refiner(const Network& network, const std::string& country) {
+  return std::any_of(network.tiers.refiners.begin(), network.tiers.refiners.end(),
+                     [&](const WorldRefiner& r) { return r.country == country; });
 }
 
 // The fraction of a supplier's capacity available `when`: the product of (1 - severity) over
 // every hit on it, each shifted by the shipping lead time. Under clearing only what the price
 // cannot reach cuts the stream physically: an edge hit, or an export restriction that names the
 // focal economy and leaves some other buyer free (`world_share` below 1), throughout; one on
-// every destination only while nothing is licensed (none without a licence); node outages at
-// foreign mines and refiners not at all (the world shortfall prices them).
+// every destination only while nothing is licensed (none without a licence) or the focal
+// economy has not yet re-sourced (its first `resourcing_days`); node outages at the supplier's
+// foreign mines and refiners only until re-sourced (the world shortfall prices them).
 double supplier_availability(const Network& network, const Supplier& supplier,
-                             const std::vector<Event>& events, When when, bool clearing) {
+                             const std::vector<Event>& events, When when, bool clearing,
+                             int resourcing_days) {
   double available = 1.0;
   for (const Event& event : events) {
     for (const Hit& hit : event.hits) {
@@ -48,11 +38,20 @@ double supplier_availability(const Network& network, const Supplier& supplier,
       if (clearing) {
         const bool edge = hit.kind == Hit::Kind::edge && hit.flow == supplier.flow;
         const bool every_destination = restriction && hit.world_share == 1.0;
+        const bool supplier_outage =
+            (hit.kind == Hit::Kind::foreign_mine && supplier.flow == Flow::concentrate) ||
+            (hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined &&
+             has_refiner(network, supplier.country));
         if (edge || (restriction && !every_destination)) {
           available *= 1.0 - severity(event, hit, lead, when);
-        } else if (every_destination && event.licence_delay_days >= 0) {
-          available *= 1.0 - severity(unlicensed_delay_only(event), licence_scale_step(event, hit),
-                                      lead, when);
+        } else if (every_destination) {
+          int physical = event.licence_delay_days >= 0
+                             ? std::min(event.licence_delay_days, event.duration_days)
+                             : 0;
+          physical = std::max(physical, resourcing_days);
+          if (physical > 0) available *= 1.0 - severity(event, hit, lead, when, physical);
+        } else if (supplier_outage && resourcing_days > 0) {
+          available *= 1.0 - severity(event, hit, lead, when, resourcing_days);
         }
         continue;
       }
@@ -105,13 +104,13 @@ double world_slot_availability(const Network& network, const std::vector<Event>&
 // buyer of a refiner is rationed pro rata); not under clearing, where the focal economy buys
 // what a refiner loses elsewhere at the price.
 double flow_supply(const Network& network, const std::vector<Event>& events, Flow flow, When when,
-                   const TierDay* tiers, bool clearing) {
+                   const TierDay* tiers, bool clearing, int resourcing_days) {
   double delivered = 0.0;
   double lost = 0.0;
   double spare = 0.0;
   for (const Supplier& supplier : network.suppliers) {
     if (supplier.flow != flow) continue;
-    double a = supplier_availability(network, supplier, events, when, clearing);
+    double a = supplier_availability(network, supplier, events, when, clearing, resourcing_days);
     if (tiers != nullptr && flow == Flow::refined && !clearing) {
       for (std::size_t r = 0; r < network.tiers.refiners.size(); ++r) {
         if (network.tiers.refiners[r].country == supplier.country) {
@@ -129,7 +128,7 @@ double flow_supply(const Network& network, const std::vector<Event>& events, Flo
 }  // namespace
 
 DaySupply focal_supply(const Network& network, const std::vector<Event>& events, When when,
-                       bool clearing) {
+                       bool clearing, int resourcing_days) {
   double smelter_capacity = 0.0;  // the smelter refines what it imports at baseline
   double refined_total = 0.0;
   for (const Supplier& supplier : network.suppliers) {
@@ -139,10 +138,12 @@ DaySupply focal_supply(const Network& network, const std::vector<Event>& events,
   TierDay tiers;
   if (network.tiers.present) tiers = tier_day(network, events, when);
   const TierDay* tier_state = network.tiers.present ? &tiers : nullptr;
-  double concentrate = flow_supply(network, events, Flow::concentrate, when, tier_state, clearing);
+  double concentrate =
+      flow_supply(network, events, Flow::concentrate, when, tier_state, clearing, resourcing_days);
   double smelter = smelter_capacity * focal_availability(events, Hit::Kind::focal_smelter, when);
   out.domestic_t_per_day = std::min(concentrate, smelter);
-  out.refined_t_per_day = flow_supply(network, events, Flow::refined, when, tier_state, clearing);
+  out.refined_t_per_day =
+      flow_supply(network, events, Flow::refined, when, tier_state, clearing, resourcing_days);
   out.recycling_available = focal_availability(events, Hit::Kind::focal_recycling, when);
   if (network.tiers.present) {
     out.partial_replacement = tiers.lost_feed_t_per_day > 0.0 && tiers.replaced_fraction > 0.0 &&
@@ -221,7 +222,8 @@ int ramping_hits(const Network& network, const std::vector<Event>& events, int d
 
 std::vector<StepSupply> focal_supply_by_step(const Network& network,
                                              const std::vector<Event>& events, int horizon_days,
-                                             int steps_per_day, bool clearing) {
+                                             int steps_per_day, bool clearing,
+                                             int resourcing_days) {
   const double h = 1.0 / steps_per_day;
   std::vector<StepSupply> steps(static_cast<std::size_t>(horizon_days) *
                                 static_cast<std::size_t>(steps_per_day));
@@ -232,21 +234,24 @@ std::vector<StepSupply> focal_supply_by_step(const Network& network,
     if (ramping == 0) {
       // Every severity is constant over the day: so is the supply, in every step of it.
       DaySupply s = focal_supply(network, events, {When::Kind::mean, static_cast<double>(day), 1.0},
-                                 clearing);
+                                 clearing, resourcing_days);
       for (int j = 0; j < steps_per_day; ++j) first[j] = {s, s, s, false, false};
       continue;
     }
     DaySupply start =
-        focal_supply(network, events, {When::Kind::after, static_cast<double>(day), 0.0}, clearing);
+        focal_supply(network, events, {When::Kind::after, static_cast<double>(day), 0.0}, clearing,
+                     resourcing_days);
     for (int j = 0; j < steps_per_day; ++j) {
       const double t = day + j * h;
       StepSupply& step = first[j];
       step.start = start;
-      step.mean = focal_supply(network, events, {When::Kind::mean, t, h}, clearing);
-      step.end =
-          j + 1 < steps_per_day
-              ? focal_supply(network, events, {When::Kind::after, t + h, 0.0}, clearing)
-              : focal_supply(network, events, {When::Kind::before, day + 1.0, 0.0}, clearing);
+      step.mean =
+          focal_supply(network, events, {When::Kind::mean, t, h}, clearing, resourcing_days);
+      step.end = j + 1 < steps_per_day
+                     ? focal_supply(network, events, {When::Kind::after, t + h, 0.0}, clearing,
+                                    resourcing_days)
+                     : focal_supply(network, events, {When::Kind::before, day + 1.0, 0.0}, clearing,
+                                    resourcing_days);
       step.ramps = true;
       step.curve = ramping >= 2 || step.start.partial_replacement ||
                    step.mean.partial_replacement || step.end.partial_replacement;

@@ -29,9 +29,10 @@ struct DaySupply {
 
 // Supply from the severities read `when` (a day's mean, or an instant). `clearing`: what the
 // focal economy's streams carry under a clearing market (docs/market.md): only the cuts the
-// price cannot reach; the world shortfall is the same either way.
+// price cannot reach (and, over an event's first `resourcing_days`, the cuts of their
+// suppliers); the world shortfall is the same either way.
 DaySupply focal_supply(const Network& network, const std::vector<Event>& events, When when,
-                       bool clearing = false);
+                       bool clearing = false, int resourcing_days = 0);
 
 std::vector<DaySupply> focal_supply_by_day(const Network& network, const std::vector<Event>& events,
                                            int horizon_days);
@@ -60,6 +61,7 @@ struct StepSupply {
 };
 std::vector<StepSupply> focal_supply_by_step(const Network& network,
                                              const std::vector<Event>& events, int horizon_days,
-                                             int steps_per_day, bool clearing = false);
+                                             int steps_per_day, bool clearing = false,
+                                             int resourcing_days = 0);
 
 }  // namespace mineflow::reference

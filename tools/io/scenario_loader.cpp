@@ -477,7 +477,7 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
   s.market = MarketModel::clearing;
   if (auto market = root.get("market")) {
     market->allow_only({"model", "world_inventory_days", "idle_capacity", "buyers",
-                        "domestic_price_floor", "note"});
+                        "domestic_price_floor", "resourcing_days", "note"});
     if (auto buyers = market->get("buyers")) {
       // `buyers: {focal_economy: E, rest_of_world: E, restricting_country: E}`: each group's
       // short-run |price elasticity of demand| (docs/market.md, "Buyer groups and the split
@@ -506,6 +506,14 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
       YamlValue days = idle->require("days");
       s.idle_capacity.days = days.as_positive();
       if (s.idle_capacity.days < 1.0) days.fail("at least 1 day (the market steps daily)");
+    }
+    if (auto v = market->get("resourcing_days")) {
+      // Days to replace a cut foreign supplier through the market (docs/market.md,
+      // "Re-sourcing lead time").
+      s.resourcing_days = v->as_non_negative();
+      if (s.resourcing_days > s.horizon_days) {
+        v->fail("days within the scenario's horizon_days (" + format_number(s.horizon_days) + ")");
+      }
     }
     if (auto v = market->get("world_inventory_days")) {
       s.world_inventory_days = v->as_positive();
