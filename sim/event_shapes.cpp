@@ -26,15 +26,17 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
   const double lead = hit.lead_time_days;
   const double onset = occurrence.start_day;
   const double full_end = occurrence.end_day;
+  // A licence cuts everything while nothing is licensed (to full_from), then what is not
+  // approved; the shape recovers from there.
+  const bool licensed = occurrence.licence_delay_days >= 0.0;
+  const double full_from =
+      licensed ? std::min(full_end, onset + occurrence.licence_delay_days) : onset;
   // Clearing: a hit the price reaches later cuts physically only until `physical_until` (days
   // before the lead): while nothing is licensed, or until the focal economy has re-sourced.
   double physical_until = std::numeric_limits<double>::infinity();
   if (hit.licence_delay_only || hit.resourcing_days >= 0.0) {
-    physical_until = onset;
-    if (hit.licence_delay_only && occurrence.licence_delay_days >= 0.0) {
-      physical_until = std::min(full_end, onset + occurrence.licence_delay_days);
-    }
-    physical_until = std::max(physical_until, onset + hit.resourcing_days);
+    physical_until =
+        std::max(hit.licence_delay_only ? full_from : onset, onset + hit.resourcing_days);
   }
   // Severity s_from at `from` to s_to at `to`, days from the horizon's start before the lead.
   auto piece = [&](double from, double to, double s_from, double s_to) {
@@ -55,12 +57,9 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
     }
     out.push_back({hit.channel, start, end, f_start, f_end});
   };
-  // A licence cuts everything while nothing is licensed, then what is not approved; the shape
-  // recovers from there. A restriction on some destinations cuts their share of the flow.
+  // A restriction on some destinations cuts their share of the flow.
   double s = effective_severity(occurrence, target) * hit.severity_scale;
-  double full_from = onset;
-  if (occurrence.licence_delay_days >= 0.0) {
-    full_from = std::min(full_end, onset + occurrence.licence_delay_days);
+  if (licensed) {
     piece(onset, full_from, s, s);
     s *= 1.0 - occurrence.licence_approval_share;
   }
@@ -85,7 +84,7 @@ void add_channel_effects(const Occurrence& occurrence, const CompiledTarget& tar
       const double chord_excess = 0.5 * x * (1.0 + std::exp(-x)) / (1.0 - std::exp(-x));
       for (int k = 0; k < kPiecesPerHalfLife * kHalfLivesFollowed; ++k) {
         double from = full_end + step * k;
-        if (from + lead >= horizon_days) break;
+        if (from + lead >= horizon_days || from >= physical_until) break;
         double s_from = s * std::exp2(-static_cast<double>(k) / kPiecesPerHalfLife) / chord_excess;
         double s_to =
             s * std::exp2(-static_cast<double>(k + 1) / kPiecesPerHalfLife) / chord_excess;

@@ -165,12 +165,15 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
   // Clearing with a re-sourcing lead time (docs/market.md, "Re-sourcing lead time"): the focal
   // economy's streams from a cut foreign supplier are cut physically until it has re-sourced.
   const bool resources = model.clearing && model.resourcing_days > 0.0;
-  auto hit_sources_until_resourced = [&](auto&& matches) {
-    const std::size_t first = out.hits.size();
-    hit_sources(matches);
+  auto until_resourced = [&](std::size_t first) {
     for (std::size_t h = first; h < out.hits.size(); ++h) {
       out.hits[h].resourcing_days = model.resourcing_days;
     }
+  };
+  auto hit_sources_until_resourced = [&](auto&& matches) {
+    const std::size_t first = out.hits.size();
+    hit_sources(matches);
+    until_resourced(first);
   };
   auto hit_mine = [&] {
     for (std::size_t m = 0; m < model.mines.size(); ++m) {
@@ -204,20 +207,18 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
         hit_mine();
       } else if (target.stage == Stage::refine) {
         hit_refiner();  // reaches the focal economy through the refiner's output
+        auto refined_from = [&](bool with_refiner) {
+          return [&, with_refiner](const SupplySource& s) {
+            return s.country == target.country && s.import_class == ImportClass::refined &&
+                   (s.refiner != SupplySource::kNone) == with_refiner;
+          };
+        };
         // A refined stream with no refiner behind it (a country named only for rerouting or
-        // diversification) is the refinery itself.
-        hit_sources([&](const SupplySource& s) {
-          return s.country == target.country && s.import_class == ImportClass::refined &&
-                 s.refiner == SupplySource::kNone;
-        });
+        // diversification) is the refinery itself: cut throughout, under either market.
+        hit_sources(refined_from(false));
         // Clearing: the focal economy buys the refiner's loss back on the market, once it has
         // re-sourced.
-        if (resources) {
-          hit_sources_until_resourced([&](const SupplySource& s) {
-            return s.country == target.country && s.import_class == ImportClass::refined &&
-                   s.refiner != SupplySource::kNone;
-          });
-        }
+        if (resources) hit_sources_until_resourced(refined_from(true));
       }
       break;
     case EventTarget::Kind::edge:
@@ -245,8 +246,8 @@ CompiledTarget compile_target(const Model& model, const EventTarget& target) {
         if (model.clearing && scope.world_share >= 1.0) {
           for (std::size_t h = first; h < out.hits.size(); ++h) {
             out.hits[h].licence_delay_only = true;
-            if (resources) out.hits[h].resourcing_days = model.resourcing_days;
           }
+          if (resources) until_resourced(first);
         }
       }
       for (std::size_t c = 0; c < model.exporters.size() && scope.world_share > 0.0; ++c) {

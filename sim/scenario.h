@@ -282,11 +282,4 @@ struct Scenario {
   std::string file;
 };
 
-// `--market`: replaces the scenario's setting when given.
-inline void override_market(Scenario& scenario, std::optional<MarketModel> market) {
-  if (!market) return;
-  scenario.market = *market;
-  scenario.market_where = SourceRef{"--market", 0, 0};
-}
-
 }  // namespace mineflow

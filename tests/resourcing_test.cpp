@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cli_runner.h"
+#include "json_field.h"
 #include "market_toy.h"
 
 namespace mineflow {
@@ -20,10 +21,12 @@ using namespace market_toy;
 constexpr double kStreamTPerDay = 10.0 / kDays;  // the focal economy's stream from CHN
 
 TrialMetrics one_trial(const EventSpec& event, double resourcing_days,
-                       MarketModel market = MarketModel::clearing) {
+                       MarketModel market = MarketModel::clearing,
+                       double refined_lead_time_days = 0.0) {
   static const MineralGraph graph = graph_from("/network_mineral.yaml");
   Scenario scenario = toy_scenario(market, 20.0);
   scenario.resourcing_days = resourcing_days;
+  scenario.refined_lead_time_days = refined_lead_time_days;
   return market_toy::one_trial(graph, scenario, event);
 }
 
@@ -55,6 +58,25 @@ TEST(ResourcingLeadTime, ARefinerOutageIsPhysicalUntilReSourcedThenPriced) {
   TrialMetrics longer = one_trial(outage, 200.0);
   EXPECT_NEAR(metric(longer, Metric::unmet_t), 0.5 * kStreamTPerDay * 100.0, 1e-12);
   EXPECT_NEAR(metric(longer, Metric::days_short), 100.0, 1e-12);
+}
+
+TEST(ResourcingLeadTime, TheWindowIsSeenWithTheShippingLeadAndEndsAtTheHorizon) {
+  // With refined cargoes 20 days at sea, CHN's refinery at half output from day 0 reaches the
+  // focal economy on day 20, and so does the 30-day window: short on days 20-50, the same 15
+  // stream-days. An outage from day 350 with a 30-day lead is seen from day 370, past the
+  // horizon: nothing physical in the year.
+  TrialMetrics shipped = one_trial(event_from_day_0(refiner_node("CHN"), 0.5, 100.0), 30.0,
+                                   MarketModel::clearing, 20.0);
+  EXPECT_NEAR(metric(shipped, Metric::unmet_t), 0.5 * kStreamTPerDay * 30.0, 1e-12);
+  EXPECT_NEAR(metric(shipped, Metric::days_short), 30.0, 1e-12);
+  EventSpec late = event_from_day_0(refiner_node("CHN"), 1.0, 100.0);
+  late.start_day = 350.0;
+  TrialMetrics cut_off = one_trial(late, 30.0, MarketModel::clearing, 20.0);
+  EXPECT_EQ(metric(cut_off, Metric::unmet_t), 0.0);
+  // Without the shipping lead the same outage is short for its last 15 days of the year.
+  TrialMetrics in_year = one_trial(late, 30.0);
+  EXPECT_NEAR(metric(in_year, Metric::unmet_t), 15.0 * kStreamTPerDay, 1e-12);
+  EXPECT_NEAR(metric(in_year, Metric::days_short), 15.0, 1e-12);
 }
 
 TEST(ResourcingLeadTime, TheWindowClosesInsideARecovery) {
@@ -100,16 +122,49 @@ TEST(ResourcingLeadTime, ABadValueIsOneLocatedLine) {
   const std::filesystem::path dir = testing::fresh_temp_dir("mineflow_resourcing_test");
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "lead_bad.yaml").string();
-  std::ofstream(file) << "scenario: bad_lead\nname: Bad lead\nmineral: cobalt\n"
-                         "market:\n  model: clearing\n  resourcing_days: -5\n"
-                         "events:\n  - id: cut\n    start_day: 0\n    duration_days: 10\n"
-                         "    severity: 0.5\n    targets:\n"
-                         "      - node: {country: CHN, stage: refine}\n";
-  auto bad = testing::run_cli({"run", file, "--trials", "10"});
-  EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("lead_bad.yaml:6:20"), std::string::npos) << bad.err;
-  EXPECT_NE(bad.err.find("resourcing_days"), std::string::npos) << bad.err;
+  for (const char* bad_value : {"-5", "400"}) {
+    std::ofstream(file) << "scenario: bad_lead\nname: Bad lead\nmineral: cobalt\n"
+                        << "market:\n  model: clearing\n  resourcing_days: " << bad_value << "\n"
+                        << "events:\n  - id: cut\n    start_day: 0\n    duration_days: 10\n"
+                           "    severity: 0.5\n    targets:\n"
+                           "      - node: {country: CHN, stage: refine}\n";
+    auto bad = testing::run_cli({"run", file, "--trials", "10"});
+    EXPECT_EQ(bad.exit_code, 2) << bad_value;
+    EXPECT_NE(bad.err.find("lead_bad.yaml:6:20"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("resourcing_days"), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.err.find('\n'), bad.err.size() - 1) << "one line: " << bad.err;
+  }
   std::filesystem::remove_all(dir);
+}
+
+TEST(ResourcingLeadTime, TheCommandLineSetsItForASensitivityRun) {
+  // cobalt_background with a 60-day lead: the same prices, more demand physically unmet.
+  auto unmet_pct = [](const testing::CliResult& r) {
+    return testing::json_number_after(r.out, "\"unmet_pct_annual_demand\": {\"mean\": ");
+  };
+  const std::vector<std::string> base{
+      "run", "cobalt_background", "--trials", "2000", "--format", "json", "--quiet"};
+  auto plain = testing::run_cli(base);
+  std::vector<std::string> args = base;
+  args.insert(args.end(), {"--resourcing-days", "60"});
+  auto led = testing::run_cli(args);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(led.exit_code, 0) << led.err;
+  EXPECT_GT(unmet_pct(led), unmet_pct(plain));
+  // The setting is said beside the answer; 0 is the scenario as it is, byte for byte.
+  EXPECT_NE(led.out.find("{\"id\": \"resourcing_lead\""), std::string::npos) << led.out;
+  EXPECT_EQ(plain.out.find("resourcing_lead"), std::string::npos);
+  args = base;
+  args.insert(args.end(), {"--resourcing-days", "0"});
+  EXPECT_EQ(testing::run_cli(args).out, plain.out);
+  for (const char* bad : {"-1", "400"}) {
+    args = base;
+    args.insert(args.end(), {"--resourcing-days", bad});
+    auto refused = testing::run_cli(args);
+    EXPECT_EQ(refused.exit_code, 2) << bad;
+    EXPECT_NE(refused.err.find("--resourcing-days"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("horizon_days (365)"), std::string::npos) << refused.err;
+  }
 }
 
 }  // namespace

@@ -157,21 +157,23 @@ class RunResult(_Result):
 
 
 def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=None,
-        memory_budget_mb=1024.0, vintage="latest", market=None):
+        memory_budget_mb=1024.0, vintage="latest", market=None, resourcing_days=None):
     """The disruption Monte Carlo of a scenario (a path or a Scenario), as `mineflow run`.
 
     trials, seed: default the scenario's; threads: 0 for all cores (results do not depend on
     it); policies: names (default every policy of the scenario); vintage: "latest" (the default) or
     "seed" (the strategy's figures), as --vintage; market: None (the scenario's), "clearing" or
-    "rationing", as --market (docs/market.md). Ctrl-C raises KeyboardInterrupt and discards the
-    run.
+    "rationing", as --market (docs/market.md); resourcing_days: None (the scenario's) or the days
+    to re-source a cut supplier under clearing, as --resourcing-days. Ctrl-C raises
+    KeyboardInterrupt and discards the run.
     """
     if not isinstance(scenario, Scenario):
         scenario = _path(scenario)
     if isinstance(policies, str):
         policies = [policies]
     return RunResult(_core.run(scenario, trials, threads, seed, list(policies or []),
-                               _path(data_dir), memory_budget_mb, vintage, market))
+                               _path(data_dir), memory_budget_mb, vintage, market,
+                               resourcing_days))
 
 
 class StockpileResult(_Result):

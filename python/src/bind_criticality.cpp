@@ -22,7 +22,7 @@ void bind_criticality(py::module_& m) {
          const std::optional<std::string>& market) {
         cli::CriticalityRequest request;
         request.vintage = cli::vintage_from_text(vintage);
-        request.market = cli::market_from_text(market);
+        request.market.model = cli::market_from_text(market);
         request.failure.duration_days = days;
         request.failure.severity = severity;
         request.failure.start_day = start_day;

@@ -25,7 +25,7 @@ void bind_optimise(py::module_& m) {
          const std::optional<std::string>& market) {
         cli::OptimiseRequest request;
         request.sweep.vintage = cli::vintage_from_text(vintage);
-        request.sweep.market = cli::market_from_text(market);
+        request.sweep.market.model = cli::market_from_text(market);
         request.sweep.policy = std::move(policy);
         request.sweep.trials = trials;
         request.sweep.seed = seed;

@@ -109,10 +109,12 @@ void bind_run(py::module_& m) {
       [](const std::variant<std::string, ScenarioHandle>& scenario, std::optional<long long> trials,
          int threads, std::optional<unsigned long long> seed, std::vector<std::string> policies,
          const std::optional<std::string>& data_dir, double memory_budget_mb,
-         const std::string& vintage, const std::optional<std::string>& market) {
+         const std::string& vintage, const std::optional<std::string>& market,
+         std::optional<double> resourcing_days) {
         cli::RunRequest request;
         request.vintage = cli::vintage_from_text(vintage);
-        request.market = cli::market_from_text(market);
+        request.market.model = cli::market_from_text(market);
+        request.market.resourcing_days = resourcing_days;
         request.trials = trials;
         request.seed = seed;
         request.threads = threads;
@@ -141,7 +143,8 @@ void bind_run(py::module_& m) {
       py::arg("scenario"), py::arg("trials") = py::none(), py::arg("threads") = 0,
       py::arg("seed") = py::none(), py::arg("policies") = std::vector<std::string>{},
       py::arg("data_dir") = py::none(), py::arg("memory_budget_mb") = 1024.0,
-      py::arg("vintage") = "latest", py::arg("market") = py::none());
+      py::arg("vintage") = "latest", py::arg("market") = py::none(),
+      py::arg("resourcing_days") = py::none());
 }
 
 }  // namespace mineflow::python

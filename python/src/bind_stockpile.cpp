@@ -25,7 +25,7 @@ void bind_stockpile(py::module_& m) {
          const std::optional<std::string>& market) {
         cli::SweepRequest request;
         request.vintage = cli::vintage_from_text(vintage);
-        request.market = cli::market_from_text(market);
+        request.market.model = cli::market_from_text(market);
         request.days = std::move(days);
         request.shares = std::move(recycling);
         if (target && *target != "none") request.target = parse_sweep_target(*target);

@@ -63,6 +63,22 @@ def test_market_clearing_prices_out_what_rationing_leaves_short(cobalt):
         mineflow.run(COBALT, trials=10, market="auction")
 
 
+def test_a_resourcing_lead_time_moves_priced_out_demand_to_unmet(cobalt):
+    # docs/market.md, "Re-sourcing lead time": the price path is the same (to the rounding of
+    # the segments' day sums, which the lead's own boundaries split), and over the lead
+    # the focal economy's cut streams are physical, so unmet demand grows and priced-out falls.
+    led = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=2, resourcing_days=60)
+    unmet = mineflow.METRICS.index("unmet_t")
+    priced = mineflow.METRICS.index("priced_out_t")
+    peak = mineflow.METRICS.index("peak_price_multiple")
+    plain, slow = cobalt.metrics["no_policy"], led.metrics["no_policy"]
+    assert np.allclose(slow[peak], plain[peak], rtol=1e-12, atol=0)
+    assert (slow[unmet] >= plain[unmet] - 1e-9).all() and slow[unmet].sum() > plain[unmet].sum()
+    assert slow[priced].sum() < plain[priced].sum()
+    with pytest.raises(ValueError, match="--resourcing-days"):
+        mineflow.run(COBALT, trials=10, resourcing_days=-1)
+
+
 def test_metrics_agree_with_the_summary(cobalt):
     rows = {(r["policy"], r["name"], r["statistic"]): float(r["value"])
             for r in csv.DictReader(io.StringIO(cobalt.csv)) if r["value"]}

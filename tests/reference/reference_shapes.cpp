@@ -62,13 +62,6 @@ bool mines_in(const Network& network, const std::string& country) {
   return false;
 }
 
-bool refines_in(const Network& network, const std::string& country) {
-  for (const WorldRefiner& r : network.tiers.refiners) {
-    if (r.country == country) return true;
-  }
-  return false;
-}
-
 // The lead times a hit is seen with, only where it reaches something the engine certainly
 // cuts its segments for (a knot the engine lacks would hide its chord across it): the focal
 // economy's own nodes at once, a concentrate stream on the concentrate clock, the world tiers
@@ -115,6 +108,13 @@ std::vector<int> leads_of(const Network& network, const Hit& hit) {
 }
 
 }  // namespace
+
+bool refines_in(const Network& network, const std::string& country) {
+  for (const WorldRefiner& r : network.tiers.refiners) {
+    if (r.country == country) return true;
+  }
+  return false;
+}
 
 double Hit::effective_severity() const {
   if (cap_fraction < 0.0) return severity;

@@ -23,6 +23,9 @@ struct When {
 double severity(const Event& event, const Hit& hit, int lead_days, When when,
                 int physical_days = -1);
 
+// Whether the network's tiers hold a refiner in `country`.
+bool refines_in(const Network& network, const std::string& country);
+
 // Days where a hit's severity may jump or change slope, for each lead time it is seen with (the
 // engine cuts its segments at the same days): between two consecutive such days every severity
 // is linear in time.

@@ -12,19 +12,14 @@ int lead_of(const Network& network, Flow flow) {
   return flow == Flow::concentrate ? network.concentrate_lead_days : network.refined_lead_days;
 }
 
-// Whether the tiers hold a refiner in `country` (a refined stream from it ships that output).
-bool has_refiner(const Network& network, const std::string& country) {
-  return std::any_of(network.tiers.refiners.begin(), network.tiers.refiners.end(),
-                     [&](const WorldRefiner& r) { return r.country == country; });
-}
-
 // The fraction of a supplier's capacity available `when`: the product of (1 - severity) over
 // every hit on it, each shifted by the shipping lead time. Under clearing only what the price
 // cannot reach cuts the stream physically: an edge hit, or an export restriction that names the
 // focal economy and leaves some other buyer free (`world_share` below 1), throughout; one on
 // every destination only while nothing is licensed (none without a licence) or the focal
 // economy has not yet re-sourced (its first `resourcing_days`); node outages at the supplier's
-// foreign mines and refiners only until re-sourced (the world shortfall prices them).
+// foreign mines and refiners only until re-sourced (the world shortfall prices them), except a
+// refined stream with no refiner behind it in the tiers, which is that refinery: throughout.
 double supplier_availability(const Network& network, const Supplier& supplier,
                              const std::vector<Event>& events, When when, bool clearing,
                              int resourcing_days) {
@@ -38,11 +33,14 @@ double supplier_availability(const Network& network, const Supplier& supplier,
       if (clearing) {
         const bool edge = hit.kind == Hit::Kind::edge && hit.flow == supplier.flow;
         const bool every_destination = restriction && hit.world_share == 1.0;
+        const bool refiner_outage =
+            hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined;
+        const bool has_refiner = refines_in(network, supplier.country);
         const bool supplier_outage =
             (hit.kind == Hit::Kind::foreign_mine && supplier.flow == Flow::concentrate) ||
-            (hit.kind == Hit::Kind::foreign_refiner && supplier.flow == Flow::refined &&
-             has_refiner(network, supplier.country));
-        if (edge || (restriction && !every_destination)) {
+            (refiner_outage && has_refiner);
+        // A refined stream with no refiner behind it is the refinery itself: cut throughout.
+        if (edge || (restriction && !every_destination) || (refiner_outage && !has_refiner)) {
           available *= 1.0 - severity(event, hit, lead, when);
         } else if (every_destination) {
           int physical = event.licence_delay_days >= 0

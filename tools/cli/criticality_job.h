@@ -14,6 +14,7 @@
 #include "sim/sweep/criticality.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/market_override.h"
 #include "tools/io/criticality_report.h"
 
 namespace mineflow::cli {
@@ -25,7 +26,7 @@ struct CriticalityRequest {
   std::optional<unsigned long long> seed;     // default: the scenario's
   int threads = 0;                            // 0: all cores
   DataVintage vintage = DataVintage::latest;  // which mineral figures the ranking reads
-  std::optional<MarketModel> market;          // --market: overrides the scenario's
+  MarketOverride market;  // --market, --resourcing-days: override the scenario's
 };
 
 // Throws InputError naming the command-line option of the first value out of range (--days,

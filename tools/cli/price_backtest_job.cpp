@@ -24,7 +24,7 @@ std::vector<PriceComparison> price_backtest(const DataPaths& paths, const std::s
   for (const io::PriceEvent& event : listed.events) {
     RunRequest request;
     request.vintage = backtest.vintage;
-    request.market = backtest.market;
+    request.market.model = backtest.market;
     std::unique_ptr<RunJob> job = prepare_run(paths, event.scenario, request);
     const RunPlan& plan = job->plan;
     // The first policy (no_policy in every bundled real-event scenario): a policy's levers act

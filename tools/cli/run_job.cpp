@@ -53,6 +53,10 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   if (auto note = io::data_quality_note(io::data_quality_of(job.data))) {
     job.header.notes.push_back(*note);
   }
+  if (auto note = io::resourcing_note(job.plan.scenario.market == MarketModel::clearing,
+                                      job.plan.scenario.resourcing_days)) {
+    job.header.notes.push_back(*note);
+  }
 }
 
 // The market's limits of one policy's trials (sim/run_limits.h).

@@ -16,6 +16,7 @@
 #include "sim/scenario.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/market_override.h"
 #include "tools/io/data_loaders.h"
 #include "tools/io/run_report.h"
 
@@ -28,7 +29,7 @@ struct RunRequest {
   std::vector<std::string> policies;       // empty: every policy of the scenario
   double memory_budget_mib = 1024.0;
   DataVintage vintage = DataVintage::latest;  // which mineral figures the run reads
-  std::optional<MarketModel> market;          // --market: overrides the scenario's
+  MarketOverride market;  // --market, --resourcing-days: override the scenario's
 };
 
 // Everything a run reads, and its plan. The plan points into `data` and `base`: a job stays

@@ -133,7 +133,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
 }
 
 io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
-                               int threads, DataVintage vintage, std::optional<MarketModel> market,
+                               int threads, DataVintage vintage, const MarketOverride& market,
                                const DataPaths& paths, const std::atomic<bool>* cancel) {
   CriticalityRequest request;  // its defaults: 90-day full outage from day 0, no stockpile
   request.trials = std::min<long long>(static_cast<long long>(trials), kDriverTrials);

@@ -17,6 +17,7 @@
 #include "sim/sweep/sweep_plan.h"
 #include "sim/trial_split.h"
 #include "tools/cli/data_paths.h"
+#include "tools/cli/market_override.h"
 #include "tools/io/stockpile_report.h"
 
 namespace mineflow::cli {
@@ -35,7 +36,7 @@ struct SweepRequest {
   bool parameter_uncertainty = false;         // draw the hazard parameters per trial
   bool drivers = false;                       // rank the nodes behind the need (--all)
   DataVintage vintage = DataVintage::latest;  // which mineral figures the sweep reads
-  std::optional<MarketModel> market;          // --market: overrides the scenario's
+  MarketOverride market;  // --market, --resourcing-days: override the scenario's
 };
 
 // Trials of the drivers' ranking (at most; fewer when the sweep has fewer): the ranking needs
@@ -81,7 +82,7 @@ io::SweepSummaryRow sweep_scenario(const std::string& file, const SweepRequest& 
 // min(trials, kDriverTrials) trials, the same seed, the same vintage); bit-identical at any
 // thread count.
 io::SweepDrivers sweep_drivers(const std::string& file, std::uint64_t trials, std::uint64_t seed,
-                               int threads, DataVintage vintage, std::optional<MarketModel> market,
+                               int threads, DataVintage vintage, const MarketOverride& market,
                                const DataPaths& paths, const std::atomic<bool>* cancel);
 
 // Every bundled mineral's <mineral>_background.yaml scenario, in the bundled minerals' order.

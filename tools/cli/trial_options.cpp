@@ -24,7 +24,10 @@ void add_trial_options(po::options_description& options,
   add_vintage_option(options);
   options.add_options()("market", po::value<std::string>(),
                         "clearing | rationing: how scarce supply is shared (default: the "
-                        "scenario's market, else rationing; docs/market.md)");
+                        "scenario's market, else rationing; docs/market.md)")(
+      "resourcing-days", po::value<double>(),
+      "days the focal economy needs to re-source a cut foreign supplier under clearing "
+      "(default: the scenario's market.resourcing_days, else 0; docs/market.md)");
 }
 
 void require_scenario(const po::variables_map& vm) {
@@ -43,7 +46,8 @@ TrialArgs read_trial_options(const po::variables_map& vm) {
   if (vm.count("out")) args.out = vm["out"].as<std::string>();
   args.quiet = vm.count("quiet") > 0;
   args.vintage = vintage_option(vm);
-  if (vm.count("market")) args.market = market_from_text(vm["market"].as<std::string>());
+  if (vm.count("market")) args.market.model = market_from_text(vm["market"].as<std::string>());
+  if (vm.count("resourcing-days")) args.market.resourcing_days = vm["resourcing-days"].as<double>();
   return args;
 }
 

@@ -10,6 +10,7 @@
 
 #include "graph/mineral_data.h"
 #include "sim/scenario.h"
+#include "tools/cli/market_override.h"
 #include "tools/cli/output.h"
 
 namespace mineflow::cli {
@@ -35,7 +36,7 @@ struct TrialArgs {
   std::optional<std::string> out;             // none: stdout
   bool quiet = false;                         // no progress bar
   DataVintage vintage = DataVintage::latest;  // --vintage
-  std::optional<MarketModel> market;          // --market: overrides the scenario's
+  MarketOverride market;                      // --market, --resourcing-days
   bool progress() const;  // a progress bar: not --quiet, and stderr is a terminal
 
   // Into a command's request (RunRequest, CriticalityRequest, SweepRequest).

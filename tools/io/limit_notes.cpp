@@ -44,6 +44,16 @@ std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality) {
                    0.0, weak, all.total()};
 }
 
+std::optional<LimitNote> resourcing_note(bool clearing, double days) {
+  if (!clearing || !(days > 0.0)) return std::nullopt;
+  LimitNote note{"resourcing_lead",
+                 "re-sourcing lead time " + format_number(days) +
+                     " days: a cut foreign supplier's loss is physical over its first " +
+                     format_number(days) + " days, then priced (docs/market.md)"};
+  note.days = days;
+  return note;
+}
+
 LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
                                const std::string& policy) {
   std::string value = std::string(to_string(target.metric)) + " " +
@@ -65,6 +75,7 @@ std::string note_statistic(const LimitNote& note) {
   if (note.id == "data_quality") return "judged_or_remembered";
   if (note.id == "stockpile_floor") return "at_largest_days";
   if (note.id == "price_taker") return "share_of_market_stocks";
+  if (note.id == "resourcing_lead") return "days";
   return "applies";
 }
 
@@ -73,6 +84,7 @@ double note_value(const LimitNote& note) {
     return note.share;
   }
   if (note.id == "data_quality") return note.count;
+  if (note.id == "resourcing_lead") return note.days;
   return 1.0;
 }
 

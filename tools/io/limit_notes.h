@@ -33,6 +33,11 @@ std::vector<LimitNote> market_notes(const MarketLimits& limits);
 // data_quality when any figure of the mineral's files is judged or remembered.
 std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality);
 
+// resourcing_lead when a clearing run's focal economy needs `days` > 0 to re-source a cut
+// supplier (docs/market.md, "Re-sourcing lead time"): a setting a sensitivity run changes, said
+// beside its answer. days: the lead.
+std::optional<LimitNote> resourcing_note(bool clearing, double days);
+
 // stockpile_floor where a sweep's target sits on its floor (sim/sweep/stockpile_floor.h); `policy`
 // is the one whose release rate and decision delay the sweep uses. share: the metric's value.
 LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
@@ -40,7 +45,7 @@ LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& t
 
 // A note as a number, for CSV files whose value column is numeric: its measure's name and value
 // (price_at_cap: share_of_trials; data_quality: judged_or_remembered, the count;
-// stockpile_floor: at_largest_days, the metric; otherwise applies, 1).
+// stockpile_floor: at_largest_days, the metric; resourcing_lead: days; otherwise applies, 1).
 std::string note_statistic(const LimitNote& note);
 double note_value(const LimitNote& note);
 

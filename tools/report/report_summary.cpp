@@ -93,6 +93,11 @@ std::string limit_brief(const io::LimitNote& note, Lang lang) {
                     " % of its market's stocks: its releases' effect on the price is left out "
                     "(the price is overstated)";
   }
+  if (note.id == "resourcing_lead") {
+    std::string days = format_number(note.days);
+    return ja ? "調達先の切替に " + days + " 日（その間の供給途絶は物理的不足）"
+              : "re-sourcing takes " + days + " days (a supplier's cut is physical meanwhile)";
+  }
   if (note.id == "data_quality") {
     std::string of = std::to_string(note.count) + " / " + std::to_string(note.total);
     return ja ? "データの " + of + " 件が判断・記憶による値" : of + " figures judged or remembered";
