@@ -46,11 +46,9 @@ TEST(ClearingMarket, AWorldLossTheStocksAndThePriceAbsorbIsPricedOutNotShort) {
   // w = 0.35, below what the cap clears. With stocks of 20 days (q = 1 - 1/20) the scarcity is
   // x_d = w (1 - q^d) up to day 100, then x_100 q^(d - 100): the focal economy gives up x_d of
   // its demand each day and nothing is physically short.
-  const double w = 0.35;
-  const double q = 1.0 - 1.0 / 20.0;
-  const double x100 = w * (1.0 - std::pow(q, 100.0));
-  const double priced_days = w * (100.0 - (1.0 - std::pow(q, 100.0)) / (1.0 - q)) +
-                             x100 * (1.0 - std::pow(q, 265.0)) / (1.0 - q);
+  const ConstantLossPath path{0.35, 20.0, 100.0};
+  const double x100 = path.scarcity_at_end();
+  const double priced_days = path.priced_days(kDays);
   TrialMetrics m = one_trial(outage(refiner_node("CHN"), 0.5, 100.0), MarketModel::clearing);
   EXPECT_EQ(metric(m, Metric::unmet_t), 0.0);
   EXPECT_EQ(metric(m, Metric::days_short), 0.0);
@@ -75,14 +73,15 @@ TEST(ClearingMarket, TheBacktestPeakIsTheDailyPathsOnTheLossesLastDay) {
   Scenario scenario = toy_scenario(MarketModel::clearing, 20.0);
   scenario.events.push_back(outage(refiner_node("CHN"), 0.5, 100.0));
   RunPlan plan = make_run_plan(scenario, graph, {}, CountryTable{}, IndicatorSettings{}, {});
-  const double w = 0.35, q = 1.0 - 1.0 / 20.0;
+  const double w = 0.35;
   ModelledPeak peak =
       modelled_price_peak(*plan.policies.front().model, plan.scenario.events, 1, 3, 0.0);
-  const double top = std::pow(1.0 - w * (1.0 - std::pow(q, 100.0)), -1.0 / 0.3);
+  const double top = std::pow(1.0 - ConstantLossPath{w, 20.0, 100.0}.scarcity_at_end(), -1.0 / 0.3);
   EXPECT_NEAR(peak.multiple, top, 1e-12);
   // Its day: the first within kPeakTolerance of the peak, from the closed form.
   double day = 0.0;
-  while (std::pow(1.0 - w * (1.0 - std::pow(q, day)), -1.0 / 0.3) < top * (1.0 - kPeakTolerance)) {
+  while (std::pow(1.0 - ConstantLossPath{w, 20.0, day}.scarcity_at_end(), -1.0 / 0.3) <
+         top * (1.0 - kPeakTolerance)) {
     day += 1.0;
   }
   EXPECT_GT(day, 60.0);
@@ -141,14 +140,7 @@ TEST(ClearingMarket, NothingLicensedIsPhysicalForEveryBuyerThenPriced) {
   // CHN licenses its refined exports to every buyer: nothing for 30 days, then half, for 100
   // days. The focal economy's own stream from CHN (10 t/yr) is physically cut for the 30 days
   // only; after that the loss reaches it through the price.
-  EventTarget licensed;
-  licensed.kind = EventTarget::Kind::exports_of;
-  licensed.country = "CHN";
-  licensed.export_stage = Stage::refine;
-  EventSpec spec = outage(licensed, 1.0, 100.0);
-  spec.licence = Licence{{Distribution::Kind::fixed, 0.5, 0.0, 0.0},
-                         {Distribution::Kind::fixed, 30.0, 0.0, 0.0}};
-  TrialMetrics m = one_trial(spec, MarketModel::clearing);
+  TrialMetrics m = one_trial(chn_refined_licence_100_days(), MarketModel::clearing);
   EXPECT_NEAR(metric(m, Metric::unmet_t), 10.0 / kDays * 30.0, 1e-12);
   EXPECT_NEAR(metric(m, Metric::days_short), 30.0, 1e-12);
   EXPECT_GT(metric(m, Metric::priced_out_t), 0.0);

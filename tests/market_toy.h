@@ -3,6 +3,7 @@
 // one event from day 0 and one trial: the pieces market_test.cpp and split_market_test.cpp
 // share. The price factor is exactly 1 (no volatility in the toys).
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -74,5 +75,36 @@ inline TrialMetrics one_trial(const MineralGraph& graph, Scenario scenario, cons
 inline double metric(const TrialMetrics& m, Metric which) {
   return m[index(which)];
 }
+
+// CHN's refined exports licensed to every buyer from day 0 for 100 days: nothing for 30 days,
+// then half.
+inline EventSpec chn_refined_licence_100_days() {
+  EventTarget licensed;
+  licensed.kind = EventTarget::Kind::exports_of;
+  licensed.country = "CHN";
+  licensed.export_stage = Stage::refine;
+  EventSpec spec = event_from_day_0(licensed, 1.0, 100.0);
+  spec.licence = Licence{{Distribution::Kind::fixed, 0.5, 0.0, 0.0},
+                         {Distribution::Kind::fixed, 30.0, 0.0, 0.0}};
+  return spec;
+}
+
+// The clearing market's closed form for a constant world loss `w` from day 0 for `days` days,
+// below what the cap clears, with world stocks of `tau` days (q = 1 - 1/tau): the scarcity is
+// x_d = w (1 - q^d) to day `days`, then x_days q^(d - days) (docs/market.md).
+struct ConstantLossPath {
+  double w = 0.0;
+  double tau = 1.0;
+  double days = 0.0;
+  double q() const { return 1.0 - 1.0 / tau; }
+  double scarcity_at_end() const { return w * (1.0 - std::pow(q(), days)); }
+  // The sum of x_d over days [0, n), n <= days: days of demand priced out (all of it arriving).
+  double priced_days_to(double n) const { return w * (n - (1.0 - std::pow(q(), n)) / (1.0 - q())); }
+  // The same over the whole horizon.
+  double priced_days(double horizon) const {
+    return priced_days_to(days) +
+           scarcity_at_end() * (1.0 - std::pow(q(), horizon - days)) / (1.0 - q());
+  }
+};
 
 }  // namespace mineflow::market_toy

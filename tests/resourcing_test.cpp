@@ -36,12 +36,10 @@ TEST(ResourcingLeadTime, ARefinerOutageIsPhysicalUntilReSourcedThenPriced) {
   // 100, then x_100 q^(d - 100). With a 30-day lead the focal economy's stream from CHN loses
   // half for 30 days, physically: 0.5 x 10 t/yr x 30 days. On those days a quarter of its
   // demand does not arrive, so the price prices out x_d of the 0.75 that does.
-  const double w = 0.35;
-  const double q = 1.0 - 1.0 / 20.0;
-  const double x100 = w * (1.0 - std::pow(q, 100.0));
-  const double priced_days = w * (100.0 - (1.0 - std::pow(q, 100.0)) / (1.0 - q)) +
-                             x100 * (1.0 - std::pow(q, 265.0)) / (1.0 - q);
-  const double priced_in_lead = w * (30.0 - (1.0 - std::pow(q, 30.0)) / (1.0 - q));
+  const ConstantLossPath path{0.35, 20.0, 100.0};
+  const double x100 = path.scarcity_at_end();
+  const double priced_days = path.priced_days(kDays);
+  const double priced_in_lead = path.priced_days_to(30.0);
   const EventSpec outage = event_from_day_0(refiner_node("CHN"), 0.5, 100.0);
 
   TrialMetrics m = one_trial(outage, 30.0);
@@ -92,13 +90,7 @@ TEST(ResourcingLeadTime, ALicenceRegimeIsPhysicalForTheLongerOfTheDelayAndTheLea
   // CHN licenses its refined exports to every buyer: nothing for 30 days, then half, for 100
   // days. A 60-day lead: the stream is cut whole for 30 days and half for the next 30; a 20-day
   // lead is inside the delay, which alone decides (30 days whole, as without a lead).
-  EventTarget licensed;
-  licensed.kind = EventTarget::Kind::exports_of;
-  licensed.country = "CHN";
-  licensed.export_stage = Stage::refine;
-  EventSpec spec = event_from_day_0(licensed, 1.0, 100.0);
-  spec.licence = Licence{{Distribution::Kind::fixed, 0.5, 0.0, 0.0},
-                         {Distribution::Kind::fixed, 30.0, 0.0, 0.0}};
+  const EventSpec spec = chn_refined_licence_100_days();
   TrialMetrics lead60 = one_trial(spec, 60.0);
   EXPECT_NEAR(metric(lead60, Metric::unmet_t), (30.0 + 0.5 * 30.0) * kStreamTPerDay, 1e-12);
   EXPECT_NEAR(metric(lead60, Metric::days_short), 60.0, 1e-12);
