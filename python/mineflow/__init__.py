@@ -188,20 +188,21 @@ class StockpileResult(_Result):
 def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
               trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
               max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="latest",
-              market=None):
+              market=None, resourcing_days=None):
     """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
     of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
     numbers; target: "METRIC<=VALUE" or "none"; parameter_uncertainty: draw the fitted hazard
     parameters per trial (--parameter-uncertainty); vintage: "latest" (default) or "seed"
-    (--vintage); market: None (each scenario's), "clearing" or "rationing" (--market). Costs are
-    in USD, as in the CLI."""
+    (--vintage); market: None (each scenario's), "clearing" or "rationing" (--market);
+    resourcing_days: None (each scenario's) or days (--resourcing-days). Costs are in USD, as in
+    the CLI."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     as_list = (lambda v: None if v is None else [float(x) for x in v])
     return StockpileResult(_core.stockpile(
         _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
         base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir),
-        vintage, market))
+        vintage, market, resourcing_days))
 
 
 class OptimiseResult(_Result):
@@ -215,7 +216,7 @@ class OptimiseResult(_Result):
 
 def optimise(scenario=None, target="p_shortage<=0.05", frontier=None, budget=None, levers=None,
              policy=None, trials=None, seed=None, threads=0, data_dir=None, vintage="latest",
-             market=None):
+             market=None, resourcing_days=None):
     """The least-cost mix of stockpile days, recycling share, substitution cut, diversification
     (t/yr moved off the largest import source) and focal smelter capacity (t/yr added) meeting
     `target` ("METRIC<=VALUE") on a scenario (a path or a Scenario), or, with scenario None, on
@@ -223,13 +224,14 @@ def optimise(scenario=None, target="p_shortage<=0.05", frontier=None, budget=Non
     thresholds (the cheapest mix for each); budget: USD per year spread over the minerals
     (scenario None); levers: a lever-costs file (default DATA/levers/<mineral>.yaml). A single
     target the levers cannot reach raises mineflow.InputError naming the best reachable level.
-    Costs in USD per year (docs/optimise.md)."""
+    Costs in USD per year (docs/optimise.md); market, resourcing_days: as for run()."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     thresholds = None if frontier is None else [float(x) for x in frontier]
     return OptimiseResult(_core.optimise(
         _path(scenario), target, thresholds, None if budget is None else float(budget),
-        _path(levers), policy, trials, seed, threads, _path(data_dir), vintage, market))
+        _path(levers), policy, trials, seed, threads, _path(data_dir), vintage, market,
+        resourcing_days))
 
 
 class MfaResult(_Result):
@@ -311,15 +313,17 @@ class CriticalityResult(_Result):
 
 
 def criticality(scenario, days=90, severity=1, start_day=0, policy="none", trials=None,
-                seed=None, threads=0, data_dir=None, vintage="latest", market=None):
+                seed=None, threads=0, data_dir=None, vintage="latest", market=None,
+                resourcing_days=None):
     """Every mine and refining node of the scenario's mineral failing alone for `days` at
     `severity` (share of its output lost) from `start_day`, on top of the scenario's own
     events and on the same trials, ranked by the focal economy's expected unmet demand; as
     `mineflow criticality` (vintage: "latest", the default, or "seed", as --vintage; market:
     None, "clearing" or "rationing", as --market, under which the ranking is by demand not
-    served). Ctrl-C raises KeyboardInterrupt and discards the run."""
+    served; resourcing_days: as --resourcing-days). Ctrl-C raises KeyboardInterrupt and discards
+    the run."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     return CriticalityResult(_core.criticality(
         _path(scenario), float(days), float(severity), float(start_day), policy, trials, seed,
-        threads, _path(data_dir), vintage, market))
+        threads, _path(data_dir), vintage, market, resourcing_days))

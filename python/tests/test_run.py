@@ -77,6 +77,9 @@ def test_a_resourcing_lead_time_moves_priced_out_demand_to_unmet(cobalt):
     assert slow[priced].sum() < plain[priced].sum()
     with pytest.raises(ValueError, match="--resourcing-days"):
         mineflow.run(COBALT, trials=10, resourcing_days=-1)
+    for call in (mineflow.criticality, mineflow.stockpile, mineflow.optimise):
+        with pytest.raises(ValueError, match="--resourcing-days"):
+            call(COBALT, trials=10, resourcing_days=400)
 
 
 def test_metrics_agree_with_the_summary(cobalt):
