@@ -159,5 +159,20 @@ TEST(ResourcingLeadTime, TheCommandLineSetsItForASensitivityRun) {
   }
 }
 
+TEST(ResourcingLeadTime, StockpileAndCriticalitySayItToo) {
+  auto sweep = testing::run_cli({"stockpile", "cobalt_background", "--trials", "200", "--days",
+                                 "0,60", "--quiet", "--format", "json", "--resourcing-days", "30"});
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  EXPECT_NE(sweep.out.find("{\"id\": \"resourcing_lead\""), std::string::npos) << sweep.out;
+  auto plain = testing::run_cli(
+      {"stockpile", "cobalt_background", "--trials", "200", "--days", "0,60", "--quiet"});
+  EXPECT_EQ(plain.out.find("re-sourcing"), std::string::npos) << plain.out;
+  auto ranked = testing::run_cli({"criticality", "cobalt_drc_supply_cut", "--trials", "50",
+                                  "--quiet", "--resourcing-days", "30"});
+  ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
+  EXPECT_NE(ranked.out.find("note: re-sourcing lead time 30 days"), std::string::npos)
+      << ranked.out;
+}
+
 }  // namespace
 }  // namespace mineflow

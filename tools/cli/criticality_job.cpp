@@ -5,6 +5,7 @@
 #include "graph/validate.h"
 #include "sim/run_plan.h"
 #include "tools/io/data_loaders.h"
+#include "tools/io/limit_notes.h"
 #include "tools/io/scenario_loader.h"
 
 namespace mineflow::cli {
@@ -64,6 +65,10 @@ CriticalityOutput criticality_of_scenario(
   output.header.run.vintage = std::string(to_string(data.vintage));
   output.header.run.seed_blocks = seed_blocks_text(data);
   output.header.run.market = std::string(to_string(plan.scenario.market));
+  if (auto note = io::resourcing_note(plan.scenario.market == MarketModel::clearing,
+                                      plan.scenario.resourcing_days)) {
+    output.header.run.notes.push_back(*note);
+  }
   output.header.failure = request.failure;
   output.header.network_basis = base.network.describe();
   return output;

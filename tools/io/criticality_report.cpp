@@ -32,6 +32,7 @@ std::string criticality_table(const CriticalityHeader& header, const Criticality
         "Clearing market: E[unmet] is demand not served, physical unmet plus priced out "
         "(docs/market.md).\n";
   }
+  out += note_lines(run.notes);
   out += "Without a node failure: E[unmet] " + format_fixed(result.baseline_unmet_t, 1) +
          " t (+/- " + format_fixed(result.baseline_se_t, 1) + ")\n\n";
   TextTable table({"rank", "node", "world share %", "E[unmet] t", "+/- se", "added t", "+/- se",

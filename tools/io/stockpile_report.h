@@ -31,6 +31,7 @@ struct SweepHeader {
   bool recycling_is_proxy = false;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
   std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
+  double resourcing_days = 0.0;      // the focal economy's re-sourcing lead (docs/market.md)
   std::string seed_blocks{};  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
   // What the daily demand (and so every stockpile day) is: "domestic consumption, FY2019, JMIA".
   std::string demand_basis;
@@ -53,8 +54,9 @@ struct HeadlineWords {
 };
 std::string headline_days_text(const SweepHeader& header, const SweepResult& result,
                                const HeadlineWords& words = {});
-// The limits of the headline (sim/sweep/stockpile_floor.h): stockpile_floor where the target sits
-// on the floor the policy's release rate and delay set.
+// The limits of the headline: resourcing_lead where the scenario's focal economy re-sources a cut
+// supplier only after a lead (docs/market.md); stockpile_floor where the target sits on the floor
+// the policy's release rate and delay set (sim/sweep/stockpile_floor.h).
 std::vector<LimitNote> sweep_notes(const SweepHeader& header, const SweepResult& result);
 
 // Columns: row (cell | days_needed | recycling_alternative), recycling_share, days, days_low,
