@@ -617,8 +617,8 @@ TEST(CalibrateCli, PriceBacktestTable) {
   const double w_rationed = rationed_value("rare_earths_china_2010.world_shortfall");
   EXPECT_NEAR(rationed_value("rare_earths_china_2010.modelled_multiple"),
               std::pow(1.0 - w_rationed, -1.0 / 0.3), 1e-4);
-  EXPECT_NEAR(value("cobalt_drc_supply_cut.observed_multiple"), 1.37, 1e-9);
-  EXPECT_EQ(value("cobalt_drc_supply_cut.observed_months_from"), 1.0);
+  EXPECT_NEAR(value("cobalt_drc_supply_cut.observed_multiple"), 2.01, 1e-9);
+  EXPECT_EQ(value("cobalt_drc_supply_cut.observed_months_from"), 9.0);
   EXPECT_NE(r.out.find("cobalt_drc_supply_cut.modelled_multiple"), std::string::npos);
   EXPECT_EQ(r.out.rfind("section,name,value,low,high,note,sample,vintage\n", 0), 0u);
   std::set<std::string> out_of_sample;
