@@ -581,6 +581,55 @@ TEST(PriceBacktest, ImpliedElasticityInvertsTheScarcityMultiple) {
   EXPECT_FALSE(implied_elasticity(1.0, 2.0));
 }
 
+// The verdict of a replay (docs/market.md, "Calibration and backtest"): its peak within 1.5x of
+// the observed either way, ends included; its day inside the window of months [9, 11], i.e.
+// [9 x 30.4375, 12 x 30.4375) = [273.9375, 365.25) days; an episode without an observed peak
+// passes neither test; each sample is tallied apart.
+TEST(PriceBacktest, VerdictCountsPeaksWithinOneAndAHalfAndDaysInTheWindow) {
+  auto episode = [](EpisodeSample sample, double modelled, double days, bool observed = true) {
+    PriceComparison c;
+    c.sample = sample;
+    c.modelled.multiple = modelled;
+    c.modelled.days_after = days;
+    if (observed) {
+      ObservedPeak o;
+      o.multiple = 2.0;
+      o.months_from = 9;
+      o.months_to = 11;
+      c.observed = o;
+    }
+    return c;
+  };
+  const auto out = EpisodeSample::out_of_sample;
+  EXPECT_TRUE(peak_within(episode(out, 3.0, 0.0)));  // 1.5x above
+  EXPECT_FALSE(peak_within(episode(out, 3.0001, 0.0)));
+  EXPECT_TRUE(peak_within(episode(out, 4.0 / 3.0, 0.0)));  // 1.5x below
+  EXPECT_FALSE(peak_within(episode(out, 1.3333, 0.0)));
+  EXPECT_FALSE(peak_within(episode(out, 2.0, 300.0, false)));
+  EXPECT_TRUE(timing_inside(episode(out, 2.0, 273.9375)));
+  EXPECT_FALSE(timing_inside(episode(out, 2.0, 273.9)));
+  EXPECT_TRUE(timing_inside(episode(out, 2.0, 365.2)));
+  EXPECT_FALSE(timing_inside(episode(out, 2.0, 365.25)));
+  EXPECT_FALSE(timing_inside(episode(out, 2.0, 300.0, false)));
+
+  const std::vector<PriceComparison> episodes{
+      episode(out, 2.5, 300.0),  // both
+      episode(out, 4.0, 300.0),  // timing only
+      episode(out, 2.5, 100.0),  // peak only
+      episode(out, 2.0, 300.0, false),
+      episode(EpisodeSample::fit, 2.0, 300.0),  // both, another sample
+  };
+  const BacktestTally t = tally_backtest(episodes, out);
+  EXPECT_EQ(t.episodes, 4);
+  EXPECT_EQ(t.observed, 3);
+  EXPECT_EQ(t.peak_within, 2);
+  EXPECT_EQ(t.timing_inside, 2);
+  EXPECT_EQ(t.both, 1);
+  const BacktestTally fit = tally_backtest(episodes, EpisodeSample::fit);
+  EXPECT_EQ(fit.episodes, 1);
+  EXPECT_EQ(fit.both, 1);
+}
+
 // The bundled price backtest: rare earths' observed multiple is the 2011 annual mean over 2009
 // (scenarios/prices/rare_earths.yaml: 42,100 / 7,100), its replay deterministic, so the
 // modelled multiple is (1 - w)^(-1/0.3) of its own shortfall; the 2025 events, after the
@@ -632,6 +681,27 @@ TEST(CalibrateCli, PriceBacktestTable) {
   }
   EXPECT_EQ(out_of_sample, (std::set<std::string>{"cobalt_drc_supply_cut", "copper_andean_strikes",
                                                   "tungsten_china_quotas"}));
+  // The verdict rows agree with the episodes' own peak_ratio and timing_inside rows.
+  auto verdict = [&](const std::string& name) {
+    std::string key = "backtest_verdict," + name + ",";
+    std::size_t at = r.out.find(key);
+    EXPECT_NE(at, std::string::npos) << name;
+    return at == std::string::npos ? -1 : std::stoi(r.out.substr(at + key.size()));
+  };
+  int peak = 0, timing = 0, both = 0;
+  for (const std::string& episode : out_of_sample) {
+    const double ratio = value(episode + ".peak_ratio");
+    const bool within = ratio <= 1.5 && ratio * 1.5 >= 1.0;
+    const bool inside = value(episode + ".timing_inside") == 1.0;
+    peak += within ? 1 : 0;
+    timing += inside ? 1 : 0;
+    both += within && inside ? 1 : 0;
+  }
+  EXPECT_EQ(verdict("out_of_sample.episodes"), 3);
+  EXPECT_EQ(verdict("out_of_sample.peak_within"), peak);
+  EXPECT_EQ(verdict("out_of_sample.timing_inside"), timing);
+  EXPECT_EQ(verdict("out_of_sample.both"), both);
+  EXPECT_EQ(verdict("fit.episodes"), 3);
 }
 
 // A bad onset month in the price events: one line file:line:column, exit code 2.

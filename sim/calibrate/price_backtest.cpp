@@ -76,6 +76,32 @@ bool inside_observed_window(const ObservedPeak& observed, double days_after) {
          days_after < (observed.months_to + 1) * month;
 }
 
+bool peak_within(const PriceComparison& c) {
+  if (!c.observed || !(c.observed->multiple > 0.0)) return false;
+  const double ratio = c.modelled.multiple / c.observed->multiple;
+  return ratio <= kPeakWithin && ratio * kPeakWithin >= 1.0;
+}
+
+bool timing_inside(const PriceComparison& c) {
+  return c.observed && inside_observed_window(*c.observed, c.modelled.days_after);
+}
+
+BacktestTally tally_backtest(const std::vector<PriceComparison>& comparisons,
+                             EpisodeSample sample) {
+  BacktestTally t;
+  for (const PriceComparison& c : comparisons) {
+    if (c.sample != sample) continue;
+    ++t.episodes;
+    if (c.observed) ++t.observed;
+    const bool peak = peak_within(c);
+    const bool timing = timing_inside(c);
+    t.peak_within += peak ? 1 : 0;
+    t.timing_inside += timing ? 1 : 0;
+    t.both += peak && timing ? 1 : 0;
+  }
+  return t;
+}
+
 ModelledPeak modelled_price_peak(const Model& base, const std::vector<EventSpec>& events,
                                  std::uint64_t seed, std::uint64_t trials, double onset_day) {
   Model model = base;

@@ -80,4 +80,20 @@ struct PriceComparison {
   bool cap_binds_observed = false;  // the observed multiple is above the scenario's cap
 };
 
+// Issue 24's test of a replay against its episode (docs/market.md, "Calibration and backtest"):
+// the modelled peak within a factor kPeakWithin of the observed, either way, and its day inside
+// the observed window. An episode without an observed peak passes neither.
+inline constexpr double kPeakWithin = 1.5;
+bool peak_within(const PriceComparison& c);
+bool timing_inside(const PriceComparison& c);
+// How many episodes of one sample pass each test and both.
+struct BacktestTally {
+  int episodes = 0;
+  int observed = 0;  // with an observed peak
+  int peak_within = 0;
+  int timing_inside = 0;
+  int both = 0;
+};
+BacktestTally tally_backtest(const std::vector<PriceComparison>& comparisons, EpisodeSample sample);
+
 }  // namespace mineflow

@@ -129,13 +129,26 @@ std::vector<Figure> figures(const CalibrateReport& report) {
       if (c.observed) {
         add_price("peak_ratio", m.multiple / c.observed->multiple,
                   "modelled over observed; within 1.5x: 0.667-1.5");
-        add_price("timing_inside", inside_observed_window(*c.observed, m.days_after) ? 1.0 : 0.0,
+        add_price("timing_inside", timing_inside(c) ? 1.0 : 0.0,
                   "1: the modelled peak's day lies in the observed window");
       }
       if (c.implied_elasticity) {
         add_price("implied_elasticity", *c.implied_elasticity,
                   c.cap_binds_observed ? "observed above the cap" : "");
       }
+    }
+    for (EpisodeSample sample : {EpisodeSample::fit, EpisodeSample::out_of_sample}) {
+      const BacktestTally t = tally_backtest(*report.prices, sample);
+      const std::string name = to_string(sample);
+      auto add_count = [&](const std::string& what, int count, const std::string& note) {
+        out.push_back({"backtest_verdict", name + "." + what, static_cast<double>(count), kNone,
+                       kNone, note, name});
+      };
+      add_count("episodes", t.episodes, "replayed");
+      add_count("observed", t.observed, "with an observed peak");
+      add_count("peak_within", t.peak_within, "modelled peak within 1.5x of the observed");
+      add_count("timing_inside", t.timing_inside, "modelled peak's day in the observed window");
+      add_count("both", t.both, "both tests passed");
     }
   }
   return out;
@@ -235,7 +248,7 @@ std::string calibrate_table(const CalibrateReport& report) {
       }
       std::string modelled = num(m.multiple) + " (" + num(m.days_after) + ")";
       if (c.observed) {
-        modelled += inside_observed_window(*c.observed, m.days_after) ? " in window" : " outside";
+        modelled += timing_inside(c) ? " in window" : " outside";
       }
       t.add_row(
           {c.scenario, to_string(c.sample), c.onset, observed, modelled,
@@ -243,8 +256,16 @@ std::string calibrate_table(const CalibrateReport& report) {
            num(m.elasticity) + ", " + num(m.cap), num(m.world_shortfall),
            c.implied_elasticity ? num(*c.implied_elasticity, 2) : "-", price_reading(c)});
     }
-    out << t.render()
-        << "implied e: the elasticity at which (1 - shortfall)^(-1/e) equals the observed\n"
+    out << t.render();
+    for (EpisodeSample sample : {EpisodeSample::fit, EpisodeSample::out_of_sample}) {
+      const BacktestTally v = tally_backtest(*report.prices, sample);
+      if (v.episodes == 0) continue;
+      const std::string of = " of " + std::to_string(v.episodes);
+      out << to_string(sample) << ": peak within 1.5x on " << v.peak_within << of
+          << ", its day in the window on " << v.timing_inside << of << ", both on " << v.both << of
+          << "\n";
+    }
+    out << "implied e: the elasticity at which (1 - shortfall)^(-1/e) equals the observed\n"
            "multiple; one event per mineral cannot separate it from the shortfall, so the\n"
            "scenarios keep their elasticities (docs/hazard.md)\n";
   }
