@@ -157,15 +157,17 @@ class RunResult(_Result):
 
 
 def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=None,
-        memory_budget_mb=1024.0, vintage="latest", market=None, resourcing_days=None):
+        memory_budget_mb=1024.0, vintage="latest", market=None, resourcing_days=None,
+        world_inventory_days=None):
     """The disruption Monte Carlo of a scenario (a path or a Scenario), as `mineflow run`.
 
     trials, seed: default the scenario's; threads: 0 for all cores (results do not depend on
     it); policies: names (default every policy of the scenario); vintage: "latest" (the default) or
     "seed" (the strategy's figures), as --vintage; market: None (the scenario's), "clearing" or
     "rationing", as --market (docs/market.md); resourcing_days: None (the scenario's) or the days
-    to re-source a cut supplier under clearing, as --resourcing-days. Ctrl-C raises
-    KeyboardInterrupt and discards the run.
+    to re-source a cut supplier under clearing, as --resourcing-days; world_inventory_days: None
+    (the scenario's) or the world's commercial stocks in days of use under clearing, as
+    --world-inventory-days. Ctrl-C raises KeyboardInterrupt and discards the run.
     """
     if not isinstance(scenario, Scenario):
         scenario = _path(scenario)
@@ -173,7 +175,7 @@ def run(scenario, trials=None, threads=0, seed=None, policies=None, data_dir=Non
         policies = [policies]
     return RunResult(_core.run(scenario, trials, threads, seed, list(policies or []),
                                _path(data_dir), memory_budget_mb, vintage, market,
-                               resourcing_days))
+                               resourcing_days, world_inventory_days))
 
 
 class StockpileResult(_Result):
@@ -188,21 +190,21 @@ class StockpileResult(_Result):
 def stockpile(scenario=None, days=None, recycling=None, target="p_shortage<=0.05", policy=None,
               trials=None, seed=None, threads=0, base_days=60.0, carrying_rate=0.10,
               max_recycling=0.5, parameter_uncertainty=False, data_dir=None, vintage="latest",
-              market=None, resourcing_days=None):
+              market=None, resourcing_days=None, world_inventory_days=None):
     """The stockpile-day sweep of a scenario (a path or a Scenario), or, with scenario None,
     of every bundled mineral's background scenario (the CLI's --all). days, recycling: lists of
     numbers; target: "METRIC<=VALUE" or "none"; parameter_uncertainty: draw the fitted hazard
     parameters per trial (--parameter-uncertainty); vintage: "latest" (default) or "seed"
     (--vintage); market: None (each scenario's), "clearing" or "rationing" (--market);
-    resourcing_days: None (each scenario's) or days (--resourcing-days). Costs are in USD, as in
-    the CLI."""
+    resourcing_days: None (each scenario's) or days (--resourcing-days); world_inventory_days:
+    None (each scenario's) or days (--world-inventory-days). Costs are in USD, as in the CLI."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     as_list = (lambda v: None if v is None else [float(x) for x in v])
     return StockpileResult(_core.stockpile(
         _path(scenario), as_list(days), as_list(recycling), target, policy, trials, seed, threads,
         base_days, carrying_rate, max_recycling, bool(parameter_uncertainty), _path(data_dir),
-        vintage, market, resourcing_days))
+        vintage, market, resourcing_days, world_inventory_days))
 
 
 class OptimiseResult(_Result):
@@ -216,7 +218,7 @@ class OptimiseResult(_Result):
 
 def optimise(scenario=None, target="p_shortage<=0.05", frontier=None, budget=None, levers=None,
              policy=None, trials=None, seed=None, threads=0, data_dir=None, vintage="latest",
-             market=None, resourcing_days=None):
+             market=None, resourcing_days=None, world_inventory_days=None):
     """The least-cost mix of stockpile days, recycling share, substitution cut, diversification
     (t/yr moved off the largest import source) and focal smelter capacity (t/yr added) meeting
     `target` ("METRIC<=VALUE") on a scenario (a path or a Scenario), or, with scenario None, on
@@ -224,14 +226,15 @@ def optimise(scenario=None, target="p_shortage<=0.05", frontier=None, budget=Non
     thresholds (the cheapest mix for each); budget: USD per year spread over the minerals
     (scenario None); levers: a lever-costs file (default DATA/levers/<mineral>.yaml). A single
     target the levers cannot reach raises mineflow.InputError naming the best reachable level.
-    Costs in USD per year (docs/optimise.md); market, resourcing_days: as for run()."""
+    Costs in USD per year (docs/optimise.md); market, resourcing_days, world_inventory_days: as
+    for run()."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     thresholds = None if frontier is None else [float(x) for x in frontier]
     return OptimiseResult(_core.optimise(
         _path(scenario), target, thresholds, None if budget is None else float(budget),
         _path(levers), policy, trials, seed, threads, _path(data_dir), vintage, market,
-        resourcing_days))
+        resourcing_days, world_inventory_days))
 
 
 class MfaResult(_Result):
@@ -314,16 +317,16 @@ class CriticalityResult(_Result):
 
 def criticality(scenario, days=90, severity=1, start_day=0, policy="none", trials=None,
                 seed=None, threads=0, data_dir=None, vintage="latest", market=None,
-                resourcing_days=None):
+                resourcing_days=None, world_inventory_days=None):
     """Every mine and refining node of the scenario's mineral failing alone for `days` at
     `severity` (share of its output lost) from `start_day`, on top of the scenario's own
     events and on the same trials, ranked by the focal economy's expected unmet demand; as
     `mineflow criticality` (vintage: "latest", the default, or "seed", as --vintage; market:
     None, "clearing" or "rationing", as --market, under which the ranking is by demand not
-    served; resourcing_days: as --resourcing-days). Ctrl-C raises KeyboardInterrupt and discards
-    the run."""
+    served; resourcing_days, world_inventory_days: as --resourcing-days and
+    --world-inventory-days). Ctrl-C raises KeyboardInterrupt and discards the run."""
     if isinstance(scenario, Scenario):
         scenario = scenario.file
     return CriticalityResult(_core.criticality(
         _path(scenario), float(days), float(severity), float(start_day), policy, trials, seed,
-        threads, _path(data_dir), vintage, market, resourcing_days))
+        threads, _path(data_dir), vintage, market, resourcing_days, world_inventory_days))

@@ -19,11 +19,13 @@ void bind_criticality(py::module_& m) {
          const std::string& policy, std::optional<long long> trials,
          std::optional<unsigned long long> seed, int threads,
          const std::optional<std::string>& data_dir, const std::string& vintage,
-         const std::optional<std::string>& market, std::optional<double> resourcing_days) {
+         const std::optional<std::string>& market, std::optional<double> resourcing_days,
+         std::optional<double> world_inventory_days) {
         cli::CriticalityRequest request;
         request.vintage = cli::vintage_from_text(vintage);
         request.market.model = cli::market_from_text(market);
         request.market.resourcing_days = resourcing_days;
+        request.market.world_inventory_days = world_inventory_days;
         request.failure.duration_days = days;
         request.failure.severity = severity;
         request.failure.start_day = start_day;
@@ -47,7 +49,7 @@ void bind_criticality(py::module_& m) {
       py::arg("start_day") = 0.0, py::arg("policy") = "none", py::arg("trials") = py::none(),
       py::arg("seed") = py::none(), py::arg("threads") = 0, py::arg("data_dir") = py::none(),
       py::arg("vintage") = "latest", py::arg("market") = py::none(),
-      py::arg("resourcing_days") = py::none(),
+      py::arg("resourcing_days") = py::none(), py::arg("world_inventory_days") = py::none(),
       "CSV, JSON and table text of `mineflow criticality SCENARIO`.");
 }
 

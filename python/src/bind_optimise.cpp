@@ -22,11 +22,13 @@ void bind_optimise(py::module_& m) {
          std::optional<std::string> levers, std::optional<std::string> policy,
          std::optional<long long> trials, std::optional<unsigned long long> seed, int threads,
          const std::optional<std::string>& data_dir, const std::string& vintage,
-         const std::optional<std::string>& market, std::optional<double> resourcing_days) {
+         const std::optional<std::string>& market, std::optional<double> resourcing_days,
+         std::optional<double> world_inventory_days) {
         cli::OptimiseRequest request;
         request.sweep.vintage = cli::vintage_from_text(vintage);
         request.sweep.market.model = cli::market_from_text(market);
         request.sweep.market.resourcing_days = resourcing_days;
+        request.sweep.market.world_inventory_days = world_inventory_days;
         request.sweep.policy = std::move(policy);
         request.sweep.trials = trials;
         request.sweep.seed = seed;
@@ -73,6 +75,7 @@ void bind_optimise(py::module_& m) {
       py::arg("policy") = py::none(), py::arg("trials") = py::none(), py::arg("seed") = py::none(),
       py::arg("threads") = 0, py::arg("data_dir") = py::none(), py::arg("vintage") = "latest",
       py::arg("market") = py::none(), py::arg("resourcing_days") = py::none(),
+      py::arg("world_inventory_days") = py::none(),
       "CSV, JSON and table text of `mineflow optimise SCENARIO` (scenario None: --all).");
 }
 

@@ -110,11 +110,12 @@ void bind_run(py::module_& m) {
          int threads, std::optional<unsigned long long> seed, std::vector<std::string> policies,
          const std::optional<std::string>& data_dir, double memory_budget_mb,
          const std::string& vintage, const std::optional<std::string>& market,
-         std::optional<double> resourcing_days) {
+         std::optional<double> resourcing_days, std::optional<double> world_inventory_days) {
         cli::RunRequest request;
         request.vintage = cli::vintage_from_text(vintage);
         request.market.model = cli::market_from_text(market);
         request.market.resourcing_days = resourcing_days;
+        request.market.world_inventory_days = world_inventory_days;
         request.trials = trials;
         request.seed = seed;
         request.threads = threads;
@@ -144,7 +145,7 @@ void bind_run(py::module_& m) {
       py::arg("seed") = py::none(), py::arg("policies") = std::vector<std::string>{},
       py::arg("data_dir") = py::none(), py::arg("memory_budget_mb") = 1024.0,
       py::arg("vintage") = "latest", py::arg("market") = py::none(),
-      py::arg("resourcing_days") = py::none());
+      py::arg("resourcing_days") = py::none(), py::arg("world_inventory_days") = py::none());
 }
 
 }  // namespace mineflow::python

@@ -22,11 +22,13 @@ void bind_stockpile(py::module_& m) {
          std::optional<unsigned long long> seed, int threads, double base_days,
          double carrying_rate, double max_recycling, bool parameter_uncertainty,
          const std::optional<std::string>& data_dir, const std::string& vintage,
-         const std::optional<std::string>& market, std::optional<double> resourcing_days) {
+         const std::optional<std::string>& market, std::optional<double> resourcing_days,
+         std::optional<double> world_inventory_days) {
         cli::SweepRequest request;
         request.vintage = cli::vintage_from_text(vintage);
         request.market.model = cli::market_from_text(market);
         request.market.resourcing_days = resourcing_days;
+        request.market.world_inventory_days = world_inventory_days;
         request.days = std::move(days);
         request.shares = std::move(recycling);
         if (target && *target != "none") request.target = parse_sweep_target(*target);
@@ -76,7 +78,7 @@ void bind_stockpile(py::module_& m) {
       py::arg("carrying_rate") = kDefaultCarryingRatePerYear, py::arg("max_recycling") = 0.5,
       py::arg("parameter_uncertainty") = false, py::arg("data_dir") = py::none(),
       py::arg("vintage") = "latest", py::arg("market") = py::none(),
-      py::arg("resourcing_days") = py::none(),
+      py::arg("resourcing_days") = py::none(), py::arg("world_inventory_days") = py::none(),
       "CSV, JSON and table text of `mineflow stockpile SCENARIO` (scenario None: --all).");
 }
 

@@ -82,6 +82,21 @@ def test_a_resourcing_lead_time_moves_priced_out_demand_to_unmet(cobalt):
             call(COBALT, trials=10, resourcing_days=400)
 
 
+def test_world_stocks_from_the_call_as_from_the_file(cobalt):
+    # cobalt_background holds 45 days of world use (its market.world_inventory_days): the same
+    # figure from the call is the same run; four times the stocks buffer the same losses, so
+    # the price peaks lower on average (docs/market.md, "The clearing model").
+    same = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=2, world_inventory_days=45)
+    deep = mineflow.run(COBALT, trials=TRIALS, seed=7, threads=2, world_inventory_days=180)
+    peak = mineflow.METRICS.index("peak_price_multiple")
+    for policy in cobalt.policies:
+        assert (same.metrics[policy] == cobalt.metrics[policy]).all()
+    assert deep.metrics["no_policy"][peak].mean() < cobalt.metrics["no_policy"][peak].mean()
+    for call in (mineflow.run, mineflow.criticality, mineflow.stockpile, mineflow.optimise):
+        with pytest.raises(ValueError, match="--world-inventory-days"):
+            call(COBALT, trials=10, world_inventory_days=0.5)
+
+
 def test_metrics_agree_with_the_summary(cobalt):
     rows = {(r["policy"], r["name"], r["statistic"]): float(r["value"])
             for r in csv.DictReader(io.StringIO(cobalt.csv)) if r["value"]}

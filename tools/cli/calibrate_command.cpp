@@ -197,12 +197,8 @@ int run_calibrate(const Args& args, std::ostream& out, std::ostream& /*err*/) {
     request.vintage = vintage;
     if (vm.count("market")) request.market = market_from_text(vm["market"].as<std::string>());
     if (vm.count("world-inventory-days")) {
-      double days = vm["world-inventory-days"].as<double>();
-      if (!(days >= 1.0 && days <= 3650.0)) {
-        throw InputError(SourceRef{}, "--world-inventory-days", std::to_string(days),
-                         "1..3650 days (the market steps daily)");
-      }
-      request.world_inventory_days = days;
+      request.world_inventory_days = checked_world_inventory_days(
+          "--world-inventory-days", vm["world-inventory-days"].as<double>());
     }
     prices =
         price_backtest(paths,

@@ -5,6 +5,14 @@
 
 namespace mineflow::cli {
 
+double checked_world_inventory_days(const char* option, double days) {
+  if (!(days >= 1.0 && days <= 3650.0)) {
+    throw InputError(SourceRef{}, option, format_number(days),
+                     "1..3650 days of world use (the market steps daily)");
+  }
+  return days;
+}
+
 void override_market(Scenario& scenario, const MarketOverride& market) {
   if (market.model) {
     scenario.market = *market.model;
@@ -18,6 +26,10 @@ void override_market(Scenario& scenario, const MarketOverride& market) {
                            format_number(scenario.horizon_days) + ")");
     }
     scenario.resourcing_days = days;
+  }
+  if (market.world_inventory_days) {
+    scenario.world_inventory_days =
+        checked_world_inventory_days("--world-inventory-days", *market.world_inventory_days);
   }
 }
 

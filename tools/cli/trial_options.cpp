@@ -27,7 +27,10 @@ void add_trial_options(po::options_description& options,
                         "scenario's market, else clearing; docs/market.md)")(
       "resourcing-days", po::value<double>(),
       "days the focal economy needs to re-source a cut foreign supplier under clearing "
-      "(default: the scenario's market.resourcing_days, else 0; docs/market.md)");
+      "(default: the scenario's market.resourcing_days, else 0; docs/market.md)")(
+      "world-inventory-days", po::value<double>(),
+      "world commercial stocks in days of world use under clearing, the market's buffer "
+      "(default: the scenario's market.world_inventory_days, else 60; docs/market.md)");
 }
 
 void require_scenario(const po::variables_map& vm) {
@@ -48,6 +51,9 @@ TrialArgs read_trial_options(const po::variables_map& vm) {
   args.vintage = vintage_option(vm);
   if (vm.count("market")) args.market.model = market_from_text(vm["market"].as<std::string>());
   if (vm.count("resourcing-days")) args.market.resourcing_days = vm["resourcing-days"].as<double>();
+  if (vm.count("world-inventory-days")) {
+    args.market.world_inventory_days = vm["world-inventory-days"].as<double>();
+  }
   return args;
 }
 
