@@ -2,6 +2,7 @@
 #include "sim/monte_carlo.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
@@ -36,28 +37,50 @@ void for_each_parallel(std::size_t n, int threads, const std::function<void(std:
   });
 }
 
-std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads) {
+std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads,
+                                               const std::vector<SummaryScope>& scope) {
   std::vector<VariantSummary> out(result.variants());
-  const std::size_t series = out.size() * kMetricCount;
+  auto full = [&](std::size_t v) { return scope.empty() || scope[v] == SummaryScope::full; };
+  // The (variant, metric) series summarised: every metric of a full variant, unmet_t alone
+  // (its moments) of the others, whose other statistics stay NaN.
+  std::vector<std::size_t> series;
+  for (std::size_t v = 0; v < out.size(); ++v) {
+    if (!full(v)) {
+      constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+      out[v].metrics.fill({kNan, kNan, kNan, kNan, kNan, kNan, kNan, kNan});
+      out[v].any_shortage = {kNan, kNan};
+    }
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (full(v) || static_cast<Metric>(m) == Metric::unmet_t)
+        series.push_back(v * kMetricCount + m);
+    }
+  }
   const auto workers =
       static_cast<std::size_t>(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
   // At least twice as many threads as series: each series' statistics become jobs of their own
   // (moments and P(shortage), 4 quantiles, CVaR95), each on its own copy: 6 ways wider for about
   // 1.6x the work (each selection starts afresh; bench/README.md "Scaling"), so it pays only
   // with threads to spare. Every statistic is exact, so either split gives the same bits.
-  const bool per_statistic = workers >= 2 * series;
+  const bool per_statistic = workers >= 2 * series.size();
   const std::size_t per_series = per_statistic ? 6 : 1;
   const double quantile_p[4] = {0.50, 0.90, 0.95, 0.99};
-  for_each_parallel(series * per_series, threads, [&](std::size_t job) {
-    const std::size_t s = job / per_series;
+  for_each_parallel(series.size() * per_series, threads, [&](std::size_t job) {
+    const std::size_t s = series[job / per_series];
     const std::size_t v = s / kMetricCount;
     const std::size_t m = s % kMetricCount;
     const auto metric = static_cast<Metric>(m);
     std::span<const double> values = result.values(v, metric);
     MetricSummary& summary = out[v].metrics[m];
-    if (!per_statistic) {
+    const std::size_t part = job % per_series;
+    if (!full(v)) {
+      if (part != 0) return;  // the moments alone
+      Moments moment = moments(values);
+      summary.mean = moment.mean;
+      summary.sd = moment.sd;
+      summary.se = moment.se;
+    } else if (!per_statistic) {
       summary = summarize(values, higher_is_worse(metric));
-    } else if (const std::size_t part = job % per_series; part == 0) {
+    } else if (part == 0) {
       Moments moment = moments(values);
       summary.mean = moment.mean;
       summary.sd = moment.sd;
@@ -71,9 +94,7 @@ std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, i
        : part == 3 ? summary.q95
                    : summary.q99) = q;
     }
-    if (metric == Metric::unmet_t && (job % per_series) == 0) {
-      out[v].any_shortage = share_positive(values);
-    }
+    if (metric == Metric::unmet_t && part == 0) out[v].any_shortage = share_positive(values);
   });
   return out;
 }

@@ -94,6 +94,12 @@ struct VariantSummary {
   std::array<MetricSummary, kMetricCount> metrics;
   Proportion any_shortage;
 };
-std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads);
+// What a variant's summary holds: every statistic, or only what a policy's no-stockpile
+// reference is reported by (the moments of unmet_t and P(any shortage)), every other statistic
+// NaN: its quantiles over every metric were most of a run's summary work.
+enum class SummaryScope { full, unmet_moments };
+// `scope`: one per variant (empty: every variant full).
+std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads,
+                                               const std::vector<SummaryScope>& scope = {});
 
 }  // namespace mineflow

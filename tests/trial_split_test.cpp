@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <barrier>
+#include <cmath>
 #include <cstring>
 #include <thread>
 
@@ -235,6 +236,45 @@ TEST(ParallelSummaries, SameBitsAtAnyThreadCountAndAsSerial) {
   std::vector<VariantSummary> split = summarize_variants(narrow, 16);
   ASSERT_EQ(0, std::memcmp(whole.data(), split.data(), sizeof(VariantSummary)));
   EXPECT_GT(whole[0].metrics[index(Metric::unmet_t)].q99, 0.0);  // a real tail, not all zeros
+}
+
+// A policy's no-stockpile reference is summarised by the moments of its unmet demand and
+// P(any shortage) alone (sim/monte_carlo.h, SummaryScope): those bits as in a full summary, at
+// one thread or sixteen (where each statistic is a job); every other statistic NaN; the full
+// variants untouched.
+TEST(ParallelSummaries, AReferenceOnlyVariantKeepsItsUnmetMomentsAndNothingElse) {
+  tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 16);
+  const Toy toy;
+  MonteCarloOptions options;
+  options.trials = 5003;
+  options.seed = 11;
+  MonteCarloResult result = run_monte_carlo(toy.events, 365.0, toy.variants, options);
+  ASSERT_GE(result.variants(), 2u);
+  const std::vector<VariantSummary> full = summarize_variants(result, 1);
+  std::vector<SummaryScope> scope(result.variants(), SummaryScope::full);
+  scope[0] = SummaryScope::unmet_moments;
+  for (int threads : {1, 16}) {
+    const std::vector<VariantSummary> trimmed = summarize_variants(result, threads, scope);
+    const MetricSummary& unmet = trimmed[0].metrics[index(Metric::unmet_t)];
+    const MetricSummary& unmet_full = full[0].metrics[index(Metric::unmet_t)];
+    EXPECT_EQ(unmet.mean, unmet_full.mean) << threads;
+    EXPECT_EQ(unmet.sd, unmet_full.sd) << threads;
+    EXPECT_EQ(unmet.se, unmet_full.se) << threads;
+    EXPECT_GT(unmet_full.mean, 0.0);  // a reference that is short sometimes
+    EXPECT_EQ(trimmed[0].any_shortage.p, full[0].any_shortage.p) << threads;
+    EXPECT_EQ(trimmed[0].any_shortage.se, full[0].any_shortage.se) << threads;
+    for (double q : {unmet.q50, unmet.q90, unmet.q95, unmet.q99, unmet.cvar95}) {
+      EXPECT_TRUE(std::isnan(q)) << threads;
+    }
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (static_cast<Metric>(m) == Metric::unmet_t) continue;
+      EXPECT_TRUE(std::isnan(trimmed[0].metrics[m].mean)) << m;
+      EXPECT_TRUE(std::isnan(trimmed[0].metrics[m].q99)) << m;
+    }
+    for (std::size_t v = 1; v < full.size(); ++v) {
+      EXPECT_EQ(0, std::memcmp(&full[v], &trimmed[v], sizeof(VariantSummary))) << v;
+    }
+  }
 }
 
 }  // namespace

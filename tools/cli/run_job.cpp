@@ -138,7 +138,11 @@ MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& reque
 std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result,
                                              int threads) {
   const IndicatorSettings& settings = job.settings.indicators;
-  std::vector<VariantSummary> summaries = summarize_variants(result, threads);
+  // A variant that is only some policy's no-stockpile reference is reported by its expected
+  // unmet demand alone: its other statistics are not computed.
+  std::vector<SummaryScope> scope(job.plan.variants.size(), SummaryScope::unmet_moments);
+  for (const PolicyRun& run : job.plan.policies) scope[run.variant] = SummaryScope::full;
+  std::vector<VariantSummary> summaries = summarize_variants(result, threads, scope);
   std::vector<IndicatorValue> before =
       compute_indicators(job.base, job.data.prices, job.countries, job.thresholds, settings);
   std::vector<io::PolicyReport> reports;
