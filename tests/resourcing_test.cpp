@@ -6,6 +6,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -172,6 +175,44 @@ TEST(ResourcingLeadTime, StockpileAndCriticalitySayItToo) {
   ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
   EXPECT_NE(ranked.out.find("note: re-sourcing lead time 30 days"), std::string::npos)
       << ranked.out;
+}
+
+// criticality's CSV and JSON carry the lead as `run`'s do: JSON `notes`, and in the CSV (one row
+// per node) a `notes` column, the same on every row and empty without a lead.
+TEST(ResourcingLeadTime, CriticalitysCsvAndJsonSayItToo) {
+  auto ranked = [](const char* format, const char* lead) {
+    auto r = testing::run_cli({"criticality", "cobalt_background", "--trials", "100", "--quiet",
+                               "--format", format, "--resourcing-days", lead});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  auto rows = [](const std::string& csv) {
+    std::vector<std::string> out;
+    std::stringstream in(csv);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  };
+  const std::string cell =
+      ",\"resourcing_lead: re-sourcing lead time 30 days: a cut foreign supplier's loss is "
+      "physical over its first 30 days, then priced (docs/market.md)\"";
+  std::vector<std::string> led = rows(ranked("csv", "30"));
+  ASSERT_GE(led.size(), 2u);
+  EXPECT_TRUE(led.front().ends_with(",vintage,notes")) << led.front();
+  for (std::size_t k = 1; k < led.size(); ++k) EXPECT_TRUE(led[k].ends_with(cell)) << led[k];
+  std::vector<std::string> plain = rows(ranked("csv", "0"));
+  ASSERT_EQ(plain.size(), led.size());
+  EXPECT_TRUE(plain.front().ends_with(",vintage,notes")) << plain.front();
+  for (std::size_t k = 1; k < plain.size(); ++k) {
+    EXPECT_TRUE(plain[k].ends_with(",latest,")) << plain[k];
+  }
+  std::string json = ranked("json", "30");
+  EXPECT_NE(json.find("\"notes\": [{\"id\": \"resourcing_lead\", \"text\": \"re-sourcing lead "
+                      "time 30 days: "),
+            std::string::npos)
+      << json.substr(0, 1500);
+  std::string at_once = ranked("json", "0");
+  EXPECT_NE(at_once.find("\"notes\": []"), std::string::npos) << at_once.substr(0, 1500);
+  EXPECT_EQ(at_once.find("resourcing"), std::string::npos);
 }
 
 }  // namespace
