@@ -89,6 +89,32 @@ TEST(ResourcingLeadTime, TheWindowClosesInsideARecovery) {
   EXPECT_NEAR(metric(m, Metric::days_short), 40.0, 1e-9);
 }
 
+TEST(ResourcingLeadTime, TheWindowClosesInsideAnExponentialRecovery) {
+  // CHN's refinery at s = 0.5 for D = 10 days, then recovering as s 2^(-u / h) with a half-life
+  // h = 20 days (docs/engine.md, "Event shapes"). With a lead R > D the stream from CHN is cut s
+  // for D days, then s 2^(-u / h) until the window closes at R, and
+  //   integral of 2^(-u / h) du from 0 to n h = h / ln 2 (1 - 2^(-n)),  n = (R - D) / h,
+  // so unmet = s (D + h / ln 2 (1 - 2^(-n))) days of the stream, short on each of the R days (the
+  // cut is above 0 throughout and the toy holds no stocks):
+  //   n = 1 (R = 30): 0.5 (10 + 10 / ln 2) = 12.213 days of the stream,
+  //   n = 3 (R = 70): 0.5 (10 + 17.5 / ln 2) = 17.623.
+  // Exact where R - D is a whole number of the engine's pieces (4 per half-life): each piece
+  // loses exactly the exponential's volume (a window closing inside a piece follows its chord).
+  const double severity = 0.5, full_days = 10.0, half_life_days = 20.0;
+  EventSpec spec = event_from_day_0(refiner_node("CHN"), severity, full_days);
+  spec.recovery.kind = RecoveryShape::Kind::exponential;
+  spec.recovery.half_life_days = {Distribution::Kind::fixed, half_life_days, 0.0, 0.0};
+  for (double half_lives : {1.0, 3.0}) {
+    const double lead_days = full_days + half_lives * half_life_days;
+    const double stream_days =
+        severity * (full_days + half_life_days / std::log(2.0) * (1.0 - std::exp2(-half_lives)));
+    const double unmet_t = stream_days * kStreamTPerDay;
+    TrialMetrics m = one_trial(spec, lead_days);
+    EXPECT_NEAR(metric(m, Metric::unmet_t), unmet_t, 1e-9 * unmet_t) << lead_days;
+    EXPECT_NEAR(metric(m, Metric::days_short), lead_days, 1e-9 * lead_days) << lead_days;
+  }
+}
+
 TEST(ResourcingLeadTime, ALicenceRegimeIsPhysicalForTheLongerOfTheDelayAndTheLead) {
   // CHN licenses its refined exports to every buyer: nothing for 30 days, then half, for 100
   // days. A 60-day lead: the stream is cut whole for 30 days and half for the next 30; a 20-day
