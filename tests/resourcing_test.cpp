@@ -6,6 +6,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -84,6 +87,32 @@ TEST(ResourcingLeadTime, TheWindowClosesInsideARecovery) {
   TrialMetrics m = one_trial(event_from_day_0(refiner_node("CHN"), 1.0, 20.0, 40.0), 40.0);
   EXPECT_NEAR(metric(m, Metric::unmet_t), 35.0 * kStreamTPerDay, 1e-12);
   EXPECT_NEAR(metric(m, Metric::days_short), 40.0, 1e-9);
+}
+
+TEST(ResourcingLeadTime, TheWindowClosesInsideAnExponentialRecovery) {
+  // CHN's refinery at s = 0.5 for D = 10 days, then recovering as s 2^(-u / h) with a half-life
+  // h = 20 days (docs/engine.md, "Event shapes"). With a lead R > D the stream from CHN is cut s
+  // for D days, then s 2^(-u / h) until the window closes at R, and
+  //   integral of 2^(-u / h) du from 0 to n h = h / ln 2 (1 - 2^(-n)),  n = (R - D) / h,
+  // so unmet = s (D + h / ln 2 (1 - 2^(-n))) days of the stream, short on each of the R days (the
+  // cut is above 0 throughout and the toy holds no stocks):
+  //   n = 1 (R = 30): 0.5 (10 + 10 / ln 2) = 12.213 days of the stream,
+  //   n = 3 (R = 70): 0.5 (10 + 17.5 / ln 2) = 17.623.
+  // Exact where R - D is a whole number of the engine's pieces (4 per half-life): each piece
+  // loses exactly the exponential's volume (a window closing inside a piece follows its chord).
+  const double severity = 0.5, full_days = 10.0, half_life_days = 20.0;
+  EventSpec spec = event_from_day_0(refiner_node("CHN"), severity, full_days);
+  spec.recovery.kind = RecoveryShape::Kind::exponential;
+  spec.recovery.half_life_days = {Distribution::Kind::fixed, half_life_days, 0.0, 0.0};
+  for (double half_lives : {1.0, 3.0}) {
+    const double lead_days = full_days + half_lives * half_life_days;
+    const double stream_days =
+        severity * (full_days + half_life_days / std::log(2.0) * (1.0 - std::exp2(-half_lives)));
+    const double unmet_t = stream_days * kStreamTPerDay;
+    TrialMetrics m = one_trial(spec, lead_days);
+    EXPECT_NEAR(metric(m, Metric::unmet_t), unmet_t, 1e-9 * unmet_t) << lead_days;
+    EXPECT_NEAR(metric(m, Metric::days_short), lead_days, 1e-9 * lead_days) << lead_days;
+  }
 }
 
 TEST(ResourcingLeadTime, ALicenceRegimeIsPhysicalForTheLongerOfTheDelayAndTheLead) {
@@ -172,6 +201,44 @@ TEST(ResourcingLeadTime, StockpileAndCriticalitySayItToo) {
   ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
   EXPECT_NE(ranked.out.find("note: re-sourcing lead time 30 days"), std::string::npos)
       << ranked.out;
+}
+
+// criticality's CSV and JSON carry the lead as `run`'s do: JSON `notes`, and in the CSV (one row
+// per node) a `notes` column, the same on every row and empty without a lead.
+TEST(ResourcingLeadTime, CriticalitysCsvAndJsonSayItToo) {
+  auto ranked = [](const char* format, const char* lead) {
+    auto r = testing::run_cli({"criticality", "cobalt_background", "--trials", "100", "--quiet",
+                               "--format", format, "--resourcing-days", lead});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  auto rows = [](const std::string& csv) {
+    std::vector<std::string> out;
+    std::stringstream in(csv);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+  };
+  const std::string cell =
+      ",\"resourcing_lead: re-sourcing lead time 30 days: a cut foreign supplier's loss is "
+      "physical over its first 30 days, then priced (docs/market.md)\"";
+  std::vector<std::string> led = rows(ranked("csv", "30"));
+  ASSERT_GE(led.size(), 2u);
+  EXPECT_TRUE(led.front().ends_with(",vintage,notes")) << led.front();
+  for (std::size_t k = 1; k < led.size(); ++k) EXPECT_TRUE(led[k].ends_with(cell)) << led[k];
+  std::vector<std::string> plain = rows(ranked("csv", "0"));
+  ASSERT_EQ(plain.size(), led.size());
+  EXPECT_TRUE(plain.front().ends_with(",vintage,notes")) << plain.front();
+  for (std::size_t k = 1; k < plain.size(); ++k) {
+    EXPECT_TRUE(plain[k].ends_with(",latest,")) << plain[k];
+  }
+  std::string json = ranked("json", "30");
+  EXPECT_NE(json.find("\"notes\": [{\"id\": \"resourcing_lead\", \"text\": \"re-sourcing lead "
+                      "time 30 days: "),
+            std::string::npos)
+      << json.substr(0, 1500);
+  std::string at_once = ranked("json", "0");
+  EXPECT_NE(at_once.find("\"notes\": []"), std::string::npos) << at_once.substr(0, 1500);
+  EXPECT_EQ(at_once.find("resourcing"), std::string::npos);
 }
 
 }  // namespace

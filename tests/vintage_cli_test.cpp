@@ -195,8 +195,8 @@ TEST(VintageCli, CriticalityReadsTheVintageAndNamesIt) {
   };
   std::string seed = rank("seed");
   std::string latest = rank("latest");
-  expect_vintage_column(seed, "seed");
-  expect_vintage_column(latest, "latest");
+  expect_vintage_column(seed, "seed", true);  // and no notes: no lead time
+  expect_vintage_column(latest, "latest", true);
   // Column 6 is world_share; the mine nodes' shares are the vintage's production shares.
   auto shares = [](const std::string& csv) {
     std::vector<std::string> out;

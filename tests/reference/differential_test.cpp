@@ -18,7 +18,10 @@
 #include <cmath>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "tests/reference/engine_adapter.h"
 #include "tests/reference/random_case.h"
@@ -442,43 +445,66 @@ TEST(Differential, EngineMatchesReferenceOnRandomClearingCases) {
   EXPECT_GE(seen.split_spread, kClearingCases / 10);
 }
 
+// A planted error on random_clearing_case seeds 1-count: the engine runs the case `plant` makes
+// of each (nullopt: the case lacks what the error breaks) against the reference on the true case,
+// wherever `shows` (default: always) says the error can move the reference's answer.
+using Plant = std::function<std::optional<Case>(const Case& c)>;
+using Shows = std::function<bool(const Case& wrong, const Metrics& reference, const Exactness&)>;
+
+// The cases planted and, in seed order, those caught beyond the allowances.
+struct PlantedCount {
+  int planted = 0;
+  std::vector<std::uint64_t> caught_seeds;
+  std::vector<std::string> caught_diffs;  // mismatches(), one per caught seed
+  int caught() const { return static_cast<int>(caught_seeds.size()); }
+  // Caught cases whose differences name `metric`.
+  int caught_on(const std::string& metric) const {
+    return static_cast<int>(std::count_if(
+        caught_diffs.begin(), caught_diffs.end(),
+        [&](const std::string& diff) { return diff.find(metric) != std::string::npos; }));
+  }
+  std::uint64_t first_seed() const { return caught_seeds.empty() ? 0 : caught_seeds.front(); }
+  std::string first_diff() const { return caught_diffs.empty() ? "" : caught_diffs.front(); }
+};
+
+PlantedCount count_caught(int count, const Plant& plant, const Shows& shows = nullptr) {
+  PlantedCount out;
+  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(count); ++seed) {
+    Case c = random_clearing_case(seed);
+    std::optional<Case> wrong = plant(c);
+    if (!wrong) continue;
+    Exactness exact;
+    Metrics reference = simulate(c, &exact);
+    if (shows && !shows(*wrong, reference, exact)) continue;
+    ++out.planted;
+    std::string diff = mismatches(c, run_engine(*wrong), reference, exact);
+    if (diff.empty()) continue;
+    out.caught_seeds.push_back(seed);
+    out.caught_diffs.push_back(diff);
+  }
+  return out;
+}
+
 // Planted error (issue 24): the engine run with world stocks one day off (tau + 1 and, where
 // tau >= 2, tau - 1: the buffer and the price lag of the recursion) against the reference on
 // the true tau. The comparison must see it beyond the allowances on most cases, or it could
 // not see an off-by-one in the market's recursion.
 TEST(Differential, PlantedWorldStocksOffByOneDayAreCaught) {
   constexpr int kPlanted = 100;
-  const std::array<double, 2> offs{1.0, -1.0};
-  std::array<int, 2> planted{}, caught{}, caught_priced_out{};
-  std::array<std::uint64_t, 2> first_seed{};
-  std::array<std::string, 2> first_diff;
-  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
-    Case c = random_clearing_case(seed);
-    Exactness exact;
-    Metrics reference = simulate(c, &exact);
-    for (std::size_t i = 0; i < offs.size(); ++i) {
-      if (c.market.world_inventory_days + offs[i] < 1.0) continue;
-      ++planted[i];
+  for (double off : {1.0, -1.0}) {
+    PlantedCount n = count_caught(kPlanted, [off](const Case& c) -> std::optional<Case> {
+      if (c.market.world_inventory_days + off < 1.0) return std::nullopt;
       Case wrong = c;
-      wrong.market.world_inventory_days += offs[i];
-      std::string diff = mismatches(c, run_engine(wrong), reference, exact);
-      if (diff.empty()) continue;
-      ++caught[i];
-      caught_priced_out[i] += diff.find("priced_out_t") != std::string::npos ? 1 : 0;
-      if (first_seed[i] == 0) {
-        first_seed[i] = seed;
-        first_diff[i] = diff;
-      }
-    }
-  }
-  for (std::size_t i = 0; i < offs.size(); ++i) {
-    std::cout << "planted world_inventory_days " << (offs[i] > 0 ? "+1" : "-1")
-              << ", random_clearing_case seeds 1-" << kPlanted << ": " << planted[i] << " planted, "
-              << caught[i] << " caught beyond the allowance (" << caught_priced_out[i]
-              << " by priced_out_t); first: seed " << first_seed[i] << "\n"
-              << first_diff[i];
+      wrong.market.world_inventory_days += off;
+      return wrong;
+    });
+    std::cout << "planted world_inventory_days " << (off > 0 ? "+1" : "-1")
+              << ", random_clearing_case seeds 1-" << kPlanted << ": " << n.planted << " planted, "
+              << n.caught() << " caught beyond the allowance (" << n.caught_on("priced_out_t")
+              << " by priced_out_t); first: seed " << n.first_seed() << "\n"
+              << n.first_diff();
     // Cases with no world loss in the horizon (no price, nothing priced out) cannot show it.
-    EXPECT_GE(caught[i], planted[i] / 2);
+    EXPECT_GE(n.caught(), n.planted / 2);
   }
 }
 
@@ -489,37 +515,29 @@ TEST(Differential, PlantedWorldStocksOffByOneDayAreCaught) {
 // allowances on most cases where a loss draws the stocks.
 TEST(Differential, PlantedMissingMarketResponseIsCaught) {
   constexpr int kPlanted = 100;
-  int planted = 0, caught = 0;
-  std::uint64_t first_seed = 0;
-  std::string first_diff;
-  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
-    Case c = random_clearing_case(seed);
-    if (c.market.idle_share == 0.0 && c.market.substitution_cap == 0.0 &&
-        c.market.new_supply_cap == 0.0) {
-      continue;
-    }
-    Exactness exact;
-    Metrics reference = simulate(c, &exact);
-    if (reference.priced_out_t == 0.0) continue;  // no tight day: nothing is built
-    ++planted;
-    Case wrong = c;
-    wrong.market.idle_share = 0.0;
-    wrong.market.substitution_cap = 0.0;
-    wrong.market.new_supply_cap = 0.0;
-    std::string diff = mismatches(c, run_engine(wrong), reference, exact);
-    if (diff.empty()) continue;
-    ++caught;
-    if (first_seed == 0) {
-      first_seed = seed;
-      first_diff = diff;
-    }
-  }
+  PlantedCount n = count_caught(
+      kPlanted,
+      [](const Case& c) -> std::optional<Case> {
+        if (c.market.idle_share == 0.0 && c.market.substitution_cap == 0.0 &&
+            c.market.new_supply_cap == 0.0) {
+          return std::nullopt;
+        }
+        Case wrong = c;
+        wrong.market.idle_share = 0.0;
+        wrong.market.substitution_cap = 0.0;
+        wrong.market.new_supply_cap = 0.0;
+        return wrong;
+      },
+      // No tight day: nothing is built.
+      [](const Case&, const Metrics& reference, const Exactness&) {
+        return reference.priced_out_t != 0.0;
+      });
   std::cout << "planted: market response off, random_clearing_case seeds 1-" << kPlanted << ": "
-            << planted << " planted, " << caught << " caught beyond the allowance; first: seed "
-            << first_seed << "\n"
-            << first_diff;
-  EXPECT_GE(planted, 20);
-  EXPECT_GE(caught, planted / 2);
+            << n.planted << " planted, " << n.caught()
+            << " caught beyond the allowance; first: seed " << n.first_seed() << "\n"
+            << n.first_diff();
+  EXPECT_GE(n.planted, 20);
+  EXPECT_GE(n.caught(), n.planted / 2);
 }
 
 // Planted error (the re-sourcing lead time, docs/market.md "Re-sourcing lead time"): the engine
@@ -528,27 +546,23 @@ TEST(Differential, PlantedMissingMarketResponseIsCaught) {
 // unmet demand with the lead time differs from the same case's without).
 TEST(Differential, PlantedMissingResourcingLeadTimeIsCaught) {
   constexpr int kPlanted = 200;
-  int planted = 0, caught = 0;
-  std::string first_diff;
-  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
-    Case c = random_clearing_case(seed);
-    if (c.market.resourcing_days == 0) continue;
-    Case without = c;
-    without.market.resourcing_days = 0;
-    Exactness exact;
-    Metrics reference = simulate(c, &exact);
-    if (reference.unmet_t == simulate(without, nullptr).unmet_t) continue;  // nothing to see
-    ++planted;
-    std::string diff = mismatches(c, run_engine(without), reference, exact);
-    caught += diff.empty() ? 0 : 1;
-    if (first_diff.empty()) first_diff = diff;
-  }
+  PlantedCount n = count_caught(
+      kPlanted,
+      [](const Case& c) -> std::optional<Case> {
+        if (c.market.resourcing_days == 0) return std::nullopt;
+        Case without = c;
+        without.market.resourcing_days = 0;
+        return without;
+      },
+      [](const Case& without, const Metrics& reference, const Exactness&) {
+        return reference.unmet_t != simulate(without, nullptr).unmet_t;  // else nothing to see
+      });
   std::cout << "planted: re-sourcing lead time ignored, random_clearing_case seeds 1-" << kPlanted
-            << ": " << planted << " where it moves the reference's unmet demand, " << caught
+            << ": " << n.planted << " where it moves the reference's unmet demand, " << n.caught()
             << " caught beyond the allowance\n"
-            << first_diff;
-  EXPECT_GE(planted, 20);
-  EXPECT_GE(caught, planted * 4 / 5);
+            << n.first_diff();
+  EXPECT_GE(n.planted, 20);
+  EXPECT_GE(n.caught(), n.planted * 4 / 5);
 }
 
 // Planted error (the release price, docs/market.md "Release price"): the engine run with its
@@ -560,27 +574,24 @@ TEST(Differential, PlantedMissingResourcingLeadTimeIsCaught) {
 // docs/market.md.)
 TEST(Differential, PlantedReleaseAtTheMarketPriceIsCaught) {
   constexpr int kPlanted = 200;
-  int planted = 0, caught = 0;
-  std::string first_diff;
-  for (std::uint64_t seed = 1; seed <= kPlanted; ++seed) {
-    Case c = random_clearing_case(seed);
-    if (c.stocks.release_price == ReleasePrice::market) continue;
-    Exactness exact;
-    Metrics reference = simulate(c, &exact);
-    if (exact.served_priced_out_t == 0.0) continue;  // nothing served: nothing to see
-    ++planted;
-    Case at_market = c;
-    at_market.stocks.release_price = ReleasePrice::market;
-    std::string diff = mismatches(c, run_engine(at_market), reference, exact);
-    caught += diff.empty() ? 0 : 1;
-    if (first_diff.empty()) first_diff = diff;
-  }
+  PlantedCount n = count_caught(
+      kPlanted,
+      [](const Case& c) -> std::optional<Case> {
+        if (c.stocks.release_price == ReleasePrice::market) return std::nullopt;
+        Case at_market = c;
+        at_market.stocks.release_price = ReleasePrice::market;
+        return at_market;
+      },
+      // Nothing served: nothing to see.
+      [](const Case&, const Metrics&, const Exactness& exact) {
+        return exact.served_priced_out_t != 0.0;
+      });
   std::cout << "planted: release at the market price, random_clearing_case seeds 1-" << kPlanted
-            << ": " << planted << " serving below the market price, " << caught
+            << ": " << n.planted << " serving below the market price, " << n.caught()
             << " caught beyond the allowance\n"
-            << first_diff;
-  EXPECT_GE(planted, 20);
-  EXPECT_GE(caught, planted * 4 / 5);
+            << n.first_diff();
+  EXPECT_GE(n.planted, 20);
+  EXPECT_GE(n.caught(), n.planted * 4 / 5);
 }
 
 // The former kink-on-curve disagreements: the engine agrees with the reference on each (the

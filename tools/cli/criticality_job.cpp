@@ -65,8 +65,7 @@ CriticalityOutput criticality_of_scenario(
   output.header.run.vintage = std::string(to_string(data.vintage));
   output.header.run.seed_blocks = seed_blocks_text(data);
   output.header.run.market = std::string(to_string(plan.scenario.market));
-  if (auto note = io::resourcing_note(plan.scenario.market == MarketModel::clearing,
-                                      plan.scenario.resourcing_days)) {
+  if (auto note = io::resourcing_note(plan.scenario)) {
     output.header.run.notes.push_back(*note);
   }
   output.header.failure = request.failure;

@@ -53,8 +53,7 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   if (auto note = io::data_quality_note(io::data_quality_of(job.data))) {
     job.header.notes.push_back(*note);
   }
-  if (auto note = io::resourcing_note(job.plan.scenario.market == MarketModel::clearing,
-                                      job.plan.scenario.resourcing_days)) {
+  if (auto note = io::resourcing_note(job.plan.scenario)) {
     job.header.notes.push_back(*note);
   }
 }

@@ -55,7 +55,9 @@ std::string criticality_csv(const CriticalityHeader& header, const CriticalityRe
   std::string out =
       "scenario,policy,rank,country,stage,world_share,expected_unmet_t,se_t,added_unmet_t,"
       "added_se_t,unmet_pct_annual_demand,p_shortage,duration_days,severity,trials,seed,basis,"
-      "vintage\n";
+      "vintage,notes\n";
+  // The run's limits hold for every node's row, as the notes column of `stockpile --all`.
+  const std::string notes = csv_field(notes_cell(header.run.notes));
   std::size_t rank = 0;
   for (const NodeCriticality& node : result.nodes) {
     out += csv_field(header.run.scenario) + "," + csv_field(result.policy) + "," +
@@ -70,7 +72,7 @@ std::string criticality_csv(const CriticalityHeader& header, const CriticalityRe
            format_number(header.failure.duration_days) + "," +
            format_number(header.failure.severity) + "," + std::to_string(header.run.trials) + "," +
            std::to_string(header.run.seed) + "," + csv_field(header.network_basis) + "," +
-           csv_field(header.run.vintage) + "\n";
+           csv_field(header.run.vintage) + "," + notes + "\n";
   }
   return out;
 }
@@ -88,7 +90,8 @@ std::string criticality_json(const CriticalityHeader& header, const CriticalityR
       ",\n  \"annual_demand_t\": " + format_number(result.annual_demand_t) +
       ",\n  \"baseline_expected_unmet_t\": " + format_number(result.baseline_unmet_t) +
       ",\n  \"baseline_se_t\": " + format_number(result.baseline_se_t) +
-      ",\n  \"basis\": " + json_string(header.network_basis) + ",\n  \"nodes\": [";
+      ",\n  \"basis\": " + json_string(header.network_basis) +
+      ",\n  \"notes\": " + notes_json(header.run.notes) + ",\n  \"nodes\": [";
   std::size_t rank = 0;
   for (const NodeCriticality& node : result.nodes) {
     out += std::string(rank == 0 ? "\n" : ",\n");

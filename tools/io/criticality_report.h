@@ -15,6 +15,9 @@ struct CriticalityHeader {
   std::string network_basis;  // graph/network.h NetworkBasis::describe()
 };
 
+// The run's notes (header.run.notes, tools/io/limit_notes.h) as `run` says them: `note:` lines in
+// the table, `notes` in the JSON; in the CSV, one row per node, a last column `notes` (notes_cell,
+// the same on every row; empty without notes), as `stockpile --all`'s.
 std::string criticality_table(const CriticalityHeader& header, const CriticalityResult& result);
 std::string criticality_csv(const CriticalityHeader& header, const CriticalityResult& result);
 std::string criticality_json(const CriticalityHeader& header, const CriticalityResult& result);

@@ -54,6 +54,10 @@ std::optional<LimitNote> resourcing_note(bool clearing, double days) {
   return note;
 }
 
+std::optional<LimitNote> resourcing_note(const Scenario& scenario) {
+  return resourcing_note(scenario.market == MarketModel::clearing, scenario.resourcing_days);
+}
+
 LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
                                const std::string& policy) {
   std::string value = std::string(to_string(target.metric)) + " " +

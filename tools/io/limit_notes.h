@@ -9,6 +9,7 @@
 
 #include "graph/data_quality.h"
 #include "sim/run_limits.h"
+#include "sim/scenario.h"
 #include "sim/sweep/stockpile_floor.h"
 #include "sim/sweep/sweep_target.h"
 
@@ -37,6 +38,9 @@ std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality);
 // supplier (docs/market.md, "Re-sourcing lead time"): a setting a sensitivity run changes, said
 // beside its answer. days: the lead.
 std::optional<LimitNote> resourcing_note(bool clearing, double days);
+// The same for the scenario a run simulates (its market and lead after --market and
+// --resourcing-days): one call for every command that has it.
+std::optional<LimitNote> resourcing_note(const Scenario& scenario);
 
 // stockpile_floor where a sweep's target sits on its floor (sim/sweep/stockpile_floor.h); `policy`
 // is the one whose release rate and decision delay the sweep uses. share: the metric's value.
