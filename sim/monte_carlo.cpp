@@ -3,10 +3,14 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <utility>
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
+
+#include "sim/internal_error.h"
 
 namespace mineflow {
 namespace {
@@ -17,12 +21,43 @@ int arena_threads(int threads) {
 
 }  // namespace
 
+MonteCarloResult::MonteCarloResult(std::size_t variants, TrialRange range,
+                                   std::vector<VariantScope> scope)
+    : variants_(variants), range_(range), scope_(std::move(scope)) {
+  if (scope_.empty()) scope_.assign(variants, VariantScope::full);
+  if (scope_.size() != variants) {
+    throw InternalError("MonteCarloResult: " + std::to_string(scope_.size()) + " scopes for " +
+                        std::to_string(variants) + " variants");
+  }
+  slot_.assign(variants * kMetricCount, kDropped);
+  for (std::size_t v = 0; v < variants; ++v) {
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      if (scope_[v] == VariantScope::full || static_cast<Metric>(m) == Metric::unmet_t) {
+        slot_[v * kMetricCount + m] = series_++;
+      }
+    }
+  }
+  values_ = std::make_unique_for_overwrite<double[]>(series_ * range.size());
+  prefer_huge_pages(values_.get(), series_ * range.size() * sizeof(double));
+}
+
+std::size_t MonteCarloResult::offset(std::size_t variant, Metric metric) const {
+  const std::size_t slot = slot_[variant * kMetricCount + index(metric)];
+  if (slot == kDropped) {
+    throw InternalError("MonteCarloResult: variant " + std::to_string(variant) + " keeps " +
+                        "unmet_t alone, not metric " + std::to_string(index(metric)));
+  }
+  return slot * range_.size();
+}
+
 MonteCarloResult run_monte_carlo(const std::vector<EventSpec>& events, double horizon_days,
                                  const std::vector<Variant>& variants,
-                                 const MonteCarloOptions& options) {
-  return collect_trials<MonteCarloResult>(
-      events, horizon_days, variants, options,
-      [&variants](TrialRange held) { return MonteCarloResult(variants.size(), held); });
+                                 const MonteCarloOptions& options,
+                                 const std::vector<VariantScope>& scope) {
+  return collect_trials<MonteCarloResult>(events, horizon_days, variants, options,
+                                          [&variants, &scope](TrialRange held) {
+                                            return MonteCarloResult(variants.size(), held, scope);
+                                          });
 }
 
 void for_each_parallel(std::size_t n, int threads, const std::function<void(std::size_t)>& work) {
@@ -37,10 +72,9 @@ void for_each_parallel(std::size_t n, int threads, const std::function<void(std:
   });
 }
 
-std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads,
-                                               const std::vector<SummaryScope>& scope) {
+std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, int threads) {
   std::vector<VariantSummary> out(result.variants());
-  auto full = [&](std::size_t v) { return scope.empty() || scope[v] == SummaryScope::full; };
+  auto full = [&](std::size_t v) { return result.scope(v) == VariantScope::full; };
   // The (variant, metric) series summarised: every metric of a full variant, unmet_t alone
   // (its moments) of the others, whose other statistics stay NaN.
   std::vector<std::size_t> series;
@@ -99,11 +133,11 @@ std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, i
   return out;
 }
 
-std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t variants, int threads) {
+std::uint64_t monte_carlo_memory_bytes(std::uint64_t trials, std::size_t series, int threads) {
   const auto copies = static_cast<std::uint64_t>(std::min<std::size_t>(
-      variants * kMetricCount,
+      series,
       static_cast<std::size_t>(threads > 0 ? threads : tbb::this_task_arena::max_concurrency())));
-  return trials * sizeof(double) * (static_cast<std::uint64_t>(variants) * kMetricCount + copies);
+  return trials * sizeof(double) * (static_cast<std::uint64_t>(series) + copies);
 }
 
 }  // namespace mineflow

@@ -205,4 +205,10 @@ std::string split_country(const RunPlan& plan) {
   return {};
 }
 
+std::vector<VariantScope> reported_scope(const RunPlan& plan) {
+  std::vector<VariantScope> scope(plan.variants.size(), VariantScope::unmet_only);
+  for (const PolicyRun& run : plan.policies) scope[run.variant] = VariantScope::full;
+  return scope;
+}
+
 }  // namespace mineflow

@@ -16,6 +16,7 @@
 #include "sim/model.h"
 #include "sim/scenario.h"
 #include "sim/trial.h"
+#include "sim/variant_scope.h"
 
 namespace mineflow {
 
@@ -54,5 +55,10 @@ StockPolicy stock_policy(const PolicySet& policy, const Scenario& scenario, cons
 // can: docs/market.md, "Buyer groups and the split price"); empty where none can. What the
 // outputs key the split metrics and the series' domestic price on.
 std::string split_country(const RunPlan& plan);
+
+// What a run keeps of each of the plan's variants for its outputs (sim/variant_scope.h): every
+// metric of a policy's own variant, unmet_t alone of a variant that is only some policy's
+// no-stockpile reference.
+std::vector<VariantScope> reported_scope(const RunPlan& plan);
 
 }  // namespace mineflow

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <barrier>
 #include <cmath>
 #include <cstring>
@@ -12,6 +13,7 @@
 
 #include <oneapi/tbb/global_control.h>
 
+#include "sim/internal_error.h"
 #include "sim/monte_carlo.h"
 #include "sim/sweep/stockpile_sweep.h"
 #include "sim_test_support.h"
@@ -238,11 +240,11 @@ TEST(ParallelSummaries, SameBitsAtAnyThreadCountAndAsSerial) {
   EXPECT_GT(whole[0].metrics[index(Metric::unmet_t)].q99, 0.0);  // a real tail, not all zeros
 }
 
-// A policy's no-stockpile reference is summarised by the moments of its unmet demand and
-// P(any shortage) alone (sim/monte_carlo.h, SummaryScope): those bits as in a full summary, at
-// one thread or sixteen (where each statistic is a job); every other statistic NaN; the full
-// variants untouched.
-TEST(ParallelSummaries, AReferenceOnlyVariantKeepsItsUnmetMomentsAndNothingElse) {
+// A policy's no-stockpile reference keeps and is summarised by its unmet demand alone
+// (sim/variant_scope.h): the moments of unmet_t and P(any shortage) bit for bit as in a full
+// run, at one thread or sixteen (where each statistic is a job); its per-trial unmet_t the
+// same; every other statistic NaN and every other series refused; the full variants untouched.
+TEST(ParallelSummaries, AnUnmetOnlyVariantKeepsItsUnmetDemandAndNothingElse) {
   tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 16);
   const Toy toy;
   MonteCarloOptions options;
@@ -251,19 +253,27 @@ TEST(ParallelSummaries, AReferenceOnlyVariantKeepsItsUnmetMomentsAndNothingElse)
   MonteCarloResult result = run_monte_carlo(toy.events, 365.0, toy.variants, options);
   ASSERT_GE(result.variants(), 2u);
   const std::vector<VariantSummary> full = summarize_variants(result, 1);
-  std::vector<SummaryScope> scope(result.variants(), SummaryScope::full);
-  scope[0] = SummaryScope::unmet_moments;
+  std::vector<VariantScope> scope(result.variants(), VariantScope::full);
+  scope[0] = VariantScope::unmet_only;
   for (int threads : {1, 16}) {
-    const std::vector<VariantSummary> trimmed = summarize_variants(result, threads, scope);
-    const MetricSummary& unmet = trimmed[0].metrics[index(Metric::unmet_t)];
-    const MetricSummary& unmet_full = full[0].metrics[index(Metric::unmet_t)];
-    EXPECT_EQ(unmet.mean, unmet_full.mean) << threads;
-    EXPECT_EQ(unmet.sd, unmet_full.sd) << threads;
-    EXPECT_EQ(unmet.se, unmet_full.se) << threads;
-    EXPECT_GT(unmet_full.mean, 0.0);  // a reference that is short sometimes
+    options.threads = threads;
+    MonteCarloResult kept = run_monte_carlo(toy.events, 365.0, toy.variants, options, scope);
+    ASSERT_TRUE(kept.holds(0, Metric::unmet_t));
+    EXPECT_FALSE(kept.holds(0, Metric::peak_price_multiple));
+    EXPECT_THROW(kept.values(0, Metric::days_short), InternalError);
+    std::span<const double> unmet = kept.values(0, Metric::unmet_t);
+    std::span<const double> unmet_all = result.values(0, Metric::unmet_t);
+    EXPECT_TRUE(std::equal(unmet.begin(), unmet.end(), unmet_all.begin(), unmet_all.end()));
+    const std::vector<VariantSummary> trimmed = summarize_variants(kept, threads);
+    const MetricSummary& moments = trimmed[0].metrics[index(Metric::unmet_t)];
+    const MetricSummary& moments_full = full[0].metrics[index(Metric::unmet_t)];
+    EXPECT_EQ(moments.mean, moments_full.mean) << threads;
+    EXPECT_EQ(moments.sd, moments_full.sd) << threads;
+    EXPECT_EQ(moments.se, moments_full.se) << threads;
+    EXPECT_GT(moments_full.mean, 0.0);  // a reference that is short sometimes
     EXPECT_EQ(trimmed[0].any_shortage.p, full[0].any_shortage.p) << threads;
     EXPECT_EQ(trimmed[0].any_shortage.se, full[0].any_shortage.se) << threads;
-    for (double q : {unmet.q50, unmet.q90, unmet.q95, unmet.q99, unmet.cvar95}) {
+    for (double q : {moments.q50, moments.q90, moments.q95, moments.q99, moments.cvar95}) {
       EXPECT_TRUE(std::isnan(q)) << threads;
     }
     for (std::size_t m = 0; m < kMetricCount; ++m) {
@@ -275,6 +285,9 @@ TEST(ParallelSummaries, AReferenceOnlyVariantKeepsItsUnmetMomentsAndNothingElse)
       EXPECT_EQ(0, std::memcmp(&full[v], &trimmed[v], sizeof(VariantSummary))) << v;
     }
   }
+  // One double per kept series per trial, and a working copy per summarising thread.
+  EXPECT_EQ(kept_series(scope, scope.size()), 1 + (scope.size() - 1) * kMetricCount);
+  EXPECT_EQ(monte_carlo_memory_bytes(1000, 14, 2), 1000u * 8u * 16u);
 }
 
 }  // namespace

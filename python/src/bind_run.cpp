@@ -121,6 +121,7 @@ void bind_run(py::module_& m) {
         request.threads = threads;
         request.policies = std::move(policies);
         request.memory_budget_mib = memory_budget_mb;
+        request.keep_reference_metrics = true;  // .reference_metrics: every metric per trial
         const auto* handle = std::get_if<ScenarioHandle>(&scenario);
         cli::DataPaths paths = data_paths_for(handle ? std::optional(handle->data_dir) : data_dir);
         auto out = std::make_unique<RunOutput>();
@@ -135,7 +136,7 @@ void bind_run(py::module_& m) {
           MonteCarloOptions mc = cli::monte_carlo_options(job, request);
           mc.cancel = cancel;
           out->result = std::make_unique<MonteCarloResult>(run_monte_carlo(
-              job.plan.scenario.events, job.header.horizon_days, job.plan.variants, mc));
+              job.plan.scenario.events, job.header.horizon_days, job.plan.variants, mc, job.scope));
           if (cancel->load(std::memory_order_relaxed)) return;  // discarded by the caller
           out->reports = cli::policy_reports(job, *out->result, request.threads);
         });

@@ -107,8 +107,8 @@ int run_run(const Args& args, std::ostream& out, std::ostream& err) {
   ProgressBar bar(err, common.progress());
   const std::uint64_t total = mc.trials;
   mc.progress = [&bar, total](std::uint64_t done) { bar.update("trials", done, total); };
-  MonteCarloResult result =
-      run_monte_carlo(job->plan.scenario.events, header.horizon_days, job->plan.variants, mc);
+  MonteCarloResult result = run_monte_carlo(job->plan.scenario.events, header.horizon_days,
+                                            job->plan.variants, mc, job->scope);
   bar.finish();
   if (interrupt.interrupted()) throw Interrupted();
   if (mc.split != nullptr && !mc.split->is_root()) return 0;  // the root summarises and writes

@@ -40,6 +40,9 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   validate_graph(job.base.graph, s.mineral_file);
   job.plan = make_run_plan(s, job.base, job.data.prices, job.countries, job.settings.indicators,
                            request.policies);
+  job.scope = request.keep_reference_metrics
+                  ? std::vector<VariantScope>(job.plan.variants.size(), VariantScope::full)
+                  : reported_scope(job.plan);
   job.header = io::RunHeader{s.id, s.name, job.data.id, "", 0, s.seed, s.horizon_days};
   job.header.vintage = std::string(to_string(job.data.vintage));
   job.header.seed_blocks = seed_blocks_text(job.data);
@@ -69,8 +72,11 @@ std::vector<io::LimitNote> policy_notes(const RunJob& job, const PolicyRun& run,
 
 // Refuses, before any trial, a run whose per-trial values would not fit the budget on the
 // process that needs the most: the root, which holds every trial (other ranks hold a block).
-void check_memory_budget(const MonteCarloOptions& mc, std::size_t variants, double budget_mib) {
-  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, variants, mc.threads);
+void check_memory_budget(const MonteCarloOptions& mc, const std::vector<VariantScope>& scope,
+                         double budget_mib) {
+  const std::size_t variants = scope.size();
+  const std::size_t series = kept_series(scope, variants);
+  const std::uint64_t needed = monte_carlo_memory_bytes(mc.trials, series, mc.threads);
   if (static_cast<double>(needed) <= budget_mib * 1024.0 * 1024.0) return;
   auto mib = [](std::uint64_t bytes) {
     return format_number(std::ceil(static_cast<double>(bytes) / 1048576.0));
@@ -79,7 +85,7 @@ void check_memory_budget(const MonteCarloOptions& mc, std::size_t variants, doub
   if (mc.split != nullptr && mc.split->ranks() > 1) {
     per_rank =
         " on rank 0, which gathers every trial; " +
-        mib(monte_carlo_memory_bytes(mc.split->block(mc.trials).size() + 1, variants, mc.threads)) +
+        mib(monte_carlo_memory_bytes(mc.split->block(mc.trials).size() + 1, series, mc.threads)) +
         " MiB on each other rank";
   }
   throw InputError(SourceRef{}, "--trials", std::to_string(mc.trials),
@@ -130,18 +136,14 @@ MonteCarloOptions monte_carlo_options(const RunJob& job, const RunRequest& reque
   mc.seed = job.scenario.seed;
   mc.threads = request.threads;
   mc.split = split;
-  check_memory_budget(mc, job.plan.variants.size(), request.memory_budget_mib);
+  check_memory_budget(mc, job.scope, request.memory_budget_mib);
   return mc;
 }
 
 std::vector<io::PolicyReport> policy_reports(const RunJob& job, const MonteCarloResult& result,
                                              int threads) {
   const IndicatorSettings& settings = job.settings.indicators;
-  // A variant that is only some policy's no-stockpile reference is reported by its expected
-  // unmet demand alone: its other statistics are not computed.
-  std::vector<SummaryScope> scope(job.plan.variants.size(), SummaryScope::unmet_moments);
-  for (const PolicyRun& run : job.plan.policies) scope[run.variant] = SummaryScope::full;
-  std::vector<VariantSummary> summaries = summarize_variants(result, threads, scope);
+  std::vector<VariantSummary> summaries = summarize_variants(result, threads);
   std::vector<IndicatorValue> before =
       compute_indicators(job.base, job.data.prices, job.countries, job.thresholds, settings);
   std::vector<io::PolicyReport> reports;

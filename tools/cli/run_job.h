@@ -30,6 +30,9 @@ struct RunRequest {
   double memory_budget_mib = 1024.0;
   DataVintage vintage = DataVintage::latest;  // which mineral figures the run reads
   MarketOverride market;  // --market, --resourcing-days: override the scenario's
+  // Keep every metric of each policy's no-stockpile reference per trial (the Python module's
+  // reference_metrics), not only the unmet demand the outputs report (sim/variant_scope.h).
+  bool keep_reference_metrics = false;
 };
 
 // Everything a run reads, and its plan. The plan points into `data` and `base`: a job stays
@@ -42,6 +45,7 @@ struct RunJob {
   MineralData data;
   MineralGraph base;
   RunPlan plan;
+  std::vector<VariantScope> scope;  // what the run keeps of each of plan.variants
   io::RunHeader header;
   // No random event, or one trial: the daily series of trial 0 says everything.
   bool series_only() const { return plan.deterministic || scenario.trials == 1; }

@@ -56,8 +56,8 @@ MineralScenario run_scenario_for_report(const Scenario& scenario, const MineralD
   MonteCarloOptions options;
   options.trials = out.trials;
   options.seed = scenario.seed;
-  MonteCarloResult result =
-      run_monte_carlo(plan.scenario.events, scenario.horizon_days, plan.variants, options);
+  MonteCarloResult result = run_monte_carlo(plan.scenario.events, scenario.horizon_days,
+                                            plan.variants, options, reported_scope(plan));
   for (std::size_t p = 0; p < plan.policies.size(); ++p) {
     const PolicyRun& run = plan.policies[p];
     PolicyOutcome& policy = out.policies[p];
