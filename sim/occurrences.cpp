@@ -89,13 +89,19 @@ void draw_occurrences(const std::vector<EventSpec>& events, double horizon_days,
   out.clear();
   std::optional<HazardVariates> variates;  // --parameter-uncertainty: drawn on first use
   std::array<PhiloxBlock, kPhiloxLanes> first_blocks;
+  // The events' first blocks in lock-step groups of kPhiloxLanes; the events after the last
+  // whole group (all of them in a scenario of a few events) compute theirs on their first draw,
+  // which costs less than a group of lanes for one or two: the same bits either way.
+  const std::size_t grouped = events.size() - events.size() % kPhiloxLanes;
   for (std::size_t e = 0; e < events.size(); ++e) {
     const EventSpec& spec = events[e];
     auto event = static_cast<std::uint32_t>(e);
-    if (e % kPhiloxLanes == 0) {
+    if (e < grouped && e % kPhiloxLanes == 0) {
       philox_first_blocks(seed, trial, kEventStreamBase + event, first_blocks);
     }
-    RandomStream stream(seed, trial, kEventStreamBase + event, first_blocks[e % kPhiloxLanes]);
+    RandomStream stream = e < grouped ? RandomStream(seed, trial, kEventStreamBase + event,
+                                                     first_blocks[e % kPhiloxLanes])
+                                      : RandomStream(seed, trial, kEventStreamBase + event);
     if (spec.start_day) {
       if (*spec.start_day < horizon_days) {
         add_occurrence(spec, spec.duration_days, event, *spec.start_day, stream, out);
