@@ -65,8 +65,8 @@ CriticalityOutput criticality_of_scenario(
   output.header.run.vintage = std::string(to_string(data.vintage));
   output.header.run.seed_blocks = seed_blocks_text(data);
   output.header.run.market = std::string(to_string(plan.scenario.market));
-  if (auto note = io::resourcing_note(plan.scenario)) {
-    output.header.run.notes.push_back(*note);
+  for (io::LimitNote& note : io::market_setting_notes(plan.scenario)) {
+    output.header.run.notes.push_back(std::move(note));
   }
   output.header.failure = request.failure;
   output.header.network_basis = base.network.describe();

@@ -30,6 +30,7 @@ void override_market(Scenario& scenario, const MarketOverride& market) {
   if (market.world_inventory_days) {
     scenario.world_inventory_days =
         checked_world_inventory_days("--world-inventory-days", *market.world_inventory_days);
+    scenario.world_inventory_where = SourceRef{"--world-inventory-days", 0, 0};
   }
 }
 

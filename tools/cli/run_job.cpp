@@ -56,8 +56,8 @@ void plan_run(RunJob& job, Scenario scenario, const RunRequest& request) {
   if (auto note = io::data_quality_note(io::data_quality_of(job.data))) {
     job.header.notes.push_back(*note);
   }
-  if (auto note = io::resourcing_note(job.plan.scenario)) {
-    job.header.notes.push_back(*note);
+  for (io::LimitNote& note : io::market_setting_notes(job.plan.scenario)) {
+    job.header.notes.push_back(std::move(note));
   }
 }
 

@@ -22,9 +22,10 @@ void add_trial_options(po::options_description& options,
   positional.add("scenario", 1);
   add_data_dir_option(options);
   add_vintage_option(options);
-  options.add_options()("market", po::value<std::string>(),
-                        "clearing | rationing: how scarce supply is shared (default: the "
-                        "scenario's market, else clearing; docs/market.md)")(
+  options.add_options()(
+      "market", po::value<std::string>(),
+      "clearing | rationing: how scarce supply is shared (default: the "
+      "scenario's market, else clearing where the mineral has world tiers; docs/market.md)")(
       "resourcing-days", po::value<double>(),
       "days the focal economy needs to re-source a cut foreign supplier under clearing "
       "(default: the scenario's market.resourcing_days, else 0; docs/market.md)")(

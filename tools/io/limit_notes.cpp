@@ -58,6 +58,26 @@ std::optional<LimitNote> resourcing_note(const Scenario& scenario) {
   return resourcing_note(scenario.market == MarketModel::clearing, scenario.resourcing_days);
 }
 
+std::optional<LimitNote> world_stocks_note(const Scenario& scenario) {
+  if (scenario.market != MarketModel::clearing ||
+      scenario.world_inventory_where.file != "--world-inventory-days") {
+    return std::nullopt;
+  }
+  const double days = scenario.world_inventory_days;
+  LimitNote note{"world_stocks", "world stocks " + format_number(days) +
+                                     " days of world use, set by --world-inventory-days in place "
+                                     "of the scenario's (docs/market.md)"};
+  note.days = days;
+  return note;
+}
+
+std::vector<LimitNote> market_setting_notes(const Scenario& scenario) {
+  std::vector<LimitNote> notes;
+  if (auto lead = resourcing_note(scenario)) notes.push_back(*lead);
+  if (auto stocks = world_stocks_note(scenario)) notes.push_back(*stocks);
+  return notes;
+}
+
 LimitNote stockpile_floor_note(const StockpileFloor& floor, const SweepTarget& target,
                                const std::string& policy) {
   std::string value = std::string(to_string(target.metric)) + " " +
@@ -79,7 +99,7 @@ std::string note_statistic(const LimitNote& note) {
   if (note.id == "data_quality") return "judged_or_remembered";
   if (note.id == "stockpile_floor") return "at_largest_days";
   if (note.id == "price_taker") return "share_of_market_stocks";
-  if (note.id == "resourcing_lead") return "days";
+  if (note.id == "resourcing_lead" || note.id == "world_stocks") return "days";
   return "applies";
 }
 
@@ -88,7 +108,7 @@ double note_value(const LimitNote& note) {
     return note.share;
   }
   if (note.id == "data_quality") return note.count;
-  if (note.id == "resourcing_lead") return note.days;
+  if (note.id == "resourcing_lead" || note.id == "world_stocks") return note.days;
   return 1.0;
 }
 

@@ -41,6 +41,12 @@ std::optional<LimitNote> resourcing_note(bool clearing, double days);
 // The same for the scenario a run simulates (its market and lead after --market and
 // --resourcing-days): one call for every command that has it.
 std::optional<LimitNote> resourcing_note(const Scenario& scenario);
+// world_stocks where an option set a clearing run's world stocks (--world-inventory-days): the
+// scenario file no longer says what the run used.
+std::optional<LimitNote> world_stocks_note(const Scenario& scenario);
+// The notes of a scenario's market settings said beside every answer: resourcing_lead,
+// world_stocks.
+std::vector<LimitNote> market_setting_notes(const Scenario& scenario);
 
 // stockpile_floor where a sweep's target sits on its floor (sim/sweep/stockpile_floor.h); `policy`
 // is the one whose release rate and decision delay the sweep uses. share: the metric's value.

@@ -517,7 +517,9 @@ Scenario load_scenario(const std::string& file, const CountryTable& countries,
     }
     if (auto v = market->get("world_inventory_days")) {
       s.world_inventory_days = v->as_positive();
-      if (s.world_inventory_days < 1.0) v->fail("at least 1 day (the market steps daily)");
+      if (!(s.world_inventory_days >= 1.0 && s.world_inventory_days <= 3650.0)) {
+        v->fail("1..3650 days of world use (the market steps daily)");  // as the option's
+      }
     }
     YamlValue model = market->require("model");
     const std::string text = model.as_string();

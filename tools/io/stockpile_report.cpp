@@ -91,7 +91,7 @@ SweepHeader sweep_header(const Scenario& scenario, const MineralData& data,
   h.vintage = std::string(to_string(data.vintage));
   h.seed_blocks = seed_blocks_text(data);
   h.market = std::string(to_string(sweep.plan.scenario.market));
-  h.resourcing_days = sweep.plan.scenario.resourcing_days;
+  h.setting_notes = market_setting_notes(sweep.plan.scenario);
   h.policy = sweep.policy;
   h.horizon_days = scenario.horizon_days;
   h.current_recycling_share = sweep.plan.base.basis.secondary_share;
@@ -166,10 +166,7 @@ std::string recycling_text(const SweepResult& r) {
 }  // namespace
 
 std::vector<LimitNote> sweep_notes(const SweepHeader& h, const SweepResult& r) {
-  std::vector<LimitNote> notes;
-  if (auto lead = resourcing_note(h.market == "clearing", h.resourcing_days)) {
-    notes.push_back(*lead);
-  }
+  std::vector<LimitNote> notes = h.setting_notes;
   const DaysFinding* f = headline_finding(h, r);
   if (f == nullptr || !r.target) return notes;
   if (std::optional<StockpileFloor> floor = stockpile_floor(r, *f)) {

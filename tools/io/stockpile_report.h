@@ -31,7 +31,8 @@ struct SweepHeader {
   bool recycling_is_proxy = false;
   std::string vintage = "seed";  // the mineral figures read: seed | latest (graph/mineral_data.h)
   std::string market = "rationing";  // how scarce supply is shared: rationing | clearing
-  double resourcing_days = 0.0;      // the focal economy's re-sourcing lead (docs/market.md)
+  // The market settings said beside the answer (resourcing_lead, world_stocks: limit_notes.h).
+  std::vector<LimitNote> setting_notes;
   std::string seed_blocks{};  // seed blocks kept on latest (MineralData::seed_blocks_kept), "" none
   // What the daily demand (and so every stockpile day) is: "domestic consumption, FY2019, JMIA".
   std::string demand_basis;
@@ -55,7 +56,8 @@ struct HeadlineWords {
 std::string headline_days_text(const SweepHeader& header, const SweepResult& result,
                                const HeadlineWords& words = {});
 // The limits of the headline: resourcing_lead where the scenario's focal economy re-sources a cut
-// supplier only after a lead (docs/market.md); stockpile_floor where the target sits on the floor
+// supplier only after a lead (docs/market.md), world_stocks where --world-inventory-days set the
+// market's stocks; stockpile_floor where the target sits on the floor
 // the policy's release rate and delay set (sim/sweep/stockpile_floor.h).
 std::vector<LimitNote> sweep_notes(const SweepHeader& header, const SweepResult& result);
 
