@@ -31,9 +31,9 @@ struct TrialScratch {
 
 // Asks the kernel to back [data, data + bytes) with transparent huge pages where it allows
 // (Linux, THP in "madvise" or "always" mode; elsewhere nothing). For the per-run metric series
-// (8 B x 7 metrics x variants x trials, 112 MB for two variants at 10^6 trials), written first by
-// the trial loop: 4 kB pages made that a storm of first-touch faults (about a fifth of a 10^6
-// trial run on the two-supplier case, bench/README.md); 2 MB pages take 512 times fewer.
+// (8 B x 13 metrics x variants x trials, 208 MB for two full variants at 10^6 trials), written
+// first by the trial loop: 4 kB pages made that a storm of first-touch faults (about a fifth of a
+// 10^6 trial run on the two-supplier case, bench/README.md); 2 MB pages take 512 times fewer.
 void prefer_huge_pages(void* data, std::size_t bytes);
 
 // Writes one TrialMetrics per variant into `out` (out.size() == variants.size()). With a

@@ -210,12 +210,17 @@ TEST(TrialSplit, CriticalityIsIdenticalAcrossRanks) {
   }
 }
 
+MonteCarloOptions trials_and_seed(std::uint64_t trials, std::uint64_t seed) {
+  MonteCarloOptions options;
+  options.trials = trials;
+  options.seed = seed;
+  return options;
+}
+
 TEST(ParallelSummaries, SameBitsAtAnyThreadCountAndAsSerial) {
   tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 8);
   const Toy toy;
-  MonteCarloOptions options;
-  options.trials = 20011;
-  options.seed = 3;
+  MonteCarloOptions options = trials_and_seed(20011, 3);
   MonteCarloResult result = run_monte_carlo(toy.events, 365.0, toy.variants, options);
   std::vector<VariantSummary> one = summarize_variants(result, 1);
   for (std::size_t v = 0; v < one.size(); ++v) {
@@ -247,9 +252,7 @@ TEST(ParallelSummaries, SameBitsAtAnyThreadCountAndAsSerial) {
 TEST(ParallelSummaries, AnUnmetOnlyVariantKeepsItsUnmetDemandAndNothingElse) {
   tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 16);
   const Toy toy;
-  MonteCarloOptions options;
-  options.trials = 5003;
-  options.seed = 11;
+  MonteCarloOptions options = trials_and_seed(5003, 11);
   MonteCarloResult result = run_monte_carlo(toy.events, 365.0, toy.variants, options);
   ASSERT_GE(result.variants(), 2u);
   const std::vector<VariantSummary> full = summarize_variants(result, 1);
