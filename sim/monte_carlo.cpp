@@ -106,13 +106,8 @@ std::vector<VariantSummary> summarize_variants(const MonteCarloResult& result, i
     std::span<const double> values = result.values(v, metric);
     MetricSummary& summary = out[v].metrics[m];
     const std::size_t part = job % per_series;
-    if (!full(v)) {
-      if (part != 0) return;  // the moments alone
-      Moments moment = moments(values);
-      summary.mean = moment.mean;
-      summary.sd = moment.sd;
-      summary.se = moment.se;
-    } else if (!per_statistic) {
+    if (!full(v) && part != 0) return;  // an unmet_only variant: the moments alone
+    if (full(v) && !per_statistic) {
       summary = summarize(values, higher_is_worse(metric));
     } else if (part == 0) {
       Moments moment = moments(values);

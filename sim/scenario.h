@@ -276,8 +276,8 @@ struct Scenario {
   // (docs/market.md, "Re-sourcing lead time"). 0: re-sourced at once.
   double resourcing_days = 0.0;
   SourceRef market_where;  // where the scenario sets it (or the option that overrode it)
-  // Where world_inventory_days comes from when an option set it (--world-inventory-days), so
-  // outputs can say so; empty: the scenario's own (or the default).
+  // The option that set world_inventory_days (SourceRef::file "--world-inventory-days"), so
+  // outputs can say so; empty: the scenario's own figure (or the default).
   SourceRef world_inventory_where;
   double horizon_days = 365.0;
   long long trials = 10000;

@@ -44,8 +44,9 @@ std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality) {
                    0.0, weak, all.total()};
 }
 
-std::optional<LimitNote> resourcing_note(bool clearing, double days) {
-  if (!clearing || !(days > 0.0)) return std::nullopt;
+std::optional<LimitNote> resourcing_note(const Scenario& scenario) {
+  const double days = scenario.resourcing_days;
+  if (scenario.market != MarketModel::clearing || !(days > 0.0)) return std::nullopt;
   LimitNote note{"resourcing_lead",
                  "re-sourcing lead time " + format_number(days) +
                      " days: a cut foreign supplier's loss is physical over its first " +
@@ -54,19 +55,13 @@ std::optional<LimitNote> resourcing_note(bool clearing, double days) {
   return note;
 }
 
-std::optional<LimitNote> resourcing_note(const Scenario& scenario) {
-  return resourcing_note(scenario.market == MarketModel::clearing, scenario.resourcing_days);
-}
-
 std::optional<LimitNote> world_stocks_note(const Scenario& scenario) {
-  if (scenario.market != MarketModel::clearing ||
-      scenario.world_inventory_where.file != "--world-inventory-days") {
-    return std::nullopt;
-  }
+  const std::string& option = scenario.world_inventory_where.file;
+  if (scenario.market != MarketModel::clearing || option.rfind("--", 0) != 0) return std::nullopt;
   const double days = scenario.world_inventory_days;
   LimitNote note{"world_stocks", "world stocks " + format_number(days) +
-                                     " days of world use, set by --world-inventory-days in place "
-                                     "of the scenario's (docs/market.md)"};
+                                     " days of world use, set by " + option +
+                                     " in place of the scenario's (docs/market.md)"};
   note.days = days;
   return note;
 }

@@ -34,15 +34,13 @@ std::vector<LimitNote> market_notes(const MarketLimits& limits);
 // data_quality when any figure of the mineral's files is judged or remembered.
 std::optional<LimitNote> data_quality_note(const MineralDataQuality& quality);
 
-// resourcing_lead when a clearing run's focal economy needs `days` > 0 to re-source a cut
-// supplier (docs/market.md, "Re-sourcing lead time"): a setting a sensitivity run changes, said
-// beside its answer. days: the lead.
-std::optional<LimitNote> resourcing_note(bool clearing, double days);
-// The same for the scenario a run simulates (its market and lead after --market and
-// --resourcing-days): one call for every command that has it.
+// resourcing_lead when the scenario a run simulates (its market and lead after --market and
+// --resourcing-days) clears and its focal economy needs days > 0 to re-source a cut supplier
+// (docs/market.md, "Re-sourcing lead time"): a setting a sensitivity run changes, said beside
+// its answer. days: the lead.
 std::optional<LimitNote> resourcing_note(const Scenario& scenario);
-// world_stocks where an option set a clearing run's world stocks (--world-inventory-days): the
-// scenario file no longer says what the run used.
+// world_stocks where an option (world_inventory_where names it: --world-inventory-days) set a
+// clearing run's world stocks: the scenario file no longer says what the run used.
 std::optional<LimitNote> world_stocks_note(const Scenario& scenario);
 // The notes of a scenario's market settings said beside every answer: resourcing_lead,
 // world_stocks.
